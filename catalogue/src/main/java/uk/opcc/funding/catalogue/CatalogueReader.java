@@ -1,0 +1,220 @@
+package uk.opcc.funding.catalogue;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * Reads the catalogue from a JBake source folder: funds from {@code data/funds.yml}, calls from
+ * every content file with {@code type=call}. Checks every rule and reports every problem at once,
+ * each naming its file, so a comms officer can fix a call file without reading Java.
+ */
+public final class CatalogueReader {
+
+    static final List<String> CALL_FIELDS =
+            List.of("title", "status", "fund", "opens", "closes", "theme", "maxAward", "summary");
+
+    private final Path source;
+    private final List<String> problems = new ArrayList<>();
+
+    private CatalogueReader(Path source) {
+        this.source = source;
+    }
+
+    /** @throws CatalogueException listing every problem found */
+    public static Catalogue read(Path jbakeSource) {
+        return new CatalogueReader(jbakeSource).read();
+    }
+
+    private Catalogue read() {
+        List<Fund> funds = readFunds(source.resolve("data/funds.yml"));
+        List<Call> calls = new ArrayList<>();
+        for (Path file : contentFiles()) {
+            ContentFile content = ContentFile.read(file);
+            if ("call".equals(content.header("type"))) {
+                readCall(content, funds).ifPresent(calls::add);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new CatalogueException(problems);
+        }
+        return new Catalogue(funds, calls);
+    }
+
+    private List<Path> contentFiles() {
+        Path content = source.resolve("content");
+        try (Stream<Path> files = Files.walk(content)) {
+            return files.filter(p -> p.toString().endsWith(".md")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + content, e);
+        }
+    }
+
+    // ---- funds -------------------------------------------------------------------------------
+
+    private List<Fund> readFunds(Path file) {
+        Map<String, Object> root;
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+        List<Fund> funds = new ArrayList<>();
+        Object list = root == null ? null : root.get("funds");
+        if (!(list instanceof List<?> entries)) {
+            problems.add(name(file) + ": expected a list called 'funds'");
+            return funds;
+        }
+        for (Object entry : entries) {
+            if (entry instanceof Map<?, ?> map) {
+                readFund(name(file), map).ifPresent(funds::add);
+            } else {
+                problems.add(name(file) + ": each fund must be a set of fields");
+            }
+        }
+        return funds;
+    }
+
+    private Optional<Fund> readFund(String file, Map<?, ?> fields) {
+        String id = text(fields.get("id"));
+        String where = file + " (fund " + (id == null ? "without an id" : id) + ")";
+        int before = problems.size();
+        for (String required : List.of("id", "name", "status", "summary", "awardText", "decisions", "retentionYears")) {
+            if (text(fields.get(required)) == null) {
+                problems.add(where + ": missing field '" + required + "'");
+            }
+        }
+        FundStatus status = FundStatus.fromSlug(text(fields.get("status")));
+        if (text(fields.get("status")) != null && status == null) {
+            problems.add(where + ": status must be open, by-invitation, closed or ended");
+        }
+        Optional<BigDecimal> maxAward = Optional.ofNullable(text(fields.get("maxAward"))).map(v -> amount(where, "maxAward", v));
+        Optional<LocalDate> endedOn = Optional.ofNullable(text(fields.get("endedOn"))).map(v -> date(where, v));
+        if (status == FundStatus.ENDED && endedOn.isEmpty()) {
+            problems.add(where + ": an ended fund needs 'endedOn', the date it ended");
+        }
+        Object who = fields.get("whoCanApply");
+        List<String> whoCanApply = who instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+        if (whoCanApply.isEmpty()) {
+            problems.add(where + ": 'whoCanApply' must list at least one kind of applicant");
+        }
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new Fund(id, text(fields.get("name")), status, text(fields.get("summary")),
+                maxAward, text(fields.get("awardText")), whoCanApply, text(fields.get("decisions")),
+                endedOn, Integer.parseInt(text(fields.get("retentionYears")))));
+    }
+
+    // ---- calls -------------------------------------------------------------------------------
+
+    private Optional<Call> readCall(ContentFile content, List<Fund> funds) {
+        String where = name(content.path());
+        int before = problems.size();
+        for (String field : CALL_FIELDS) {
+            String value = content.header(field);
+            if (value == null || value.isBlank()) {
+                problems.add(where + ": missing field '" + field + "'");
+            }
+        }
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        String status = content.header("status");
+        if (!status.equals("published") && !status.equals("draft")) {
+            problems.add(where + ": status must be 'published' or 'draft', not '" + status + "'");
+        }
+        Optional<Fund> fund = funds.stream().filter(f -> f.id().equals(content.header("fund"))).findFirst();
+        if (fund.isEmpty()) {
+            problems.add(where + ": unknown fund '" + content.header("fund") + "'; use one of "
+                    + funds.stream().map(Fund::id).toList());
+        } else if (fund.get().hasEnded()) {
+            problems.add(where + ": the " + fund.get().name() + " has ended, so it cannot have a new call");
+        }
+        LocalDateTime opens = dateTime(where, "opens", content.header("opens"));
+        LocalDateTime closes = dateTime(where, "closes", content.header("closes"));
+        if (opens != null && closes != null && !closes.isAfter(opens)) {
+            problems.add(where + ": closes (" + closes + ") must be after opens (" + opens + ")");
+        }
+        BigDecimal maxAward = amount(where, "maxAward", content.header("maxAward"));
+        if (maxAward != null && fund.isPresent() && fund.get().maxAward().isPresent()
+                && maxAward.compareTo(fund.get().maxAward().get()) > 0) {
+            problems.add(where + ": maxAward " + Money.format(maxAward) + " is above the "
+                    + fund.get().name() + "'s cap of " + Money.format(fund.get().maxAward().get()));
+        }
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        String id = content.path().getFileName().toString().replaceFirst("\\.md$", "");
+        String uri = source.resolve("content").relativize(content.path()).toString()
+                .replace('\\', '/').replaceFirst("\\.md$", ".html");
+        return Optional.of(new Call(id, uri, content.header("title"), content.header("fund"),
+                content.header("theme"), content.header("summary"),
+                opens.atZone(Catalogue.UK), closes.atZone(Catalogue.UK), maxAward,
+                content.isDraft(), content.path()));
+    }
+
+    // ---- values ------------------------------------------------------------------------------
+
+    private LocalDateTime dateTime(String where, String field, String value) {
+        try {
+            return LocalDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            problems.add(where + ": " + field + " must be a UK date and time like 2027-01-29T17:00, not '" + value + "'");
+            return null;
+        }
+    }
+
+    private LocalDate date(String where, String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            problems.add(where + ": endedOn must be a date like 2021-03-31, not '" + value + "'");
+            return null;
+        }
+    }
+
+    private BigDecimal amount(String where, String field, String value) {
+        try {
+            BigDecimal amount = new BigDecimal(value);
+            if (amount.signum() > 0 && amount.scale() <= 2) {
+                return amount;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, in the same words as any other bad amount
+        }
+        problems.add(where + ": " + field + " must be an amount in pounds like 2500, not '" + value + "'");
+        return null;
+    }
+
+    private String name(Path file) {
+        return source.relativize(file).toString().replace('\\', '/');
+    }
+
+    private static String text(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof java.util.Date date) {
+            // YAML reads an unquoted 2021-03-31 as a timestamp at midnight UTC.
+            return date.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
+        }
+        String text = String.valueOf(value).strip();
+        return text.isEmpty() ? null : text;
+    }
+}
