@@ -43,7 +43,8 @@ public record ContentFile(Path path, Map<String, String> headers, String body) {
         return headers.get(name);
     }
 
+    /** JBake publishes only {@code status=published}; anything else, or no status, is a draft. */
     public boolean isDraft() {
-        return "draft".equals(headers.get("status"));
+        return !"published".equals(headers.get("status"));
     }
 }

@@ -1,0 +1,168 @@
+package uk.opcc.funding.site;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jbake.app.Oven;
+import org.jbake.app.configuration.DefaultJBakeConfiguration;
+import org.jbake.app.configuration.JBakeConfigurationFactory;
+import uk.opcc.funding.catalogue.Catalogue;
+import uk.opcc.funding.catalogue.CatalogueException;
+import uk.opcc.funding.catalogue.CatalogueJson;
+import uk.opcc.funding.catalogue.CatalogueReader;
+import uk.opcc.funding.catalogue.ContentFile;
+
+/**
+ * Bakes the public site: checks the catalogue, stages the JBake source without drafts, hands
+ * JBake the statuses worked out against the bake clock, then writes the feed, calendar,
+ * catalogue and sitemap beside the pages.
+ */
+public final class SiteBaker {
+    /** JBake's embedded OrientDB logs a page of start-up facts through java.util.logging; held so it stays quiet. */
+    private static final java.util.logging.Logger ORIENT_DB = java.util.logging.Logger.getLogger("com.orientechnologies");
+
+    static {
+        ORIENT_DB.setLevel(java.util.logging.Level.SEVERE);
+    }
+
+    /**
+     * @param drafts true only for a local preview: draft pages and calls are baked as if
+     *               published, and marked as drafts on the page
+     */
+    public record Options(Path source, Path output, String siteHost, Instant now, boolean drafts) {
+    }
+
+    private SiteBaker() {
+    }
+
+    public static Catalogue bake(Options options) {
+        Catalogue all = CatalogueReader.read(options.source());
+        Catalogue shown = options.drafts() ? all : all.published();
+        Publisher publisher = Publisher.read(options.source(), options.siteHost());
+        Path work = null;
+        try {
+            work = Files.createTempDirectory("opcc-jbake-");
+            stage(options.source(), work, options.drafts());
+            Files.writeString(work.resolve("data/site.yml"),
+                    new ObjectMapper().writeValueAsString(SiteView.of(shown, options.now())));
+            deleteTree(options.output());
+            runJBake(work, options.output(), publisher);
+
+            Path out = options.output();
+            Files.writeString(out.resolve("catalogue.json"), CatalogueJson.write(shown, options.now()));
+            Files.writeString(out.resolve("calls.atom"), CallsFeed.atom(shown, publisher, options.now()));
+            Files.writeString(out.resolve("deadlines.ics"), DeadlinesCalendar.ics(shown, publisher, options.now()));
+            Files.writeString(out.resolve("sitemap.xml"), Sitemap.xml(out, publisher));
+            return shown;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (work != null) {
+                deleteTree(work);
+            }
+        }
+    }
+
+    private static void runJBake(Path source, Path output, Publisher publisher) {
+        DefaultJBakeConfiguration config = new JBakeConfigurationFactory()
+                .createDefaultJbakeConfiguration(source.toFile(), output.toFile(), true);
+        config.setSiteHost(publisher.siteHost());
+        Oven oven = new Oven(config);
+        oven.bake();
+        // JBake logs template errors and carries on; a page with a broken template must fail the build.
+        if (!oven.getErrors().isEmpty()) {
+            throw new BakeException("JBake reported " + oven.getErrors().size() + " error(s):\n  - "
+                    + String.join("\n  - ", oven.getErrors().stream().map(SiteBaker::describe).toList()));
+        }
+    }
+
+    private static String describe(Throwable error) {
+        StringBuilder text = new StringBuilder(String.valueOf(error.getMessage()));
+        for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause()) {
+            text.append(" <- ").append(cause.getMessage());
+        }
+        return text.toString();
+    }
+
+    /** Copies the source, leaving out drafts (or, for a preview, publishing them marked as drafts). */
+    private static void stage(Path source, Path work, boolean drafts) throws IOException {
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path target = work.resolve(source.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                if (!isContent(source, file)) {
+                    Files.copy(file, target);
+                    continue;
+                }
+                ContentFile content = ContentFile.read(file);
+                if (!content.isDraft()) {
+                    Files.copy(file, target);
+                } else if (drafts) {
+                    String text = Files.readString(file, StandardCharsets.UTF_8);
+                    String published = text.replaceFirst("(?m)^status=.*$", "status=published\ndraftPreview=true");
+                    Files.writeString(target, published.contains("status=published") ? published
+                            : "status=published\ndraftPreview=true\n" + text);
+                }
+            }
+        }
+    }
+
+    private static boolean isContent(Path source, Path file) {
+        return file.startsWith(source.resolve("content")) && file.toString().endsWith(".md");
+    }
+
+    static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot clear " + root, e);
+        }
+    }
+
+    /** The build's entry point: {@code --source DIR --output DIR [--site-host URL] [--now INSTANT] [--drafts]}. */
+    public static void main(String[] args) {
+        List<String> list = List.of(args);
+        Options options = new Options(
+                Path.of(argument(list, "--source", "src/main/jbake")),
+                Path.of(argument(list, "--output", "target/site")),
+                argument(list, "--site-host", "http://localhost:8080"),
+                Instant.parse(argument(list, "--now", Instant.now().toString())),
+                list.contains("--drafts"));
+        long started = System.nanoTime();
+        try {
+            Catalogue baked = bake(options);
+            System.out.printf("Baked %d funds and %d calls into %s in %d ms%n", baked.funds().size(),
+                    baked.calls().size(), options.output(), Duration.ofNanos(System.nanoTime() - started).toMillis());
+        } catch (CatalogueException | BakeException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+        }
+        // JBake's embedded database leaves threads behind; the bake is done.
+        System.exit(0);
+    }
+
+    private static String argument(List<String> args, String name, String fallback) {
+        int at = args.indexOf(name);
+        return at >= 0 && at + 1 < args.size() ? args.get(at + 1) : fallback;
+    }
+
+    /** JBake could not render a page. */
+    public static final class BakeException extends RuntimeException {
+        BakeException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package uk.opcc.funding.site;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import uk.opcc.funding.catalogue.Call;
+import uk.opcc.funding.catalogue.CallStatus;
+import uk.opcc.funding.catalogue.Catalogue;
+import uk.opcc.funding.catalogue.Fund;
+import uk.opcc.funding.catalogue.Money;
+
+/**
+ * What the templates show, worked out once in Java at bake time: statuses against the bake
+ * clock, money and dates in words. Templates only lay it out. Handed to JBake as the data file
+ * {@code site.yml}.
+ */
+final class SiteView {
+    private SiteView() {
+    }
+
+    static Map<String, Object> of(Catalogue catalogue, Instant now) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        List<Map<String, Object>> calls = catalogue.callsInReadingOrder(now).stream()
+                .map(c -> call(catalogue, c, now)).toList();
+        Map<String, Object> callsByUri = new LinkedHashMap<>();
+        calls.forEach(c -> callsByUri.put((String) c.get("uri"), c));
+        Map<String, Object> fundsById = new LinkedHashMap<>();
+        List<Map<String, Object>> funds = catalogue.funds().stream().map(f -> {
+            Map<String, Object> fund = fund(f);
+            fund.put("calls", calls.stream().filter(c -> f.id().equals(c.get("fundId"))).toList());
+            fundsById.put(f.id(), fund);
+            return fund;
+        }).toList();
+
+        view.put("funds", funds);
+        view.put("fundsById", fundsById);
+        view.put("calls", calls);
+        view.put("callsByUri", callsByUri);
+        view.put("openCalls", withStatus(calls, CallStatus.OPEN, CallStatus.CLOSING_SOON));
+        view.put("upcomingCalls", withStatus(calls, CallStatus.UPCOMING));
+        view.put("closedCalls", withStatus(calls, CallStatus.CLOSED));
+        view.put("bakedAt", UkTime.dateAndTime(now.atZone(Catalogue.UK)));
+        return view;
+    }
+
+    private static Map<String, Object> fund(Fund fund) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", fund.id());
+        view.put("name", fund.name());
+        view.put("url", "/funds/" + fund.id() + ".html");
+        view.put("status", fund.status().slug());
+        view.put("statusLabel", fund.status().label());
+        view.put("historic", fund.hasEnded());
+        view.put("summary", fund.summary());
+        view.put("award", fund.awardText());
+        fund.maxAward().ifPresent(cap -> view.put("maxAward", Money.format(cap)));
+        view.put("whoCanApply", fund.whoCanApply());
+        view.put("decisions", fund.decisions());
+        fund.endedOn().ifPresent(ended -> view.put("endedOn", UkTime.date(ended)));
+        view.put("retentionYears", fund.retentionYears());
+        return view;
+    }
+
+    private static Map<String, Object> call(Catalogue catalogue, Call call, Instant now) {
+        CallStatus status = call.statusAt(now);
+        Fund fund = catalogue.fund(call.fundId()).orElseThrow();
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", call.id());
+        view.put("uri", call.uri());
+        view.put("url", "/" + call.uri());
+        view.put("title", call.title());
+        view.put("fundId", fund.id());
+        view.put("fundName", fund.name());
+        view.put("fundUrl", "/funds/" + fund.id() + ".html");
+        view.put("theme", call.theme());
+        view.put("summary", call.summary());
+        view.put("opens", UkTime.dateAndTime(call.opens()));
+        view.put("closes", UkTime.dateAndTime(call.closes()));
+        view.put("opensIso", call.opens().toOffsetDateTime().toString());
+        view.put("closesIso", call.closes().toOffsetDateTime().toString());
+        view.put("maxAward", Money.format(call.maxAward()));
+        view.put("status", status.slug());
+        view.put("statusLabel", status.label());
+        view.put("accepting", status.acceptsApplications());
+        view.put("draft", call.draft());
+        return view;
+    }
+
+    private static List<Map<String, Object>> withStatus(List<Map<String, Object>> calls, CallStatus... statuses) {
+        List<String> wanted = java.util.Arrays.stream(statuses).map(CallStatus::slug).toList();
+        return calls.stream().filter(c -> wanted.contains(c.get("status"))).toList();
+    }
+}

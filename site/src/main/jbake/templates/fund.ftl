@@ -1,0 +1,33 @@
+<#ftl output_format="HTML">
+<#import "layout.ftl" as layout>
+<#assign site = data.get('site.yml')>
+<#assign fund = site.fundsById[content.fund]>
+<@layout.page title=fund.name description=fund.summary current="home">
+<@layout.draftBanner/>
+<span class="caption">Fund guidance</span>
+<h1 class="heading-xl">${fund.name}</h1>
+<#if fund.historic>
+<div class="notice notice--historic" role="note">
+  <p><strong>This fund has ended.</strong> It closed on ${fund.endedOn} and no longer takes applications.
+  This page is kept as a historic record.</p>
+</div>
+</#if>
+<p class="lead">${fund.summary}</p>
+
+<h2 class="heading-m">At a glance</h2>
+<dl class="summary-list">
+  <div class="summary-list__row"><dt>Status</dt><dd><@layout.statusTag fund.status fund.statusLabel/><#if fund.endedOn??> ended ${fund.endedOn}</#if></dd></div>
+  <div class="summary-list__row"><dt>How much</dt><dd>${fund.award}</dd></div>
+  <div class="summary-list__row"><dt>Who can apply</dt><dd><ul class="plain-list"><#list fund.whoCanApply as who><li>${who}</li></#list></ul></dd></div>
+  <div class="summary-list__row"><dt>Decisions</dt><dd>${fund.decisions}</dd></div>
+</dl>
+
+<#if fund.calls?has_content>
+<h2 class="heading-m" id="calls">Calls for bids for this fund</h2>
+<@layout.callList calls=fund.calls showFund=false/>
+</#if>
+
+<div class="prose">
+${content.body?no_esc}
+</div>
+</@layout.page>
