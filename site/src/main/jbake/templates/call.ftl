@@ -1,7 +1,7 @@
 <#ftl output_format="HTML">
 <#import "layout.ftl" as layout>
-<#assign site = data.get('site.yml')>
-<#assign call = site.callsByUri[content.uri]>
+<#-- SiteBaker puts this call's facts, worked out for this bake, in the page's view header (JBake reads JSON header values as maps). -->
+<#assign call = content.view>
 <@layout.page title=call.title description=call.summary current="calls">
 <@layout.draftBanner/>
 <span class="caption">Call for bids: ${call.fundName}</span>

@@ -9,11 +9,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.jbake.app.Oven;
 import org.jbake.app.configuration.DefaultJBakeConfiguration;
 import org.jbake.app.configuration.JBakeConfigurationFactory;
+import uk.opcc.funding.catalogue.Call;
 import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.catalogue.CatalogueException;
 import uk.opcc.funding.catalogue.CatalogueJson;
@@ -50,9 +53,14 @@ public final class SiteBaker {
         Path work = null;
         try {
             work = Files.createTempDirectory("opcc-jbake-");
-            stage(options.source(), work, options.drafts());
-            Files.writeString(work.resolve("data/site.yml"),
-                    new ObjectMapper().writeValueAsString(SiteView.of(shown, options.now())));
+            ObjectMapper json = new ObjectMapper();
+            Map<Path, String> callViews = new HashMap<>();
+            for (Call call : shown.calls()) {
+                callViews.put(call.source().toAbsolutePath().normalize(),
+                        json.writeValueAsString(SiteView.call(shown, call, options.now())));
+            }
+            stage(options.source(), work, options.drafts(), callViews);
+            Files.writeString(work.resolve("data/site.yml"), json.writeValueAsString(SiteView.of(shown, options.now())));
             deleteTree(options.output());
             runJBake(work, options.output(), publisher);
 
@@ -92,8 +100,11 @@ public final class SiteBaker {
         return text.toString();
     }
 
-    /** Copies the source, leaving out drafts (or, for a preview, publishing them marked as drafts). */
-    private static void stage(Path source, Path work, boolean drafts) throws IOException {
+    /**
+     * Copies the source, leaving out drafts (or, for a preview, publishing them marked as drafts),
+     * and gives each call file a {@code view} header: its facts as JSON, worked out for this bake.
+     */
+    private static void stage(Path source, Path work, boolean drafts, Map<Path, String> callViews) throws IOException {
         try (Stream<Path> files = Files.walk(source)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 Path target = work.resolve(source.relativize(file).toString());
@@ -103,14 +114,18 @@ public final class SiteBaker {
                     continue;
                 }
                 ContentFile content = ContentFile.read(file);
-                if (!content.isDraft()) {
-                    Files.copy(file, target);
-                } else if (drafts) {
-                    String text = Files.readString(file, StandardCharsets.UTF_8);
-                    String published = text.replaceFirst("(?m)^status=.*$", "status=published\ndraftPreview=true");
-                    Files.writeString(target, published.contains("status=published") ? published
-                            : "status=published\ndraftPreview=true\n" + text);
+                if (content.isDraft() && !drafts) {
+                    continue;
                 }
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                if (content.isDraft()) {
+                    text = "status=published\ndraftPreview=true\n" + text.replaceFirst("(?m)^status=.*\n", "");
+                }
+                String view = callViews.get(file.toAbsolutePath().normalize());
+                if (view != null) {
+                    text = "view=" + view + "\n" + text;
+                }
+                Files.writeString(target, text, StandardCharsets.UTF_8);
             }
         }
     }

@@ -23,8 +23,6 @@ final class SiteView {
         Map<String, Object> view = new LinkedHashMap<>();
         List<Map<String, Object>> calls = catalogue.callsInReadingOrder(now).stream()
                 .map(c -> call(catalogue, c, now)).toList();
-        Map<String, Object> callsByUri = new LinkedHashMap<>();
-        calls.forEach(c -> callsByUri.put((String) c.get("uri"), c));
         Map<String, Object> fundsById = new LinkedHashMap<>();
         List<Map<String, Object>> funds = catalogue.funds().stream().map(f -> {
             Map<String, Object> fund = fund(f);
@@ -36,7 +34,6 @@ final class SiteView {
         view.put("funds", funds);
         view.put("fundsById", fundsById);
         view.put("calls", calls);
-        view.put("callsByUri", callsByUri);
         view.put("openCalls", withStatus(calls, CallStatus.OPEN, CallStatus.CLOSING_SOON));
         view.put("upcomingCalls", withStatus(calls, CallStatus.UPCOMING));
         view.put("closedCalls", withStatus(calls, CallStatus.CLOSED));
@@ -62,7 +59,8 @@ final class SiteView {
         return view;
     }
 
-    private static Map<String, Object> call(Catalogue catalogue, Call call, Instant now) {
+    /** One call's facts; baked into the call's own page header so its page never loads the whole site view. */
+    static Map<String, Object> call(Catalogue catalogue, Call call, Instant now) {
         CallStatus status = call.statusAt(now);
         Fund fund = catalogue.fund(call.fundId()).orElseThrow();
         Map<String, Object> view = new LinkedHashMap<>();

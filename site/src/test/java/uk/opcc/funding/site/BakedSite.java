@@ -50,9 +50,13 @@ record BakedSite(Path root) {
 
     /** A copy of the real source to change in a test, leaving the real one alone. */
     static Path copyOfSource(Path into) throws IOException {
-        try (Stream<Path> files = Files.walk(SOURCE)) {
+        return copyOf(SOURCE, into);
+    }
+
+    static Path copyOf(Path source, Path into) throws IOException {
+        try (Stream<Path> files = Files.walk(source)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Path target = into.resolve(SOURCE.relativize(file).toString());
+                Path target = into.resolve(source.relativize(file).toString());
                 Files.createDirectories(target.getParent());
                 Files.copy(file, target);
             }
