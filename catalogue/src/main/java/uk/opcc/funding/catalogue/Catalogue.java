@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Every fund and every call, read once from the site's source; the one source of truth. */
-public record Catalogue(List<Fund> funds, List<Call> calls) {
+public record Catalogue(List<Fund> funds, List<Call> calls, List<FormDefinition> forms) {
 
     /** Call times are written, shown and compared in UK time. */
     public static final ZoneId UK = ZoneId.of("Europe/London");
@@ -15,6 +15,16 @@ public record Catalogue(List<Fund> funds, List<Call> calls) {
     public Catalogue {
         funds = List.copyOf(funds);
         calls = List.copyOf(calls);
+        forms = List.copyOf(forms);
+    }
+
+    public Optional<FormDefinition> form(String id) {
+        return forms.stream().filter(f -> f.id().equals(id)).findFirst();
+    }
+
+    /** The form a fund's applicants use, if it has one. */
+    public Optional<FormDefinition> formFor(String fundId) {
+        return forms.stream().filter(f -> f.fundId().equals(fundId)).findFirst();
     }
 
     public Optional<Fund> fund(String id) {
@@ -31,7 +41,7 @@ public record Catalogue(List<Fund> funds, List<Call> calls) {
 
     /** The same catalogue without draft calls: what the public site and the intake may use. */
     public Catalogue published() {
-        return new Catalogue(funds, calls.stream().filter(c -> !c.draft()).toList());
+        return new Catalogue(funds, calls.stream().filter(c -> !c.draft()).toList(), forms);
     }
 
     /**

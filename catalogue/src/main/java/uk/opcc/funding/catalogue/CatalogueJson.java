@@ -4,14 +4,21 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The catalogue as JSON for machines: published at {@code /catalogue.json}. Each call carries
- * its opening and closing instants so a reader can work out its status at any moment; the
- * status given is the one at {@code generatedAt}.
+ * The catalogue as JSON: published at {@code /catalogue.json} and packaged into the intake
+ * function, which reads it back with {@link #read}. Each call carries its opening and closing
+ * instants, so a reader works out its status at any moment; the status written is the one at
+ * {@code generatedAt}, for people reading the file.
  */
 public final class CatalogueJson {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -25,12 +32,34 @@ public final class CatalogueJson {
         root.put("timeZone", Catalogue.UK.getId());
         root.put("funds", catalogue.funds().stream().map(f -> fund(catalogue, f)).toList());
         root.put("calls", catalogue.callsInReadingOrder(now).stream().map(c -> call(c, now)).toList());
+        root.put("forms", catalogue.forms().stream().map(CatalogueJson::form).toList());
         try {
             return JSON.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Reads back what {@link #write} wrote (published calls only: drafts never reach the JSON). */
+    public static Catalogue read(String json) {
+        Map<String, Object> root = parse(json);
+        List<Fund> funds = maps(root.get("funds")).stream().map(CatalogueJson::readFund).toList();
+        List<Call> calls = maps(root.get("calls")).stream().map(CatalogueJson::readCall).toList();
+        List<FormDefinition> forms = maps(root.get("forms")).stream().map(CatalogueJson::readForm).toList();
+        return new Catalogue(funds, calls, forms);
+    }
+
+    /** Parsed as plain maps and lists: for tests and tools that only look. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> parse(String json) {
+        try {
+            return JSON.readValue(json, Map.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Not a catalogue: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    // ---- writing -----------------------------------------------------------------------------
 
     private static Map<String, Object> fund(Catalogue catalogue, Fund fund) {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -42,6 +71,7 @@ public final class CatalogueJson {
         json.put("award", fund.awardText());
         json.put("whoCanApply", fund.whoCanApply());
         json.put("decisions", fund.decisions());
+        json.put("panels", fund.panels().slug());
         json.put("endedOn", fund.endedOn().map(Object::toString).orElse(null));
         json.put("retentionYears", fund.retentionYears());
         json.put("calls", catalogue.callsFor(fund.id()).stream().map(Call::id).toList());
@@ -63,13 +93,69 @@ public final class CatalogueJson {
         return json;
     }
 
-    /** Parsed back as plain maps and lists: for tests and tools that only read. */
+    private static Map<String, Object> form(FormDefinition form) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", form.id());
+        json.put("fund", form.fundId());
+        json.put("title", form.title());
+        json.put("fields", form.fields().stream().map(field -> {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("name", field.name());
+            f.put("type", field.type().slug());
+            f.put("label", field.label());
+            f.put("hint", field.hint());
+            f.put("errorName", field.errorName());
+            f.put("required", field.required());
+            f.put("maxLength", field.maxLength());
+            f.put("options", field.options().stream().map(o -> Map.of("value", o.value(), "label", o.label())).toList());
+            f.put("notBefore", field.notBefore());
+            f.put("after", field.after());
+            return f;
+        }).toList());
+        return json;
+    }
+
+    // ---- reading -----------------------------------------------------------------------------
+
+    private static Fund readFund(Map<String, Object> json) {
+        return new Fund(string(json, "id"), string(json, "name"), FundStatus.fromSlug(string(json, "status")),
+                string(json, "summary"), Optional.ofNullable(json.get("maxAward")).map(v -> new BigDecimal(v.toString())),
+                string(json, "award"), strings(json.get("whoCanApply")), string(json, "decisions"),
+                Optional.ofNullable(string(json, "endedOn")).map(LocalDate::parse),
+                PanelCadence.fromSlug(string(json, "panels")), ((Number) json.get("retentionYears")).intValue());
+    }
+
+    private static Call readCall(Map<String, Object> json) {
+        String url = string(json, "url");
+        String uri = url.substring(1);
+        return new Call(string(json, "id"), uri, string(json, "title"), string(json, "fund"), string(json, "theme"),
+                string(json, "summary"),
+                OffsetDateTime.parse(string(json, "opens")).atZoneSameInstant(Catalogue.UK),
+                OffsetDateTime.parse(string(json, "closes")).atZoneSameInstant(Catalogue.UK),
+                new BigDecimal(json.get("maxAward").toString()), false,
+                Path.of("content", uri.replaceFirst("\\.html$", ".md")));
+    }
+
+    private static FormDefinition readForm(Map<String, Object> json) {
+        List<FormField> fields = maps(json.get("fields")).stream().map(f -> new FormField(
+                string(f, "name"), FieldType.fromSlug(string(f, "type")), string(f, "label"), string(f, "hint"),
+                string(f, "errorName"), Boolean.TRUE.equals(f.get("required")), ((Number) f.get("maxLength")).intValue(),
+                maps(f.get("options")).stream().map(o -> new FormField.Option(string(o, "value"), string(o, "label"))).toList(),
+                string(f, "notBefore"), string(f, "after"))).toList();
+        return new FormDefinition(string(json, "id"), string(json, "fund"), string(json, "title"), fields);
+    }
+
+    private static String string(Map<String, Object> json, String key) {
+        Object value = json.get(key);
+        return value == null ? null : value.toString();
+    }
+
+    private static List<String> strings(Object list) {
+        return list instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+    }
+
     @SuppressWarnings("unchecked")
-    public static Map<String, Object> parse(String json) {
-        try {
-            return JSON.readValue(json, Map.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Not a catalogue: " + e.getOriginalMessage(), e);
-        }
+    private static List<Map<String, Object>> maps(Object list) {
+        return list instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
     }
 }

@@ -43,6 +43,8 @@ public final class CatalogueReader {
 
     private Catalogue read() {
         List<Fund> funds = readFunds(source.resolve("data/funds.yml"));
+        Path formsFile = source.resolve("data/forms.yml");
+        List<FormDefinition> forms = new FormReader(name(formsFile), problems).read(yaml(formsFile), funds);
         List<Call> calls = new ArrayList<>();
         for (Path file : contentFiles()) {
             ContentFile content = ContentFile.read(file);
@@ -53,7 +55,7 @@ public final class CatalogueReader {
         if (!problems.isEmpty()) {
             throw new CatalogueException(problems);
         }
-        return new Catalogue(funds, calls);
+        return new Catalogue(funds, calls, forms);
     }
 
     private List<Path> contentFiles() {
@@ -67,15 +69,17 @@ public final class CatalogueReader {
 
     // ---- funds -------------------------------------------------------------------------------
 
-    private List<Fund> readFunds(Path file) {
-        Map<String, Object> root;
+    private static Object yaml(Path file) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+            return new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
         }
+    }
+
+    private List<Fund> readFunds(Path file) {
         List<Fund> funds = new ArrayList<>();
-        Object list = root == null ? null : root.get("funds");
+        Object list = yaml(file) instanceof Map<?, ?> root ? root.get("funds") : null;
         if (!(list instanceof List<?> entries)) {
             problems.add(name(file) + ": expected a list called 'funds'");
             return funds;
@@ -94,7 +98,7 @@ public final class CatalogueReader {
         String id = text(fields.get("id"));
         String where = file + " (fund " + (id == null ? "without an id" : id) + ")";
         int before = problems.size();
-        for (String required : List.of("id", "name", "status", "summary", "awardText", "decisions", "retentionYears")) {
+        for (String required : List.of("id", "name", "status", "summary", "awardText", "decisions", "panels", "retentionYears")) {
             if (text(fields.get(required)) == null) {
                 problems.add(where + ": missing field '" + required + "'");
             }
@@ -102,6 +106,10 @@ public final class CatalogueReader {
         FundStatus status = FundStatus.fromSlug(text(fields.get("status")));
         if (text(fields.get("status")) != null && status == null) {
             problems.add(where + ": status must be open, by-invitation, closed or ended");
+        }
+        PanelCadence panels = PanelCadence.fromSlug(text(fields.get("panels")));
+        if (text(fields.get("panels")) != null && panels == null) {
+            problems.add(where + ": panels must be quarterly, monthly or none");
         }
         Optional<BigDecimal> maxAward = Optional.ofNullable(text(fields.get("maxAward"))).map(v -> amount(where, "maxAward", v));
         Optional<LocalDate> endedOn = Optional.ofNullable(text(fields.get("endedOn"))).map(v -> date(where, v));
@@ -118,7 +126,7 @@ public final class CatalogueReader {
         }
         return Optional.of(new Fund(id, text(fields.get("name")), status, text(fields.get("summary")),
                 maxAward, text(fields.get("awardText")), whoCanApply, text(fields.get("decisions")),
-                endedOn, Integer.parseInt(text(fields.get("retentionYears")))));
+                endedOn, panels, Integer.parseInt(text(fields.get("retentionYears")))));
     }
 
     // ---- calls -------------------------------------------------------------------------------
@@ -206,7 +214,7 @@ public final class CatalogueReader {
         return source.relativize(file).toString().replace('\\', '/');
     }
 
-    private static String text(Object value) {
+    static String text(Object value) {
         if (value == null) {
             return null;
         }

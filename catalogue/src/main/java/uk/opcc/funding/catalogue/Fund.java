@@ -12,8 +12,9 @@ import java.util.Optional;
  *                      strategy sets no per-award cap (say why in {@code awardText})
  * @param awardText     how much, in words, for funds without a simple cap
  * @param endedOn       the last day of a fund that has ended; empty otherwise
- * @param retentionYears how long applications are kept after the decision, for the privacy notice
- *                      and the stored record's expiry
+ * @param panels        how often decisions are made, which sets an application's panel round
+ * @param retentionYears how long applications are kept after they are received, for the privacy
+ *                      notice and the stored record's expiry
  */
 public record Fund(
         String id,
@@ -25,10 +26,16 @@ public record Fund(
         List<String> whoCanApply,
         String decisions,
         Optional<LocalDate> endedOn,
+        PanelCadence panels,
         int retentionYears) {
 
     public Fund {
         whoCanApply = List.copyOf(whoCanApply);
+    }
+
+    /** Only an open fund takes applications through its forms. */
+    public boolean acceptsApplications() {
+        return status == FundStatus.OPEN;
     }
 
     public boolean hasEnded() {

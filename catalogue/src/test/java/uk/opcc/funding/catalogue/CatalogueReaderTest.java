@@ -24,6 +24,7 @@ class CatalogueReaderTest {
                 awardText: Up to £2,500 a grant
                 whoCanApply: [Local community groups, Schools]
                 decisions: A panel meets four times a year.
+                panels: quarterly
                 retentionYears: 7
               - id: covid-fund
                 name: Covid 19 Community Recovery Fund
@@ -34,7 +35,25 @@ class CatalogueReaderTest {
                 awardText: Up to £5,000
                 whoCanApply: [Local charities]
                 decisions: Monthly.
+                panels: monthly
                 retentionYears: 7
+            """;
+
+    private static final String FORMS = """
+            forms:
+              - id: property-fund
+                fund: property-fund
+                title: Apply to the Property Fund
+                fields:
+                  - { name: projectTitle, type: text, label: Project title, errorName: a project title, maxLength: 120 }
+                  - name: objectives
+                    type: checkboxes
+                    label: Objectives
+                    errorName: at least one objective
+                    options:
+                      - { value: objective-3, label: Tackle crime }
+                  - { name: startDate, type: date, label: Start, errorName: the start date, notBefore: today }
+                  - { name: endDate, type: date, label: End, errorName: the end date, after: startDate, required: false }
             """;
 
     @TempDir
@@ -45,6 +64,7 @@ class CatalogueReaderTest {
         Files.createDirectories(site.resolve("data"));
         Files.createDirectories(site.resolve("content/calls"));
         Files.writeString(site.resolve("data/funds.yml"), FUNDS);
+        Files.writeString(site.resolve("data/forms.yml"), FORMS);
     }
 
     private void call(String name, String headers) throws IOException {
@@ -188,5 +208,44 @@ class CatalogueReaderTest {
         assertThat(call).containsEntry("id", "road-safety").containsEntry("status", "open")
                 .containsEntry("closes", "2027-01-29T17:00Z").containsEntry("url", "/calls/road-safety.html");
         assertThat(new BigDecimal(call.get("maxAward").toString())).isEqualByComparingTo("2000");
+    }
+
+    @Test
+    void readsFormsWithTheirFieldsAndRules() throws IOException {
+        Catalogue catalogue = CatalogueReader.read(site);
+
+        FormDefinition form = catalogue.formFor("property-fund").orElseThrow();
+        assertThat(form.fields()).extracting(FormField::name).containsExactly("projectTitle", "objectives", "startDate", "endDate");
+        assertThat(form.field("projectTitle").orElseThrow().maxLength()).isEqualTo(120);
+        assertThat(form.field("objectives").orElseThrow().allows("objective-3")).isTrue();
+        assertThat(form.field("endDate").orElseThrow().required()).isFalse();
+        assertThat(form.field("endDate").orElseThrow().after()).isEqualTo("startDate");
+    }
+
+    @Test
+    void rejectsAFormWithAnUnknownTypeOrBadReference() throws IOException {
+        Files.writeString(site.resolve("data/forms.yml"), FORMS.replace("type: text", "type: essay")
+                .replace("after: startDate", "after: projectTitle"));
+
+        assertThatThrownBy(() -> CatalogueReader.read(site))
+                .hasMessageContaining("data/forms.yml (form property-fund) field projectTitle: unknown type 'essay'")
+                .hasMessageContaining("field endDate: 'after' must name a date field on the same form");
+    }
+
+    @Test
+    void jsonReadsBackToTheSameCatalogue() throws IOException {
+        call("road-safety", goodCall());
+        Catalogue catalogue = CatalogueReader.read(site).published();
+
+        Catalogue back = CatalogueJson.read(CatalogueJson.write(catalogue, Instant.parse("2026-11-24T12:00:00Z")));
+
+        assertThat(back.funds()).isEqualTo(catalogue.funds());
+        assertThat(back.forms()).isEqualTo(catalogue.forms());
+        Call original = catalogue.call("road-safety").orElseThrow();
+        Call read = back.call("road-safety").orElseThrow();
+        assertThat(read.opens().toInstant()).isEqualTo(original.opens().toInstant());
+        assertThat(read.closes().toInstant()).isEqualTo(original.closes().toInstant());
+        assertThat(read.maxAward()).isEqualByComparingTo(original.maxAward());
+        assertThat(read).usingRecursiveComparison().ignoringFields("source", "opens", "closes", "maxAward").isEqualTo(original);
     }
 }

@@ -1,0 +1,130 @@
+package uk.opcc.funding.catalogue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads and checks the form definitions in {@code data/forms.yml}; part of {@link CatalogueReader}. */
+final class FormReader {
+    private static final int DEFAULT_TEXT_LENGTH = 200;
+    private static final int DEFAULT_TEXTAREA_LENGTH = 5000;
+
+    private final String file;
+    private final List<String> problems;
+
+    FormReader(String file, List<String> problems) {
+        this.file = file;
+        this.problems = problems;
+    }
+
+    List<FormDefinition> read(Object root, List<Fund> funds) {
+        List<FormDefinition> forms = new ArrayList<>();
+        Object list = root instanceof Map<?, ?> map ? map.get("forms") : null;
+        if (!(list instanceof List<?> entries)) {
+            problems.add(file + ": expected a list called 'forms'");
+            return forms;
+        }
+        Set<String> ids = new HashSet<>();
+        for (Object entry : entries) {
+            if (entry instanceof Map<?, ?> fields) {
+                form(fields, funds).ifPresent(form -> {
+                    if (!ids.add(form.id())) {
+                        problems.add(file + ": two forms have the id '" + form.id() + "'");
+                    }
+                    forms.add(form);
+                });
+            } else {
+                problems.add(file + ": each form must be a set of fields");
+            }
+        }
+        return forms;
+    }
+
+    private Optional<FormDefinition> form(Map<?, ?> map, List<Fund> funds) {
+        String id = CatalogueReader.text(map.get("id"));
+        String where = file + " (form " + (id == null ? "without an id" : id) + ")";
+        int before = problems.size();
+        String fund = CatalogueReader.text(map.get("fund"));
+        if (id == null || fund == null || CatalogueReader.text(map.get("title")) == null) {
+            problems.add(where + ": a form needs 'id', 'fund' and 'title'");
+        } else if (funds.stream().noneMatch(f -> f.id().equals(fund))) {
+            problems.add(where + ": unknown fund '" + fund + "'");
+        }
+        List<FormField> fields = new ArrayList<>();
+        if (map.get("fields") instanceof List<?> entries && !entries.isEmpty()) {
+            for (Object entry : entries) {
+                if (entry instanceof Map<?, ?> field) {
+                    field(where, field).ifPresent(fields::add);
+                } else {
+                    problems.add(where + ": each field must be a set of settings");
+                }
+            }
+        } else {
+            problems.add(where + ": a form needs a list of 'fields'");
+        }
+        checkFieldsTogether(where, fields);
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new FormDefinition(id, fund, CatalogueReader.text(map.get("title")), fields));
+    }
+
+    private Optional<FormField> field(String form, Map<?, ?> map) {
+        String name = CatalogueReader.text(map.get("name"));
+        String where = form + " field " + (name == null ? "without a name" : name);
+        int before = problems.size();
+        if (name == null || !name.matches("[a-z][A-Za-z0-9]{0,39}")) {
+            problems.add(where + ": a field needs a 'name' in camelCase, like projectTitle");
+        }
+        FieldType type = FieldType.fromSlug(CatalogueReader.text(map.get("type")));
+        if (type == null) {
+            problems.add(where + ": unknown type '" + map.get("type") + "'");
+        }
+        String label = CatalogueReader.text(map.get("label"));
+        String errorName = CatalogueReader.text(map.get("errorName"));
+        if (label == null || errorName == null) {
+            problems.add(where + ": a field needs a 'label' and an 'errorName'");
+        }
+        List<FormField.Option> options = new ArrayList<>();
+        if (map.get("options") instanceof List<?> entries) {
+            for (Object entry : entries) {
+                if (entry instanceof Map<?, ?> option && CatalogueReader.text(option.get("value")) != null
+                        && CatalogueReader.text(option.get("label")) != null) {
+                    options.add(new FormField.Option(CatalogueReader.text(option.get("value")), CatalogueReader.text(option.get("label"))));
+                } else {
+                    problems.add(where + ": each option needs a 'value' and a 'label'");
+                }
+            }
+        }
+        if (type != null && type.hasOptions() && options.isEmpty()) {
+            problems.add(where + ": a " + type.slug() + " question needs 'options'");
+        }
+        String notBefore = CatalogueReader.text(map.get("notBefore"));
+        if (notBefore != null && !notBefore.equals("today")) {
+            problems.add(where + ": notBefore can only be 'today'");
+        }
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        int maxLength = map.get("maxLength") instanceof Number n ? n.intValue()
+                : type == FieldType.TEXTAREA ? DEFAULT_TEXTAREA_LENGTH : DEFAULT_TEXT_LENGTH;
+        boolean required = !Boolean.FALSE.equals(map.get("required"));
+        return Optional.of(new FormField(name, type, label, CatalogueReader.text(map.get("hint")), errorName,
+                required, maxLength, options, notBefore, CatalogueReader.text(map.get("after"))));
+    }
+
+    private void checkFieldsTogether(String where, List<FormField> fields) {
+        Set<String> names = new HashSet<>();
+        for (FormField field : fields) {
+            if (!names.add(field.name())) {
+                problems.add(where + ": two fields are named '" + field.name() + "'");
+            }
+            if (field.after() != null && fields.stream().noneMatch(f -> f.name().equals(field.after()) && f.type() == FieldType.DATE)) {
+                problems.add(where + " field " + field.name() + ": 'after' must name a date field on the same form");
+            }
+        }
+    }
+}
