@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Reads the catalogue from a JBake source folder: funds from {@code data/funds.yml}, calls from
@@ -69,11 +70,14 @@ public final class CatalogueReader {
 
     // ---- funds -------------------------------------------------------------------------------
 
-    private static Object yaml(Path file) {
+    private Object yaml(Path file) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
+        } catch (YAMLException e) {
+            problems.add(name(file) + ": not valid YAML: " + e.getMessage().replaceAll("\\s+", " "));
+            return null;
         }
     }
 

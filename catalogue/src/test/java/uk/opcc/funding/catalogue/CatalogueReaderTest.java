@@ -248,4 +248,13 @@ class CatalogueReaderTest {
         assertThat(read.maxAward()).isEqualByComparingTo(original.maxAward());
         assertThat(read).usingRecursiveComparison().ignoringFields("source", "opens", "closes", "maxAward").isEqualTo(original);
     }
+
+    @Test
+    void reportsBrokenYamlNamingTheFile() throws IOException {
+        Files.writeString(site.resolve("data/forms.yml"), "forms:\n  - { name: a, hint: \"unclosed\n");
+
+        assertThatThrownBy(() -> CatalogueReader.read(site))
+                .isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("data/forms.yml: not valid YAML");
+    }
 }
