@@ -40,6 +40,17 @@ public final class CatalogueJson {
         }
     }
 
+    /**
+     * Writes the published catalogue of a site source to a file, for the intake function's
+     * build: {@code CatalogueJson <jbake source> <output file>}. A bad call or form fails it.
+     */
+    public static void main(String[] args) throws java.io.IOException {
+        Catalogue catalogue = CatalogueReader.read(Path.of(args[0])).published();
+        Path output = Path.of(args[1]);
+        java.nio.file.Files.createDirectories(output.getParent());
+        java.nio.file.Files.writeString(output, write(catalogue, Instant.now()));
+    }
+
     /** Reads back what {@link #write} wrote (published calls only: drafts never reach the JSON). */
     public static Catalogue read(String json) {
         Map<String, Object> root = parse(json);

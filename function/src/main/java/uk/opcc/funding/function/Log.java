@@ -1,0 +1,58 @@
+package uk.opcc.funding.function;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One JSON line per event, to CloudWatch through standard output. Logs carry references, form
+ * ids and problem codes, never answers: applications hold personal data.
+ */
+public final class Log {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Log() {
+    }
+
+    public static void info(String event, Map<String, ?> fields) {
+        write("INFO", event, fields);
+    }
+
+    public static void error(String event, Map<String, ?> fields, Throwable error) {
+        Map<String, Object> all = new LinkedHashMap<>(fields);
+        // The class and where it happened; messages can quote input, so they are left out.
+        all.put("error", error.getClass().getName());
+        all.put("at", List.of(error.getStackTrace()).stream().limit(8).map(String::valueOf).toList());
+        write("ERROR", event, all);
+    }
+
+    /** A CloudWatch embedded-metric-format line: counted as a metric without any API call. */
+    public static void count(String metric, String formId) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("_aws", Map.of("Timestamp", Instant.now().toEpochMilli(), "CloudWatchMetrics", List.of(Map.of(
+                "Namespace", "OpccFunding", "Dimensions", List.of(List.of("formId")),
+                "Metrics", List.of(Map.of("Name", metric, "Unit", "Count"))))));
+        line.put("formId", formId);
+        line.put(metric, 1);
+        print(line);
+    }
+
+    private static void write(String level, String event, Map<String, ?> fields) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("level", level);
+        line.put("event", event);
+        line.putAll(fields);
+        print(line);
+    }
+
+    private static void print(Map<String, Object> line) {
+        try {
+            System.out.println(JSON.writeValueAsString(line));
+        } catch (JsonProcessingException e) {
+            System.out.println("{\"level\":\"ERROR\",\"event\":\"log-failed\"}");
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package uk.opcc.funding.function;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import uk.opcc.funding.catalogue.Catalogue;
+import uk.opcc.funding.catalogue.CatalogueJson;
+import uk.opcc.funding.function.config.Config;
+import uk.opcc.funding.function.intake.IntakeService;
+import uk.opcc.funding.function.intake.Reference;
+import uk.opcc.funding.function.notify.NotificationService;
+import uk.opcc.funding.function.notify.SesStaffNotifier;
+import uk.opcc.funding.function.storage.DynamoDbApplicationStore;
+
+/** The one place that builds things: catalogue, configuration and AWS clients, once per start-up. */
+public final class Wiring {
+    private Wiring() {
+    }
+
+    public static IntakeService intakeService(Map<String, String> env) {
+        Catalogue catalogue = catalogue();
+        Config config = Config.forIntake(env);
+        return new IntakeService(catalogue, new DynamoDbApplicationStore(dynamoDb(config), config.tableName()),
+                Clock.systemUTC(), Reference::next);
+    }
+
+    public static NotificationService notificationService(Map<String, String> env) {
+        Catalogue catalogue = catalogue();
+        Config config = Config.forNotifier(env, catalogue);
+        return new NotificationService(catalogue, new DynamoDbApplicationStore(dynamoDb(config), config.tableName()),
+                new SesStaffNotifier(ses(config)), config, Clock.systemUTC());
+    }
+
+    /** The catalogue the build packaged from the site's source: funds, published calls, forms. */
+    public static Catalogue catalogue() {
+        try (InputStream in = Wiring.class.getResourceAsStream("/catalogue.json")) {
+            if (in == null) {
+                throw new IllegalStateException("catalogue.json is missing from the function's jar");
+            }
+            return CatalogueJson.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static DynamoDbClient dynamoDb(Config config) {
+        var builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
+                .region(Region.of(config.region())).credentialsProvider(credentials(config.dynamoDbEndpoint()));
+        config.dynamoDbEndpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    static SesV2Client ses(Config config) {
+        var builder = SesV2Client.builder().httpClient(UrlConnectionHttpClient.create())
+                .region(Region.of(config.region())).credentialsProvider(credentials(config.sesEndpoint()));
+        config.sesEndpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    /** Lambda's role credentials come in environment variables; local engines accept any. */
+    private static AwsCredentialsProvider credentials(Optional<URI> localEndpoint) {
+        return localEndpoint.isPresent()
+                ? StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))
+                : EnvironmentVariableCredentialsProvider.create();
+    }
+}

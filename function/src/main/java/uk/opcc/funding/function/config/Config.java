@@ -1,0 +1,100 @@
+package uk.opcc.funding.function.config;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import uk.opcc.funding.catalogue.Catalogue;
+import uk.opcc.funding.catalogue.Fund;
+
+/**
+ * Settings, read once at start-up from the environment.
+ *
+ * <ul>
+ *   <li>{@code TABLE_NAME}: the DynamoDB table (both functions)</li>
+ *   <li>{@code AWS_REGION}: set by Lambda</li>
+ *   <li>{@code SENDER_ADDRESS}: the verified SES address staff emails come from (notifier)</li>
+ *   <li>{@code STAFF_MAILBOXES}: {@code fund-id=address,...}, one for every fund taking applications (notifier)</li>
+ *   <li>{@code DYNAMODB_ENDPOINT}, {@code SES_ENDPOINT}: only for local runs and tests</li>
+ * </ul>
+ */
+public record Config(
+        String tableName,
+        String region,
+        Optional<URI> dynamoDbEndpoint,
+        Optional<URI> sesEndpoint,
+        Optional<String> senderAddress,
+        Map<String, String> staffMailboxes) {
+
+    private static final String EMAIL = "[^\\s@<>\"(),;:\\[\\]\\\\]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+";
+
+    /** What the intake function needs. */
+    public static Config forIntake(Map<String, String> env) {
+        return new Config(required(env, "TABLE_NAME"), required(env, "AWS_REGION"),
+                endpoint(env, "DYNAMODB_ENDPOINT"), Optional.empty(), Optional.empty(), Map.of());
+    }
+
+    /** What the notifier needs: the intake's settings, the sender, and a mailbox for every open fund. */
+    public static Config forNotifier(Map<String, String> env, Catalogue catalogue) {
+        String sender = required(env, "SENDER_ADDRESS");
+        if (!sender.matches(EMAIL)) {
+            throw new ConfigException("SENDER_ADDRESS is not an email address: " + sender);
+        }
+        Map<String, String> mailboxes = mailboxes(required(env, "STAFF_MAILBOXES"), catalogue);
+        return new Config(required(env, "TABLE_NAME"), required(env, "AWS_REGION"),
+                endpoint(env, "DYNAMODB_ENDPOINT"), endpoint(env, "SES_ENDPOINT"), Optional.of(sender), mailboxes);
+    }
+
+    public String mailboxFor(String fundId) {
+        String mailbox = staffMailboxes.get(fundId);
+        if (mailbox == null) {
+            throw new ConfigException("STAFF_MAILBOXES has no address for fund " + fundId);
+        }
+        return mailbox;
+    }
+
+    private static Map<String, String> mailboxes(String setting, Catalogue catalogue) {
+        Map<String, String> mailboxes = new LinkedHashMap<>();
+        for (String entry : setting.split(",")) {
+            String[] parts = entry.split("=", 2);
+            if (parts.length != 2 || catalogue.fund(parts[0].strip()).isEmpty()) {
+                throw new ConfigException("STAFF_MAILBOXES: '" + entry.strip() + "' should be fund-id=address, with a fund id from the catalogue");
+            }
+            String address = parts[1].strip();
+            if (!address.matches(EMAIL)) {
+                throw new ConfigException("STAFF_MAILBOXES: the address for " + parts[0].strip() + " is not an email address");
+            }
+            mailboxes.put(parts[0].strip(), address);
+        }
+        for (Fund fund : catalogue.funds()) {
+            if (fund.acceptsApplications() && catalogue.formFor(fund.id()).isPresent() && !mailboxes.containsKey(fund.id())) {
+                throw new ConfigException("STAFF_MAILBOXES has no address for " + fund.id() + ", which takes applications");
+            }
+        }
+        return Map.copyOf(mailboxes);
+    }
+
+    private static String required(Map<String, String> env, String name) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            throw new ConfigException(name + " is not set");
+        }
+        return value.strip();
+    }
+
+    private static Optional<URI> endpoint(Map<String, String> env, String name) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = URI.create(value.strip());
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new IllegalArgumentException();
+            }
+            return Optional.of(uri);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(name + " is not a URL like http://localhost:8000: " + value);
+        }
+    }
+}

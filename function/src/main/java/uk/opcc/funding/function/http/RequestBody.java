@@ -1,0 +1,149 @@
+package uk.opcc.funding.function.http;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLDecoder;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a request body into the applicant's fields, whether it came from the page's script as
+ * JSON or from a plain HTML form post. Every field becomes a list of strings: checkboxes have
+ * several, everything else one.
+ */
+public final class RequestBody {
+    public static final int MAX_BYTES = 64 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    /** How the caller speaks: JSON callers get JSON back; form posts get pages and redirects. */
+    public enum Kind { JSON, FORM }
+
+    public record Parsed(Kind kind, Map<String, List<String>> fields) {
+    }
+
+    /** Why a body could not be read, with the status the contract gives it. */
+    public static final class Rejected extends Exception {
+        private final int status;
+        private final Kind kind;
+
+        Rejected(int status, Kind kind, String message) {
+            super(message);
+            this.status = status;
+            this.kind = kind;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        /** Which way to answer: by the kind of body sent, as best it could be told. */
+        public Kind kind() {
+            return kind;
+        }
+    }
+
+    private RequestBody() {
+    }
+
+    public static Parsed parse(String contentType, String body, boolean base64) throws Rejected {
+        String type = contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase();
+        Kind kind = type.equals("application/x-www-form-urlencoded") ? Kind.FORM : Kind.JSON;
+        byte[] bytes = bytes(body, base64, kind);
+        if (bytes.length > MAX_BYTES) {
+            throw new Rejected(413, kind, "The application is larger than " + MAX_BYTES / 1024 + " KB. Shorten the longest answers and try again.");
+        }
+        if (!type.equals("application/json") && !type.equals("application/x-www-form-urlencoded")) {
+            throw new Rejected(415, kind, "Send the application as application/json or application/x-www-form-urlencoded.");
+        }
+        String text = utf8(bytes, kind);
+        return new Parsed(kind, kind == Kind.JSON ? json(text) : form(text));
+    }
+
+    private static byte[] bytes(String body, boolean base64, Kind kind) throws Rejected {
+        if (body == null) {
+            return new byte[0];
+        }
+        if (!base64) {
+            return body.getBytes(StandardCharsets.UTF_8);
+        }
+        try {
+            return Base64.getDecoder().decode(body);
+        } catch (IllegalArgumentException e) {
+            throw new Rejected(400, kind, "The application could not be read.");
+        }
+    }
+
+    private static String utf8(byte[] bytes, Kind kind) throws Rejected {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new Rejected(400, kind, "The application must be sent as UTF-8 text.");
+        }
+    }
+
+    private static Map<String, List<String>> json(String text) throws Rejected {
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new Rejected(400, Kind.JSON, "The application is not valid JSON.");
+        }
+        if (root == null || !root.isObject()) {
+            throw new Rejected(400, Kind.JSON, "The application must be a JSON object of answers.");
+        }
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> field : root.properties()) {
+            JsonNode value = field.getValue();
+            List<String> values = new ArrayList<>();
+            if (value.isArray()) {
+                for (JsonNode item : value) {
+                    values.add(scalar(item));
+                }
+            } else if (!value.isNull()) {
+                values.add(scalar(value));
+            }
+            fields.put(field.getKey(), values);
+        }
+        return fields;
+    }
+
+    private static String scalar(JsonNode node) throws Rejected {
+        if (node.isTextual()) {
+            return node.textValue();
+        }
+        if (node.isNumber() || node.isBoolean()) {
+            return node.asText();
+        }
+        throw new Rejected(400, Kind.JSON, "Each answer must be text, a number, true or false, or a list of those.");
+    }
+
+    private static Map<String, List<String>> form(String text) throws Rejected {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        if (text.isEmpty()) {
+            return fields;
+        }
+        for (String pair : text.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            try {
+                String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+                String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                fields.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+            } catch (IllegalArgumentException e) {
+                throw new Rejected(400, Kind.FORM, "The application could not be read.");
+            }
+        }
+        return fields;
+    }
+}

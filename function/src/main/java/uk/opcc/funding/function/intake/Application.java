@@ -1,0 +1,26 @@
+package uk.opcc.funding.function.intake;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An application as stored: every answer, and what staff need to act on it.
+ *
+ * @param callId    the targeted call it answers, or null
+ * @param expiresAt epoch seconds after which the store deletes it (the fund's retention)
+ */
+public record Application(
+        String reference,
+        String formId,
+        String fundId,
+        String callId,
+        String panelRound,
+        Instant receivedAt,
+        Map<String, List<String>> answers,
+        long expiresAt) {
+
+    public Application {
+        answers = Map.copyOf(answers);
+    }
+}

@@ -1,0 +1,8 @@
+package uk.opcc.funding.function.notify;
+
+/** The email was not sent; it is safe to try again. */
+public class EmailFailedException extends RuntimeException {
+    public EmailFailedException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

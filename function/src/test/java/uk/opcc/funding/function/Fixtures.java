@@ -1,0 +1,57 @@
+package uk.opcc.funding.function;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import uk.opcc.funding.catalogue.Catalogue;
+
+/** Shared test data: the real packaged catalogue, a fixed clock, and a valid Property Fund application. */
+public final class Fixtures {
+    /** The road-safety call (2 Nov 2026 – 29 Jan 2027) is open; the rural-crime call is closed. */
+    public static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
+    public static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    public static final Catalogue CATALOGUE = Wiring.catalogue();
+
+    private Fixtures() {
+    }
+
+    /** Every question on the Property Fund form answered well. */
+    public static Map<String, List<String>> propertyFundAnswers() {
+        Map<String, List<String>> answers = new LinkedHashMap<>();
+        answers.put("organisationName", List.of("Eden Valley Speed Watch"));
+        answers.put("organisationType", List.of("watch-scheme"));
+        answers.put("addressLine1", List.of("1 Market Square"));
+        answers.put("town", List.of("Penrith"));
+        answers.put("postcode", List.of("ca11 7bs"));
+        answers.put("contactName", List.of("Sam Jones"));
+        answers.put("email", List.of("sam@example.org"));
+        answers.put("phone", List.of("01632 960 001"));
+        answers.put("projectTitle", List.of("Speed watch for Langwathby"));
+        answers.put("projectDescription", List.of("Volunteers will run speed checks on the A686.\nTwice a week."));
+        answers.put("objectives", List.of("objective-3", "objective-8"));
+        answers.put("outcomes", List.of("Fewer drivers speeding through the village."));
+        answers.put("measurement", List.of("Speed counts before and after, reported to the panel."));
+        answers.put("amount", List.of("1250.50"));
+        answers.put("budget", List.of("Speed gun £900; training £350.50"));
+        answers.put("startDate", List.of("2027-02-01"));
+        answers.put("endDate", List.of("2027-07-31"));
+        answers.put("officerName", List.of("PCSO Alex Smith"));
+        answers.put("officerCollarNumber", List.of("1234"));
+        answers.put("officerStation", List.of("Penrith"));
+        answers.put("declaration", List.of("yes"));
+        return answers;
+    }
+
+    public static Map<String, List<String>> with(Map<String, List<String>> answers, String field, String... values) {
+        Map<String, List<String>> changed = new LinkedHashMap<>(answers);
+        if (values.length == 0) {
+            changed.remove(field);
+        } else {
+            changed.put(field, List.of(values));
+        }
+        return changed;
+    }
+}

@@ -1,0 +1,192 @@
+package uk.opcc.funding.function.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.opcc.funding.function.Fixtures.propertyFundAnswers;
+import static uk.opcc.funding.function.Fixtures.with;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import uk.opcc.funding.catalogue.FormDefinition;
+import uk.opcc.funding.function.Fixtures;
+
+class FormValidatorTest {
+    static final FormDefinition FORM = Fixtures.CATALOGUE.form("property-fund").orElseThrow();
+    static final Optional<BigDecimal> CAP = Optional.of(new BigDecimal("2500"));
+    static final LocalDate TODAY = LocalDate.parse("2026-11-24");
+
+    static List<Problem> problems(Map<String, List<String>> answers) {
+        return FormValidator.validate(FORM, answers, CAP, TODAY).problems();
+    }
+
+    static Problem onlyProblem(Map<String, List<String>> answers) {
+        List<Problem> problems = problems(answers);
+        assertThat(problems).hasSize(1);
+        return problems.get(0);
+    }
+
+    @Test
+    void acceptsACompleteApplicationAndTidiesIt() {
+        FormValidator.Result result = FormValidator.validate(FORM, propertyFundAnswers(), CAP, TODAY);
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.answers().get("postcode")).containsExactly("CA11 7BS");
+        assertThat(result.answers()).doesNotContainKey("addressLine2");
+    }
+
+    @Test
+    void listsEveryMissingAnswerAtOnceInFormOrder() {
+        List<Problem> problems = problems(Map.of());
+
+        assertThat(problems).extracting(Problem::field).startsWith("organisationName", "organisationType", "addressLine1")
+                .doesNotContain("addressLine2").contains("officerName", "officerCollarNumber", "officerStation", "declaration");
+        assertThat(problems).first().isEqualTo(new Problem("organisationName", "required", "Enter the name of your organisation"));
+        assertThat(problems).filteredOn(p -> p.field().equals("organisationType")).first()
+                .extracting(Problem::message).isEqualTo("Select the type of organisation");
+    }
+
+    @Test
+    void requiresTheSupportingOfficerOnThePropertyFund() {
+        Problem problem = onlyProblem(with(propertyFundAnswers(), "officerCollarNumber"));
+        assertThat(problem).isEqualTo(new Problem("officerCollarNumber", "required", "Enter the collar number of the supporting officer"));
+    }
+
+    @Test
+    void rejectsAnAmountAboveTheCap() {
+        Problem problem = onlyProblem(with(propertyFundAnswers(), "amount", "2500.01"));
+        assertThat(problem.code()).isEqualTo("amountTooLarge");
+        assertThat(problem.message()).isEqualTo("The amount you are applying for must be £2,500 or less");
+    }
+
+    @Test
+    void acceptsAnAmountExactlyAtTheCap() {
+        assertThat(problems(with(propertyFundAnswers(), "amount", "2500"))).isEmpty();
+        assertThat(problems(with(propertyFundAnswers(), "amount", "2500.00"))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"£2,500", "2,500", "-5", "2500.001", "12e3", "one thousand", "0x10", " 5 5"})
+    void rejectsAmountsThatAreNotPoundsAndPence(String amount) {
+        Problem problem = onlyProblem(with(propertyFundAnswers(), "amount", amount));
+        assertThat(problem.code()).isEqualTo("invalidAmount");
+        assertThat(problem.message()).isEqualTo("Enter the amount you are applying for in pounds and pence using numbers only, like 1250 or 1250.50");
+    }
+
+    @Test
+    void rejectsANilAmount() {
+        assertThat(onlyProblem(with(propertyFundAnswers(), "amount", "0.00")).code()).isEqualTo("amountTooSmall");
+    }
+
+    @Test
+    void rejectsLineBreaksInOneLineAnswersButNotInLongAnswers() {
+        assertThat(onlyProblem(with(propertyFundAnswers(), "organisationName", "Eden\r\nBcc: x@example.com")))
+                .isEqualTo(new Problem("organisationName", "lineBreaks", "The name of your organisation must be on one line"));
+        assertThat(problems(with(propertyFundAnswers(), "projectDescription", "Line one.\r\nLine two."))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"<script>alert(1)</script>", "Hello <b>there</b>", "<img src=x onerror=alert(1)>", "</p>", "<!-- x -->"})
+    void rejectsHtmlInTextAnswers(String html) {
+        assertThat(onlyProblem(with(propertyFundAnswers(), "projectTitle", html)).code()).isEqualTo("html");
+        assertThat(onlyProblem(with(propertyFundAnswers(), "projectDescription", html)).code()).isEqualTo("html");
+    }
+
+    @Test
+    void acceptsEverydayPunctuationThatIsNotHtml() {
+        assertThat(problems(with(propertyFundAnswers(), "organisationName", "Tom & Jerry's Club (Penrith) < 5 miles > 2 miles"))).isEmpty();
+    }
+
+    @Test
+    void rejectsControlCharacters() {
+        assertThat(onlyProblem(with(propertyFundAnswers(), "projectTitle", "Speed\u0000watch")).code()).isEqualTo("invalidCharacters");
+    }
+
+    @Test
+    void rejectsAnswersLongerThanTheirLimit() {
+        Problem problem = onlyProblem(with(propertyFundAnswers(), "projectTitle", "x".repeat(121)));
+        assertThat(problem).isEqualTo(new Problem("projectTitle", "tooLong", "A project title must be 120 characters or fewer"));
+        assertThat(problems(with(propertyFundAnswers(), "projectTitle", "x".repeat(120)))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sam", "sam@", "@example.org", "sam@example", "sam jones@example.org", "sam@example.org\nBcc: x@y.z"})
+    void rejectsEmailAddressesInTheWrongFormat(String email) {
+        assertThat(onlyProblem(with(propertyFundAnswers(), "email", email)).message())
+                .isEqualTo("Enter an email address in the correct format, like name@example.com");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"01632960001", "07700 900 982", "+44 808 157 0192", "(01768) 217734", "+33 1 23 45 67 89"})
+    void acceptsUkAndInternationalPhoneNumbers(String phone) {
+        assertThat(problems(with(propertyFundAnswers(), "phone", phone))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"12345", "phone me", "0161", "+44"})
+    void rejectsPhoneNumbersThatCannotBeDialled(String phone) {
+        assertThat(onlyProblem(with(propertyFundAnswers(), "phone", phone)).code()).isEqualTo("invalidPhone");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"CA10 2AU", "ca102au", "SW1A 1AA", "M1 1AE"})
+    void acceptsRealPostcodes(String postcode) {
+        assertThat(problems(with(propertyFundAnswers(), "postcode", postcode))).isEmpty();
+    }
+
+    @Test
+    void rejectsSomethingThatIsNotAPostcode() {
+        assertThat(onlyProblem(with(propertyFundAnswers(), "postcode", "Penrith")).message()).isEqualTo("Enter a real postcode, like CA10 2AU");
+    }
+
+    @Test
+    void rejectsAnOptionThatIsNotOnTheList() {
+        assertThat(onlyProblem(with(propertyFundAnswers(), "organisationType", "company")).code()).isEqualTo("invalidOption");
+        assertThat(onlyProblem(with(propertyFundAnswers(), "objectives", "objective-3", "objective-9")).code()).isEqualTo("invalidOption");
+    }
+
+    @Test
+    void rejectsTwoAnswersToAOneAnswerQuestion() {
+        assertThat(onlyProblem(with(propertyFundAnswers(), "organisationType", "school", "charity")).code()).isEqualTo("singleAnswer");
+    }
+
+    @Test
+    void requiresTheDeclaration() {
+        assertThat(onlyProblem(with(propertyFundAnswers(), "declaration", "no")))
+                .isEqualTo(new Problem("declaration", "required", "Tick the box to confirm the declaration"));
+    }
+
+    @Test
+    void rejectsImpossibleDates() {
+        assertThat(onlyProblem(with(propertyFundAnswers(), "startDate", "2027-02-30")).message())
+                .isEqualTo("The project start date must be a real date, written like 2027-03-01");
+    }
+
+    @Test
+    void startDateMayBeTodayButNotBefore() {
+        assertThat(problems(with(propertyFundAnswers(), "startDate", "2026-11-24"))).isEmpty();
+        assertThat(onlyProblem(with(propertyFundAnswers(), "startDate", "2026-11-23")).code()).isEqualTo("dateInPast");
+    }
+
+    @Test
+    void endDateMustComeAfterTheStartDate() {
+        assertThat(onlyProblem(with(propertyFundAnswers(), "endDate", "2027-02-01")))
+                .isEqualTo(new Problem("endDate", "dateNotAfter", "The project end date must be after the project start date"));
+    }
+
+    @Test
+    void rejectsFieldsThatAreNotOnTheForm() {
+        Problem problem = onlyProblem(with(propertyFundAnswers(), "favouriteColour", "blue"));
+        assertThat(problem).isEqualTo(new Problem("favouriteColour", "unknownField", "This question is not part of this form"));
+        assertThat(onlyProblem(with(propertyFundAnswers(), "<script>", "x")).field()).isEqualTo("unknown");
+    }
+
+    @Test
+    void withoutACapAnyPositiveAmountIsAccepted() {
+        assertThat(FormValidator.validate(FORM, with(propertyFundAnswers(), "amount", "125000"), Optional.empty(), TODAY).problems()).isEmpty();
+    }
+}
