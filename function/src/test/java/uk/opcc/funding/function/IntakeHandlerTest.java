@@ -1,0 +1,146 @@
+package uk.opcc.funding.function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import uk.opcc.funding.catalogue.CatalogueJson;
+import uk.opcc.funding.function.intake.IntakeService;
+import uk.opcc.funding.function.intake.Reference;
+import uk.opcc.funding.function.storage.InMemoryApplicationStore;
+
+/** The handler on API Gateway-shaped events, with the real service over an in-memory store. */
+class IntakeHandlerTest {
+    final InMemoryApplicationStore store = new InMemoryApplicationStore();
+    final IntakeHandler handler = new IntakeHandler(new IntakeService(Fixtures.CATALOGUE, store, Fixtures.CLOCK, Reference::next));
+
+    APIGatewayV2HTTPResponse handle(String fixture) {
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/" + fixture);
+        return handler.handleRequest(event, null);
+    }
+
+    static Map<String, Object> json(APIGatewayV2HTTPResponse response) {
+        return CatalogueJson.parse(response.getBody());
+    }
+
+    @Test
+    void jsonApplicationGets201WithItsReference() {
+        APIGatewayV2HTTPResponse response = handle("property-fund-json.json");
+
+        assertThat(response.getStatusCode()).isEqualTo(201);
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json").containsEntry("Cache-Control", "no-store");
+        Map<String, Object> body = json(response);
+        String reference = (String) body.get("reference");
+        assertThat(Reference.isWellFormed(reference)).isTrue();
+        assertThat(body).containsEntry("receivedAt", "2026-11-24T12:00:00Z")
+                .containsEntry("confirmationUrl", "/forms/property-fund/confirmation.html?reference=" + reference);
+        assertThat(store.applications.get(reference).callId()).isEqualTo("road-safety-2026");
+    }
+
+    @Test
+    void formPostIsRedirectedToTheConfirmationPage() {
+        APIGatewayV2HTTPResponse response = handle("property-fund-form.json");
+
+        assertThat(response.getStatusCode()).isEqualTo(303);
+        String location = response.getHeaders().get("Location");
+        assertThat(location).startsWith("/forms/property-fund/confirmation.html?reference=");
+        assertThat(store.applications).containsOnlyKeys(location.substring(location.indexOf('=') + 1));
+    }
+
+    @Test
+    void replayedJsonApplicationGetsTheSameReference() {
+        String first = (String) json(handle("property-fund-json.json")).get("reference");
+        String second = (String) json(handle("property-fund-json.json")).get("reference");
+
+        assertThat(second).isEqualTo(first);
+        assertThat(store.applications).hasSize(1);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void invalidJsonApplicationGets422ListingEveryProblem() {
+        APIGatewayV2HTTPResponse response = handle("property-fund-invalid-json.json");
+
+        assertThat(response.getStatusCode()).isEqualTo(422);
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
+        Map<String, Object> body = json(response);
+        assertThat(body).containsEntry("status", 422).containsEntry("title", "There is a problem with the application");
+        assertThat((List<Map<String, String>>) body.get("errors")).extracting(e -> e.get("field") + ":" + e.get("code"))
+                .containsExactly("projectTitle:html", "amount:invalidAmount", "officerCollarNumber:required");
+        assertThat(store.applications).isEmpty();
+    }
+
+    @Test
+    void invalidFormPostGetsAnAccessibleErrorPageWithTheSameStatus() {
+        APIGatewayV2HTTPResponse response = handle("property-fund-invalid-form.json");
+
+        assertThat(response.getStatusCode()).isEqualTo(422);
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "text/html; charset=utf-8");
+        assertThat(response.getBody()).contains("<html lang=\"en-GB\">", "role=\"alert\"", "There is a problem with the application",
+                "<li>The name of your organisation must be on one line</li>",
+                "<li>Enter the amount you are applying for in pounds and pence using numbers only, like 1250 or 1250.50</li>");
+        assertThat(store.applications).isEmpty();
+    }
+
+    @Test
+    void malformedJsonGets400() {
+        APIGatewayV2HTTPResponse response = handle("malformed-json.json");
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(json(response)).containsEntry("detail", "The application is not valid JSON.");
+    }
+
+    @Test
+    void wrongContentTypeGets415() {
+        assertThat(handle("wrong-content-type.json").getStatusCode()).isEqualTo(415);
+    }
+
+    @Test
+    void unknownFormGets404() {
+        assertThat(handle("unknown-form.json").getStatusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void endedFundGets410() {
+        APIGatewayV2HTTPResponse response = handle("ended-fund.json");
+        assertThat(response.getStatusCode()).isEqualTo(410);
+        assertThat(json(response).get("detail")).isEqualTo("The Covid 19 Community Recovery Fund is not taking applications.");
+    }
+
+    @Test
+    void oversizedBodyGets413AndStoresNothing() {
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/property-fund-json.json");
+        event.setBody("{\"projectDescription\": \"" + "x".repeat(70_000) + "\"}");
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(413);
+        assertThat(store.applications).isEmpty();
+    }
+
+    @Test
+    void storageFailureGets503AndSaysNothingWasSaved() {
+        store.unavailable = true;
+
+        APIGatewayV2HTTPResponse response = handle("property-fund-json.json");
+
+        assertThat(response.getStatusCode()).isEqualTo(503);
+        assertThat(response.getHeaders()).containsEntry("Retry-After", "60");
+        assertThat(json(response).get("detail")).isEqualTo("Your application has not been saved. Please try again in a few minutes.");
+    }
+
+    @Test
+    void unexpectedFailureGets500WithoutInternalDetail() {
+        IntakeHandler broken = new IntakeHandler(new IntakeService(Fixtures.CATALOGUE, store, Fixtures.CLOCK, () -> {
+            throw new IllegalStateException("secret internal detail at com.example.Internal");
+        }));
+
+        APIGatewayV2HTTPResponse response = broken.handleRequest(EventLoader.loadApiGatewayHttpEvent("events/property-fund-json.json"), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(500);
+        assertThat(response.getBody()).doesNotContain("secret", "Exception", "com.example");
+    }
+}

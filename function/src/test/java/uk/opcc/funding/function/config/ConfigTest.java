@@ -1,0 +1,62 @@
+package uk.opcc.funding.function.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import uk.opcc.funding.function.Fixtures;
+
+class ConfigTest {
+    static Map<String, String> notifierEnv() {
+        Map<String, String> env = new HashMap<>(Map.of("TABLE_NAME", "applications", "AWS_REGION", "eu-west-2",
+                "SENDER_ADDRESS", "no-reply@example.gov.uk",
+                "STAFF_MAILBOXES", "property-fund=grants@example.gov.uk, victims-services-fund=victims@example.gov.uk"));
+        return env;
+    }
+
+    @Test
+    void readsEverySetting() {
+        Map<String, String> env = notifierEnv();
+        env.put("DYNAMODB_ENDPOINT", "http://localhost:8000");
+
+        Config config = Config.forNotifier(env, Fixtures.CATALOGUE);
+
+        assertThat(config.tableName()).isEqualTo("applications");
+        assertThat(config.mailboxFor("victims-services-fund")).isEqualTo("victims@example.gov.uk");
+        assertThat(config.dynamoDbEndpoint()).hasValueSatisfying(u -> assertThat(u).hasPort(8000));
+        assertThat(config.sesEndpoint()).isEmpty();
+    }
+
+    @Test
+    void namesAMissingSetting() {
+        assertThatThrownBy(() -> Config.forIntake(Map.of("AWS_REGION", "eu-west-2")))
+                .isInstanceOf(ConfigException.class).hasMessage("TABLE_NAME is not set");
+        Map<String, String> env = notifierEnv();
+        env.remove("SENDER_ADDRESS");
+        assertThatThrownBy(() -> Config.forNotifier(env, Fixtures.CATALOGUE)).hasMessage("SENDER_ADDRESS is not set");
+    }
+
+    @Test
+    void requiresAMailboxForEveryFundTakingApplications() {
+        Map<String, String> env = notifierEnv();
+        env.put("STAFF_MAILBOXES", "property-fund=grants@example.gov.uk");
+
+        assertThatThrownBy(() -> Config.forNotifier(env, Fixtures.CATALOGUE))
+                .hasMessage("STAFF_MAILBOXES has no address for victims-services-fund, which takes applications");
+    }
+
+    @Test
+    void rejectsBadMailboxesAndEndpoints() {
+        Map<String, String> env = notifierEnv();
+        env.put("STAFF_MAILBOXES", "lottery=grants@example.gov.uk");
+        assertThatThrownBy(() -> Config.forNotifier(env, Fixtures.CATALOGUE)).hasMessageContaining("'lottery=grants@example.gov.uk'");
+
+        env.put("STAFF_MAILBOXES", "property-fund=grants@example.gov.uk\r\nBcc: x@y.z,victims-services-fund=v@example.gov.uk");
+        assertThatThrownBy(() -> Config.forNotifier(env, Fixtures.CATALOGUE)).hasMessageContaining("not an email address");
+
+        assertThatThrownBy(() -> Config.forIntake(Map.of("TABLE_NAME", "t", "AWS_REGION", "eu-west-2", "DYNAMODB_ENDPOINT", "localhost")))
+                .hasMessageContaining("DYNAMODB_ENDPOINT is not a URL");
+    }
+}
