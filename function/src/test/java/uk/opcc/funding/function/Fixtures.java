@@ -18,8 +18,17 @@ public final class Fixtures {
     private Fixtures() {
     }
 
-    /** Every question on the Property Fund form answered well. */
+    /** Every question on the Property Fund form answered well, as on {@link #NOW}. */
     public static Map<String, List<String>> propertyFundAnswers() {
+        return propertyFundAnswers(NOW);
+    }
+
+    /**
+     * The same answers for another moment, with the project starting 69 days later. Tests on
+     * real engines use the real clock: DynamoDB Local deletes items whose expiry has passed.
+     */
+    public static Map<String, List<String>> propertyFundAnswers(Instant now) {
+        java.time.LocalDate today = now.atZone(Catalogue.UK).toLocalDate();
         Map<String, List<String>> answers = new LinkedHashMap<>();
         answers.put("organisationName", List.of("Eden Valley Speed Watch"));
         answers.put("organisationType", List.of("watch-scheme"));
@@ -36,8 +45,8 @@ public final class Fixtures {
         answers.put("measurement", List.of("Speed counts before and after, reported to the panel."));
         answers.put("amount", List.of("1250.50"));
         answers.put("budget", List.of("Speed gun £900; training £350.50"));
-        answers.put("startDate", List.of("2027-02-01"));
-        answers.put("endDate", List.of("2027-07-31"));
+        answers.put("startDate", List.of(today.plusDays(69).toString()));
+        answers.put("endDate", List.of(today.plusDays(249).toString()));
         answers.put("officerName", List.of("PCSO Alex Smith"));
         answers.put("officerCollarNumber", List.of("1234"));
         answers.put("officerStation", List.of("Penrith"));

@@ -1,0 +1,87 @@
+package uk.opcc.funding.function.engines;
+
+import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
+import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import uk.opcc.funding.function.storage.ApplicationTable;
+
+/**
+ * DynamoDB Local, the real engine, as an HTTP server on a free loopback port: started once per
+ * test JVM, reached through the same SDK client and HTTP client the Lambda uses.
+ */
+public final class DynamoDbLocal {
+    private static DynamoDbLocal instance;
+
+    public final String endpoint;
+    private final DynamoDBProxyServer server;
+
+    private DynamoDbLocal(int port) throws Exception {
+        server = ServerRunner.createServerFromCommandLineArgs(new String[] {"-inMemory", "-port", Integer.toString(port)});
+        server.start();
+        endpoint = "http://localhost:" + port;
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
+    }
+
+    public static synchronized DynamoDbLocal get() {
+        if (instance == null) {
+            try {
+                instance = new DynamoDbLocal(freePort());
+            } catch (Exception e) {
+                throw new IllegalStateException("DynamoDB Local did not start", e);
+            }
+        }
+        return instance;
+    }
+
+    /** A new, empty table of the application table's shape, named for the test. */
+    public String newTable() {
+        String name = "applications-" + UUID.randomUUID();
+        try (DynamoDbClient client = client()) {
+            ApplicationTable.create(client, name);
+        }
+        return name;
+    }
+
+    /** The environment the handlers' no-arg wiring reads, pointing at this engine. */
+    public Map<String, String> environment(String table) {
+        return Map.of("TABLE_NAME", table, "AWS_REGION", "eu-west-2", "DYNAMODB_ENDPOINT", endpoint);
+    }
+
+    public DynamoDbClient client() {
+        return DynamoDbClient.builder().endpointOverride(java.net.URI.create(endpoint)).region(Region.EU_WEST_2)
+                .httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build();
+    }
+
+    public DynamoDbStreamsClient streams() {
+        return DynamoDbStreamsClient.builder().endpointOverride(java.net.URI.create(endpoint)).region(Region.EU_WEST_2)
+                .httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build();
+    }
+
+    private void stop() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            // the JVM is exiting
+        }
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package uk.opcc.funding.function.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import uk.opcc.funding.function.Fixtures;
+import uk.opcc.funding.function.engines.DynamoDbLocal;
+import uk.opcc.funding.function.intake.Application;
+import uk.opcc.funding.function.intake.IdempotencyKey;
+
+/** The DynamoDB adapter against DynamoDB Local. */
+class DynamoDbApplicationStoreIT {
+    /** The real clock: DynamoDB Local deletes items whose time-to-live has passed. */
+    static final Instant NOW = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    final DynamoDbLocal engine = DynamoDbLocal.get();
+    final String table = engine.newTable();
+    final DynamoDbClient client = engine.client();
+    final DynamoDbApplicationStore store = new DynamoDbApplicationStore(client, table);
+
+    @AfterEach
+    void close() {
+        client.close();
+    }
+
+    /** Expires in seven years, as a real one would: DynamoDB Local really deletes expired items. */
+    static final long EXPIRES_AT = NOW.atZone(java.time.ZoneOffset.UTC).plusYears(7).toEpochSecond();
+
+    static Application application(String reference) {
+        return new Application(reference, "property-fund", "property-fund", "road-safety-2026", "2026-27 Q4", NOW,
+                Fixtures.propertyFundAnswers(NOW), EXPIRES_AT);
+    }
+
+    static IdempotencyKey key(String value) {
+        return new IdempotencyKey(value, Duration.ofHours(24));
+    }
+
+    List<Map<String, AttributeValue>> items() {
+        return client.scan(b -> b.tableName(table)).items();
+    }
+
+    @Test
+    void storesTheApplicationWithEveryAnswerAndItsKey() {
+        ApplicationStore.Saved saved = store.save(application("KX7P-M2RD"), key("answers#1"), NOW);
+
+        assertThat(saved).isEqualTo(new ApplicationStore.Saved("KX7P-M2RD", NOW, false));
+        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS("APP#KX7P-M2RD")))).item();
+        assertThat(item.get("answers").m().get("objectives").l()).extracting(AttributeValue::s).containsExactly("objective-3", "objective-8");
+        assertThat(item.get("notification").s()).isEqualTo("pending");
+        assertThat(item.get("panelRound").s()).isEqualTo("2026-27 Q4");
+        assertThat(item.get("expiresAt").n()).isEqualTo(Long.toString(EXPIRES_AT));
+        assertThat(ApplicationItem.from(item)).isEqualTo(application("KX7P-M2RD"));
+        assertThat(items()).extracting(i -> i.get("pk").s()).containsExactlyInAnyOrder("APP#KX7P-M2RD", "IDEM#answers#1");
+    }
+
+    @Test
+    void aReplayReturnsTheFirstReferenceAndStoresNothingMore() {
+        store.save(application("KX7P-M2RD"), key("answers#1"), NOW);
+
+        ApplicationStore.Saved replay = store.save(application("PN4W-8HTC"), key("answers#1"), NOW.plusSeconds(60));
+
+        assertThat(replay).isEqualTo(new ApplicationStore.Saved("KX7P-M2RD", NOW, true));
+        assertThat(items()).hasSize(2);
+    }
+
+    @Test
+    void anExpiredKeyNoLongerCountsAsAReplay() {
+        store.save(application("KX7P-M2RD"), key("answers#1"), NOW);
+
+        ApplicationStore.Saved later = store.save(application("PN4W-8HTC"), key("answers#1"), NOW.plus(Duration.ofHours(25)));
+
+        assertThat(later.replay()).isFalse();
+        assertThat(later.reference()).isEqualTo("PN4W-8HTC");
+    }
+
+    @Test
+    void refusesATakenReferenceWithoutTouchingTheFirstApplication() {
+        store.save(application("KX7P-M2RD"), key("answers#1"), NOW);
+
+        assertThatThrownBy(() -> store.save(application("KX7P-M2RD"), key("answers#2"), NOW)).isInstanceOf(ReferenceTakenException.class);
+        assertThat(items()).hasSize(2); // the second key was not written either: one transaction
+    }
+
+    @Test
+    void aHundredConcurrentReplaysMakeOneApplication() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Callable<ApplicationStore.Saved>> replays = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            String reference = String.format("R%03d-2222", i).replace('0', 'A').replace('1', 'B');
+            replays.add(() -> store.save(application(reference), key("id#property-fund#same-browser-submission"), NOW));
+        }
+
+        Set<String> references = new java.util.HashSet<>();
+        for (Future<ApplicationStore.Saved> saved : pool.invokeAll(replays)) {
+            references.add(saved.get().reference());
+        }
+        pool.shutdown();
+
+        assertThat(references).hasSize(1);
+        assertThat(items().stream().map(i -> i.get("pk").s()).filter(pk -> pk.startsWith("APP#")).collect(Collectors.toList())).hasSize(1);
+    }
+
+    @Test
+    void onlyOneClaimToEmailStaffUntilItIsReleased() {
+        store.save(application("KX7P-M2RD"), key("answers#1"), NOW);
+
+        assertThat(store.claimForNotification("KX7P-M2RD", NOW, Duration.ofMinutes(5))).hasValue(application("KX7P-M2RD"));
+        assertThat(store.claimForNotification("KX7P-M2RD", NOW, Duration.ofMinutes(5))).isEmpty();
+
+        store.releaseClaim("KX7P-M2RD", "EmailFailedException");
+        assertThat(store.claimForNotification("KX7P-M2RD", NOW, Duration.ofMinutes(5))).isPresent();
+
+        store.markNotified("KX7P-M2RD", "ses-message-1", NOW);
+        assertThat(store.claimForNotification("KX7P-M2RD", NOW.plus(Duration.ofDays(1)), Duration.ofMinutes(5))).isEmpty();
+        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS("APP#KX7P-M2RD")))).item();
+        assertThat(item.get("notification").s()).isEqualTo("sent");
+        assertThat(item.get("emailMessageId").s()).isEqualTo("ses-message-1");
+        assertThat(item.get("notificationAttempts").n()).isEqualTo("2");
+    }
+
+    @Test
+    void aClaimLapsesAfterItsLeaseSoACrashedAttemptIsRetried() {
+        store.save(application("KX7P-M2RD"), key("answers#1"), NOW);
+        store.claimForNotification("KX7P-M2RD", NOW, Duration.ofMinutes(5));
+
+        assertThat(store.claimForNotification("KX7P-M2RD", NOW.plus(Duration.ofMinutes(4)), Duration.ofMinutes(5))).isEmpty();
+        assertThat(store.claimForNotification("KX7P-M2RD", NOW.plus(Duration.ofMinutes(6)), Duration.ofMinutes(5))).isPresent();
+    }
+
+    @Test
+    void anUnreachableTableIsReportedAsUnavailable() {
+        DynamoDbApplicationStore missing = new DynamoDbApplicationStore(client, "no-such-table");
+        assertThatThrownBy(() -> missing.save(application("KX7P-M2RD"), key("answers#1"), NOW)).isInstanceOf(StorageUnavailableException.class);
+    }
+}
