@@ -1,0 +1,229 @@
+package uk.opcc.funding.function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import uk.opcc.funding.catalogue.CatalogueJson;
+import uk.opcc.funding.catalogue.FieldType;
+import uk.opcc.funding.catalogue.FormField;
+import uk.opcc.funding.function.engines.DynamoDbLocal;
+import uk.opcc.funding.function.engines.Events;
+import uk.opcc.funding.function.engines.SesEmulator;
+import uk.opcc.funding.function.engines.StreamRelay;
+
+/**
+ * The whole path on real engines, built by the handlers' own no-arg wiring from environment
+ * settings: intake → DynamoDB Local → its stream → notifier → SES v2 emulator.
+ */
+class ApplicationJourneyIT {
+    final DynamoDbLocal dynamoDb = DynamoDbLocal.get();
+    final SesEmulator ses = SesEmulator.get();
+    final String table = dynamoDb.newTable();
+    final DynamoDbClient client = dynamoDb.client();
+    final StreamRelay stream = new StreamRelay(dynamoDb, table);
+    final IntakeHandler intake = new IntakeHandler(Wiring.intakeService(dynamoDb.environment(table)));
+    final NotifierHandler notifier = notifier(ses.endpoint);
+
+    NotifierHandler notifier(String sesEndpoint) {
+        Map<String, String> env = new HashMap<>(dynamoDb.environment(table));
+        env.putAll(ses.environment());
+        env.put("SES_ENDPOINT", sesEndpoint);
+        return new NotifierHandler(Wiring.notificationService(env));
+    }
+
+    @BeforeEach
+    void emptyOutbox() {
+        ses.clear();
+    }
+
+    @AfterEach
+    void close() {
+        client.close();
+    }
+
+    static Map<String, Object> answersNow() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        Fixtures.propertyFundAnswers(Instant.now()).forEach((k, v) -> body.put(k, v.size() == 1 ? v.get(0) : v));
+        return body;
+    }
+
+    static String reference(APIGatewayV2HTTPResponse response) {
+        return (String) CatalogueJson.parse(response.getBody()).get("reference");
+    }
+
+    List<Map<String, AttributeValue>> applications() {
+        return client.scan(b -> b.tableName(table)).items().stream().filter(i -> i.get("pk").s().startsWith("APP#")).toList();
+    }
+
+    String notificationState(String reference) {
+        return client.getItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS("APP#" + reference)))).item()
+                .get("notification").s();
+    }
+
+    @Test
+    void anApplicationIsStoredAndStaffAreEmailedOnce() {
+        APIGatewayV2HTTPResponse response = intake.handleRequest(Events.json("property-fund", answersNow()), null);
+        assertThat(response.getStatusCode()).isEqualTo(201);
+        String reference = reference(response);
+
+        assertThat(stream.deliverTo(notifier)).isGreaterThanOrEqualTo(2); // the application and its idempotency record
+        stream.deliverTo(notifier); // our own updates to the item come back on the stream: they must not send again
+
+        assertThat(ses.emails()).extracting(e -> e.get("subject")).containsExactly("Property Fund application " + reference);
+        assertThat(notificationState(reference)).isEqualTo("sent");
+    }
+
+    @Test
+    void aPlainFormPostIsStoredEmailedAndRedirected() {
+        Map<String, List<String>> answers = new LinkedHashMap<>(Fixtures.propertyFundAnswers(Instant.now()));
+        answers.put("website", List.of(""));
+
+        APIGatewayV2HTTPResponse response = intake.handleRequest(Events.form("property-fund", answers), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(303);
+        String reference = response.getHeaders().get("Location").replaceFirst(".*reference=", "");
+        stream.deliverTo(notifier);
+        assertThat(ses.emails()).extracting(e -> e.get("subject")).containsExactly("Property Fund application " + reference);
+    }
+
+    @Test
+    void whenEmailFailsTheApplicationIsKeptAndTheRetrySendsItOnce() {
+        String reference = reference(intake.handleRequest(Events.json("property-fund", answersNow()), null));
+        NotifierHandler sesDown = notifier("http://127.0.0.1:" + DynamoDbLocal.freePort());
+
+        stream.deliverTo(sesDown);
+        assertThat(ses.emails()).isEmpty();
+        assertThat(applications()).hasSize(1);
+        assertThat(notificationState(reference)).isEqualTo("pending");
+
+        stream.deliverTo(notifier); // Lambda's retry of the failed record
+        stream.deliverTo(notifier);
+        assertThat(ses.emails()).hasSize(1);
+        assertThat(notificationState(reference)).isEqualTo("sent");
+    }
+
+    @Test
+    void whenStorageFailsTheApplicantGets503AndNothingIsEmailed() {
+        Map<String, String> env = new HashMap<>(dynamoDb.environment(table));
+        env.put("DYNAMODB_ENDPOINT", "http://127.0.0.1:" + DynamoDbLocal.freePort());
+        IntakeHandler storageDown = new IntakeHandler(Wiring.intakeService(env));
+
+        APIGatewayV2HTTPResponse response = storageDown.handleRequest(Events.json("property-fund", answersNow()), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(503);
+        assertThat(stream.deliverTo(notifier)).isZero();
+        assertThat(applications()).isEmpty();
+        assertThat(ses.emails()).isEmpty();
+    }
+
+    @Test
+    void aHundredConcurrentReplaysMakeOneApplicationAndOneEmail() throws Exception {
+        Map<String, Object> withId = new LinkedHashMap<>(answersNow());
+        withId.put("submissionId", "3f1c9a6e-2b7d-4c55-9a0e-7d1f2e3a4b5c");
+        Set<String> references = new HashSet<>();
+        for (Map<String, Object> body : List.of(withId, answersNow())) {
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            List<Callable<APIGatewayV2HTTPResponse>> replays = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                replays.add(() -> intake.handleRequest(Events.json("property-fund", body), null));
+            }
+            Set<String> these = new HashSet<>();
+            for (Future<APIGatewayV2HTTPResponse> response : pool.invokeAll(replays)) {
+                assertThat(response.get().getStatusCode()).isEqualTo(201);
+                these.add(reference(response.get()));
+            }
+            pool.shutdown();
+            assertThat(these).hasSize(1);
+            references.addAll(these);
+        }
+        stream.deliverTo(notifier);
+        stream.deliverTo(notifier);
+
+        assertThat(references).as("with a submissionId, and with the same answers and no id").hasSize(2);
+        assertThat(applications()).hasSize(2);
+        assertThat(ses.emails()).hasSize(2);
+    }
+
+    @Test
+    void badInputGetsTheRight4xxStoresNothingAndSendsNothing() {
+        Map<String, Integer> expected = new LinkedHashMap<>();
+        Map<String, APIGatewayV2HTTPEvent> corpus = new LinkedHashMap<>();
+        add(corpus, expected, "oversized", Events.json("property-fund", Map.of("projectDescription", "x".repeat(70_000))), 413);
+        add(corpus, expected, "text/plain", Events.raw("property-fund", "text/plain", "organisationName=x"), 415);
+        add(corpus, expected, "no content type", Events.raw("property-fund", null, "{}"), 415);
+        add(corpus, expected, "malformed JSON", Events.raw("property-fund", "application/json", "{\"organisationName\": "), 400);
+        add(corpus, expected, "JSON array", Events.raw("property-fund", "application/json", "[1, 2]"), 400);
+        add(corpus, expected, "nested object", Events.raw("property-fund", "application/json", "{\"amount\": {\"pounds\": 5}}"), 400);
+        add(corpus, expected, "duplicate JSON key", Events.raw("property-fund", "application/json", "{\"amount\": \"5\", \"amount\": \"6\"}"), 400);
+        add(corpus, expected, "bad percent-escape", Events.raw("property-fund", "application/x-www-form-urlencoded", "amount=%zz"), 400);
+        add(corpus, expected, "unknown form", Events.json("lottery", answersNow()), 404);
+        add(corpus, expected, "ended fund", Events.json("covid-community-recovery", answersNow()), 410);
+        add(corpus, expected, "closed call", Events.json("property-fund", with("call", "rural-crime-2026")), 410);
+        for (String amount : List.of("£2,500", "-5", "2500.001", "2500.01", "")) {
+            add(corpus, expected, "amount '" + amount + "'", Events.json("property-fund", with("amount", amount)), 422);
+        }
+        for (String officer : List.of("officerName", "officerCollarNumber", "officerStation")) {
+            Map<String, Object> body = new LinkedHashMap<>(answersNow());
+            body.remove(officer);
+            add(corpus, expected, "missing " + officer, Events.json("property-fund", body), 422);
+        }
+        for (FormField field : Fixtures.CATALOGUE.form("property-fund").orElseThrow().fields()) {
+            if (field.type() == FieldType.TEXT) {
+                add(corpus, expected, "CR/LF in " + field.name(), Events.json("property-fund", with(field.name(), "A\r\nBcc: x@example.com")), 422);
+            }
+            if (field.type() == FieldType.TEXT || field.type() == FieldType.TEXTAREA) {
+                add(corpus, expected, "HTML in " + field.name(), Events.json("property-fund", with(field.name(), "<a href=\"http://x\">x</a>")), 422);
+            }
+        }
+        add(corpus, expected, "unknown field", Events.json("property-fund", with("bankDetails", "12345678")), 422);
+
+        Map<String, Integer> actual = new LinkedHashMap<>();
+        corpus.forEach((name, event) -> actual.put(name, intake.handleRequest(event, null).getStatusCode()));
+
+        assertThat(actual).isEqualTo(expected);
+        assertThat(corpus).hasSizeGreaterThan(40);
+        assertThat(stream.deliverTo(notifier)).isZero();
+        assertThat(client.scan(b -> b.tableName(table)).items()).isEmpty();
+        assertThat(ses.emails()).isEmpty();
+    }
+
+    @Test
+    void aFilledHoneypotLooksAcceptedButStoresAndSendsNothing() {
+        APIGatewayV2HTTPResponse response = intake.handleRequest(Events.json("property-fund", with("website", "http://spam.example")), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(201);
+        assertThat(reference(response)).matches("[A-Z2-9]{4}-[A-Z2-9]{4}");
+        assertThat(stream.deliverTo(notifier)).isZero();
+        assertThat(client.scan(b -> b.tableName(table)).items()).isEmpty();
+        assertThat(ses.emails()).isEmpty();
+    }
+
+    static Map<String, Object> with(String field, String value) {
+        Map<String, Object> body = new LinkedHashMap<>(answersNow());
+        body.put(field, value);
+        return body;
+    }
+
+    static void add(Map<String, APIGatewayV2HTTPEvent> corpus, Map<String, Integer> expected, String name, APIGatewayV2HTTPEvent event, int status) {
+        corpus.put(name, event);
+        expected.put(name, status);
+    }
+}

@@ -1,0 +1,60 @@
+package uk.opcc.funding.function.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import uk.opcc.funding.function.Fixtures;
+import uk.opcc.funding.function.engines.DynamoDbLocal;
+import uk.opcc.funding.function.engines.SesEmulator;
+import uk.opcc.funding.function.intake.Application;
+
+/** The SES adapter against the SES v2 emulator aws-ses-v2-local. */
+class SesStaffNotifierIT {
+
+    static SesV2Client client(String endpoint) {
+        return SesV2Client.builder().endpointOverride(URI.create(endpoint)).region(Region.EU_WEST_2)
+                .httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void sendsTheStaffEmailWithTextHtmlAndReplyTo() {
+        SesEmulator ses = SesEmulator.get();
+        ses.clear();
+        var answers = Fixtures.with(Fixtures.propertyFundAnswers(), "projectDescription", "<b>bold</b> & \"quoted\"\nsecond line");
+        StaffEmail email = StaffEmail.compose(new Application("KX7P-M2RD", "property-fund", "property-fund", null,
+                "2026-27 Q3", Fixtures.NOW, answers, 0), Fixtures.CATALOGUE, "grants@funding.example.gov.uk");
+
+        String messageId = new SesStaffNotifier(client(ses.endpoint)).send(email, "no-reply@funding.example.gov.uk");
+
+        List<Map<String, Object>> emails = ses.emails();
+        assertThat(emails).hasSize(1);
+        Map<String, Object> sent = emails.get(0);
+        assertThat(sent.get("messageId")).isEqualTo(messageId);
+        assertThat(sent.get("subject")).isEqualTo("Property Fund application KX7P-M2RD");
+        assertThat(sent.get("from")).isEqualTo("no-reply@funding.example.gov.uk");
+        assertThat((List<String>) sent.get("replyTo")).containsExactly("sam@example.org");
+        assertThat((List<String>) ((Map<String, Object>) sent.get("destination")).get("to")).containsExactly("grants@funding.example.gov.uk");
+        Map<String, String> body = (Map<String, String>) sent.get("body");
+        assertThat(body.get("text")).startsWith(StaffEmail.WARNING).contains("    <b>bold</b> & \"quoted\"\n    second line");
+        assertThat(body.get("html")).contains("&lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot;").doesNotContain("<b>bold</b>");
+    }
+
+    @Test
+    void anUnreachableMailServiceIsReportedAsAFailedEmail() {
+        StaffEmail email = new StaffEmail("grants@funding.example.gov.uk", null, "s", "t", "<p>h</p>");
+        SesStaffNotifier unreachable = new SesStaffNotifier(client("http://127.0.0.1:" + DynamoDbLocal.freePort()));
+
+        assertThatThrownBy(() -> unreachable.send(email, "no-reply@funding.example.gov.uk")).isInstanceOf(EmailFailedException.class);
+    }
+}
