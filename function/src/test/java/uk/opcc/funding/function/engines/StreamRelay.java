@@ -18,7 +18,7 @@ import uk.opcc.funding.function.NotifierHandler;
 
 /**
  * Plays Lambda's part between the table's stream and the notifier: reads new stream records
- * from DynamoDB Local, hands them over as a {@link DynamodbEvent}, and, like Lambda with
+ * from DynamoDB Local (or LocalStack), hands them over as a {@link DynamodbEvent}, and, like Lambda with
  * batch-item failures, delivers again from the first failed record on the next call.
  */
 public final class StreamRelay {
@@ -28,10 +28,12 @@ public final class StreamRelay {
     private List<DynamodbEvent.DynamodbStreamRecord> retry = List.of();
 
     public StreamRelay(DynamoDbLocal engine, String table) {
-        this.streams = engine.streams();
-        try (DynamoDbClient dynamoDb = engine.client()) {
-            this.streamArn = dynamoDb.describeTable(b -> b.tableName(table)).table().latestStreamArn();
-        }
+        this(engine.client(), engine.streams(), table);
+    }
+
+    public StreamRelay(DynamoDbClient dynamoDb, DynamoDbStreamsClient streams, String table) {
+        this.streams = streams;
+        this.streamArn = dynamoDb.describeTable(b -> b.tableName(table)).table().latestStreamArn();
     }
 
     /** @return how many records the notifier was handed */

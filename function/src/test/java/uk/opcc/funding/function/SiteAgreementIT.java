@@ -1,0 +1,61 @@
+package uk.opcc.funding.function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import uk.opcc.funding.catalogue.Catalogue;
+import uk.opcc.funding.catalogue.CatalogueJson;
+import uk.opcc.funding.function.intake.IntakeService;
+import uk.opcc.funding.function.intake.Outcome;
+import uk.opcc.funding.function.intake.Reference;
+import uk.opcc.funding.function.intake.Submission;
+import uk.opcc.funding.function.storage.InMemoryApplicationStore;
+
+/** The site the build baked and the function the build packaged follow one catalogue. */
+class SiteAgreementIT {
+    static final Path SITE_CATALOGUE = Path.of("../site/target/site/catalogue.json");
+
+    static String published() throws Exception {
+        Assumptions.assumeTrue(Files.exists(SITE_CATALOGUE), "bake the site first (mvn verify from the top folder)");
+        return Files.readString(SITE_CATALOGUE);
+    }
+
+    @Test
+    void theFunctionValidatesAgainstTheCatalogueTheSitePublished() throws Exception {
+        Catalogue site = CatalogueJson.read(published());
+        Catalogue function = Wiring.catalogue();
+
+        assertThat(function.funds()).isEqualTo(site.funds());
+        assertThat(function.forms()).isEqualTo(site.forms());
+        assertThat(function.calls()).extracting(c -> c.id() + " " + c.opens().toInstant() + " " + c.closes().toInstant() + " " + c.maxAward())
+                .containsExactlyInAnyOrderElementsOf(site.calls().stream()
+                        .map(c -> c.id() + " " + c.opens().toInstant() + " " + c.closes().toInstant() + " " + c.maxAward()).toList());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyCallTheSiteShowsAsClosedIsRefusedAndEveryOpenOneAccepted() throws Exception {
+        Map<String, Object> json = CatalogueJson.parse(published());
+        Instant bakedAt = Instant.parse((String) json.get("generatedAt"));
+        IntakeService intake = new IntakeService(Wiring.catalogue(), new InMemoryApplicationStore(), Clock.fixed(bakedAt, ZoneOffset.UTC), Reference::next);
+
+        List<Map<String, Object>> calls = (List<Map<String, Object>>) json.get("calls");
+        assertThat(calls).extracting(c -> c.get("status")).contains("closed");
+        for (Map<String, Object> call : calls) {
+            var answers = Fixtures.with(Fixtures.propertyFundAnswers(bakedAt), "call", (String) call.get("id"));
+            Outcome outcome = intake.submit(new Submission("property-fund", answers));
+            switch ((String) call.get("status")) {
+                case "closed", "upcoming" -> assertThat(outcome).as((String) call.get("id")).isInstanceOf(Outcome.NotOpen.class);
+                default -> assertThat(outcome).as((String) call.get("id")).isInstanceOf(Outcome.Accepted.class);
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package uk.opcc.funding.function.bench;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import uk.opcc.funding.function.IntakeHandler;
+
+/**
+ * Run in a fresh JVM on the Lambda jar by {@link ColdStartBenchmark}: builds the handler as
+ * Lambda does (no-arg constructor, settings from the environment), handles one application,
+ * and prints how long each step took since the JVM started.
+ */
+public final class ColdStartProbe {
+    public static void main(String[] args) throws Exception {
+        long initStart = ManagementFactory.getRuntimeMXBean().getUptime();
+        IntakeHandler handler = new IntakeHandler();
+        long initDone = ManagementFactory.getRuntimeMXBean().getUptime();
+        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
+                .withRawPath("/api/forms/property-fund/submissions")
+                .withPathParameters(Map.of("formId", "property-fund"))
+                .withHeaders(Map.of("content-type", "application/json"))
+                .withBody(Files.readString(Path.of(args[0])))
+                .withIsBase64Encoded(false)
+                .build();
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        long handled = ManagementFactory.getRuntimeMXBean().getUptime();
+        System.out.printf("PROBE status=%d jvm-to-main=%d init=%d first-event=%d total=%d%n",
+                response.getStatusCode(), initStart, initDone - initStart, handled - initDone, handled);
+    }
+}
