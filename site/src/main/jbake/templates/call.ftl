@@ -29,7 +29,7 @@
 ${content.body?no_esc}
 </div>
 
-<#if call.accepting>
-<p><a class="button" href="${call.fundUrl}#how-to-apply">How to apply to this call</a></p>
+<#if call.applyUrl??>
+<p><a class="button" href="${call.applyUrl}">Apply now</a></p>
 </#if>
 </@layout.page>

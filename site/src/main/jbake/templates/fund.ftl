@@ -22,6 +22,10 @@
   <div class="summary-list__row"><dt>Decisions</dt><dd>${fund.decisions}</dd></div>
 </dl>
 
+<#if fund.applyUrl??>
+<p><a class="button" href="${fund.applyUrl}">Apply online</a></p>
+</#if>
+
 <#if fund.calls?has_content>
 <h2 class="heading-m" id="calls">Calls for bids for this fund</h2>
 <@layout.callList calls=fund.calls showFund=false/>

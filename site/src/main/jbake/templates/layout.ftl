@@ -1,6 +1,6 @@
 <#ftl output_format="HTML">
 <#-- The one layout: header, navigation, main, footer. Every page type calls page. -->
-<#macro page title description current="">
+<#macro page title description current="" script="">
 <#assign opcc = data.get('opcc.yml')>
 <!DOCTYPE html>
 <html lang="en-GB">
@@ -12,6 +12,7 @@
   <link rel="icon" href="data:,">
   <link rel="stylesheet" href="/css/site.css">
   <link rel="alternate" type="application/atom+xml" title="Calls for bids" href="/calls.atom">
+  <#if script?has_content><script src="${script}" defer></script></#if>
 </head>
 <body>
   <a href="#main" class="skip-link">Skip to main content</a>

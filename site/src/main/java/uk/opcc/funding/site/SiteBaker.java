@@ -60,6 +60,7 @@ public final class SiteBaker {
                         json.writeValueAsString(SiteView.call(shown, call, options.now())));
             }
             stage(options.source(), work, options.drafts(), callViews);
+            FormPages.stage(shown, work, options.now());
             Files.writeString(work.resolve("data/site.yml"), json.writeValueAsString(SiteView.of(shown, options.now())));
             deleteTree(options.output());
             runJBake(work, options.output(), publisher);

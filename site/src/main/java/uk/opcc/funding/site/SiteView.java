@@ -26,6 +26,10 @@ final class SiteView {
         Map<String, Object> fundsById = new LinkedHashMap<>();
         List<Map<String, Object>> funds = catalogue.funds().stream().map(f -> {
             Map<String, Object> fund = fund(f);
+            String apply = applyUrl(catalogue, f);
+            if (apply != null) {
+                fund.put("applyUrl", apply);
+            }
             fund.put("calls", calls.stream().filter(c -> f.id().equals(c.get("fundId"))).toList());
             fundsById.put(f.id(), fund);
             return fund;
@@ -59,6 +63,11 @@ final class SiteView {
         return view;
     }
 
+    /** Where to apply to a fund, or null when it takes no applications online. */
+    private static String applyUrl(Catalogue catalogue, Fund fund) {
+        return fund.acceptsApplications() ? catalogue.formFor(fund.id()).map(f -> FormPages.url(f, null)).orElse(null) : null;
+    }
+
     /** One call's facts; baked into the call's own page header so its page never loads the whole site view. */
     static Map<String, Object> call(Catalogue catalogue, Call call, Instant now) {
         CallStatus status = call.statusAt(now);
@@ -80,7 +89,9 @@ final class SiteView {
         view.put("maxAward", Money.format(call.maxAward()));
         view.put("status", status.slug());
         view.put("statusLabel", status.label());
-        view.put("accepting", status.acceptsApplications());
+        boolean accepting = status.acceptsApplications() && fund.acceptsApplications();
+        view.put("accepting", accepting);
+        catalogue.formFor(fund.id()).filter(f -> accepting).ifPresent(f -> view.put("applyUrl", FormPages.url(f, call)));
         view.put("draft", call.draft());
         return view;
     }

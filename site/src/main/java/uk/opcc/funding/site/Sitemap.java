@@ -26,7 +26,7 @@ final class Sitemap {
         try (Stream<Path> files = Files.walk(output)) {
             return files.filter(p -> p.toString().endsWith(".html"))
                     .map(p -> output.relativize(p).toString().replace('\\', '/'))
-                    .filter(p -> !p.equals("404.html"))
+                    .filter(p -> !p.equals("404.html") && !p.endsWith("/confirmation.html")) // shown only after applying
                     .map(p -> "/" + (p.endsWith("index.html") ? p.substring(0, p.length() - "index.html".length()) : p))
                     .sorted()
                     .toList();

@@ -97,7 +97,45 @@ class SiteBakerTest {
         Document call = site.page("/calls/road-safety-2026.html");
         assertThat(call.select(".tag").first().text()).isEqualTo("Open");
         assertThat(call.select(".notice--deadline").text()).contains("Friday 29 January 2027 at 5pm");
-        assertThat(call.select("a.button").attr("href")).isEqualTo("/funds/property-fund.html#how-to-apply");
+        assertThat(call.select("a.button").attr("href")).isEqualTo("/forms/property-fund/road-safety-2026.html");
+    }
+
+    @Test
+    void formPagesAskEveryQuestionOfTheirForm() {
+        Document form = site.page("/forms/property-fund/road-safety-2026.html");
+        assertThat(form.select("form[data-apply-form]").attr("action")).isEqualTo("/api/forms/property-fund/submissions");
+        assertThat(form.select("input[type=hidden][name=call]").attr("value")).isEqualTo("road-safety-2026");
+        assertThat(form.select("form [name]").eachAttr("name").stream().distinct().toList()).containsExactly("call", "website",
+                "organisationName", "organisationType", "addressLine1", "addressLine2", "town", "postcode", "contactName", "email",
+                "phone", "projectTitle", "projectDescription", "objectives", "outcomes", "measurement", "amount", "budget",
+                "startDate", "endDate", "officerName", "officerCollarNumber", "officerStation", "declaration");
+        assertThat(form.getElementById("amount-hint").text()).contains("You can apply for up to £2,500.");
+        assertThat(form.select("fieldset legend").eachText()).contains("What type of organisation is it?");
+        assertThat(form.text()).contains("Send your application by Friday 29 January 2027 at 5pm");
+        assertThat(form.select("script[src]").attr("src")).isEqualTo("/js/apply.js");
+
+        Document general = site.page("/forms/property-fund/");
+        assertThat(general.select("input[name=call]")).isEmpty();
+        assertThat(site.page("/funds/property-fund.html").select("a.button").attr("href")).isEqualTo("/forms/property-fund/");
+    }
+
+    @Test
+    void closedCallsAndEndedFundsShowThatTheyAreClosedAndNoForm() {
+        Document closedCall = site.page("/forms/property-fund/rural-crime-2026.html");
+        assertThat(closedCall.select("form")).isEmpty();
+        assertThat(closedCall.select(".notice--historic").text()).contains("This call closed on Friday 26 June 2026 at 5pm");
+
+        Document endedFund = site.page("/forms/covid-community-recovery/");
+        assertThat(endedFund.select("form")).isEmpty();
+        assertThat(endedFund.select(".notice--historic").text()).isEqualTo("The Covid 19 Community Recovery Fund is not taking applications: it ended on 30 September 2020.");
+        assertThat(site.page("/funds/partnership-fund.html").select("a.button")).isEmpty();
+    }
+
+    @Test
+    void confirmationPageHasAPlaceForTheReference() {
+        Document confirmation = site.page("/forms/property-fund/confirmation.html");
+        assertThat(confirmation.select("[data-reference]").html()).isEqualTo("<!-- reference -->");
+        assertThat(site.text("/sitemap.xml")).doesNotContain("confirmation.html");
     }
 
     @Test

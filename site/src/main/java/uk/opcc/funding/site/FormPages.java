@@ -1,0 +1,92 @@
+package uk.opcc.funding.site;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import uk.opcc.funding.catalogue.Call;
+import uk.opcc.funding.catalogue.CallStatus;
+import uk.opcc.funding.catalogue.Catalogue;
+import uk.opcc.funding.catalogue.FormDefinition;
+import uk.opcc.funding.catalogue.FormHtml;
+import uk.opcc.funding.catalogue.Fund;
+import uk.opcc.funding.catalogue.Money;
+
+/**
+ * Adds the application pages to the staged JBake source: for every form, a page for general
+ * applications and one per call of its fund, and a confirmation page. The form itself is
+ * rendered by {@link FormHtml}, the same renderer the intake uses to show problems.
+ */
+final class FormPages {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private FormPages() {
+    }
+
+    /** The address of a form page: /forms/property-fund/ or /forms/property-fund/road-safety-2026.html */
+    static String url(FormDefinition form, Call call) {
+        return "/forms/" + form.id() + "/" + (call == null ? "" : call.id() + ".html");
+    }
+
+    static void stage(Catalogue catalogue, Path work, Instant now) throws IOException {
+        for (FormDefinition form : catalogue.forms()) {
+            Fund fund = catalogue.fund(form.fundId()).orElseThrow();
+            Path folder = work.resolve("content/forms/" + form.id());
+            Files.createDirectories(folder);
+            write(folder.resolve("index.html"), "form", view(form, fund, null, now), fund.acceptsApplications()
+                    ? FormHtml.render(form, null, fund.maxAward(), Map.of(), List.of()) : "");
+            for (Call call : catalogue.callsFor(fund.id())) {
+                boolean open = fund.acceptsApplications() && call.statusAt(now).acceptsApplications();
+                write(folder.resolve(call.id() + ".html"), "form", view(form, fund, call, now),
+                        open ? FormHtml.render(form, call, Optional.of(call.maxAward()), Map.of(), List.of()) : "");
+            }
+            write(folder.resolve("confirmation.html"), "confirmation", view(form, fund, null, now), "");
+        }
+    }
+
+    private static Map<String, Object> view(FormDefinition form, Fund fund, Call call, Instant now) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("title", form.title());
+        view.put("formId", form.id());
+        view.put("fundName", fund.name());
+        view.put("fundUrl", "/funds/" + fund.id() + ".html");
+        fund.maxAward().ifPresent(cap -> view.put("cap", Money.format(cap)));
+        boolean open = fund.acceptsApplications();
+        String closedReason = open ? null : "The " + fund.name() + " is not taking applications"
+                + fund.endedOn().map(d -> ": it ended on " + UkTime.date(d) + ".").orElse(".");
+        if (call != null) {
+            CallStatus status = call.statusAt(now);
+            view.put("callTitle", call.title());
+            view.put("callUrl", "/" + call.uri());
+            view.put("cap", Money.format(call.maxAward()));
+            view.put("closes", UkTime.dateAndTime(call.closes()));
+            view.put("closesIso", call.closes().toOffsetDateTime().toString());
+            if (open && status == CallStatus.UPCOMING) {
+                closedReason = "This call opens on " + UkTime.dateAndTime(call.opens()) + ". You cannot apply yet.";
+            } else if (open && status == CallStatus.CLOSED) {
+                closedReason = "This call closed on " + UkTime.dateAndTime(call.closes()) + ". You can no longer apply to it.";
+            }
+        }
+        view.put("open", closedReason == null);
+        if (closedReason != null) {
+            view.put("closedReason", closedReason);
+        }
+        return view;
+    }
+
+    private static void write(Path file, String type, Map<String, Object> view, String body) throws IOException {
+        try {
+            String headers = "title=" + view.get("title") + "\ntype=" + type + "\nstatus=published\nview=" + JSON.writeValueAsString(view) + "\n";
+            Files.writeString(file, headers + "~~~~~~\n" + body, StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+<#ftl output_format="HTML">
+<#import "layout.ftl" as layout>
+<#-- SiteBaker's FormPages puts the page's facts in its view header and the form, rendered by FormHtml, in its body. -->
+<#assign view = content.view>
+<@layout.page title=view.title description="Apply online to the " + view.fundName + "." current="home" script="/js/apply.js">
+<span class="caption">${view.fundName}<#if view.callTitle??>: ${view.callTitle}</#if></span>
+<h1 class="heading-xl">${view.title}</h1>
+<#if view.open>
+<div class="prose">
+  <p>Read the <a href="${view.fundUrl}">guidance for the ${view.fundName}</a> before you start<#if view.callUrl??>, and the <a href="${view.callUrl}">details of this call</a></#if>.</p>
+  <ul>
+    <#if view.cap??><li>You can apply for up to ${view.cap}.</li></#if>
+    <#if view.closes??><li>Send your application by <time datetime="${view.closesIso}">${view.closes}</time> (UK time).</li></#if>
+    <li>Answer every question unless it says it is optional.</li>
+    <li>If you would rather apply on paper or in another format, <a href="/accessibility.html">contact us</a>.</li>
+  </ul>
+</div>
+${content.body?no_esc}
+<#else>
+<div class="notice notice--historic" role="note"><p>${view.closedReason}</p></div>
+<p><a href="${view.fundUrl}">Read about the ${view.fundName}</a></p>
+</#if>
+</@layout.page>
