@@ -29,7 +29,7 @@ public final class FormHtml {
         html.append("<form method=\"post\" action=\"/api/forms/").append(escape(form.id())).append("/submissions\" novalidate")
                 .append(" class=\"apply-form\" data-apply-form>\n");
         if (!errors.isEmpty()) {
-            summary(html, errors);
+            summary(html, form, errors);
         }
         if (call != null) {
             html.append("<input type=\"hidden\" name=\"call\" value=\"").append(escape(call.id())).append("\">\n");
@@ -46,11 +46,15 @@ public final class FormHtml {
         return html.append("</form>\n").append(END).toString();
     }
 
-    private static void summary(StringBuilder html, List<Error> errors) {
+    private static void summary(StringBuilder html, FormDefinition form, List<Error> errors) {
         html.append("<div class=\"error-summary\" data-error-summary tabindex=\"-1\" role=\"alert\" aria-labelledby=\"error-summary-title\">\n")
                 .append("<h2 class=\"error-summary__title\" id=\"error-summary-title\">There is a problem</h2>\n<ul class=\"error-summary__list\">\n");
         for (Error error : errors) {
-            html.append("<li><a href=\"#").append(escape(error.field())).append("\">").append(escape(error.message())).append("</a></li>\n");
+            if (form.field(error.field()).isPresent()) {
+                html.append("<li><a href=\"#").append(escape(error.field())).append("\">").append(escape(error.message())).append("</a></li>\n");
+            } else { // a problem with no question to go to, such as a call that has closed
+                html.append("<li>").append(escape(error.message())).append("</li>\n");
+            }
         }
         html.append("</ul>\n</div>\n");
     }

@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import uk.opcc.funding.function.http.FormPages;
 import uk.opcc.funding.function.http.RequestBody;
 import uk.opcc.funding.function.http.Responses;
 import uk.opcc.funding.function.intake.IntakeService;
@@ -13,29 +15,49 @@ import uk.opcc.funding.function.intake.Outcome;
 import uk.opcc.funding.function.intake.Submission;
 import uk.opcc.funding.function.storage.StorageUnavailableException;
 
-/** {@code POST /api/forms/{formId}/submissions}: read the body, submit it, answer. */
+/**
+ * {@code POST /api/forms/{formId}/submissions}: read the body, submit it, answer.
+ * {@code GET /api/forms/{formId}/confirmation?reference=…}: the confirmation page, with the reference.
+ */
 public final class IntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final IntakeService service;
+    private final FormPages pages;
 
     /** For Lambda: everything built once, at start-up, from the environment. */
     public IntakeHandler() {
-        this(Wiring.intakeService(System.getenv()));
+        this(Wiring.intake(System.getenv()));
     }
 
-    public IntakeHandler(IntakeService service) {
+    public IntakeHandler(Wiring.Intake intake) {
+        this(intake.service(), intake.pages());
+    }
+
+    public IntakeHandler(IntakeService service, FormPages pages) {
         this.service = service;
+        this.pages = pages;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         String requestId = context == null ? "local" : context.getAwsRequestId();
         String formId = event.getPathParameters() == null ? "" : event.getPathParameters().getOrDefault("formId", "");
+        if (isGet(event)) {
+            String reference = event.getQueryStringParameters() == null ? null : event.getQueryStringParameters().get("reference");
+            return pages.confirmation(formId, reference).map(page -> Responses.page(200, page))
+                    .orElseGet(() -> Responses.problem(RequestBody.Kind.FORM, 404, "Check the address of the page.", List.of()));
+        }
         RequestBody.Kind kind = RequestBody.Kind.JSON;
         try {
             RequestBody.Parsed body = RequestBody.parse(header(event, "content-type"), event.getBody(), event.getIsBase64Encoded());
             kind = body.kind();
             Outcome outcome = service.submit(new Submission(formId, body.fields()));
             log(requestId, outcome);
+            if (kind == RequestBody.Kind.FORM && outcome instanceof Outcome.Invalid invalid) {
+                Optional<String> page = pages.withProblems(formId, body.fields(), invalid.problems());
+                if (page.isPresent()) {
+                    return Responses.page(422, page.get());
+                }
+            }
             return respond(kind, outcome);
         } catch (RequestBody.Rejected e) {
             Log.info("rejected", Map.of("requestId", requestId, "formId", formId, "status", e.status()));
@@ -78,6 +100,11 @@ public final class IntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent
         } else {
             Log.info("unknown-form", Map.of("requestId", requestId));
         }
+    }
+
+    private static boolean isGet(APIGatewayV2HTTPEvent event) {
+        var context = event.getRequestContext();
+        return context != null && context.getHttp() != null && "GET".equals(context.getHttp().getMethod());
     }
 
     private static String header(APIGatewayV2HTTPEvent event, String name) {

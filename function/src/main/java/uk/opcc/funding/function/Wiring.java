@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.catalogue.CatalogueJson;
 import uk.opcc.funding.function.config.Config;
+import uk.opcc.funding.function.http.FormPages;
 import uk.opcc.funding.function.intake.IntakeService;
 import uk.opcc.funding.function.intake.Reference;
 import uk.opcc.funding.function.notify.NotificationService;
@@ -30,11 +31,15 @@ public final class Wiring {
     private Wiring() {
     }
 
-    public static IntakeService intakeService(Map<String, String> env) {
+    /** What the intake handler needs: the service, and the site's pages to answer form posts with. */
+    public record Intake(IntakeService service, FormPages pages) {
+    }
+
+    public static Intake intake(Map<String, String> env) {
         Catalogue catalogue = catalogue();
         Config config = Config.forIntake(env);
-        return new IntakeService(catalogue, new DynamoDbApplicationStore(dynamoDb(config), config.tableName()),
-                Clock.systemUTC(), Reference::next);
+        return new Intake(new IntakeService(catalogue, new DynamoDbApplicationStore(dynamoDb(config), config.tableName()),
+                Clock.systemUTC(), Reference::next), new FormPages(catalogue));
     }
 
     public static NotificationService notificationService(Map<String, String> env) {

@@ -39,7 +39,7 @@ class ApplicationJourneyIT {
     final String table = dynamoDb.newTable();
     final DynamoDbClient client = dynamoDb.client();
     final StreamRelay stream = new StreamRelay(dynamoDb, table);
-    final IntakeHandler intake = new IntakeHandler(Wiring.intakeService(dynamoDb.environment(table)));
+    final IntakeHandler intake = new IntakeHandler(Wiring.intake(dynamoDb.environment(table)));
     final NotifierHandler notifier = notifier(ses.endpoint);
 
     NotifierHandler notifier(String sesEndpoint) {
@@ -124,7 +124,7 @@ class ApplicationJourneyIT {
     void whenStorageFailsTheApplicantGets503AndNothingIsEmailed() {
         Map<String, String> env = new HashMap<>(dynamoDb.environment(table));
         env.put("DYNAMODB_ENDPOINT", "http://127.0.0.1:" + DynamoDbLocal.freePort());
-        IntakeHandler storageDown = new IntakeHandler(Wiring.intakeService(env));
+        IntakeHandler storageDown = new IntakeHandler(Wiring.intake(env));
 
         APIGatewayV2HTTPResponse response = storageDown.handleRequest(Events.json("property-fund", answersNow()), null);
 

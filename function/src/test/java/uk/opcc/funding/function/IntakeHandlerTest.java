@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import uk.opcc.funding.catalogue.CatalogueJson;
+import uk.opcc.funding.function.http.FormPages;
 import uk.opcc.funding.function.intake.IntakeService;
 import uk.opcc.funding.function.intake.Reference;
 import uk.opcc.funding.function.storage.InMemoryApplicationStore;
@@ -16,7 +17,7 @@ import uk.opcc.funding.function.storage.InMemoryApplicationStore;
 /** The handler on API Gateway-shaped events, with the real service over an in-memory store. */
 class IntakeHandlerTest {
     final InMemoryApplicationStore store = new InMemoryApplicationStore();
-    final IntakeHandler handler = new IntakeHandler(new IntakeService(Fixtures.CATALOGUE, store, Fixtures.CLOCK, Reference::next));
+    final IntakeHandler handler = new IntakeHandler(new IntakeService(Fixtures.CATALOGUE, store, Fixtures.CLOCK, Reference::next), new FormPages(Fixtures.CATALOGUE));
 
     APIGatewayV2HTTPResponse handle(String fixture) {
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/" + fixture);
@@ -37,7 +38,7 @@ class IntakeHandlerTest {
         String reference = (String) body.get("reference");
         assertThat(Reference.isWellFormed(reference)).isTrue();
         assertThat(body).containsEntry("receivedAt", "2026-11-24T12:00:00Z")
-                .containsEntry("confirmationUrl", "/forms/property-fund/confirmation.html?reference=" + reference);
+                .containsEntry("confirmationUrl", "/api/forms/property-fund/confirmation?reference=" + reference);
         assertThat(store.applications.get(reference).callId()).isEqualTo("road-safety-2026");
     }
 
@@ -47,7 +48,7 @@ class IntakeHandlerTest {
 
         assertThat(response.getStatusCode()).isEqualTo(303);
         String location = response.getHeaders().get("Location");
-        assertThat(location).startsWith("/forms/property-fund/confirmation.html?reference=");
+        assertThat(location).startsWith("/api/forms/property-fund/confirmation?reference=");
         assertThat(store.applications).containsOnlyKeys(location.substring(location.indexOf('=') + 1));
     }
 
@@ -75,15 +76,61 @@ class IntakeHandlerTest {
     }
 
     @Test
-    void invalidFormPostGetsAnAccessibleErrorPageWithTheSameStatus() {
+    void invalidFormPostGetsTheFormAgainWithEveryProblemAndTheAnswersKept() {
         APIGatewayV2HTTPResponse response = handle("property-fund-invalid-form.json");
 
         assertThat(response.getStatusCode()).isEqualTo(422);
         assertThat(response.getHeaders()).containsEntry("Content-Type", "text/html; charset=utf-8");
-        assertThat(response.getBody()).contains("<html lang=\"en-GB\">", "role=\"alert\"", "There is a problem with the application",
-                "<li>The name of your organisation must be on one line</li>",
-                "<li>Enter the amount you are applying for in pounds and pence using numbers only, like 1250 or 1250.50</li>");
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(response.getBody());
+        assertThat(page.title()).startsWith("Error: Apply to the Property Fund");
+        assertThat(page.select(".error-summary__list a").eachAttr("href")).startsWith("#organisationName", "#organisationType");
+        assertThat(page.select(".error-summary__list a").eachText()).contains("The name of your organisation must be on one line",
+                "Enter the amount you are applying for in pounds and pence using numbers only, like 1250 or 1250.50");
+        assertThat(page.getElementById("amount").attr("value")).isEqualTo("-5");
+        assertThat(page.getElementById("amount").attr("aria-describedby")).contains("amount-error");
+        assertThat(page.getElementById("amount-error").text()).startsWith("Error: Enter the amount");
+        assertThat(page.select("header.site-header")).hasSize(1); // the site's own page, not a bare one
         assertThat(store.applications).isEmpty();
+    }
+
+    @Test
+    void formPostToACallKeepsTheCallAndItsCap() {
+        APIGatewayV2HTTPEvent event = uk.opcc.funding.function.engines.Events.form("property-fund",
+                Fixtures.with(Fixtures.with(Fixtures.propertyFundAnswers(), "call", "road-safety-2026"), "amount", "2600"));
+
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(handler.handleRequest(event, null).getBody());
+
+        assertThat(page.select("input[name=call]").attr("value")).isEqualTo("road-safety-2026");
+        assertThat(page.getElementById("amount-error").text()).contains("must be £2,500 or less");
+        assertThat(page.getElementById("organisationName").attr("value")).isEqualTo("Eden Valley Speed Watch");
+        assertThat(page.select("input[name=objectives][checked]").eachAttr("value")).containsExactly("objective-3", "objective-8");
+    }
+
+    @Test
+    void confirmationPageShowsTheReference() {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(confirmation("property-fund", "KX7P-M2RD"), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(response.getBody());
+        assertThat(page.select("[data-reference]").text()).isEqualTo("KX7P-M2RD");
+        assertThat(page.select("h1").text()).isEqualTo("Application sent");
+    }
+
+    @Test
+    void confirmationPageRefusesAnythingButAReference() {
+        assertThat(handler.handleRequest(confirmation("property-fund", "<script>alert(1)</script>"), null).getStatusCode()).isEqualTo(404);
+        assertThat(handler.handleRequest(confirmation("../../etc", "KX7P-M2RD"), null).getStatusCode()).isEqualTo(404);
+        assertThat(handler.handleRequest(confirmation("property-fund", null), null).getStatusCode()).isEqualTo(404);
+    }
+
+    static APIGatewayV2HTTPEvent confirmation(String formId, String reference) {
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/property-fund-json.json");
+        event.getRequestContext().getHttp().setMethod("GET");
+        event.setRouteKey("GET /api/forms/{formId}/confirmation");
+        event.setPathParameters(Map.of("formId", formId));
+        event.setQueryStringParameters(reference == null ? null : Map.of("reference", reference));
+        event.setBody(null);
+        return event;
     }
 
     @Test
@@ -136,7 +183,7 @@ class IntakeHandlerTest {
     void unexpectedFailureGets500WithoutInternalDetail() {
         IntakeHandler broken = new IntakeHandler(new IntakeService(Fixtures.CATALOGUE, store, Fixtures.CLOCK, () -> {
             throw new IllegalStateException("secret internal detail at com.example.Internal");
-        }));
+        }), new FormPages(Fixtures.CATALOGUE));
 
         APIGatewayV2HTTPResponse response = broken.handleRequest(EventLoader.loadApiGatewayHttpEvent("events/property-fund-json.json"), null);
 

@@ -58,4 +58,31 @@ class SiteAgreementIT {
             }
         }
     }
+
+    @Test
+    void everyFieldTheSiteRendersIsAcceptedByTheFunction() throws Exception {
+        published();
+        int checked = 0;
+        try (var pages = Files.walk(Path.of("../site/target/site/forms"))) {
+            for (Path page : pages.filter(p -> p.toString().endsWith(".html")).toList()) {
+                org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(page.toFile());
+                var form = html.selectFirst("form[data-apply-form]");
+                if (form == null) {
+                    continue;
+                }
+                String formId = form.attr("action").replaceAll(".*/forms/([^/]+)/submissions", "$1");
+                Map<String, List<String>> fields = new java.util.LinkedHashMap<>();
+                for (var input : form.select("[name]")) {
+                    fields.computeIfAbsent(input.attr("name"), n -> new java.util.ArrayList<>()).add(input.attr("value"));
+                }
+                IntakeService intake = new IntakeService(Wiring.catalogue(), new InMemoryApplicationStore(), Fixtures.CLOCK, Reference::next);
+                Outcome outcome = intake.submit(new Submission(formId, fields));
+                if (outcome instanceof Outcome.Invalid invalid) {
+                    assertThat(invalid.problems()).as(page.toString()).noneMatch(p -> p.code().equals("unknownField"));
+                }
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(2);
+    }
 }

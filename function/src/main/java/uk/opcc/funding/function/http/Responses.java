@@ -29,8 +29,14 @@ public final class Responses {
     private Responses() {
     }
 
+    /** Served by the intake itself: a static page could not show the reference without JavaScript. */
     public static String confirmationUrl(String formId, String reference) {
-        return "/forms/" + formId + "/confirmation.html?reference=" + reference;
+        return "/api/forms/" + formId + "/confirmation?reference=" + reference;
+    }
+
+    /** A whole page of the site's, such as a form re-rendered with its problems. */
+    public static APIGatewayV2HTTPResponse page(int status, String html) {
+        return response(status, Map.of(), "text/html; charset=utf-8", html);
     }
 
     public static APIGatewayV2HTTPResponse accepted(RequestBody.Kind kind, String formId, String reference, Instant receivedAt) {
