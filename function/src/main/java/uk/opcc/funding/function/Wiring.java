@@ -24,6 +24,7 @@ import uk.opcc.funding.function.intake.IntakeService;
 import uk.opcc.funding.function.intake.Reference;
 import uk.opcc.funding.function.notify.NotificationService;
 import uk.opcc.funding.function.notify.SesStaffNotifier;
+import uk.opcc.funding.function.notify.StaffNotifier;
 import uk.opcc.funding.function.storage.DynamoDbApplicationStore;
 
 /** The one place that builds things: catalogue, configuration and AWS clients, once per start-up. */
@@ -45,8 +46,18 @@ public final class Wiring {
     public static NotificationService notificationService(Map<String, String> env) {
         Catalogue catalogue = catalogue();
         Config config = Config.forNotifier(env, catalogue);
+        return notificationService(catalogue, config, new SesStaffNotifier(ses(config)));
+    }
+
+    /** The same, sending through another mail adapter: the local run writes .eml files instead. */
+    public static NotificationService notificationService(Map<String, String> env, StaffNotifier notifier) {
+        Catalogue catalogue = catalogue();
+        return notificationService(catalogue, Config.forNotifier(env, catalogue), notifier);
+    }
+
+    private static NotificationService notificationService(Catalogue catalogue, Config config, StaffNotifier notifier) {
         return new NotificationService(catalogue, new DynamoDbApplicationStore(dynamoDb(config), config.tableName()),
-                new SesStaffNotifier(ses(config)), config, Clock.systemUTC());
+                notifier, config, Clock.systemUTC());
     }
 
     /** The catalogue the build packaged from the site's source: funds, published calls, forms. */

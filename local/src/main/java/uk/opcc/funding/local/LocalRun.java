@@ -7,39 +7,95 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import uk.opcc.funding.function.IntakeHandler;
+import uk.opcc.funding.function.NotifierHandler;
+import uk.opcc.funding.function.Wiring;
+import uk.opcc.funding.function.engines.DynamoDbLocal;
+import uk.opcc.funding.function.engines.StreamRelay;
 import uk.opcc.funding.site.SiteBaker;
 
 /**
- * The local run: bakes the site from source (drafts too, with {@code --drafts}) and serves it
- * on http://localhost:8080, or the port in {@code PORT}. Everything it writes stays under
- * {@code .local/}.
+ * Everything on one machine, no AWS account: the baked site, {@code /api/...} through the real
+ * intake handler, DynamoDB Local keeping its data under {@code .local/data}, the table's stream
+ * driving the real notifier, and staff emails written to {@code .local/outbox} (listed at
+ * {@code /_outbox/}).
  */
-public final class LocalRun {
-    private final HttpServer server;
+public final class LocalRun implements AutoCloseable {
+    static final String TABLE = "applications";
 
-    private LocalRun(HttpServer server) {
-        this.server = server;
+    /** @param work where the local run keeps everything: site/, data/, outbox/ */
+    public record Options(Path root, Path work, int port, boolean drafts) {
     }
 
-    /** Starts serving {@code site} on {@code port} (0 picks a free one). */
-    static LocalRun start(Path site, int port) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("localhost", port), 0);
+    private final HttpServer server;
+    private final DynamoDbLocal dynamoDb;
+    private final ScheduledExecutorService poller;
+    final Path outbox;
+
+    private LocalRun(HttpServer server, DynamoDbLocal dynamoDb, ScheduledExecutorService poller, Path outbox) {
+        this.server = server;
+        this.dynamoDb = dynamoDb;
+        this.poller = poller;
+        this.outbox = outbox;
+    }
+
+    /** @throws BindException when the port is taken: nothing else has been started then */
+    public static LocalRun start(Options options) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("localhost", options.port()), 0);
+        int port = server.getAddress().getPort();
+        Path site = options.work().resolve("site");
+        Path outbox = options.work().resolve("outbox");
+        SiteBaker.bake(new SiteBaker.Options(options.root().resolve("site/src/main/jbake"), site,
+                "http://localhost:" + port, Instant.now(), options.drafts()));
+
+        DynamoDbLocal dynamoDb = DynamoDbLocal.keepingDataIn(options.work().resolve("data"));
+        dynamoDb.ensureTable(TABLE);
+        Map<String, String> env = new HashMap<>(dynamoDb.environment(TABLE));
+        env.put("SENDER_ADDRESS", "no-reply@funding.localhost");
+        env.put("STAFF_MAILBOXES", "property-fund=property-fund@staff.localhost,victims-services-fund=victims@staff.localhost");
+        IntakeHandler intake = new IntakeHandler(Wiring.intake(env));
+        NotifierHandler notifier = new NotifierHandler(Wiring.notificationService(env, new OutboxStaffNotifier(outbox)));
+
+        // Lambda polls the stream in the cloud; here a thread does, a few times a second.
+        StreamRelay stream = new StreamRelay(dynamoDb, TABLE);
+        ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "stream-poller"));
+        poller.scheduleWithFixedDelay(() -> {
+            try {
+                stream.deliverTo(notifier);
+            } catch (RuntimeException e) {
+                System.err.println("Stream poll failed, trying again: " + e.getClass().getSimpleName());
+            }
+        }, 0, 300, TimeUnit.MILLISECONDS);
+
         server.createContext("/", new StaticFiles(site));
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.createContext("/api/", new ApiBridge(intake));
+        server.createContext("/_outbox/", new OutboxPage(outbox));
+        server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
-        return new LocalRun(server);
+        return new LocalRun(server, dynamoDb, poller, outbox);
     }
 
     int port() {
         return server.getAddress().getPort();
     }
 
-    void stop() {
+    String dynamoDbEndpoint() {
+        return dynamoDb.endpoint;
+    }
+
+    @Override
+    public void close() {
         server.stop(0);
         ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        poller.shutdownNow();
+        dynamoDb.stop();
     }
 
     public static void main(String[] args) throws Exception {
@@ -48,14 +104,12 @@ public final class LocalRun {
         Path root = Path.of(at >= 0 ? options.get(at + 1) : ".").toAbsolutePath().normalize();
         boolean drafts = options.contains("--drafts") || "true".equals(System.getenv("DRAFTS"));
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8080"));
-        Path site = root.resolve(".local/site");
+        Path work = root.resolve(".local");
 
         long started = System.nanoTime();
-        SiteBaker.bake(new SiteBaker.Options(root.resolve("site/src/main/jbake"), site,
-                "http://localhost:" + port, Instant.now(), drafts));
         LocalRun run;
         try {
-            run = start(site, port);
+            run = start(new Options(root, work, port, drafts));
         } catch (BindException e) {
             System.err.printf("Port %d is already in use. Stop whatever is using it, or choose another port: PORT=8081 ...%n", port);
             System.exit(1);
@@ -63,13 +117,15 @@ public final class LocalRun {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            run.stop();
+            run.close();
             System.out.println("Stopped.");
             stopped.countDown();
         }));
-        System.out.printf("%nOPCC funding site running at http://localhost:%d/ (started in %d ms)%n",
-                run.port(), Duration.ofNanos(System.nanoTime() - started).toMillis());
-        System.out.printf("  site baked into %s%s%n", site, drafts ? " (with drafts)" : "");
+        System.out.printf("%nOPCC funding running at http://localhost:%d/ (started in %d ms)%n", run.port(),
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
+        System.out.printf("  applications: POST http://localhost:%d/api/forms/<form>/submissions%n", run.port());
+        System.out.printf("  staff emails: http://localhost:%d/_outbox/  (files in %s)%n", run.port(), run.outbox);
+        System.out.printf("  DynamoDB Local data: %s%s%n", work.resolve("data"), drafts ? "; drafts shown" : "");
         System.out.println("  press Ctrl-C to stop");
         stopped.await();
     }

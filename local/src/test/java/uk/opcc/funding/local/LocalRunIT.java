@@ -2,56 +2,63 @@ package uk.opcc.funding.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.mail.Multipart;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.InputStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import uk.opcc.funding.site.SiteBaker;
+import uk.opcc.funding.function.Fixtures;
 
-/** The local server, over real HTTP on loopback, serving a freshly baked site. */
+/** The local run over real HTTP on loopback: site, API through the real handlers, DynamoDB Local, outbox. */
 class LocalRunIT {
     @TempDir
-    static Path site;
+    static Path work;
 
     static LocalRun run;
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
-    static void bakeAndServe() throws Exception {
-        SiteBaker.bake(new SiteBaker.Options(Path.of("../site/src/main/jbake"), site, "http://localhost", Instant.now(), false));
-        Files.writeString(site.getParent().resolve("secret.txt"), "outside the site");
-        run = LocalRun.start(site, 0);
+    static void start() throws Exception {
+        run = LocalRun.start(new LocalRun.Options(Path.of("..").toAbsolutePath().normalize(), work, 0, false));
+        Files.writeString(work.resolve("secret.txt"), "outside the site");
     }
 
     @AfterAll
     static void stop() {
-        run.stop();
+        run.close();
     }
 
     static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + run.port() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + run.port() + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String formEncoded(Map<String, List<String>> answers) {
+        return answers.entrySet().stream().flatMap(e -> e.getValue().stream()
+                .map(v -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)))
+                .collect(Collectors.joining("&"));
     }
 
     @Test
-    void servesPagesAndFolderIndexes() throws Exception {
-        HttpResponse<String> home = get("/");
-        assertThat(home.statusCode()).isEqualTo(200);
-        assertThat(home.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
-        assertThat(home.body()).contains("Property Fund");
+    void servesPagesFolderIndexesAndTheSitesNotFoundPage() throws Exception {
+        assertThat(get("/").body()).contains("Property Fund");
         assertThat(get("/calls/").body()).contains("Calls for bids");
         assertThat(get("/deadlines.ics").headers().firstValue("Content-Type")).hasValue("text/calendar; charset=utf-8");
-    }
-
-    @Test
-    void answersTheSitesOwnNotFoundPage() throws Exception {
         HttpResponse<String> missing = get("/funds/lottery.html");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("Page not found");
@@ -62,5 +69,51 @@ class LocalRunIT {
         HttpResponse<String> escape = get("/%2e%2e/secret.txt");
         assertThat(escape.statusCode()).isEqualTo(404);
         assertThat(escape.body()).doesNotContain("outside the site");
+        assertThat(get("/_outbox/..%2fsecret.txt").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aFormPostIsRedirectedToItsReferenceAndAnEmailReachesTheOutbox() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + run.port() + "/api/forms/property-fund/submissions"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(formEncoded(Fixtures.propertyFundAnswers(Instant.now())))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(303);
+        String location = response.headers().firstValue("Location").orElseThrow();
+        String reference = location.replaceFirst(".*reference=", "");
+        assertThat(get(location).body()).contains(reference, "Application sent");
+
+        Path email = waitForEmail(reference);
+        MimeMessage message;
+        try (InputStream in = Files.newInputStream(email)) {
+            message = new MimeMessage(Session.getInstance(new Properties()), in);
+        }
+        assertThat(message.getSubject()).isEqualTo("Property Fund application " + reference);
+        assertThat(message.getAllRecipients()[0].toString()).isEqualTo("property-fund@staff.localhost");
+        Multipart parts = (Multipart) message.getContent();
+        assertThat(parts.getBodyPart(0).getContent().toString()).contains("Eden Valley Speed Watch", reference);
+        assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
+        assertThat(get("/_outbox/").body()).contains(email.getFileName().toString());
+        assertThat(get("/_outbox/" + email.getFileName()).headers().firstValue("Content-Type")).hasValue("message/rfc822");
+    }
+
+    /** The stream is polled a few times a second; an email should follow within seconds. */
+    static Path waitForEmail(String reference) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            for (Path email : new OutboxPage(run.outbox).emails()) {
+                if (Files.readString(email).contains("=?UTF-8?B?") && decodedSubject(email).contains(reference)) {
+                    return email;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("No email for " + reference + " in " + run.outbox);
+    }
+
+    static String decodedSubject(Path email) throws Exception {
+        try (InputStream in = Files.newInputStream(email)) {
+            return new MimeMessage(Session.getInstance(new Properties()), in).getSubject();
+        }
     }
 }

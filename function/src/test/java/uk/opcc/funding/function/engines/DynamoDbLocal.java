@@ -25,17 +25,39 @@ public final class DynamoDbLocal {
     public final String endpoint;
     private final DynamoDBProxyServer server;
 
-    private DynamoDbLocal(int port) throws Exception {
-        server = ServerRunner.createServerFromCommandLineArgs(new String[] {"-inMemory", "-port", Integer.toString(port)});
+    private DynamoDbLocal(int port, java.nio.file.Path dataFolder) throws Exception {
+        String[] storage = dataFolder == null ? new String[] {"-inMemory"} : new String[] {"-dbPath", dataFolder.toString()};
+        String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(storage), java.util.stream.Stream.of("-port", Integer.toString(port)))
+                .toArray(String[]::new);
+        server = ServerRunner.createServerFromCommandLineArgs(args);
         server.start();
         endpoint = "http://localhost:" + port;
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
     }
 
+    /** An engine that keeps its tables in {@code dataFolder}, for the local run. */
+    public static DynamoDbLocal keepingDataIn(java.nio.file.Path dataFolder) {
+        try {
+            java.nio.file.Files.createDirectories(dataFolder);
+            return new DynamoDbLocal(freePort(), dataFolder);
+        } catch (Exception e) {
+            throw new IllegalStateException("DynamoDB Local did not start", e);
+        }
+    }
+
+    /** Creates the table unless it exists already (a local run's data is kept between runs). */
+    public void ensureTable(String name) {
+        try (DynamoDbClient client = client()) {
+            if (!client.listTables().tableNames().contains(name)) {
+                ApplicationTable.create(client, name);
+            }
+        }
+    }
+
     public static synchronized DynamoDbLocal get() {
         if (instance == null) {
             try {
-                instance = new DynamoDbLocal(freePort());
+                instance = new DynamoDbLocal(freePort(), null);
             } catch (Exception e) {
                 throw new IllegalStateException("DynamoDB Local did not start", e);
             }
@@ -69,7 +91,7 @@ public final class DynamoDbLocal {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build();
     }
 
-    private void stop() {
+    public void stop() {
         try {
             server.stop();
         } catch (Exception e) {

@@ -1,0 +1,101 @@
+package uk.opcc.funding.local;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import uk.opcc.funding.function.IntakeHandler;
+
+/**
+ * Plays API Gateway's part locally: turns an HTTP request on {@code /api/...} into the HTTP API
+ * event the Lambda receives, runs the real intake handler, and writes its response back.
+ */
+final class ApiBridge implements HttpHandler {
+    private static final Pattern SUBMISSIONS = Pattern.compile("/api/forms/([^/]+)/submissions");
+    private static final Pattern CONFIRMATION = Pattern.compile("/api/forms/([^/]+)/confirmation");
+    private final IntakeHandler intake;
+
+    ApiBridge(IntakeHandler intake) {
+        this.intake = intake;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            String path = exchange.getRequestURI().getPath();
+            Matcher submissions = SUBMISSIONS.matcher(path);
+            Matcher confirmation = CONFIRMATION.matcher(path);
+            String route;
+            String formId;
+            if (method.equals("POST") && submissions.matches()) {
+                route = "POST /api/forms/{formId}/submissions";
+                formId = submissions.group(1);
+            } else if (method.equals("GET") && confirmation.matches()) {
+                route = "GET /api/forms/{formId}/confirmation";
+                formId = confirmation.group(1);
+            } else {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            write(exchange, intake.handleRequest(event(exchange, route, formId), null));
+        }
+    }
+
+    private static APIGatewayV2HTTPEvent event(HttpExchange exchange, String route, String formId) throws IOException {
+        Map<String, String> headers = new HashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), String.join(",", values)));
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        APIGatewayV2HTTPEvent.RequestContext.Http http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                .withMethod(exchange.getRequestMethod()).withPath(exchange.getRequestURI().getPath())
+                .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress()).build();
+        return APIGatewayV2HTTPEvent.builder()
+                .withRouteKey(route)
+                .withRawPath(exchange.getRequestURI().getPath())
+                .withRawQueryString(exchange.getRequestURI().getRawQuery())
+                .withQueryStringParameters(query(exchange.getRequestURI().getRawQuery()))
+                .withPathParameters(Map.of("formId", formId))
+                .withHeaders(headers)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(http).withRequestId("local").build())
+                // API Gateway sends form bodies base64-encoded; so does this.
+                .withBody(body.length == 0 ? null : Base64.getEncoder().encodeToString(body))
+                .withIsBase64Encoded(body.length > 0)
+                .build();
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> parameters = new HashMap<>();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                int equals = pair.indexOf('=');
+                if (equals > 0) {
+                    parameters.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return parameters.isEmpty() ? null : parameters;
+    }
+
+    private static void write(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {
+        if (response.getHeaders() != null) {
+            response.getHeaders().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        }
+        byte[] body = response.getBody() == null ? new byte[0] : response.getBody().getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(response.getStatusCode(), body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+}
