@@ -76,7 +76,7 @@ public final class FormHtml {
             describedBy.append(id).append("-error");
         }
         html.append("<div class=\"form-group").append(error == null ? "" : " form-group--error").append("\" id=\"").append(id).append("-group\">\n");
-        boolean grouped = field.type().hasOptions();
+        boolean grouped = field.type().hasOptions() || field.type() == FieldType.DATE;
         if (grouped) {
             html.append("<fieldset class=\"fieldset\"").append(aria(describedBy)).append(">\n<legend class=\"fieldset__legend\">")
                     .append(escape(field.label())).append("</legend>\n");
@@ -94,6 +94,7 @@ public final class FormHtml {
         String invalid = error == null ? "" : " aria-invalid=\"true\"";
         switch (field.type()) {
             case RADIOS, CHECKBOXES -> choices(html, field, values);
+            case DATE -> date(html, field, values, error != null);
             case DECLARATION -> html.append("<div class=\"checkboxes__item\"><input class=\"checkboxes__input\" id=\"").append(id)
                     .append("\" name=\"").append(id).append("\" type=\"checkbox\" value=\"yes\"")
                     .append(value.isEmpty() ? "" : " checked").append(aria(describedBy)).append(invalid).append(">")
@@ -114,6 +115,37 @@ public final class FormHtml {
         }
         html.append("</div>\n");
     }
+
+    /**
+     * GOV.UK's date input: day, month and year boxes, posted as name-day, name-month and
+     * name-year. The day box carries the question's id, so the error summary's link lands on it.
+     */
+    private static void date(StringBuilder html, FormField field, List<String> values, boolean error) {
+        String[] parts = {"", "", ""};
+        String value = values.isEmpty() ? "" : values.get(0);
+        if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            parts = new String[] {String.valueOf(Integer.parseInt(value.substring(8))), String.valueOf(Integer.parseInt(value.substring(5, 7))), value.substring(0, 4)};
+        } else if (value.startsWith(DATE_PARTS)) {
+            parts = value.substring(DATE_PARTS.length()).split("/", -1);
+        }
+        String[][] boxes = {{"day", "Day", "2"}, {"month", "Month", "2"}, {"year", "Year", "4"}};
+        html.append("<div class=\"date-input\">\n");
+        for (int i = 0; i < 3; i++) {
+            String id = i == 0 ? field.name() : field.name() + "-" + boxes[i][0];
+            html.append("<div class=\"date-input__item\"><label class=\"label date-input__label\" for=\"").append(id).append("\">")
+                    .append(boxes[i][1]).append("</label><input class=\"input date-input__input date-input__input--").append(boxes[i][2])
+                    .append(error ? " input--error" : "").append("\" id=\"").append(id).append("\" name=\"").append(field.name()).append("-")
+                    .append(boxes[i][0]).append("\" type=\"text\" inputmode=\"numeric\" value=\"").append(escape(i < parts.length ? parts[i] : ""))
+                    .append("\"></div>\n");
+        }
+        html.append("</div>\n");
+    }
+
+    /**
+     * How the validator hands back date boxes it could not make a date of, so they are shown
+     * again as typed: {@code parts:day/month/year}.
+     */
+    public static final String DATE_PARTS = "parts:";
 
     private static void choices(StringBuilder html, FormField field, List<String> values) {
         String kind = field.type() == FieldType.RADIOS ? "radios" : "checkboxes";

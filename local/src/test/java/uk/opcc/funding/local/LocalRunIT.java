@@ -3,9 +3,7 @@ package uk.opcc.funding.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.Multipart;
-import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,11 +81,8 @@ class LocalRunIT {
         String reference = location.replaceFirst(".*reference=", "");
         assertThat(get(location).body()).contains(reference, "Application sent");
 
-        Path email = waitForEmail(reference);
-        MimeMessage message;
-        try (InputStream in = Files.newInputStream(email)) {
-            message = new MimeMessage(Session.getInstance(new Properties()), in);
-        }
+        Path email = Outbox.waitForEmail(run.outbox, reference);
+        MimeMessage message = Outbox.read(email);
         assertThat(message.getSubject()).isEqualTo("Property Fund application " + reference);
         assertThat(message.getAllRecipients()[0].toString()).isEqualTo("property-fund@staff.localhost");
         Multipart parts = (Multipart) message.getContent();
@@ -96,24 +90,5 @@ class LocalRunIT {
         assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
         assertThat(get("/_outbox/").body()).contains(email.getFileName().toString());
         assertThat(get("/_outbox/" + email.getFileName()).headers().firstValue("Content-Type")).hasValue("message/rfc822");
-    }
-
-    /** The stream is polled a few times a second; an email should follow within seconds. */
-    static Path waitForEmail(String reference) throws Exception {
-        for (int i = 0; i < 100; i++) {
-            for (Path email : new OutboxPage(run.outbox).emails()) {
-                if (Files.readString(email).contains("=?UTF-8?B?") && decodedSubject(email).contains(reference)) {
-                    return email;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("No email for " + reference + " in " + run.outbox);
-    }
-
-    static String decodedSubject(Path email) throws Exception {
-        try (InputStream in = Files.newInputStream(email)) {
-            return new MimeMessage(Session.getInstance(new Properties()), in).getSubject();
-        }
     }
 }

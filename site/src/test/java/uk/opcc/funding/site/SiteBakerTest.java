@@ -108,7 +108,7 @@ class SiteBakerTest {
         assertThat(form.select("form [name]").eachAttr("name").stream().distinct().toList()).containsExactly("call", "website",
                 "organisationName", "organisationType", "addressLine1", "addressLine2", "town", "postcode", "contactName", "email",
                 "phone", "projectTitle", "projectDescription", "objectives", "outcomes", "measurement", "amount", "budget",
-                "startDate", "endDate", "officerName", "officerCollarNumber", "officerStation", "declaration");
+                "startDate-day", "startDate-month", "startDate-year", "endDate-day", "endDate-month", "endDate-year", "officerName", "officerCollarNumber", "officerStation", "declaration");
         assertThat(form.getElementById("amount-hint").text()).contains("You can apply for up to £2,500.");
         assertThat(form.select("fieldset legend").eachText()).contains("What type of organisation is it?");
         assertThat(form.text()).contains("Send your application by Friday 29 January 2027 at 5pm");

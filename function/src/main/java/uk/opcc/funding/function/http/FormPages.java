@@ -15,6 +15,7 @@ import uk.opcc.funding.catalogue.FormHtml;
 import uk.opcc.funding.catalogue.Fund;
 import uk.opcc.funding.function.intake.Reference;
 import uk.opcc.funding.function.intake.Submission;
+import uk.opcc.funding.function.validation.FormValidator;
 import uk.opcc.funding.function.validation.Problem;
 
 /**
@@ -46,7 +47,7 @@ public final class FormPages {
             if (start < 0 || end < 0) {
                 return null;
             }
-            String rendered = FormHtml.render(form.get(), call, cap, fields,
+            String rendered = FormHtml.render(form.get(), call, cap, FormValidator.foldDateParts(form.get(), fields),
                     problems.stream().map(p -> new FormHtml.Error(p.field(), p.message())).toList());
             return page.substring(0, start).replaceFirst("<title>", "<title>Error: ") + rendered + page.substring(end + FormHtml.END.length());
         });

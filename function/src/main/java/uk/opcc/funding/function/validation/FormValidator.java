@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import uk.opcc.funding.catalogue.FieldType;
 import uk.opcc.funding.catalogue.FormDefinition;
 import uk.opcc.funding.catalogue.FormField;
+import uk.opcc.funding.catalogue.FormHtml;
 import uk.opcc.funding.catalogue.Money;
 
 /**
@@ -44,7 +45,8 @@ public final class FormValidator {
      * @param cap   the most that may be asked for (the call's, else the fund's); empty for no cap
      * @param today the applicant's today, in UK time
      */
-    public static Result validate(FormDefinition form, Map<String, List<String>> answers, Optional<BigDecimal> cap, LocalDate today) {
+    public static Result validate(FormDefinition form, Map<String, List<String>> submitted, Optional<BigDecimal> cap, LocalDate today) {
+        Map<String, List<String>> answers = foldDateParts(form, submitted);
         List<Problem> problems = new ArrayList<>();
         for (String name : answers.keySet()) {
             if (form.field(name).isEmpty()) {
@@ -137,6 +139,44 @@ public final class FormValidator {
             return problem(field, "dateInPast", Map.of());
         }
         return Optional.empty();
+    }
+
+    /**
+     * A form posted from the site sends a date as three boxes, name-day, name-month and
+     * name-year; JSON callers may send name as 2027-03-01. Boxes become that one answer here:
+     * a real date as YYYY-MM-DD, anything else as {@code parts:d/m/y}, which fails as not a date.
+     */
+    public static Map<String, List<String>> foldDateParts(FormDefinition form, Map<String, List<String>> submitted) {
+        Map<String, List<String>> answers = new LinkedHashMap<>(submitted);
+        for (FormField field : form.fields()) {
+            if (field.type() != FieldType.DATE) {
+                continue;
+            }
+            List<String> parts = new ArrayList<>();
+            boolean sent = false;
+            for (String part : List.of("day", "month", "year")) {
+                List<String> values = answers.remove(field.name() + "-" + part);
+                sent |= values != null;
+                parts.add(values == null || values.isEmpty() ? "" : values.get(0).strip());
+            }
+            if (!sent || parts.stream().allMatch(String::isEmpty)) {
+                continue;
+            }
+            answers.put(field.name(), List.of(isoDate(parts).orElse(FormHtml.DATE_PARTS + String.join("/", parts))));
+        }
+        return answers;
+    }
+
+    private static Optional<String> isoDate(List<String> dayMonthYear) {
+        if (!dayMonthYear.get(0).matches("\\d{1,2}") || !dayMonthYear.get(1).matches("\\d{1,2}") || !dayMonthYear.get(2).matches("\\d{4}")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.of(Integer.parseInt(dayMonthYear.get(2)), Integer.parseInt(dayMonthYear.get(1)),
+                    Integer.parseInt(dayMonthYear.get(0))).toString());
+        } catch (java.time.DateTimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** "End date must be after the start date": checked once both dates are valid. */

@@ -163,7 +163,32 @@ class FormValidatorTest {
     @Test
     void rejectsImpossibleDates() {
         assertThat(onlyProblem(with(propertyFundAnswers(), "startDate", "2027-02-30")).message())
-                .isEqualTo("The project start date must be a real date, written like 2027-03-01");
+                .isEqualTo("The project start date must be a real date, like 27 3 2027");
+    }
+
+    @Test
+    void readsDatesFromDayMonthAndYearBoxes() {
+        var answers = with(with(with(with(propertyFundAnswers(), "startDate"), "startDate-day", "1"), "startDate-month", "2"), "startDate-year", "2027");
+
+        FormValidator.Result result = FormValidator.validate(FORM, answers, CAP, TODAY);
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.answers().get("startDate")).containsExactly("2027-02-01");
+    }
+
+    @Test
+    void rejectsDateBoxesThatAreNotARealDateAndKeepsWhatWasTyped() {
+        var answers = with(with(with(with(propertyFundAnswers(), "startDate"), "startDate-day", "31"), "startDate-month", "2"), "startDate-year", "27");
+
+        assertThat(onlyProblem(answers).code()).isEqualTo("invalidDate");
+        assertThat(FormValidator.foldDateParts(FORM, answers).get("startDate")).containsExactly("parts:31/2/27");
+        assertThat(FormValidator.foldDateParts(FORM, with(answers, "startDate-year", "")).get("startDate")).containsExactly("parts:31/2/");
+    }
+
+    @Test
+    void emptyDateBoxesAreAMissingAnswer() {
+        var answers = with(with(with(with(propertyFundAnswers(), "startDate"), "startDate-day", ""), "startDate-month", ""), "startDate-year", "");
+        assertThat(onlyProblem(answers).code()).isEqualTo("required");
     }
 
     @Test

@@ -1,0 +1,302 @@
+package uk.opcc.funding.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import uk.opcc.funding.catalogue.Catalogue;
+import uk.opcc.funding.function.Fixtures;
+
+/**
+ * An applicant's journey in real headless Chromium against the local run: apply with JavaScript
+ * on and off, fix problems from the error summary, do it all by keyboard, and check every page
+ * type with axe-core. Screenshots of each step are kept in target/screenshots.
+ */
+class BrowserJourneyIT {
+    static final List<String> WCAG_22_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+
+    @TempDir
+    static Path work;
+
+    static LocalRun run;
+
+    @BeforeAll
+    static void start() throws Exception {
+        run = LocalRun.start(new LocalRun.Options(Path.of("..").toAbsolutePath().normalize(), work, 0, false));
+    }
+
+    @AfterAll
+    static void stop() {
+        run.close();
+    }
+
+    static String url(String path) {
+        return "http://localhost:" + run.port() + path;
+    }
+
+    /** The road-safety call while it is open; once it has closed, the Property Fund itself. */
+    static String startPage() {
+        boolean callOpen = Fixtures.CATALOGUE.call("road-safety-2026").orElseThrow().statusAt(Instant.now()).acceptsApplications();
+        return callOpen ? "/calls/road-safety-2026.html" : "/funds/property-fund.html";
+    }
+
+    @Test
+    void appliesWithJavaScriptAndSeesTheReference() throws Exception {
+        apply(true, "js");
+    }
+
+    @Test
+    void appliesWithoutJavaScriptAndSeesTheReference() throws Exception {
+        apply(false, "no-js");
+    }
+
+    void apply(boolean javascript, String name) throws Exception {
+        WebDriver browser = Browser.open(javascript);
+        try {
+            browser.get(url(startPage()));
+            Browser.screenshot(browser, name + "-1-start");
+            browser.findElement(By.cssSelector("a.button")).click();
+            assertThat(browser.getCurrentUrl()).contains("/forms/property-fund/");
+            fill(browser, "Speed watch (" + name + ")");
+            Browser.screenshot(browser, name + "-2-form-filled");
+            browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+            String reference = reference(browser);
+            Browser.screenshot(browser, name + "-3-confirmation");
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Application sent");
+            assertThat(stored(reference)).containsEntry("fundId", AttributeValue.fromS("property-fund"));
+            assertThat(Outbox.read(Outbox.waitForEmail(run.outbox, reference)).getSubject()).isEqualTo("Property Fund application " + reference
+                    + (startPage().startsWith("/calls/") ? " (call: Road safety in our communities)" : ""));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void errorSummaryLinksMoveFocusToTheirQuestionsWithAndWithoutJavaScript() {
+        for (boolean javascript : List.of(true, false)) {
+            WebDriver browser = Browser.open(javascript);
+            try {
+                browser.get(url("/forms/property-fund/"));
+                browser.findElement(By.id("organisationName")).sendKeys("Eden Valley Speed Watch");
+                browser.findElement(By.cssSelector("button[type=submit]")).click();
+                WebElement summary = new WebDriverWait(browser, Duration.ofSeconds(10))
+                        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-error-summary]")));
+                Browser.screenshot(browser, (javascript ? "js" : "no-js") + "-errors");
+                assertThat(browser.getTitle()).startsWith("Error: ");
+                assertThat(browser.findElement(By.id("organisationName")).getDomProperty("value")).isEqualTo("Eden Valley Speed Watch");
+                List<WebElement> links = summary.findElements(By.tagName("a"));
+                assertThat(links).hasSizeGreaterThan(10);
+                for (String target : List.of("organisationType", "postcode", "declaration")) {
+                    summary.findElement(By.cssSelector("a[href='#" + target + "']")).click();
+                    assertThat(browser.switchTo().activeElement().getDomAttribute("id")).as("focus after the %s link", target).isEqualTo(target);
+                }
+            } finally {
+                browser.quit();
+            }
+        }
+    }
+
+    @Test
+    void theWholeJourneyWorksByKeyboardAlone() {
+        WebDriver browser = Browser.open(true);
+        try {
+            browser.get(url(startPage()));
+            tabUntil(browser, e -> "a".equals(e.getTagName()) && e.getText().startsWith("Apply"), 40).sendKeys(Keys.ENTER);
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/forms/property-fund/"));
+            tabUntil(browser, e -> "organisationName".equals(e.getDomAttribute("id")), 40);
+            LocalDate start = LocalDate.now(Catalogue.UK).plusDays(30);
+            type(browser, "Keyboard Watch");
+            keys(browser, Keys.ARROW_DOWN, Keys.TAB); // organisation type: the second choice, watch scheme
+            type(browser, "1 Market Square");
+            type(browser, "");
+            type(browser, "Penrith");
+            type(browser, "CA11 7BS");
+            type(browser, "Sam Jones");
+            type(browser, "sam@example.org");
+            type(browser, "01632 960 001");
+            type(browser, "Keyboard journey");
+            type(browser, "Speed checks on the A686.");
+            keys(browser, Keys.SPACE); // first objective
+            for (int i = 0; i < 4; i++) {
+                keys(browser, Keys.TAB);
+            }
+            keys(browser, Keys.SPACE, Keys.TAB); // fifth objective
+            type(browser, "Fewer speeding drivers.");
+            type(browser, "Speed counts before and after.");
+            type(browser, "900");
+            type(browser, "Speed gun £900");
+            LocalDate end = start.plusDays(120);
+            for (LocalDate date : List.of(start, end)) {
+                type(browser, String.valueOf(date.getDayOfMonth()));
+                type(browser, String.valueOf(date.getMonthValue()));
+                type(browser, String.valueOf(date.getYear()));
+            }
+            type(browser, "PCSO Alex Smith");
+            type(browser, "1234");
+            type(browser, "Penrith");
+            keys(browser, Keys.SPACE); // declaration
+            Browser.screenshot(browser, "keyboard-1-form-filled");
+            keys(browser, Keys.TAB);
+            assertThat(browser.switchTo().activeElement().getTagName()).isEqualTo("button");
+            keys(browser, Keys.ENTER);
+
+            String reference = reference(browser);
+            Browser.screenshot(browser, "keyboard-2-confirmation");
+            assertThat(stored(reference).get("answers").m().get("organisationType").l().get(0).s()).isEqualTo("watch-scheme");
+            assertThat(stored(reference).get("answers").m().get("objectives").l()).extracting(AttributeValue::s)
+                    .containsExactly("objective-3", "objective-8");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void axeFindsNoWcag22AaViolationsOnAnyPageType() {
+        Map<String, String> pages = new java.util.LinkedHashMap<>();
+        pages.put("home", "/");
+        pages.put("strategy", "/strategy.html");
+        pages.put("fund", "/funds/property-fund.html");
+        pages.put("historic fund", "/funds/covid-community-recovery-fund.html");
+        pages.put("calls", "/calls/");
+        pages.put("call", "/calls/road-safety-2026.html");
+        pages.put("form", "/forms/property-fund/");
+        pages.put("closed form", "/forms/covid-community-recovery/");
+        pages.put("accessibility", "/accessibility.html");
+        pages.put("privacy", "/privacy.html");
+        pages.put("not found", "/no-such-page.html");
+        pages.put("confirmation", "/api/forms/property-fund/confirmation?reference=KX7P-M2RD");
+        List<String> violations = new ArrayList<>();
+        // axe is itself a script, so it runs with JavaScript on; the page the server re-renders for
+        // a form posted without JavaScript is reached by form.submit(), which bypasses our script.
+        WebDriver browser = Browser.open(true);
+        try {
+            for (Map.Entry<String, String> page : pages.entrySet()) {
+                browser.get(url(page.getValue()));
+                violations.addAll(check(browser, page.getKey()));
+            }
+            browser.get(url("/forms/property-fund/"));
+            browser.findElement(By.cssSelector("button[type=submit]")).click();
+            waitForErrorSummary(browser);
+            violations.addAll(check(browser, "form with errors shown in place"));
+            browser.get(url("/forms/property-fund/"));
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.querySelector('form[data-apply-form]').submit()");
+            waitForErrorSummary(browser);
+            assertThat(browser.getCurrentUrl()).endsWith("/api/forms/property-fund/submissions");
+            violations.addAll(check(browser, "form with errors re-rendered by the server"));
+        } finally {
+            browser.quit();
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    static void waitForErrorSummary(WebDriver browser) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-error-summary]")));
+    }
+
+    static List<String> check(WebDriver browser, String page) {
+        Results results = new AxeBuilder().withTags(WCAG_22_AA).analyze(browser);
+        System.out.printf("axe: %s: %d rules passed, %d violated%n", page, results.getPasses().size(), results.getViolations().size());
+        assertThat(results.getPasses()).as("axe ran on %s", page).isNotEmpty();
+        List<String> found = new ArrayList<>();
+        for (Rule rule : results.getViolations()) {
+            found.add(page + ": " + rule.getId() + " (" + rule.getImpact() + ") " + rule.getHelp() + " at "
+                    + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList());
+        }
+        return found;
+    }
+
+    // ---- steps ---------------------------------------------------------------------------
+
+    static void fill(WebDriver browser, String title) {
+        Map<String, List<String>> answers = Fixtures.propertyFundAnswers(Instant.now());
+        answers.put("projectTitle", List.of(title));
+        for (Map.Entry<String, List<String>> answer : answers.entrySet()) {
+            String name = answer.getKey();
+            for (String value : answer.getValue()) {
+                if (name.endsWith("Date")) { // GOV.UK date input: day, month and year boxes
+                    LocalDate date = LocalDate.parse(value);
+                    browser.findElement(By.name(name + "-day")).sendKeys(String.valueOf(date.getDayOfMonth()));
+                    browser.findElement(By.name(name + "-month")).sendKeys(String.valueOf(date.getMonthValue()));
+                    browser.findElement(By.name(name + "-year")).sendKeys(String.valueOf(date.getYear()));
+                    continue;
+                }
+                List<WebElement> named = browser.findElements(By.name(name));
+                WebElement field = named.stream().filter(e -> value.equals(e.getDomAttribute("value"))).findFirst().orElse(named.get(0));
+                String type = field.getDomAttribute("type");
+                if ("radio".equals(type) || "checkbox".equals(type)) {
+                    field.click();
+                } else {
+                    field.sendKeys(value);
+                }
+            }
+        }
+    }
+
+    static String reference(WebDriver browser) {
+        WebElement reference = new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-reference]")));
+        assertThat(reference.getText()).matches("[A-Z2-9]{4}-[A-Z2-9]{4}");
+        return reference.getText();
+    }
+
+    static Map<String, AttributeValue> stored(String reference) {
+        try (DynamoDbClient client = DynamoDbClient.builder().endpointOverride(java.net.URI.create(run.dynamoDbEndpoint()))
+                .region(software.amazon.awssdk.regions.Region.EU_WEST_2)
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local", "local"))).build()) {
+            Map<String, AttributeValue> item = client.getItem(b -> b.tableName(LocalRun.TABLE)
+                    .key(Map.of("pk", AttributeValue.fromS("APP#" + reference)))).item();
+            assertThat(item).as("application %s in DynamoDB Local", reference).isNotEmpty();
+            return item;
+        }
+    }
+
+    static WebElement tabUntil(WebDriver browser, java.util.function.Predicate<WebElement> wanted, int most) {
+        for (int i = 0; i < most; i++) {
+            keys(browser, Keys.TAB);
+            WebElement active = browser.switchTo().activeElement();
+            if (wanted.test(active)) {
+                return active;
+            }
+        }
+        throw new AssertionError("Never reached the element by Tab");
+    }
+
+    /** Types into the focused question, then moves on with Tab. */
+    static void type(WebDriver browser, String text) {
+        WebElement active = browser.switchTo().activeElement();
+        if (!text.isEmpty()) {
+            active.sendKeys(text);
+        }
+        active.sendKeys(Keys.TAB);
+    }
+
+    /** Each key to whatever has focus at the time, as a person pressing them in turn. */
+    static void keys(WebDriver browser, CharSequence... keys) {
+        for (CharSequence key : keys) {
+            browser.switchTo().activeElement().sendKeys(key);
+        }
+    }
+}
