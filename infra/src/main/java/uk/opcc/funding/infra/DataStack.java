@@ -1,0 +1,36 @@
+package uk.opcc.funding.infra;
+
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.dynamodb.Attribute;
+import software.amazon.awscdk.services.dynamodb.AttributeType;
+import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
+import software.amazon.awscdk.services.dynamodb.StreamViewType;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.dynamodb.TableEncryption;
+import software.constructs.Construct;
+
+/** The applications table: the one stateful part, kept apart so no other change can replace it. */
+public final class DataStack extends Stack {
+    public final Table applications;
+
+    public DataStack(Construct scope, String id, StackProps props) {
+        super(scope, id, props);
+        applications = Table.Builder.create(this, "Applications")
+                // Same key and time-to-live attribute as the function's ApplicationTable.
+                .partitionKey(Attribute.builder().name("pk").type(AttributeType.STRING).build())
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder().pointInTimeRecoveryEnabled(true).build())
+                .deletionProtection(true)
+                .timeToLiveAttribute("expiresAt")
+                // The notifier reads new applications from the stream; it needs only the new image.
+                .stream(StreamViewType.NEW_IMAGE)
+                .encryption(TableEncryption.AWS_MANAGED)
+                // Applications are records the OPCC must keep for their retention period: never
+                // deleted with the stack.
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+    }
+}

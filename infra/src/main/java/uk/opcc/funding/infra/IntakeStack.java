@@ -1,0 +1,182 @@
+package uk.opcc.funding.infra;
+
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
+import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.apigatewayv2.CfnStage;
+import software.amazon.awscdk.services.apigatewayv2.HttpApi;
+import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.HttpStage;
+import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.FilterCriteria;
+import software.amazon.awscdk.services.lambda.FilterRule;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.StartingPosition;
+import software.amazon.awscdk.services.lambda.eventsources.DynamoEventSource;
+import software.amazon.awscdk.services.lambda.eventsources.SqsDlq;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.ses.EmailIdentity;
+import software.amazon.awscdk.services.ses.Identity;
+import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.sqs.QueueEncryption;
+import software.constructs.Construct;
+
+/**
+ * Application intake: the HTTP API and intake Lambda that store applications, the notifier
+ * Lambda the table's stream feeds, the SES sending identity, the dead-letter queue, and the
+ * alarms that tell the OPCC when any of it needs a person.
+ */
+public final class IntakeStack extends Stack {
+    public final HttpApi api;
+    public final Function intake;
+    public final Function notifier;
+    public final Queue deadLetters;
+    public final Topic alarms;
+
+    public IntakeStack(Construct scope, String id, StackProps props, FundingConfig config, Table table) {
+        super(scope, id, props);
+        Code jar = Code.fromAsset(config.lambdaJar().toString());
+
+        intake = javaFunction("Intake", "uk.opcc.funding.function.IntakeHandler::handleRequest", jar,
+                // 1 GB buys the CPU a Java cold start needs; a submission is well under a second.
+                1024, Duration.seconds(10), Map.of("TABLE_NAME", table.getTableName()));
+        // Stores with a conditional transaction and reads an earlier submission back for replays: nothing else.
+        intake.addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("dynamodb:PutItem", "dynamodb:ConditionCheckItem", "dynamodb:GetItem"))
+                .resources(List.of(table.getTableArn())).build());
+
+        notifier = javaFunction("Notifier", "uk.opcc.funding.function.NotifierHandler::handleRequest", jar,
+                // Sends one email per record; half the intake's memory is plenty, 30 s covers SES retries.
+                512, Duration.seconds(30), Map.of(
+                        "TABLE_NAME", table.getTableName(),
+                        "SENDER_ADDRESS", config.senderAddress(),
+                        "STAFF_MAILBOXES", config.staffMailboxes()));
+        notifier.addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("dynamodb:UpdateItem")).resources(List.of(table.getTableArn())).build());
+
+        EmailIdentity sender = EmailIdentity.Builder.create(this, "Sender").identity(Identity.email(config.senderAddress())).build();
+        notifier.addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("ses:SendEmail"))
+                .resources(List.of(Stack.of(this).formatArn(software.amazon.awscdk.ArnComponents.builder()
+                        .service("ses").resource("identity").resourceName(sender.getEmailIdentityName()).build())))
+                .build());
+
+        deadLetters = Queue.Builder.create(this, "NotifierDeadLetters")
+                .encryption(QueueEncryption.SQS_MANAGED)
+                .enforceSsl(true)
+                // Fourteen days, the most SQS keeps: time for staff to notice the alarm and resend.
+                .retentionPeriod(Duration.days(14))
+                .build();
+        Nag.suppress(deadLetters, "SQS3", "This queue is itself the notifier's dead-letter queue.");
+        notifier.addEventSource(DynamoEventSource.Builder.create(table)
+                .startingPosition(StartingPosition.TRIM_HORIZON)
+                .batchSize(10)
+                .reportBatchItemFailures(true)
+                .bisectBatchOnError(true)
+                // Enough for a short SES outage; after that the record goes to the dead-letter queue
+                // and the alarm fires. The application itself is already stored.
+                .retryAttempts(5)
+                .maxRecordAge(Duration.hours(24))
+                .onFailure(new SqsDlq(deadLetters))
+                // Only new applications: not idempotency records, not our own notification updates.
+                .filters(List.of(FilterCriteria.filter(Map.of(
+                        "eventName", FilterRule.isEqual("INSERT"),
+                        "dynamodb", Map.of("Keys", Map.of("pk", Map.of("S", FilterRule.beginsWith("APP#"))))))))
+                .build());
+
+        Nag.suppress(notifier, "IAM5", "Resource::*", "dynamodb:ListStreams, granted for the stream event source, cannot be limited to one table.");
+
+        api = HttpApi.Builder.create(this, "Api").createDefaultStage(false).build();
+        HttpLambdaIntegration integration = new HttpLambdaIntegration("IntakeIntegration", intake);
+        api.addRoutes(AddRoutesOptions.builder().path("/api/forms/{formId}/submissions").methods(List.of(HttpMethod.POST)).integration(integration).build());
+        api.addRoutes(AddRoutesOptions.builder().path("/api/forms/{formId}/confirmation").methods(List.of(HttpMethod.GET)).integration(integration).build());
+        HttpStage stage = HttpStage.Builder.create(this, "DefaultStage").httpApi(api).stageName("$default").autoDeploy(true)
+                // A community form: a few submissions a minute at most. The limit protects the table and the budget.
+                .throttle(ThrottleSettings.builder().rateLimit(10).burstLimit(20).build())
+                .build();
+        LogGroup accessLogs = LogGroup.Builder.create(this, "ApiAccessLogs")
+                .retention(RetentionDays.THREE_MONTHS).removalPolicy(RemovalPolicy.DESTROY).build();
+        ((CfnStage) stage.getNode().getDefaultChild()).setAccessLogSettings(CfnStage.AccessLogSettingsProperty.builder()
+                .destinationArn(accessLogs.getLogGroupArn())
+                // No query strings or bodies: those can carry personal data.
+                .format("{\"requestId\":\"$context.requestId\",\"ip\":\"$context.identity.sourceIp\",\"time\":\"$context.requestTime\","
+                        + "\"route\":\"$context.routeKey\",\"status\":\"$context.status\",\"latency\":\"$context.integrationLatency\"}")
+                .build());
+        Nag.suppress(api, "APIG4", "A public application form: anyone may submit. Input is validated, throttled, and replays are idempotent.");
+
+        alarms = alarmTopic(config);
+        alarm("DeadLettersWaiting", "Staff emails failed and are waiting in the dead-letter queue: applications are stored but staff were not told.",
+                deadLetters.metricApproximateNumberOfMessagesVisible(MetricOptions.builder().period(Duration.minutes(5)).statistic("Maximum").build()));
+        alarm("IntakeErrors", "The intake function failed: applicants may be seeing errors.", intake.metricErrors(fiveMinutes()));
+        alarm("IntakeThrottles", "The intake function was throttled: applicants may be turned away.", intake.metricThrottles(fiveMinutes()));
+        alarm("NotifierErrors", "The notifier failed; it will retry, then dead-letter.", notifier.metricErrors(fiveMinutes()));
+        alarm("NotifierThrottles", "The notifier was throttled.", notifier.metricThrottles(fiveMinutes()));
+        alarm("ApiServerErrors", "The API answered with 5xx: applicants could not apply.", api.metricServerError(fiveMinutes()));
+    }
+
+    private Function javaFunction(String id, String handler, Code jar, int memory, Duration timeout, Map<String, String> environment) {
+        LogGroup logs = LogGroup.Builder.create(this, id + "Logs")
+                // Logs carry references and problem codes, no answers; three months is enough to investigate.
+                .retention(RetentionDays.THREE_MONTHS).removalPolicy(RemovalPolicy.DESTROY).build();
+        Function function = Function.Builder.create(this, id)
+                .runtime(Runtime.JAVA_21)
+                .architecture(Architecture.ARM_64)
+                .handler(handler)
+                .code(jar)
+                .memorySize(memory)
+                .timeout(timeout)
+                .environment(environment)
+                .logGroup(logs)
+                .build();
+        Nag.suppress(function, "IAM4", "AWSLambdaBasicExecutionRole lets the function write its own logs, nothing more.");
+        Nag.suppress(function, "L1", "Java 21 is the LTS runtime this release is built and tested for; "
+                + "moving to a newer Java runtime is a deliberate change with its own test run.");
+        return function;
+    }
+
+    private Topic alarmTopic(FundingConfig config) {
+        // CloudWatch can only publish to an encrypted topic through a customer key it may use.
+        Key key = Key.Builder.create(this, "AlarmTopicKey").enableKeyRotation(true).build();
+        key.grant(new ServicePrincipal("cloudwatch.amazonaws.com"), "kms:Decrypt", "kms:GenerateDataKey*");
+        Topic topic = Topic.Builder.create(this, "Alarms").masterKey(key).enforceSsl(true).build();
+        topic.addSubscription(new EmailSubscription(config.alarmEmail()));
+        return topic;
+    }
+
+    private void alarm(String id, String description, Metric metric) {
+        Alarm alarm = Alarm.Builder.create(this, id)
+                .alarmDescription(description)
+                .metric(metric)
+                .threshold(1)
+                .evaluationPeriods(1)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+        alarm.addAlarmAction(new SnsAction(alarms));
+    }
+
+    private static MetricOptions fiveMinutes() {
+        return MetricOptions.builder().period(Duration.minutes(5)).statistic("Sum").build();
+    }
+}

@@ -1,0 +1,153 @@
+package uk.opcc.funding.infra;
+
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Fn;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.certificatemanager.Certificate;
+import software.amazon.awscdk.services.cloudfront.AllowedMethods;
+import software.amazon.awscdk.services.cloudfront.BehaviorOptions;
+import software.amazon.awscdk.services.cloudfront.CachePolicy;
+import software.amazon.awscdk.services.cloudfront.Distribution;
+import software.amazon.awscdk.services.cloudfront.ErrorResponse;
+import software.amazon.awscdk.services.cloudfront.FunctionCode;
+import software.amazon.awscdk.services.cloudfront.FunctionEventType;
+import software.amazon.awscdk.services.cloudfront.FunctionAssociation;
+import software.amazon.awscdk.services.cloudfront.FunctionRuntime;
+import software.amazon.awscdk.services.cloudfront.HeadersFrameOption;
+import software.amazon.awscdk.services.cloudfront.HeadersReferrerPolicy;
+import software.amazon.awscdk.services.cloudfront.HttpVersion;
+import software.amazon.awscdk.services.cloudfront.OriginProtocolPolicy;
+import software.amazon.awscdk.services.cloudfront.OriginRequestPolicy;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersContentTypeOptions;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersContentSecurityPolicy;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersFrameOptions;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersPolicy;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersReferrerPolicy;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersStrictTransportSecurity;
+import software.amazon.awscdk.services.cloudfront.ResponseSecurityHeadersBehavior;
+import software.amazon.awscdk.services.cloudfront.SecurityPolicyProtocol;
+import software.amazon.awscdk.services.cloudfront.ViewerProtocolPolicy;
+import software.amazon.awscdk.services.cloudfront.origins.HttpOrigin;
+import software.amazon.awscdk.services.cloudfront.origins.S3BucketOrigin;
+import software.amazon.awscdk.services.apigatewayv2.HttpApi;
+import software.amazon.awscdk.services.s3.BlockPublicAccess;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.LifecycleRule;
+import software.amazon.awscdk.services.s3.ObjectOwnership;
+import software.amazon.awscdk.services.s3.deployment.BucketDeployment;
+import software.amazon.awscdk.services.s3.deployment.Source;
+import software.constructs.Construct;
+
+/**
+ * The public site: a private bucket behind CloudFront, with {@code /api/*} sent to the intake's
+ * HTTP API on the same domain (so the forms need no CORS), and the baked site published on
+ * every deploy.
+ */
+public final class SiteStack extends Stack {
+    /** Only our own files: no inline script, styles or frames, no other hosts. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    public final Distribution distribution;
+    public final Bucket site;
+
+    public SiteStack(Construct scope, String id, StackProps props, FundingConfig config, HttpApi api) {
+        super(scope, id, props);
+        Bucket logs = Bucket.Builder.create(this, "Logs")
+                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+                .encryption(BucketEncryption.S3_MANAGED)
+                .enforceSsl(true)
+                // CloudFront's standard logs are written with ACLs.
+                .objectOwnership(ObjectOwnership.OBJECT_WRITER)
+                .lifecycleRules(List.of(LifecycleRule.builder().expiration(Duration.days(365)).build()))
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+        Nag.suppress(logs, "S1", "This is the access-log bucket; logging it into itself would loop.");
+
+        site = Bucket.Builder.create(this, "Site")
+                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+                .encryption(BucketEncryption.S3_MANAGED)
+                .enforceSsl(true)
+                .serverAccessLogsBucket(logs)
+                .serverAccessLogsPrefix("s3/")
+                // Everything in it is rebuilt from the repository on every deploy.
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+
+        ResponseHeadersPolicy headers = ResponseHeadersPolicy.Builder.create(this, "SecurityHeaders")
+                .securityHeadersBehavior(ResponseSecurityHeadersBehavior.builder()
+                        .contentSecurityPolicy(ResponseHeadersContentSecurityPolicy.builder().contentSecurityPolicy(CONTENT_SECURITY_POLICY).override(true).build())
+                        .strictTransportSecurity(ResponseHeadersStrictTransportSecurity.builder()
+                                .accessControlMaxAge(Duration.days(365)).includeSubdomains(true).override(true).build())
+                        .contentTypeOptions(ResponseHeadersContentTypeOptions.builder().override(true).build())
+                        .referrerPolicy(ResponseHeadersReferrerPolicy.builder().referrerPolicy(HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN).override(true).build())
+                        .frameOptions(ResponseHeadersFrameOptions.builder().frameOption(HeadersFrameOption.DENY).override(true).build())
+                        .build())
+                .build();
+
+        // S3 has no folder index pages: /calls/ must fetch /calls/index.html.
+        software.amazon.awscdk.services.cloudfront.Function folderIndex = software.amazon.awscdk.services.cloudfront.Function.Builder
+                .create(this, "FolderIndex")
+                .runtime(FunctionRuntime.JS_2_0)
+                .code(FunctionCode.fromInline("function handler(event) { var r = event.request; "
+                        + "if (r.uri.endsWith('/')) { r.uri += 'index.html'; } return r; }"))
+                .build();
+
+        String apiDomain = Fn.select(2, Fn.split("/", api.getApiEndpoint()));
+        Distribution.Builder distribution = Distribution.Builder.create(this, "Distribution")
+                .defaultRootObject("index.html")
+                .httpVersion(HttpVersion.HTTP2_AND_3)
+                .minimumProtocolVersion(SecurityPolicyProtocol.TLS_V1_2_2021)
+                .enableLogging(true)
+                .logBucket(logs)
+                .logFilePrefix("cloudfront/")
+                .defaultBehavior(BehaviorOptions.builder()
+                        .origin(S3BucketOrigin.withOriginAccessControl(site))
+                        .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
+                        .cachePolicy(CachePolicy.CACHING_OPTIMIZED)
+                        .compress(true)
+                        .responseHeadersPolicy(headers)
+                        .functionAssociations(List.of(FunctionAssociation.builder()
+                                .function(folderIndex).eventType(FunctionEventType.VIEWER_REQUEST).build()))
+                        .build())
+                .additionalBehaviors(Map.of("/api/*", BehaviorOptions.builder()
+                        .origin(HttpOrigin.Builder.create(apiDomain).protocolPolicy(OriginProtocolPolicy.HTTPS_ONLY).build())
+                        .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
+                        .allowedMethods(AllowedMethods.ALLOW_ALL)
+                        // Every application and confirmation is its own: never cached.
+                        .cachePolicy(CachePolicy.CACHING_DISABLED)
+                        .originRequestPolicy(OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER)
+                        .responseHeadersPolicy(headers)
+                        .build()))
+                // A missing object is a 403 from a private bucket: both get the site's own 404 page.
+                .errorResponses(List.of(
+                        ErrorResponse.builder().httpStatus(403).responseHttpStatus(404).responsePagePath("/404.html").ttl(Duration.minutes(5)).build(),
+                        ErrorResponse.builder().httpStatus(404).responseHttpStatus(404).responsePagePath("/404.html").ttl(Duration.minutes(5)).build()));
+        if (config.domainName() != null) {
+            distribution.domainNames(List.of(config.domainName()))
+                    .certificate(Certificate.fromCertificateArn(this, "Certificate", config.certificateArn()));
+        }
+        this.distribution = distribution.build();
+        Nag.suppress(this.distribution, "CFR1", "A public information site for anyone, wherever they are reading from.");
+        Nag.suppress(this.distribution, "CFR2", "No WAF yet: the only dynamic route is throttled and validated. Add AWS WAF if abuse appears.");
+        if (config.domainName() == null) {
+            Nag.suppress(this.distribution, "CFR4", "Without a custom domain CloudFront's own certificate is used, which allows older TLS; set domainName and certificateArn for TLS 1.2+.");
+        }
+
+        BucketDeployment.Builder.create(this, "Publish")
+                .sources(List.of(Source.asset(config.siteFolder().toString())))
+                .destinationBucket(site)
+                .distribution(this.distribution)
+                .distributionPaths(List.of("/*"))
+                .memoryLimit(512)
+                .build();
+        Nag.suppress(this, "IAM4", "CDK's own bucket-deployment function uses the basic Lambda execution role for its logs.");
+        Nag.suppress(this, "IAM5", "CDK's bucket-deployment function copies every object of the site, so its S3 grant covers the bucket's objects.");
+        Nag.suppress(this, "L1", "CDK's bucket-deployment function's runtime is chosen by CDK.");
+    }
+}

@@ -1,0 +1,209 @@
+package uk.opcc.funding.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.assertions.Annotations;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.cxapi.SynthesisMessage;
+
+/** The synthesised templates have every property the deployment relies on, and pass cdk-nag. */
+class FundingAppTest {
+    static Synth synth;
+    static Template data;
+    static Template intake;
+    static Template site;
+
+    @BeforeAll
+    static void synthesise() {
+        synth = new Synth(Map.of());
+        data = synth.template("Data");
+        intake = synth.template("Intake");
+        site = synth.template("Site");
+        System.out.printf("cdk synth of 3 stacks (with cdk-nag) took %d ms%n", synth.millis);
+    }
+
+    @Test
+    void tableIsOnDemandRecoverableProtectedExpiringAndStreamed() {
+        data.hasResource("AWS::DynamoDB::Table", Map.of("DeletionPolicy", "Retain", "Properties", Map.of(
+                "BillingMode", "PAY_PER_REQUEST",
+                "KeySchema", List.of(Map.of("AttributeName", "pk", "KeyType", "HASH")),
+                "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
+                "DeletionProtectionEnabled", true,
+                "TimeToLiveSpecification", Map.of("AttributeName", "expiresAt", "Enabled", true),
+                "StreamSpecification", Map.of("StreamViewType", "NEW_IMAGE"))));
+    }
+
+    @Test
+    void lambdasRunJava21OnArmWithTheirHandlersSettingsAndLogRetention() {
+        intake.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "Handler", "uk.opcc.funding.function.IntakeHandler::handleRequest", "Runtime", "java21",
+                "Architectures", List.of("arm64"), "MemorySize", 1024, "Timeout", 10,
+                "Environment", Map.of("Variables", Map.of("TABLE_NAME", Match.anyValue())))));
+        intake.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "Handler", "uk.opcc.funding.function.NotifierHandler::handleRequest", "Runtime", "java21",
+                "Architectures", List.of("arm64"), "MemorySize", 512, "Timeout", 30,
+                "Environment", Map.of("Variables", Map.of("TABLE_NAME", Match.anyValue(), "SENDER_ADDRESS", "funding@example.gov.uk",
+                        "STAFF_MAILBOXES", "property-fund=grants@example.gov.uk,victims-services-fund=victims@example.gov.uk")))));
+        intake.resourcePropertiesCountIs("AWS::Logs::LogGroup", Map.of("RetentionInDays", 90), 3);
+    }
+
+    @Test
+    void httpApiHasOnlyTheIntakeRoutesThrottledAndLogged() {
+        intake.resourceCountIs("AWS::ApiGatewayV2::Route", 2);
+        intake.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of("RouteKey", "POST /api/forms/{formId}/submissions", "ApiId", Match.anyValue(), "Target", Match.anyValue(), "AuthorizationType", "NONE"));
+        intake.hasResourceProperties("AWS::ApiGatewayV2::Route", Match.objectLike(Map.of("RouteKey", "GET /api/forms/{formId}/confirmation")));
+        intake.hasResourceProperties("AWS::ApiGatewayV2::Stage", Match.objectLike(Map.of(
+                "StageName", "$default", "AutoDeploy", true,
+                "DefaultRouteSettings", Map.of("ThrottlingRateLimit", 10, "ThrottlingBurstLimit", 20),
+                "AccessLogSettings", Match.objectLike(Map.of("DestinationArn", Match.anyValue(), "Format", Match.stringLikeRegexp(".*requestId.*status.*"))))));
+    }
+
+    @Test
+    void notifierIsFedNewApplicationsWithBatchFailuresBisectionBoundedRetriesAndADeadLetterQueue() {
+        intake.hasResourceProperties("AWS::Lambda::EventSourceMapping", Match.objectLike(Map.of(
+                "StartingPosition", "TRIM_HORIZON",
+                "FunctionResponseTypes", List.of("ReportBatchItemFailures"),
+                "BisectBatchOnFunctionError", true,
+                "MaximumRetryAttempts", 5,
+                "DestinationConfig", Map.of("OnFailure", Map.of("Destination", Match.anyValue())),
+                "FilterCriteria", Map.of("Filters", List.of(Map.of("Pattern",
+                        "{\"eventName\":[\"INSERT\"],\"dynamodb\":{\"Keys\":{\"pk\":{\"S\":[{\"prefix\":\"APP#\"}]}}}}"))))));
+        intake.hasResourceProperties("AWS::SQS::Queue", Map.of("SqsManagedSseEnabled", true, "MessageRetentionPeriod", 1209600));
+    }
+
+    @Test
+    void intakeMayOnlyWriteTheTableAndNotifierOnlyUpdateItAndSendFromTheOneIdentity() {
+        List<String> intakeActions = new ArrayList<>();
+        List<String> notifierActions = new ArrayList<>();
+        intake.findResources("AWS::IAM::Policy").forEach((id, policy) -> {
+            List<String> actions = actions(policy);
+            if (id.startsWith("IntakeServiceRole")) {
+                intakeActions.addAll(actions);
+            } else if (id.startsWith("NotifierServiceRole")) {
+                notifierActions.addAll(actions);
+            }
+        });
+        assertThat(intakeActions).containsExactlyInAnyOrder("dynamodb:PutItem", "dynamodb:ConditionCheckItem", "dynamodb:GetItem");
+        assertThat(notifierActions).contains("dynamodb:UpdateItem", "ses:SendEmail", "dynamodb:GetRecords", "dynamodb:GetShardIterator")
+                .doesNotContain("dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Scan", "dynamodb:*", "ses:*");
+        intake.hasResourceProperties("AWS::SES::EmailIdentity", Map.of("EmailIdentity", "funding@example.gov.uk"));
+        String sesResource = intake.findResources("AWS::IAM::Policy").entrySet().stream()
+                .filter(e -> e.getKey().startsWith("NotifierServiceRole"))
+                .map(e -> String.valueOf(e.getValue())).findFirst().orElseThrow();
+        assertThat(sesResource).contains("ses:SendEmail", ":identity/");
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> actions(Map<String, Object> policy) {
+        List<String> actions = new ArrayList<>();
+        var statements = (List<Map<String, Object>>) ((Map<String, Object>) ((Map<String, Object>) policy.get("Properties")).get("PolicyDocument")).get("Statement");
+        for (Map<String, Object> statement : statements) {
+            Object action = statement.get("Action");
+            if (action instanceof List<?> list) {
+                list.forEach(a -> actions.add(a.toString()));
+            } else {
+                actions.add(action.toString());
+            }
+        }
+        return actions;
+    }
+
+    @Test
+    void alarmsWatchDeadLettersErrorsThrottlesAndServerErrorsAndEmailTheOpcc() {
+        intake.resourceCountIs("AWS::CloudWatch::Alarm", 6);
+        for (String metric : List.of("ApproximateNumberOfMessagesVisible", "Errors", "Throttles", "5xx")) {
+            intake.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of("MetricName", metric,
+                    "Threshold", 1, "AlarmActions", List.of(Match.anyValue()), "TreatMissingData", "notBreaching")));
+        }
+        intake.hasResourceProperties("AWS::SNS::Topic", Map.of("KmsMasterKeyId", Match.anyValue()));
+        intake.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "email", "Endpoint", "alarms@example.gov.uk", "TopicArn", Match.anyValue()));
+        intake.hasResourceProperties("AWS::KMS::Key", Match.objectLike(Map.of("EnableKeyRotation", true)));
+    }
+
+    @Test
+    void siteBucketIsPrivateEncryptedTlsOnlyAndLogged() {
+        site.hasResourceProperties("AWS::S3::Bucket", Match.objectLike(Map.of(
+                "PublicAccessBlockConfiguration", Map.of("BlockPublicAcls", true, "BlockPublicPolicy", true, "IgnorePublicAcls", true, "RestrictPublicBuckets", true),
+                "BucketEncryption", Match.anyValue(),
+                "LoggingConfiguration", Match.objectLike(Map.of("LogFilePrefix", "s3/")))));
+        site.hasResourceProperties("AWS::S3::BucketPolicy", Match.objectLike(Map.of("PolicyDocument", Match.objectLike(Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of("Effect", "Deny", "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))))));
+    }
+
+    @Test
+    void cloudFrontServesTheSiteThroughOriginAccessControlAndSendsApiUncachedToTheHttpApi() {
+        site.resourceCountIs("AWS::CloudFront::OriginAccessControl", 1);
+        site.hasResourceProperties("AWS::CloudFront::Distribution", Match.objectLike(Map.of("DistributionConfig", Match.objectLike(Map.of(
+                "DefaultRootObject", "index.html",
+                "Logging", Match.objectLike(Map.of("Prefix", "cloudfront/")),
+                "DefaultCacheBehavior", Match.objectLike(Map.of("ViewerProtocolPolicy", "redirect-to-https",
+                        "FunctionAssociations", List.of(Match.objectLike(Map.of("EventType", "viewer-request"))))),
+                "CacheBehaviors", List.of(Match.objectLike(Map.of(
+                        "PathPattern", "/api/*",
+                        "ViewerProtocolPolicy", "https-only",
+                        // AWS's managed CachingDisabled policy
+                        "CachePolicyId", "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
+                        "AllowedMethods", List.of("GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE")))),
+                "CustomErrorResponses", Match.arrayWith(List.of(Match.objectLike(Map.of("ErrorCode", 403, "ResponseCode", 404, "ResponsePagePath", "/404.html")))))))));
+    }
+
+    @Test
+    void responseHeadersPolicySetsCspHstsNosniffReferrerAndNoFraming() {
+        site.hasResourceProperties("AWS::CloudFront::ResponseHeadersPolicy", Match.objectLike(Map.of("ResponseHeadersPolicyConfig", Match.objectLike(Map.of(
+                "SecurityHeadersConfig", Match.objectLike(Map.of(
+                        "ContentSecurityPolicy", Map.of("ContentSecurityPolicy", SiteStack.CONTENT_SECURITY_POLICY, "Override", true),
+                        "StrictTransportSecurity", Match.objectLike(Map.of("AccessControlMaxAgeSec", 31536000, "IncludeSubdomains", true)),
+                        "ContentTypeOptions", Map.of("Override", true),
+                        "ReferrerPolicy", Map.of("ReferrerPolicy", "strict-origin-when-cross-origin", "Override", true),
+                        "FrameOptions", Map.of("FrameOption", "DENY", "Override", true))))))));
+        assertThat(SiteStack.CONTENT_SECURITY_POLICY).contains("script-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe-inline");
+    }
+
+    @Test
+    void theBakedSiteIsPublishedAndTheCacheInvalidated() {
+        site.hasResourceProperties("Custom::CDKBucketDeployment", Match.objectLike(Map.of(
+                "DistributionPaths", List.of("/*"), "DistributionId", Match.anyValue(), "DestinationBucketName", Match.anyValue())));
+    }
+
+    @Test
+    void cdkNagAwsSolutionsReportsNoUnsuppressedError() {
+        List<String> errors = new ArrayList<>();
+        for (String concern : List.of("Data", "Intake", "Site")) {
+            for (SynthesisMessage message : Annotations.fromStack(synth.stack(concern)).findError("*", Match.stringLikeRegexp("AwsSolutions-.*"))) {
+                errors.add(concern + " " + message.getId() + ": " + message.getEntry().getData());
+            }
+        }
+        assertThat(errors).isEmpty();
+        List<SynthesisMessage> warnings = Annotations.fromStack(synth.stack("Site")).findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*"));
+        System.out.printf("cdk-nag warnings on the site stack: %d%n", warnings.size());
+    }
+
+    @Test
+    void aCustomDomainGetsItsCertificateAndTls12() {
+        Template withDomain = new Synth(Map.of("domainName", "funding.example.gov.uk",
+                "certificateArn", "arn:aws:acm:us-east-1:123456789012:certificate/abc")).template("Site");
+        withDomain.hasResourceProperties("AWS::CloudFront::Distribution", Match.objectLike(Map.of("DistributionConfig", Match.objectLike(Map.of(
+                "Aliases", List.of("funding.example.gov.uk"),
+                "ViewerCertificate", Match.objectLike(Map.of("MinimumProtocolVersion", "TLSv1.2_2021", "SslSupportMethod", "sni-only")))))));
+    }
+
+    @Test
+    void missingOrWrongSettingsAreAllNamedBeforeAnythingIsBuilt() {
+        assertThatThrownBy(() -> FundingApp.build(App.Builder.create().context(Map.of("domainName", "funding.example.gov.uk",
+                "lambdaJar", "nowhere.jar", "siteFolder", "nowhere")).build()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("environment is not set")
+                .hasMessageContaining("senderAddress is not set")
+                .hasMessageContaining("alarmEmail is not set")
+                .hasMessageContaining("domainName and certificateArn go together")
+                .hasMessageContaining("lambdaJar nowhere.jar does not exist");
+    }
+}
