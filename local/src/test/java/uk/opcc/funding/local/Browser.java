@@ -21,8 +21,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * downloaded. Tests are skipped, saying why, where the packages are not installed.
  */
 final class Browser {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** Debian's packages by default; CHROME_BINARY and CHROMEDRIVER point elsewhere (GitHub's runners ship Chrome). */
+    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROME_BINARY", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target/screenshots");
 
     private Browser() {

@@ -1,0 +1,85 @@
+package uk.opcc.funding.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/** The GitHub workflows parse, pin every action to a commit, and grant only what each job needs. */
+class WorkflowsTest {
+    static final Path GITHUB = Path.of("../.github");
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> yaml(Path file) throws IOException {
+        return new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
+    }
+
+    static List<Path> workflows() throws IOException {
+        try (Stream<Path> files = Files.list(GITHUB.resolve("workflows"))) {
+            return files.filter(p -> p.toString().endsWith(".yml")).sorted().toList();
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyActionIsPinnedToACommitSha() throws IOException {
+        List<String> uses = new ArrayList<>();
+        for (Path workflow : workflows()) {
+            Map<String, Object> jobs = (Map<String, Object>) yaml(workflow).get("jobs");
+            for (Object job : jobs.values()) {
+                for (Map<String, Object> step : (List<Map<String, Object>>) ((Map<String, Object>) job).get("steps")) {
+                    if (step.containsKey("uses")) {
+                        uses.add(workflow.getFileName() + ": " + step.get("uses"));
+                    }
+                }
+            }
+        }
+        assertThat(uses).hasSizeGreaterThanOrEqualTo(5)
+                .allSatisfy(u -> assertThat(u).matches("[\\w.-]+: [\\w.-]+/[\\w./-]+@[0-9a-f]{40}"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void workflowsReadContentsOnlyUnlessAJobNeedsMore() throws IOException {
+        for (Path workflow : workflows()) {
+            Map<String, Object> root = yaml(workflow);
+            assertThat(root.get("permissions")).as(workflow.toString()).isEqualTo(Map.of("contents", "read"));
+            for (Map.Entry<String, Object> job : ((Map<String, Object>) root.get("jobs")).entrySet()) {
+                Object permissions = ((Map<String, Object>) job.getValue()).get("permissions");
+                if (permissions != null) {
+                    assertThat(workflow.getFileName().toString()).isEqualTo("deploy.yml");
+                    assertThat((Map<String, Object>) permissions).containsOnly(Map.entry("contents", "read"), Map.entry("id-token", "write"));
+                }
+            }
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void buildRunsOnEveryChangeAndDeployRunsOnMainAndEveryMorning() throws IOException {
+        // YAML 1.1 reads the key "on" as true.
+        Map<String, Object> build = (Map<String, Object>) yaml(GITHUB.resolve("workflows/build.yml")).get(true);
+        assertThat(build).containsKeys("push", "pull_request");
+        Map<String, Object> deploy = (Map<String, Object>) yaml(GITHUB.resolve("workflows/deploy.yml")).get(true);
+        assertThat(deploy.get("push")).isEqualTo(Map.of("branches", List.of("main")));
+        assertThat((List<Map<String, String>>) deploy.get("schedule")).extracting(s -> s.get("cron")).containsExactly("30 5 * * *");
+        String deploySteps = String.valueOf(yaml(GITHUB.resolve("workflows/deploy.yml")).get("jobs"));
+        assertThat(deploySteps).contains("role-to-assume", "cdk", "deploy").doesNotContain("aws-access-key-id", "aws-secret-access-key");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void dependabotWatchesMavenAndActions() throws IOException {
+        List<Map<String, Object>> updates = (List<Map<String, Object>>) yaml(GITHUB.resolve("dependabot.yml")).get("updates");
+        assertThat(updates).extracting(u -> u.get("package-ecosystem")).containsExactlyInAnyOrder("maven", "github-actions");
+    }
+}
