@@ -206,7 +206,7 @@ public final class FormHtml {
         return ids.isEmpty() ? "" : " aria-describedby=\"" + ids + "\"";
     }
 
-    public static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+    private static String escape(String text) {
+        return Html.escape(text);
     }
 }

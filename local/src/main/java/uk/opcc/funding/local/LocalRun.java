@@ -86,8 +86,8 @@ public final class LocalRun implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    String dynamoDbEndpoint() {
-        return dynamoDb.endpoint;
+    DynamoDbLocal dynamoDb() {
+        return dynamoDb;
     }
 
     @Override

@@ -261,11 +261,7 @@ class BrowserJourneyIT {
     }
 
     static Map<String, AttributeValue> stored(String reference) {
-        try (DynamoDbClient client = DynamoDbClient.builder().endpointOverride(java.net.URI.create(run.dynamoDbEndpoint()))
-                .region(software.amazon.awssdk.regions.Region.EU_WEST_2)
-                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
-                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local", "local"))).build()) {
+        try (DynamoDbClient client = run.dynamoDb().client()) {
             Map<String, AttributeValue> item = client.getItem(b -> b.tableName(LocalRun.TABLE)
                     .key(Map.of("pk", AttributeValue.fromS("APP#" + reference)))).item();
             assertThat(item).as("application %s in DynamoDB Local", reference).isNotEmpty();

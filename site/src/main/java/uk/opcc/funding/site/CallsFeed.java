@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import uk.opcc.funding.catalogue.Call;
+import uk.opcc.funding.catalogue.Html;
 import uk.opcc.funding.catalogue.CallStatus;
 import uk.opcc.funding.catalogue.Catalogue;
 
@@ -19,23 +20,23 @@ final class CallsFeed {
         StringBuilder xml = new StringBuilder()
                 .append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n")
                 .append("<feed xmlns=\"http://www.w3.org/2005/Atom\">\n")
-                .append("  <title>").append(Xml.escape("Calls for bids: " + publisher.service() + ", " + publisher.shortName())).append("</title>\n")
-                .append("  <id>").append(Xml.escape(publisher.url("/calls/"))).append("</id>\n")
-                .append("  <link rel=\"self\" href=\"").append(Xml.escape(publisher.url("/calls.atom"))).append("\"/>\n")
-                .append("  <link rel=\"alternate\" type=\"text/html\" href=\"").append(Xml.escape(publisher.url("/calls/"))).append("\"/>\n")
+                .append("  <title>").append(Html.escape("Calls for bids: " + publisher.service() + ", " + publisher.shortName())).append("</title>\n")
+                .append("  <id>").append(Html.escape(publisher.url("/calls/"))).append("</id>\n")
+                .append("  <link rel=\"self\" href=\"").append(Html.escape(publisher.url("/calls.atom"))).append("\"/>\n")
+                .append("  <link rel=\"alternate\" type=\"text/html\" href=\"").append(Html.escape(publisher.url("/calls/"))).append("\"/>\n")
                 .append("  <updated>").append(updated).append("</updated>\n")
-                .append("  <author><name>").append(Xml.escape(publisher.name())).append("</name></author>\n");
+                .append("  <author><name>").append(Html.escape(publisher.name())).append("</name></author>\n");
         for (Call call : calls) {
             CallStatus status = call.statusAt(now);
             String fund = catalogue.fund(call.fundId()).orElseThrow().name();
             String summary = call.summary() + " " + fund + ". " + status.label() + ": opens "
                     + UkTime.dateAndTime(call.opens()) + ", closes " + UkTime.dateAndTime(call.closes()) + ".";
             xml.append("  <entry>\n")
-                    .append("    <title>").append(Xml.escape(call.title() + " (" + status.label() + ")")).append("</title>\n")
-                    .append("    <id>").append(Xml.escape(publisher.url(call.uri()))).append("</id>\n")
-                    .append("    <link rel=\"alternate\" type=\"text/html\" href=\"").append(Xml.escape(publisher.url(call.uri()))).append("\"/>\n")
+                    .append("    <title>").append(Html.escape(call.title() + " (" + status.label() + ")")).append("</title>\n")
+                    .append("    <id>").append(Html.escape(publisher.url(call.uri()))).append("</id>\n")
+                    .append("    <link rel=\"alternate\" type=\"text/html\" href=\"").append(Html.escape(publisher.url(call.uri()))).append("\"/>\n")
                     .append("    <updated>").append(lastChange(call, now)).append("</updated>\n")
-                    .append("    <summary>").append(Xml.escape(summary)).append("</summary>\n")
+                    .append("    <summary>").append(Html.escape(summary)).append("</summary>\n")
                     .append("  </entry>\n");
         }
         return xml.append("</feed>\n").toString();

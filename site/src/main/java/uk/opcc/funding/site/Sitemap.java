@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import uk.opcc.funding.catalogue.Html;
 
 /** sitemap.xml listing every baked page, read from the output so no page can be missed. */
 final class Sitemap {
@@ -16,7 +17,7 @@ final class Sitemap {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         for (String page : pages(output)) {
-            xml.append("  <url><loc>").append(Xml.escape(publisher.url(page))).append("</loc></url>\n");
+            xml.append("  <url><loc>").append(Html.escape(publisher.url(page))).append("</loc></url>\n");
         }
         return xml.append("</urlset>\n").toString();
     }

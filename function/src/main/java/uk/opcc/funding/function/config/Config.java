@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.catalogue.Fund;
+import uk.opcc.funding.function.validation.FormValidator;
 
 /**
  * Settings, read once at start-up from the environment.
@@ -26,8 +27,6 @@ public record Config(
         Optional<String> senderAddress,
         Map<String, String> staffMailboxes) {
 
-    private static final String EMAIL = "[^\\s@<>\"(),;:\\[\\]\\\\]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+";
-
     /** What the intake function needs. */
     public static Config forIntake(Map<String, String> env) {
         return new Config(required(env, "TABLE_NAME"), required(env, "AWS_REGION"),
@@ -37,7 +36,7 @@ public record Config(
     /** What the notifier needs: the intake's settings, the sender, and a mailbox for every open fund. */
     public static Config forNotifier(Map<String, String> env, Catalogue catalogue) {
         String sender = required(env, "SENDER_ADDRESS");
-        if (!sender.matches(EMAIL)) {
+        if (!FormValidator.isEmail(sender)) {
             throw new ConfigException("SENDER_ADDRESS is not an email address: " + sender);
         }
         Map<String, String> mailboxes = mailboxes(required(env, "STAFF_MAILBOXES"), catalogue);
@@ -61,7 +60,7 @@ public record Config(
                 throw new ConfigException("STAFF_MAILBOXES: '" + entry.strip() + "' should be fund-id=address, with a fund id from the catalogue");
             }
             String address = parts[1].strip();
-            if (!address.matches(EMAIL)) {
+            if (!FormValidator.isEmail(address)) {
                 throw new ConfigException("STAFF_MAILBOXES: the address for " + parts[0].strip() + " is not an email address");
             }
             mailboxes.put(parts[0].strip(), address);

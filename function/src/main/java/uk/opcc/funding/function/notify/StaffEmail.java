@@ -9,6 +9,7 @@ import uk.opcc.funding.catalogue.FieldType;
 import uk.opcc.funding.catalogue.FormDefinition;
 import uk.opcc.funding.catalogue.FormField;
 import uk.opcc.funding.catalogue.Fund;
+import uk.opcc.funding.catalogue.Html;
 import uk.opcc.funding.function.intake.Application;
 
 /**
@@ -31,7 +32,7 @@ public record StaffEmail(String to, String replyTo, String subject, String text,
 
         StringBuilder text = new StringBuilder(WARNING).append("\n\n");
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"en-GB\"><body>")
-                .append("<p><strong>").append(escape(WARNING)).append("</strong></p><table>");
+                .append("<p><strong>").append(Html.escape(WARNING)).append("</strong></p><table>");
         List<String[]> facts = List.of(
                 new String[] {"Reference", application.reference()},
                 new String[] {"Fund", fund.name()},
@@ -68,17 +69,13 @@ public record StaffEmail(String to, String replyTo, String subject, String text,
 
     private static void row(StringBuilder text, StringBuilder html, String label, String value) {
         text.append(label).append(":\n").append(indent(value)).append("\n\n");
-        html.append("<tr><th style=\"text-align:left;vertical-align:top\">").append(escape(label))
-                .append("</th><td style=\"white-space:pre-wrap\">").append(escape(value)).append("</td></tr>");
+        html.append("<tr><th style=\"text-align:left;vertical-align:top\">").append(Html.escape(label))
+                .append("</th><td style=\"white-space:pre-wrap\">").append(Html.escape(value)).append("</td></tr>");
     }
 
     /** Answers are indented, so nothing an applicant types can pass for a heading of ours. */
     private static String indent(String value) {
         return "    " + value.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\n    ");
-    }
-
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
     }
 
     /** Header values never carry CR, LF or other control characters. */

@@ -34,7 +34,7 @@ class StaffEmailTest {
                 "Tackle crime and antisocial behaviour; Support young people", "How much are you applying for?:\n    £1250.50",
                 "Name of the police officer or PCSO supporting your application:\n    PCSO Alex Smith", "Confirmed");
         assertThat(email.text()).contains("Address line 2 (optional):\n    (not answered)");
-        assertThat(email.html()).contains(StaffEmail.escape(StaffEmail.WARNING), "<td style=\"white-space:pre-wrap\">Eden Valley Speed Watch</td>");
+        assertThat(email.html()).contains(uk.opcc.funding.catalogue.Html.escape(StaffEmail.WARNING), "<td style=\"white-space:pre-wrap\">Eden Valley Speed Watch</td>");
     }
 
     @Test
