@@ -29,7 +29,7 @@ public final class BakeBenchmark {
             report("real site + 1,000 calls", time(withGeneratedCalls(source, work.resolve("big-source"), 1000, now), work.resolve("big"), now));
             BakedSiteIT.site = new BakedSite(realOut);
             Map.Entry<String, Long> heaviest = heaviestPage();
-            System.out.printf("heaviest page: %s, %.1f KB transferred (HTML + CSS, gzip); budget 100 KB%n",
+            System.out.printf("heaviest page: %s, %.1f KB transferred (HTML + CSS + JS, gzip); budget 100 KB%n",
                     heaviest.getKey(), heaviest.getValue() / 1024.0);
         } finally {
             SiteBaker.deleteTree(work);
