@@ -3,7 +3,6 @@ package uk.opcc.funding.local;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,15 +23,15 @@ final class OutboxPage implements HttpHandler {
         try (exchange) {
             String name = exchange.getRequestURI().getPath().substring("/_outbox/".length());
             if (name.isEmpty()) {
-                send(exchange, 200, "text/html; charset=utf-8", listing());
+                LocalHttp.send(exchange, 200, "text/html; charset=utf-8", listing());
                 return;
             }
             Path file = outbox.resolve(name).normalize();
             if (!file.startsWith(outbox) || !name.endsWith(".eml") || !Files.isRegularFile(file)) {
-                send(exchange, 404, "text/plain; charset=utf-8", "No such email".getBytes(StandardCharsets.UTF_8));
+                LocalHttp.send(exchange, 404, "text/plain; charset=utf-8", "No such email".getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            send(exchange, 200, "message/rfc822", Files.readAllBytes(file));
+            LocalHttp.send(exchange, 200, "message/rfc822", Files.readAllBytes(file));
         }
     }
 
@@ -58,15 +57,6 @@ final class OutboxPage implements HttpHandler {
         }
         try (Stream<Path> files = Files.list(outbox)) {
             return files.filter(p -> p.toString().endsWith(".eml")).sorted(Comparator.reverseOrder()).toList();
-        }
-    }
-
-    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
         }
     }
 }

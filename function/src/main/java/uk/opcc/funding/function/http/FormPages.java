@@ -26,6 +26,8 @@ import uk.opcc.funding.function.validation.Problem;
 public final class FormPages {
     private static final String REFERENCE = "<!-- reference -->";
     private final Catalogue catalogue;
+    /** Pages read once per warm function, on first use: none at start-up. */
+    private final java.util.concurrent.ConcurrentMap<String, Optional<String>> pages = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FormPages(Catalogue catalogue) {
         this.catalogue = catalogue;
@@ -62,8 +64,12 @@ public final class FormPages {
     }
 
     /** Only called with a form id and call id from the catalogue, never raw input. */
-    private static Optional<String> page(String formId, String name) {
-        try (InputStream in = FormPages.class.getResourceAsStream("/site-pages/forms/" + formId + "/" + name)) {
+    private Optional<String> page(String formId, String name) {
+        return pages.computeIfAbsent(formId + "/" + name, FormPages::read);
+    }
+
+    private static Optional<String> read(String path) {
+        try (InputStream in = FormPages.class.getResourceAsStream("/site-pages/forms/" + path)) {
             return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
