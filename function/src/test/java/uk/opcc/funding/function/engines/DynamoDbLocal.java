@@ -26,7 +26,7 @@ public final class DynamoDbLocal {
     private final DynamoDBProxyServer server;
 
     private DynamoDbLocal(int port, java.nio.file.Path dataFolder) throws Exception {
-        String[] storage = dataFolder == null ? new String[] {"-inMemory"} : new String[] {"-dbPath", dataFolder.toString()};
+        String[] storage = dataFolder == null ? new String[] {"-inMemory", "-disableTelemetry"} : new String[] {"-dbPath", dataFolder.toString(), "-disableTelemetry"};
         String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(storage), java.util.stream.Stream.of("-port", Integer.toString(port)))
                 .toArray(String[]::new);
         server = ServerRunner.createServerFromCommandLineArgs(args);
