@@ -20,7 +20,28 @@
   <div class="summary-list__row"><dt>How much</dt><dd>${fund.award}</dd></div>
   <div class="summary-list__row"><dt>Who can apply</dt><dd><ul class="plain-list"><#list fund.whoCanApply as who><li>${who}</li></#list></ul></dd></div>
   <div class="summary-list__row"><dt>Decisions</dt><dd>${fund.decisions}</dd></div>
+<#if fund.nextRound??>
+  <div class="summary-list__row"><dt>Next deadline</dt><dd>Apply by <time datetime="${fund.nextRound.deadlineIso}">${fund.nextRound.deadline}</time> to hear by <time datetime="${fund.nextRound.decisionsByIso}">${fund.nextRound.decisionsBy}</time><@layout.provisional fund.nextRound/>.</dd></div>
+</#if>
 </dl>
+
+<#if fund.rounds?? && fund.rounds?has_content>
+<h2 class="heading-m" id="panel-dates">Panel dates</h2>
+<p>The panel considers every application received by a deadline together. Applications that arrive after a deadline go to the next panel.<#if fund.rounds?filter(r -> r.provisional)?has_content> Dates marked provisional are still to be confirmed.</#if></p>
+<table class="table">
+  <caption class="visually-hidden">Application deadlines and decision dates for the ${fund.name}</caption>
+  <thead>
+    <tr><th scope="col">Apply by (UK time)</th><th scope="col">Decisions by</th></tr>
+  </thead>
+  <tbody>
+  <#list fund.rounds as round>
+    <tr><td><time datetime="${round.deadlineIso}">${round.deadline}</time></td><td><time datetime="${round.decisionsByIso}">${round.decisionsBy}</time><@layout.provisional round/></td></tr>
+  </#list>
+  </tbody>
+</table>
+<#elseif fund.status == "open">
+<p>The next panel date has not been set yet. Contact us to find out when it will be.</p>
+</#if>
 
 <#if fund.applyUrl??>
 <p><a class="button" href="${fund.applyUrl}">Apply online</a></p>

@@ -12,6 +12,7 @@
   <link rel="icon" href="data:,">
   <link rel="stylesheet" href="/css/site.css">
   <link rel="alternate" type="application/atom+xml" title="Calls for bids" href="/calls.atom">
+  <script src="/js/status.js" defer></script>
   <#if script?has_content><script src="${script}" defer></script></#if>
 </head>
 <body>
@@ -62,19 +63,42 @@
 <strong class="tag tag--${status}">${label}</strong>
 </#macro>
 
+<#-- A call's window, for status.js: inside it, the status tag and the parts shown only in some
+     statuses follow the reader's clock, so the page is right between bakes. Without JavaScript
+     the page shows the status at the bake, and the site is rebaked within minutes of a change. -->
+<#macro callWindow call tag="div" class="">
+<${tag}<#if class?has_content> class="${class}"</#if> data-call-window data-opens="${call.opensIso}" data-closing-soon="${call.closingSoonIso}" data-closes="${call.closesIso}"><#nested></${tag}>
+</#macro>
+
+<#macro callStatusTag call>
+<strong class="tag tag--${call.status}" data-status-tag>${call.statusLabel}</strong>
+</#macro>
+
+<#-- Shown only while the call's status is one of statuses (space-separated slugs). -->
+<#macro showWhen call statuses tag="div" class="">
+<${tag}<#if class?has_content> class="${class}"</#if> data-show-when="${statuses}"<#if !statuses?split(" ")?seq_contains(call.status)> hidden</#if>><#nested></${tag}>
+</#macro>
+
 <#macro draftBanner>
 <#if (content.draftPreview!"") == "true">
 <div class="notice notice--draft" role="note"><strong>Draft preview.</strong> This page is not published.</div>
 </#if>
 </#macro>
 
+<#-- When the applicant will hear: a call's own panel, or the fund's round after the call closes. -->
+<#macro panelDecision panel own>
+<#if own>A panel will consider the bids after the call closes<#else>Bids go to the fund’s first panel after the call closes</#if>. You will hear by <time datetime="${panel.decisionsByIso}">${panel.decisionsBy}</time><@provisional panel/>.
+</#macro>
+
+<#macro provisional round><#if round.provisional> (provisional date, to be confirmed)</#if></#macro>
+
 <#-- A list of calls: title, fund, status and the date that matters for that status. -->
 <#macro callList calls showFund=true>
 <ul class="call-list">
 <#list calls as call>
-  <li class="call-list__item">
+  <@callWindow call=call tag="li" class="call-list__item">
     <h3 class="heading-s"><a href="${call.url}">${call.title}</a></h3>
-    <p><@statusTag call.status call.statusLabel/><#if showFund> ${call.fundName}</#if></p>
+    <p><@callStatusTag call/><#if showFund> ${call.fundName}</#if></p>
     <p>${call.summary}</p>
     <dl class="facts">
       <#if call.status == "upcoming">
@@ -83,7 +107,7 @@
       <dt><#if call.status == "closed">Closed<#else>Closes</#if></dt><dd><time datetime="${call.closesIso}">${call.closes}</time></dd>
       <dt>Up to</dt><dd>${call.maxAward}</dd>
     </dl>
-  </li>
+  </@callWindow>
 </#list>
 </ul>
 </#macro>

@@ -35,8 +35,11 @@ public enum CallStatus {
         if (!now.isBefore(call.closes().toInstant())) {
             return CLOSED;
         }
-        // Seven calendar days in UK time, so a clock change in the last week moves nothing.
-        Instant closingSoonFrom = call.closes().minusDays(Call.CLOSING_SOON_DAYS).toInstant();
-        return now.isBefore(closingSoonFrom) ? OPEN : CLOSING_SOON;
+        return now.isBefore(closingSoonFrom(call)) ? OPEN : CLOSING_SOON;
+    }
+
+    /** Seven calendar days before closing, in UK time, so a clock change in the last week moves nothing. */
+    static Instant closingSoonFrom(Call call) {
+        return call.closes().minusDays(Call.CLOSING_SOON_DAYS).toInstant();
     }
 }

@@ -39,6 +39,29 @@ public record Catalogue(List<Fund> funds, List<Call> calls, List<FormDefinition>
         return calls.stream().filter(c -> c.fundId().equals(fundId)).toList();
     }
 
+    /**
+     * The panel that will consider an application: the call's own panel if it has one; else the
+     * fund's first round that takes it, judged for a call by when the call closes (its bids are
+     * considered together) and otherwise by when it was received. Empty when the fund's calendar
+     * has no round that late yet.
+     */
+    public Optional<PanelRound> roundFor(Fund fund, Call call, Instant receivedAt) {
+        if (call != null && call.ownRound().isPresent()) {
+            return call.ownRound();
+        }
+        if (call != null) {
+            // Every bid to the call arrives before it closes, so a round whose deadline is the closing time takes them all.
+            return fund.panelRounds().stream().filter(r -> !r.deadline().isBefore(call.closes())).findFirst();
+        }
+        return fund.nextRound(receivedAt);
+    }
+
+    /** A round by its id, as stored with an application: one of the fund's, or a call's own panel. */
+    public Optional<PanelRound> round(String fundId, String roundId) {
+        return fund(fundId).flatMap(f -> f.round(roundId))
+                .or(() -> call(roundId).filter(c -> c.fundId().equals(fundId)).flatMap(Call::ownRound));
+    }
+
     /** The same catalogue without draft calls: what the public site and the intake may use. */
     public Catalogue published() {
         return new Catalogue(funds, calls.stream().filter(c -> !c.draft()).toList(), forms);

@@ -30,7 +30,7 @@ public final class CatalogueJson {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("generatedAt", now.toString());
         root.put("timeZone", Catalogue.UK.getId());
-        root.put("funds", catalogue.funds().stream().map(f -> fund(catalogue, f)).toList());
+        root.put("funds", catalogue.funds().stream().map(f -> fund(catalogue, f, now)).toList());
         root.put("calls", catalogue.callsInReadingOrder(now).stream().map(c -> call(c, now)).toList());
         root.put("forms", catalogue.forms().stream().map(CatalogueJson::form).toList());
         try {
@@ -72,7 +72,7 @@ public final class CatalogueJson {
 
     // ---- writing -----------------------------------------------------------------------------
 
-    private static Map<String, Object> fund(Catalogue catalogue, Fund fund) {
+    private static Map<String, Object> fund(Catalogue catalogue, Fund fund, Instant now) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", fund.id());
         json.put("name", fund.name());
@@ -82,7 +82,8 @@ public final class CatalogueJson {
         json.put("award", fund.awardText());
         json.put("whoCanApply", fund.whoCanApply());
         json.put("decisions", fund.decisions());
-        json.put("panels", fund.panels().slug());
+        json.put("panelRounds", fund.panelRounds().stream().map(CatalogueJson::round).toList());
+        json.put("nextRound", fund.nextRound(now).map(PanelRound::id).orElse(null));
         json.put("endedOn", fund.endedOn().map(Object::toString).orElse(null));
         json.put("retentionYears", fund.retentionYears());
         json.put("calls", catalogue.callsFor(fund.id()).stream().map(Call::id).toList());
@@ -101,6 +102,16 @@ public final class CatalogueJson {
         json.put("closes", call.closes().toOffsetDateTime().toString());
         json.put("maxAward", call.maxAward());
         json.put("status", call.statusAt(now).slug());
+        json.put("decisionsBy", call.decisionsBy().map(Object::toString).orElse(null));
+        return json;
+    }
+
+    private static Map<String, Object> round(PanelRound round) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", round.id());
+        json.put("deadline", round.deadline().toOffsetDateTime().toString());
+        json.put("decisionsBy", round.decisionsBy().toString());
+        json.put("provisional", round.provisional());
         return json;
     }
 
@@ -133,7 +144,10 @@ public final class CatalogueJson {
                 string(json, "summary"), Optional.ofNullable(json.get("maxAward")).map(v -> new BigDecimal(v.toString())),
                 string(json, "award"), strings(json.get("whoCanApply")), string(json, "decisions"),
                 Optional.ofNullable(string(json, "endedOn")).map(LocalDate::parse),
-                PanelCadence.fromSlug(string(json, "panels")), ((Number) json.get("retentionYears")).intValue());
+                maps(json.get("panelRounds")).stream().map(r -> new PanelRound(string(r, "id"),
+                        OffsetDateTime.parse(string(r, "deadline")).atZoneSameInstant(Catalogue.UK),
+                        LocalDate.parse(string(r, "decisionsBy")), Boolean.TRUE.equals(r.get("provisional")))).toList(),
+                ((Number) json.get("retentionYears")).intValue());
     }
 
     private static Call readCall(Map<String, Object> json) {
@@ -144,7 +158,8 @@ public final class CatalogueJson {
                 OffsetDateTime.parse(string(json, "opens")).atZoneSameInstant(Catalogue.UK),
                 OffsetDateTime.parse(string(json, "closes")).atZoneSameInstant(Catalogue.UK),
                 new BigDecimal(json.get("maxAward").toString()), false,
-                Path.of("content", uri.replaceFirst("\\.html$", ".md")));
+                Path.of("content", uri.replaceFirst("\\.html$", ".md")),
+                Optional.ofNullable(string(json, "decisionsBy")).map(LocalDate::parse));
     }
 
     private static FormDefinition readForm(Map<String, Object> json) {

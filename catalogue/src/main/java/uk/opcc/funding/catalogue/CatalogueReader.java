@@ -27,6 +27,9 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class CatalogueReader {
 
+    /** Round ids go into stored keys and file names: letters, digits and hyphens. */
+    private static final String ROUND_ID = "[A-Za-z0-9][A-Za-z0-9-]{0,39}";
+
     static final List<String> CALL_FIELDS =
             List.of("title", "status", "fund", "opens", "closes", "theme", "maxAward", "summary");
 
@@ -102,7 +105,7 @@ public final class CatalogueReader {
         String id = text(fields.get("id"));
         String where = file + " (fund " + (id == null ? "without an id" : id) + ")";
         int before = problems.size();
-        for (String required : List.of("id", "name", "status", "summary", "awardText", "decisions", "panels", "retentionYears")) {
+        for (String required : List.of("id", "name", "status", "summary", "awardText", "decisions", "retentionYears")) {
             if (text(fields.get(required)) == null) {
                 problems.add(where + ": missing field '" + required + "'");
             }
@@ -111,12 +114,12 @@ public final class CatalogueReader {
         if (text(fields.get("status")) != null && status == null) {
             problems.add(where + ": status must be open, by-invitation, closed or ended");
         }
-        PanelCadence panels = PanelCadence.fromSlug(text(fields.get("panels")));
-        if (text(fields.get("panels")) != null && panels == null) {
-            problems.add(where + ": panels must be quarterly, monthly or none");
+        List<PanelRound> rounds = panelRounds(where, fields.get("panelRounds"));
+        if (status == FundStatus.OPEN && rounds.isEmpty()) {
+            problems.add(where + ": an open fund needs 'panelRounds', so applicants know when they will hear");
         }
         Optional<BigDecimal> maxAward = Optional.ofNullable(text(fields.get("maxAward"))).map(v -> amount(where, "maxAward", v));
-        Optional<LocalDate> endedOn = Optional.ofNullable(text(fields.get("endedOn"))).map(v -> date(where, v));
+        Optional<LocalDate> endedOn = Optional.ofNullable(text(fields.get("endedOn"))).map(v -> date(where, "endedOn", v));
         if (status == FundStatus.ENDED && endedOn.isEmpty()) {
             problems.add(where + ": an ended fund needs 'endedOn', the date it ended");
         }
@@ -130,7 +133,43 @@ public final class CatalogueReader {
         }
         return Optional.of(new Fund(id, text(fields.get("name")), status, text(fields.get("summary")),
                 maxAward, text(fields.get("awardText")), whoCanApply, text(fields.get("decisions")),
-                endedOn, panels, Integer.parseInt(text(fields.get("retentionYears")))));
+                endedOn, rounds, Integer.parseInt(text(fields.get("retentionYears")))));
+    }
+
+    /** A fund's panel calendar: each round's id, application deadline (UK time) and decision date. */
+    private List<PanelRound> panelRounds(String where, Object value) {
+        List<PanelRound> rounds = new ArrayList<>();
+        if (value == null) {
+            return rounds;
+        }
+        if (!(value instanceof List<?> entries)) {
+            problems.add(where + ": panelRounds must be a list of rounds");
+            return rounds;
+        }
+        for (Object entry : entries) {
+            if (!(entry instanceof Map<?, ?> round)) {
+                problems.add(where + ": each panel round needs 'id', 'deadline' and 'decisionsBy'");
+                continue;
+            }
+            String id = text(round.get("id"));
+            String at = where + " panel round " + id;
+            if (id == null || !id.matches(ROUND_ID)) {
+                problems.add(at + ": a round needs an 'id' of letters, digits and hyphens, like 2026-27-Q4");
+                continue;
+            }
+            if (rounds.stream().anyMatch(r -> r.id().equals(id))) {
+                problems.add(at + ": two rounds have this id");
+            }
+            LocalDateTime deadline = dateTime(at, "deadline", String.valueOf(round.get("deadline")));
+            LocalDate decisionsBy = date(at, "decisionsBy", text(round.get("decisionsBy")));
+            if (deadline != null && decisionsBy != null) {
+                if (!decisionsBy.isAfter(deadline.toLocalDate())) {
+                    problems.add(at + ": decisionsBy (" + decisionsBy + ") must be after the deadline (" + deadline.toLocalDate() + ")");
+                }
+                rounds.add(new PanelRound(id, deadline.atZone(Catalogue.UK), decisionsBy, Boolean.TRUE.equals(round.get("provisional"))));
+            }
+        }
+        return rounds;
     }
 
     // ---- calls -------------------------------------------------------------------------------
@@ -169,6 +208,10 @@ public final class CatalogueReader {
             problems.add(where + ": maxAward " + Money.format(maxAward) + " is above the "
                     + fund.get().name() + "'s cap of " + Money.format(fund.get().maxAward().get()));
         }
+        Optional<LocalDate> decisionsBy = Optional.ofNullable(content.header("decisionsBy")).map(v -> date(where, "decisionsBy", v));
+        if (decisionsBy.isPresent() && decisionsBy.get() != null && closes != null && !decisionsBy.get().isAfter(closes.toLocalDate())) {
+            problems.add(where + ": decisionsBy (" + decisionsBy.get() + ") must be after the call closes (" + closes.toLocalDate() + ")");
+        }
         if (problems.size() > before) {
             return Optional.empty();
         }
@@ -178,7 +221,7 @@ public final class CatalogueReader {
         return Optional.of(new Call(id, uri, content.header("title"), content.header("fund"),
                 content.header("theme"), content.header("summary"),
                 opens.atZone(Catalogue.UK), closes.atZone(Catalogue.UK), maxAward,
-                content.isDraft(), content.path()));
+                content.isDraft(), content.path(), decisionsBy));
     }
 
     // ---- values ------------------------------------------------------------------------------
@@ -192,11 +235,11 @@ public final class CatalogueReader {
         }
     }
 
-    private LocalDate date(String where, String value) {
+    private LocalDate date(String where, String field, String value) {
         try {
-            return LocalDate.parse(value);
+            return LocalDate.parse(String.valueOf(value));
         } catch (DateTimeParseException e) {
-            problems.add(where + ": endedOn must be a date like 2021-03-31, not '" + value + "'");
+            problems.add(where + ": " + field + " must be a date like 2027-04-30, not '" + value + "'");
             return null;
         }
     }

@@ -1,7 +1,9 @@
 package uk.opcc.funding.catalogue;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,7 +14,8 @@ import java.util.Optional;
  *                      strategy sets no per-award cap (say why in {@code awardText})
  * @param awardText     how much, in words, for funds without a simple cap
  * @param endedOn       the last day of a fund that has ended; empty otherwise
- * @param panels        how often decisions are made, which sets an application's panel round
+ * @param panelRounds   the decision panel's calendar, earliest deadline first; an application
+ *                      joins the first round whose deadline it meets
  * @param retentionYears how long applications are kept after they are received, for the privacy
  *                      notice and the stored record's expiry
  */
@@ -26,11 +29,21 @@ public record Fund(
         List<String> whoCanApply,
         String decisions,
         Optional<LocalDate> endedOn,
-        PanelCadence panels,
+        List<PanelRound> panelRounds,
         int retentionYears) {
 
     public Fund {
         whoCanApply = List.copyOf(whoCanApply);
+        panelRounds = panelRounds.stream().sorted(Comparator.comparing(PanelRound::deadline)).toList();
+    }
+
+    /** The round taking applications at {@code now}: the first whose deadline is still ahead. */
+    public Optional<PanelRound> nextRound(Instant now) {
+        return panelRounds.stream().filter(r -> r.takes(now)).findFirst();
+    }
+
+    public Optional<PanelRound> round(String id) {
+        return panelRounds.stream().filter(r -> r.id().equals(id)).findFirst();
     }
 
     /** Only an open fund takes applications through its forms. */

@@ -16,7 +16,7 @@ class CallStatusTest {
     private static final ZonedDateTime CLOSES = LocalDateTime.parse("2027-04-30T17:00").atZone(Catalogue.UK);
     private static final Call CALL = new Call("road-safety", "calls/road-safety.html", "Road safety",
             "property-fund", "Road safety", "Summary", OPENS, CLOSES, new BigDecimal("2500"), false,
-            Path.of("content/calls/road-safety.md"));
+            Path.of("content/calls/road-safety.md"), java.util.Optional.empty());
 
     @Test
     void isUpcomingAMinuteBeforeOpening() {

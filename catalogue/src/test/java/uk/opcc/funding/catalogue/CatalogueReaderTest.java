@@ -24,7 +24,9 @@ class CatalogueReaderTest {
                 awardText: Up to £2,500 a grant
                 whoCanApply: [Local community groups, Schools]
                 decisions: A panel meets four times a year.
-                panels: quarterly
+                panelRounds:
+                  - { id: 2026-27-Q4, deadline: "2027-03-12T17:00", decisionsBy: "2027-04-30", provisional: true }
+                  - { id: 2026-27-Q3, deadline: "2026-12-11T17:00", decisionsBy: "2027-01-29", provisional: true }
                 retentionYears: 7
               - id: covid-fund
                 name: Covid 19 Community Recovery Fund
@@ -35,7 +37,6 @@ class CatalogueReaderTest {
                 awardText: Up to £5,000
                 whoCanApply: [Local charities]
                 decisions: Monthly.
-                panels: monthly
                 retentionYears: 7
             """;
 
@@ -247,6 +248,65 @@ class CatalogueReaderTest {
         assertThat(read.closes().toInstant()).isEqualTo(original.closes().toInstant());
         assertThat(read.maxAward()).isEqualByComparingTo(original.maxAward());
         assertThat(read).usingRecursiveComparison().ignoringFields("source", "opens", "closes", "maxAward").isEqualTo(original);
+    }
+
+    @Test
+    void readsAFundsPanelCalendarInDeadlineOrder() {
+        Fund fund = CatalogueReader.read(site).fund("property-fund").orElseThrow();
+
+        assertThat(fund.panelRounds()).extracting(PanelRound::id).containsExactly("2026-27-Q3", "2026-27-Q4");
+        PanelRound first = fund.panelRounds().get(0);
+        assertThat(first.deadline().toInstant()).isEqualTo(Instant.parse("2026-12-11T17:00:00Z"));
+        assertThat(first.decisionsBy()).hasToString("2027-01-29");
+        assertThat(first.provisional()).isTrue();
+    }
+
+    @Test
+    void anApplicationJoinsTheFirstRoundWhoseDeadlineItMeets() {
+        Catalogue catalogue = CatalogueReader.read(site);
+        Fund fund = catalogue.fund("property-fund").orElseThrow();
+
+        assertThat(catalogue.roundFor(fund, null, Instant.parse("2026-12-11T16:59:59Z"))).map(PanelRound::id).hasValue("2026-27-Q3");
+        assertThat(catalogue.roundFor(fund, null, Instant.parse("2026-12-11T17:00:00Z"))).map(PanelRound::id).hasValue("2026-27-Q4");
+        assertThat(catalogue.roundFor(fund, null, Instant.parse("2027-03-12T17:00:00Z"))).isEmpty();
+    }
+
+    @Test
+    void aCallsBidsJoinTheFirstRoundAfterItClosesUnlessItHasItsOwnPanel() throws IOException {
+        call("road-safety", goodCall());
+        call("own-panel", goodCall().replace("closes=2027-01-29T17:00", "closes=2026-12-11T17:00") + "decisionsBy=2027-01-08\n");
+        Catalogue catalogue = CatalogueReader.read(site);
+        Fund fund = catalogue.fund("property-fund").orElseThrow();
+
+        // Received in November, but judged with the call's other bids after it closes in January.
+        assertThat(catalogue.roundFor(fund, catalogue.call("road-safety").orElseThrow(), Instant.parse("2026-11-24T12:00:00Z")))
+                .map(PanelRound::id).hasValue("2026-27-Q4");
+        PanelRound own = catalogue.roundFor(fund, catalogue.call("own-panel").orElseThrow(), Instant.parse("2026-11-24T12:00:00Z")).orElseThrow();
+        assertThat(own.id()).isEqualTo("own-panel");
+        assertThat(own.decisionsBy()).hasToString("2027-01-08");
+        assertThat(catalogue.round("property-fund", "own-panel")).hasValue(own);
+        assertThat(catalogue.round("property-fund", "2026-27-Q4")).map(PanelRound::decisionsBy).hasValueSatisfying(d -> assertThat(d).hasToString("2027-04-30"));
+    }
+
+    @Test
+    void rejectsAnOpenFundWithoutAPanelCalendarAndBadRounds() throws IOException {
+        Files.writeString(site.resolve("data/funds.yml"), FUNDS
+                .replace("  - { id: 2026-27-Q3, deadline: \"2026-12-11T17:00\", decisionsBy: \"2027-01-29\", provisional: true }",
+                        "  - { id: 2026-27-Q3, deadline: \"11 December\", decisionsBy: \"2027-01-29\" }\n"
+                                + "      - { id: \"Q2 / 2026\", deadline: \"2026-09-11T17:00\", decisionsBy: \"2026-10-30\" }\n"
+                                + "      - { id: 2026-27-Q1, deadline: \"2026-06-12T17:00\", decisionsBy: \"2026-06-01\" }"));
+        call("bad", goodCall() + "decisionsBy=2027-01-29\n");
+
+        assertThatThrownBy(() -> CatalogueReader.read(site))
+                .isInstanceOfSatisfying(CatalogueException.class, e -> assertThat(e.problems()).contains(
+                        "data/funds.yml (fund property-fund) panel round 2026-27-Q3: deadline must be a UK date and time like 2027-01-29T17:00, not '11 December'",
+                        "data/funds.yml (fund property-fund) panel round Q2 / 2026: a round needs an 'id' of letters, digits and hyphens, like 2026-27-Q4",
+                        "data/funds.yml (fund property-fund) panel round 2026-27-Q1: decisionsBy (2026-06-01) must be after the deadline (2026-06-12)",
+                        "content/calls/bad.md: decisionsBy (2027-01-29) must be after the call closes (2027-01-29)"));
+
+        Files.writeString(site.resolve("data/funds.yml"), FUNDS.replaceAll("(?s)panelRounds:.*?retentionYears", "retentionYears"));
+        assertThatThrownBy(() -> CatalogueReader.read(site))
+                .hasMessageContaining("data/funds.yml (fund property-fund): an open fund needs 'panelRounds', so applicants know when they will hear");
     }
 
     @Test

@@ -23,7 +23,7 @@ class NotifierHandlerTest {
     NotifierHandler handlerWhoseMailFailsFor(String failingReference) {
         for (String reference : List.of("KX7P-M2RD", "PN4W-8HTC")) {
             store.applications.put(reference, new Application(reference, "property-fund", "property-fund", null,
-                    "2026-27 Q3", Fixtures.NOW, Fixtures.propertyFundAnswers(), 0));
+                    "2026-27-Q3", Fixtures.NOW, Fixtures.propertyFundAnswers(), 0));
             store.notification.put(reference, "pending");
         }
         return new NotifierHandler(new NotificationService(Fixtures.CATALOGUE, store, (email, from) -> {

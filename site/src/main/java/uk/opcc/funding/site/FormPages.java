@@ -43,7 +43,8 @@ final class FormPages {
             write(folder.resolve("index.html"), "form", view(form, fund, null, now), fund.acceptsApplications()
                     ? FormHtml.render(form, null, fund.maxAward(), Map.of(), List.of()) : "");
             for (Call call : catalogue.callsFor(fund.id())) {
-                boolean open = fund.acceptsApplications() && call.statusAt(now).acceptsApplications();
+                // An upcoming call's form is baked too, hidden: status.js shows it once the call opens.
+                boolean open = fund.acceptsApplications() && call.statusAt(now) != CallStatus.CLOSED;
                 write(folder.resolve(call.id() + ".html"), "form", view(form, fund, call, now),
                         open ? FormHtml.render(form, call, Optional.of(call.maxAward()), Map.of(), List.of()) : "");
             }
@@ -68,9 +69,12 @@ final class FormPages {
             view.put("cap", Money.format(call.maxAward()));
             view.put("closes", UkTime.dateAndTime(call.closes()));
             view.put("closesIso", call.closes().toOffsetDateTime().toString());
-            if (open && status == CallStatus.UPCOMING) {
-                closedReason = "This call opens on " + UkTime.dateAndTime(call.opens()) + ". You cannot apply yet.";
-            } else if (open && status == CallStatus.CLOSED) {
+            view.put("opens", UkTime.dateAndTime(call.opens()));
+            view.put("opensIso", call.opens().toOffsetDateTime().toString());
+            view.put("closingSoonIso", call.closingSoonFrom().atZone(Catalogue.UK).toOffsetDateTime().toString());
+            view.put("status", status.slug());
+            view.put("statusLabel", status.label());
+            if (open && status == CallStatus.CLOSED) {
                 closedReason = "This call closed on " + UkTime.dateAndTime(call.closes()) + ". You can no longer apply to it.";
             }
         }

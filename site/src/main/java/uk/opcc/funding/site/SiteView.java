@@ -9,6 +9,7 @@ import uk.opcc.funding.catalogue.CallStatus;
 import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.catalogue.Fund;
 import uk.opcc.funding.catalogue.Money;
+import uk.opcc.funding.catalogue.PanelRound;
 
 /**
  * What the templates show, worked out once in Java at bake time: statuses against the bake
@@ -25,7 +26,7 @@ final class SiteView {
                 .map(c -> call(catalogue, c, now)).toList();
         Map<String, Object> fundsById = new LinkedHashMap<>();
         List<Map<String, Object>> funds = catalogue.funds().stream().map(f -> {
-            Map<String, Object> fund = fund(f);
+            Map<String, Object> fund = fund(f, now);
             String apply = applyUrl(catalogue, f);
             if (apply != null) {
                 fund.put("applyUrl", apply);
@@ -45,7 +46,7 @@ final class SiteView {
         return view;
     }
 
-    private static Map<String, Object> fund(Fund fund) {
+    private static Map<String, Object> fund(Fund fund, Instant now) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", fund.id());
         view.put("name", fund.name());
@@ -60,6 +61,21 @@ final class SiteView {
         view.put("decisions", fund.decisions());
         fund.endedOn().ifPresent(ended -> view.put("endedOn", UkTime.date(ended)));
         view.put("retentionYears", fund.retentionYears());
+        if (fund.acceptsApplications()) {
+            fund.nextRound(now).ifPresent(round -> view.put("nextRound", round(round)));
+            view.put("rounds", fund.panelRounds().stream().filter(r -> r.takes(now)).map(SiteView::round).toList());
+        }
+        return view;
+    }
+
+    /** A panel round as people read it: the deadline to apply by and the date they will hear by. */
+    static Map<String, Object> round(PanelRound round) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("deadline", UkTime.dateAndTime(round.deadline()));
+        view.put("deadlineIso", round.deadline().toOffsetDateTime().toString());
+        view.put("decisionsBy", UkTime.date(round.decisionsBy()));
+        view.put("decisionsByIso", round.decisionsBy().toString());
+        view.put("provisional", round.provisional());
         return view;
     }
 
@@ -91,8 +107,16 @@ final class SiteView {
         view.put("statusLabel", status.label());
         boolean accepting = status.acceptsApplications() && fund.acceptsApplications();
         view.put("accepting", accepting);
-        catalogue.formFor(fund.id()).filter(f -> accepting).ifPresent(f -> view.put("applyUrl", FormPages.url(f, call)));
+        // Until it closes, the page carries its form's address: status.js shows the button once the call opens.
+        catalogue.formFor(fund.id()).filter(f -> fund.acceptsApplications() && status != CallStatus.CLOSED)
+                .ifPresent(f -> view.put("formUrl", FormPages.url(f, call)));
         view.put("draft", call.draft());
+        catalogue.roundFor(fund, call, now).ifPresent(round -> {
+            Map<String, Object> panel = round(round);
+            panel.put("own", call.ownRound().isPresent());
+            view.put("panel", panel);
+        });
+        view.put("closingSoonIso", call.closingSoonFrom().atZone(Catalogue.UK).toOffsetDateTime().toString());
         return view;
     }
 

@@ -101,6 +101,62 @@ class SiteBakerTest {
     }
 
     @Test
+    void fundPageShowsTheNextPanelDeadlineAndEveryComingRoundMarkedProvisional() {
+        Document fund = site.page("/funds/property-fund.html");
+        assertThat(fund.select(".summary-list__row:contains(Next deadline) dd").text()).isEqualTo(
+                "Apply by Friday 11 December 2026 at 5pm to hear by 29 January 2027 (provisional date, to be confirmed).");
+        // Rounds whose deadline has passed are not listed.
+        assertThat(fund.select("#panel-dates ~ table tbody tr").eachText()).containsExactly(
+                "Friday 11 December 2026 at 5pm 29 January 2027 (provisional date, to be confirmed)",
+                "Friday 12 March 2027 at 5pm 30 April 2027 (provisional date, to be confirmed)",
+                "Friday 11 June 2027 at 5pm 30 July 2027 (provisional date, to be confirmed)",
+                "Friday 10 September 2027 at 5pm 29 October 2027 (provisional date, to be confirmed)");
+        assertThat(site.page("/funds/partnership-fund.html").select("#panel-dates")).isEmpty();
+    }
+
+    @Test
+    void callPageSaysWhenItsBiddersWillHear() {
+        Document call = site.page("/calls/road-safety-2026.html");
+        // The call closes on 29 January 2027; the first Property Fund panel after that decides by 30 April.
+        assertThat(call.select(".summary-list__row:contains(Decisions) dd").text()).isEqualTo(
+                "Bids go to the fund’s first panel after the call closes. You will hear by 30 April 2027 (provisional date, to be confirmed).");
+    }
+
+    @Test
+    void callAndFormPagesCarryTheCallsWindowForTheStatusScript() {
+        Document call = site.page("/calls/road-safety-2026.html");
+        var window = call.selectFirst("[data-call-window]");
+        assertThat(window.attr("data-opens")).isEqualTo("2026-11-02T09:00Z");
+        assertThat(window.attr("data-closing-soon")).isEqualTo("2027-01-22T17:00Z");
+        assertThat(window.attr("data-closes")).isEqualTo("2027-01-29T17:00Z");
+        assertThat(window.select("[data-status-tag]").text()).isEqualTo("Open");
+        // Every status's notice is on the page; only the one for the bake's status is shown without JavaScript.
+        assertThat(window.select("[data-show-when=upcoming]").hasAttr("hidden")).isTrue();
+        assertThat(window.select("[data-show-when=closed]").hasAttr("hidden")).isTrue();
+        assertThat(window.select("[data-show-when='open closing-soon']")).allSatisfy(e -> assertThat(e.hasAttr("hidden")).isFalse());
+        assertThat(window.select("[data-show-when='open closing-soon'] a.button").attr("href")).isEqualTo("/forms/property-fund/road-safety-2026.html");
+
+        Document form = site.page("/forms/property-fund/road-safety-2026.html");
+        assertThat(form.select("[data-call-window] [data-show-when='open closing-soon'] form[data-apply-form]")).hasSize(1);
+        assertThat(form.select("[data-call-window] [data-show-when=closed]").hasAttr("hidden")).isTrue();
+    }
+
+    @Test
+    void anUpcomingCallsApplyButtonAndFormAreBakedHiddenForTheStatusScriptToShow(@TempDir Path early) {
+        SiteBaker.bake(new SiteBaker.Options(BakedSite.SOURCE, early, "https://funding.example.org", Instant.parse("2026-11-01T12:00:00Z"), false));
+        BakedSite before = new BakedSite(early);
+
+        Document call = before.page("/calls/road-safety-2026.html");
+        assertThat(call.select("[data-status-tag]").text()).isEqualTo("Opens soon");
+        assertThat(call.select("[data-show-when=upcoming]").hasAttr("hidden")).isFalse();
+        assertThat(call.select("[data-show-when='open closing-soon']:has(a.button)").hasAttr("hidden")).isTrue();
+        Document form = before.page("/forms/property-fund/road-safety-2026.html");
+        assertThat(form.select("[data-show-when=upcoming]").text()).contains("This call opens on Monday 2 November 2026 at 9am");
+        assertThat(form.select("[data-show-when='open closing-soon']").hasAttr("hidden")).isTrue();
+        assertThat(form.select("[data-show-when='open closing-soon'] form[data-apply-form]")).hasSize(1);
+    }
+
+    @Test
     void formPagesAskEveryQuestionOfTheirForm() {
         Document form = site.page("/forms/property-fund/road-safety-2026.html");
         assertThat(form.select("form[data-apply-form]").attr("action")).isEqualTo("/api/forms/property-fund/submissions");
@@ -112,7 +168,7 @@ class SiteBakerTest {
         assertThat(form.getElementById("amount-hint").text()).contains("You can apply for up to £2,500.");
         assertThat(form.select("fieldset legend").eachText()).contains("What type of organisation is it?");
         assertThat(form.text()).contains("Send your application by Friday 29 January 2027 at 5pm");
-        assertThat(form.select("script[src]").attr("src")).isEqualTo("/js/apply.js");
+        assertThat(form.select("script[src]").eachAttr("src")).containsExactly("/js/status.js", "/js/apply.js");
 
         Document general = site.page("/forms/property-fund/");
         assertThat(general.select("input[name=call]")).isEmpty();

@@ -8,6 +8,8 @@ import java.util.Map;
  * An application as stored: every answer, and what staff need to act on it.
  *
  * @param callId    the targeted call it answers, or null
+ * @param panelRound the id of the panel round that will consider it (see the fund's panelRounds
+ *                  in funds.yml), or {@link #UNSCHEDULED} when the calendar had no round for it yet
  * @param expiresAt epoch seconds after which the store deletes it (the fund's retention)
  */
 public record Application(
@@ -19,6 +21,8 @@ public record Application(
         Instant receivedAt,
         Map<String, List<String>> answers,
         long expiresAt) {
+
+    public static final String UNSCHEDULED = "unscheduled";
 
     public Application {
         answers = Map.copyOf(answers);

@@ -11,6 +11,7 @@ import uk.opcc.funding.catalogue.Call;
 import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.catalogue.FormDefinition;
 import uk.opcc.funding.catalogue.Fund;
+import uk.opcc.funding.catalogue.PanelRound;
 import uk.opcc.funding.function.storage.ApplicationStore;
 import uk.opcc.funding.function.storage.ReferenceTakenException;
 import uk.opcc.funding.function.validation.FormValidator;
@@ -70,7 +71,7 @@ public final class IntakeService {
         }
 
         IdempotencyKey key = IdempotencyKey.of(form.get().id(), callId, submissionId, result.answers());
-        String panelRound = PanelRounds.roundFor(fund, call.orElse(null), now);
+        String panelRound = catalogue.roundFor(fund, call.orElse(null), now).map(PanelRound::id).orElse(Application.UNSCHEDULED);
         for (int attempt = 1; ; attempt++) {
             Application application = new Application(references.get(), form.get().id(), fund.id(),
                     call.map(Call::id).orElse(null), panelRound, now, result.answers(), Retention.expiresAt(fund, now));

@@ -32,7 +32,7 @@ class IntakeServiceTest {
         Application stored = store.applications.get("AAAA-2222");
         assertThat(stored.fundId()).isEqualTo("property-fund");
         assertThat(stored.callId()).isNull();
-        assertThat(stored.panelRound()).isEqualTo("2026-27 Q3");
+        assertThat(stored.panelRound()).isEqualTo("2026-27-Q3"); // the deadline of 11 December 2026 is still ahead
         assertThat(stored.answers().get("postcode")).containsExactly("CA11 7BS");
         assertThat(stored.expiresAt()).isEqualTo(java.time.Instant.parse("2033-11-24T12:00:00Z").getEpochSecond());
     }
@@ -44,7 +44,7 @@ class IntakeServiceTest {
         assertThat(outcome).isInstanceOf(Outcome.Accepted.class);
         Application stored = store.applications.get("AAAA-2222");
         assertThat(stored.callId()).isEqualTo("road-safety-2026");
-        assertThat(stored.panelRound()).isEqualTo("2026-27 Q4");
+        assertThat(stored.panelRound()).isEqualTo("2026-27-Q4"); // the first round after the call closes on 29 January
         assertThat(stored.answers()).doesNotContainKey("call");
     }
 

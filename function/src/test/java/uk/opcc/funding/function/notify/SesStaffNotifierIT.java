@@ -33,7 +33,7 @@ class SesStaffNotifierIT {
         ses.clear();
         var answers = Fixtures.with(Fixtures.propertyFundAnswers(), "projectDescription", "<b>bold</b> & \"quoted\"\nsecond line");
         StaffEmail email = StaffEmail.compose(new Application("KX7P-M2RD", "property-fund", "property-fund", null,
-                "2026-27 Q3", Fixtures.NOW, answers, 0), Fixtures.CATALOGUE, "grants@funding.example.gov.uk");
+                "2026-27-Q3", Fixtures.NOW, answers, 0), Fixtures.CATALOGUE, "grants@funding.example.gov.uk");
 
         String messageId = new SesStaffNotifier(client(ses.endpoint)).send(email, "no-reply@funding.example.gov.uk");
 

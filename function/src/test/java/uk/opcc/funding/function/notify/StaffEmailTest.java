@@ -12,7 +12,7 @@ import uk.opcc.funding.function.intake.Application;
 
 class StaffEmailTest {
     static Application application(Map<String, List<String>> answers, String callId) {
-        return new Application("KX7P-M2RD", "property-fund", "property-fund", callId, "2026-27 Q3", Fixtures.NOW, answers, 0);
+        return new Application("KX7P-M2RD", "property-fund", "property-fund", callId, "2026-27-Q3", Fixtures.NOW, answers, 0);
     }
 
     @Test
@@ -29,7 +29,7 @@ class StaffEmailTest {
         StaffEmail email = StaffEmail.compose(application(propertyFundAnswers(), null), Fixtures.CATALOGUE, "grants@example.gov.uk");
 
         assertThat(email.text()).startsWith(StaffEmail.WARNING);
-        assertThat(email.text()).containsSubsequence("Reference:\n    KX7P-M2RD", "Panel round:\n    2026-27 Q3",
+        assertThat(email.text()).containsSubsequence("Reference:\n    KX7P-M2RD", "Panel round:\n    2026-27-Q3",
                 "Name of your organisation:\n    Eden Valley Speed Watch", "What type of organisation is it?:\n    Watch scheme",
                 "Tackle crime and antisocial behaviour; Support young people", "How much are you applying for?:\n    £1250.50",
                 "Name of the police officer or PCSO supporting your application:\n    PCSO Alex Smith", "Confirmed");

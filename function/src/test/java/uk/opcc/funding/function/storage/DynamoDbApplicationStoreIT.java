@@ -42,7 +42,7 @@ class DynamoDbApplicationStoreIT {
     static final long EXPIRES_AT = NOW.atZone(java.time.ZoneOffset.UTC).plusYears(7).toEpochSecond();
 
     static Application application(String reference) {
-        return new Application(reference, "property-fund", "property-fund", "road-safety-2026", "2026-27 Q4", NOW,
+        return new Application(reference, "property-fund", "property-fund", "road-safety-2026", "2026-27-Q4", NOW,
                 Fixtures.propertyFundAnswers(NOW), EXPIRES_AT);
     }
 
@@ -62,7 +62,7 @@ class DynamoDbApplicationStoreIT {
         Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS("APP#KX7P-M2RD")))).item();
         assertThat(item.get("answers").m().get("objectives").l()).extracting(AttributeValue::s).containsExactly("objective-3", "objective-8");
         assertThat(item.get("notification").s()).isEqualTo("pending");
-        assertThat(item.get("panelRound").s()).isEqualTo("2026-27 Q4");
+        assertThat(item.get("panelRound").s()).isEqualTo("2026-27-Q4");
         assertThat(item.get("expiresAt").n()).isEqualTo(Long.toString(EXPIRES_AT));
         assertThat(ApplicationItem.from(item)).isEqualTo(application("KX7P-M2RD"));
         assertThat(items()).extracting(i -> i.get("pk").s()).containsExactlyInAnyOrder("APP#KX7P-M2RD", "IDEM#answers#1");
