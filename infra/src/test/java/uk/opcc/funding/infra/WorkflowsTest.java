@@ -65,13 +65,16 @@ class WorkflowsTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void buildRunsOnEveryChangeAndDeployRunsOnMainAndEveryMorning() throws IOException {
+    void buildRunsOnEveryChangeAndDeployRunsOnMainAndEveryQuarterHourWhenAStatusChanged() throws IOException {
         // YAML 1.1 reads the key "on" as true.
         Map<String, Object> build = (Map<String, Object>) yaml(GITHUB.resolve("workflows/build.yml")).get(true);
         assertThat(build).containsKeys("push", "pull_request");
         Map<String, Object> deploy = (Map<String, Object>) yaml(GITHUB.resolve("workflows/deploy.yml")).get(true);
         assertThat(deploy.get("push")).isEqualTo(Map.of("branches", List.of("main")));
-        assertThat((List<Map<String, String>>) deploy.get("schedule")).extracting(s -> s.get("cron")).containsExactly("30 5 * * *");
+        assertThat((List<Map<String, String>>) deploy.get("schedule")).extracting(s -> s.get("cron")).containsExactly("*/15 * * * *");
+        Map<String, Object> jobs = (Map<String, Object>) yaml(GITHUB.resolve("workflows/deploy.yml")).get("jobs");
+        assertThat(String.valueOf(((Map<String, Object>) jobs.get("status")).get("steps"))).contains("exec:java@status-check");
+        assertThat(((Map<String, Object>) jobs.get("deploy")).get("if").toString()).contains("needs.status.outputs.changed == 'true'");
         String deploySteps = String.valueOf(yaml(GITHUB.resolve("workflows/deploy.yml")).get("jobs"));
         assertThat(deploySteps).contains("role-to-assume", "cdk", "deploy").doesNotContain("aws-access-key-id", "aws-secret-access-key");
     }
