@@ -6,6 +6,8 @@ import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
+import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
 import software.amazon.awscdk.services.dynamodb.StreamViewType;
 import software.amazon.awscdk.services.dynamodb.Table;
@@ -14,6 +16,8 @@ import software.constructs.Construct;
 
 /** The applications table: the one stateful part, kept apart so no other change can replace it. */
 public final class DataStack extends Stack {
+    /** The index of applications by {@code <fundId>#<panelRound>} and time received. */
+    public static final String ROUND_INDEX = "byFundRound";
     public final Table applications;
 
     public DataStack(Construct scope, String id, StackProps props) {
@@ -32,5 +36,13 @@ public final class DataStack extends Stack {
                 // deleted with the stack.
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
+        // Same as the function's ApplicationTable.ROUND_INDEX: a fund's panel round in one query.
+        // Every attribute is projected because the pack lists every answer; applications are small.
+        applications.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
+                .indexName(ROUND_INDEX)
+                .partitionKey(Attribute.builder().name("fundRound").type(AttributeType.STRING).build())
+                .sortKey(Attribute.builder().name("receivedAt").type(AttributeType.STRING).build())
+                .projectionType(ProjectionType.ALL)
+                .build());
     }
 }

@@ -42,6 +42,19 @@ class FundingAppTest {
     }
 
     @Test
+    void tableHasTheRoundIndexTheFunctionQueries() {
+        data.hasResourceProperties("AWS::DynamoDB::Table", Match.objectLike(Map.of(
+                "AttributeDefinitions", Match.arrayWith(List.of(
+                        Map.of("AttributeName", "fundRound", "AttributeType", "S"),
+                        Map.of("AttributeName", "receivedAt", "AttributeType", "S"))),
+                "GlobalSecondaryIndexes", List.of(Map.of(
+                        "IndexName", "byFundRound",
+                        "KeySchema", List.of(Map.of("AttributeName", "fundRound", "KeyType", "HASH"),
+                                Map.of("AttributeName", "receivedAt", "KeyType", "RANGE")),
+                        "Projection", Map.of("ProjectionType", "ALL"))))));
+    }
+
+    @Test
     void lambdasRunJava21OnArmWithTheirHandlersSettingsAndLogRetention() {
         intake.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                 "Handler", "uk.opcc.funding.function.IntakeHandler::handleRequest", "Runtime", "java21",

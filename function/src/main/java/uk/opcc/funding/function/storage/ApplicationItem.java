@@ -29,7 +29,8 @@ final class ApplicationItem {
             item.put("callId", s(application.callId()));
         }
         item.put("panelRound", s(application.panelRound()));
-        item.put("receivedAt", s(application.receivedAt().toString()));
+        item.put(ApplicationTable.FUND_ROUND, s(ApplicationTable.fundRound(application.fundId(), application.panelRound())));
+        item.put(ApplicationTable.RECEIVED_AT, s(application.receivedAt().toString()));
         Map<String, AttributeValue> answers = new HashMap<>();
         application.answers().forEach((name, values) -> answers.put(name, AttributeValue.fromL(values.stream().map(ApplicationItem::s).toList())));
         item.put("answers", AttributeValue.fromM(answers));

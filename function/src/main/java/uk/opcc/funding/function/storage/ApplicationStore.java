@@ -2,6 +2,7 @@ package uk.opcc.funding.function.storage;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.intake.IdempotencyKey;
@@ -34,4 +35,12 @@ public interface ApplicationStore {
 
     /** Gives the claim back after an email failed, so a retry can send it. */
     void releaseClaim(String reference, String reason);
+
+    /**
+     * Every application stored for one fund's panel round (as {@code Application.panelRound}),
+     * earliest received first.
+     *
+     * @throws StorageUnavailableException when the store cannot be reached or refuses
+     */
+    List<Application> applicationsInRound(String fundId, String roundId);
 }

@@ -2,6 +2,8 @@ package uk.opcc.funding.function.storage;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,12 +24,22 @@ public final class DynamoDbApplicationStore implements ApplicationStore {
     /** Concurrent replays can collide in a transaction; each try after the first sees the winner's write. */
     private static final int CONFLICT_ATTEMPTS = 8;
 
+    /** DynamoDB returns at most 1 MB a page anyway; a page of 100 keeps each response small. */
+    static final int ROUND_PAGE_SIZE = 100;
+
     private final DynamoDbClient dynamoDb;
     private final String table;
+    private final int roundPageSize;
 
     public DynamoDbApplicationStore(DynamoDbClient dynamoDb, String table) {
+        this(dynamoDb, table, ROUND_PAGE_SIZE);
+    }
+
+    /** With a smaller page, for tests that a round spanning many pages is gathered whole. */
+    DynamoDbApplicationStore(DynamoDbClient dynamoDb, String table, int roundPageSize) {
         this.dynamoDb = dynamoDb;
         this.table = table;
+        this.roundPageSize = roundPageSize;
     }
 
     @Override
@@ -109,6 +121,25 @@ public final class DynamoDbApplicationStore implements ApplicationStore {
     public void releaseClaim(String reference, String reason) {
         update(reference, "SET #state = :pending, lastEmailError = :reason REMOVE claimedUntil",
                 Map.of(":pending", s(ApplicationItem.PENDING), ":reason", s(reason)));
+    }
+
+    /** A query on the round index, followed page by page: never a scan of the table. */
+    @Override
+    public List<Application> applicationsInRound(String fundId, String roundId) {
+        try {
+            List<Application> applications = new ArrayList<>();
+            dynamoDb.queryPaginator(b -> b.tableName(table).indexName(ApplicationTable.ROUND_INDEX)
+                            .keyConditionExpression("#fundRound = :fundRound")
+                            .expressionAttributeNames(Map.of("#fundRound", ApplicationTable.FUND_ROUND))
+                            .expressionAttributeValues(Map.of(":fundRound", s(ApplicationTable.fundRound(fundId, roundId))))
+                            .limit(roundPageSize))
+                    .items().forEach(item -> applications.add(ApplicationItem.from(item)));
+            // The index sorts receivedAt as text, where "10:00:00Z" comes after "10:00:00.5Z"; times decide.
+            applications.sort(Comparator.comparing(Application::receivedAt).thenComparing(Application::reference));
+            return applications;
+        } catch (SdkException e) {
+            throw new StorageUnavailableException("Could not read the applications of round " + roundId + " of " + fundId, e);
+        }
     }
 
     private void update(String reference, String expression, Map<String, AttributeValue> values) {

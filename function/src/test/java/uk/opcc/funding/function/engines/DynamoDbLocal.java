@@ -12,6 +12,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import uk.opcc.funding.function.storage.ApplicationTable;
 
@@ -45,12 +46,25 @@ public final class DynamoDbLocal {
         }
     }
 
-    /** Creates the table unless it exists already (a local run's data is kept between runs). */
+    /**
+     * Creates the table unless it exists already (a local run's data is kept between runs); a
+     * table kept from before the round index gets the index, and its applications their
+     * {@code fundRound}, so earlier applications are in their round's panel pack too.
+     */
     public void ensureTable(String name) {
         try (DynamoDbClient client = client()) {
             if (!client.listTables().tableNames().contains(name)) {
                 ApplicationTable.create(client, name);
+                return;
             }
+            ApplicationTable.addRoundIndexIfMissing(client, name);
+            // A one-off migration of a local table: the only scan, and never in the deployed code.
+            client.scanPaginator(b -> b.tableName(name).filterExpression("begins_with(pk, :app) AND attribute_not_exists(fundRound)")
+                    .expressionAttributeValues(Map.of(":app", AttributeValue.fromS(ApplicationTable.APPLICATION_PREFIX)))).items()
+                    .forEach(item -> client.updateItem(b -> b.tableName(name).key(Map.of(ApplicationTable.KEY, item.get(ApplicationTable.KEY)))
+                            .updateExpression("SET fundRound = :fundRound")
+                            .expressionAttributeValues(Map.of(":fundRound", AttributeValue.fromS(
+                                    ApplicationTable.fundRound(item.get("fundId").s(), item.get("panelRound").s()))))));
         }
     }
 

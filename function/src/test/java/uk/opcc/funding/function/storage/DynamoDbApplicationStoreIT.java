@@ -63,6 +63,7 @@ class DynamoDbApplicationStoreIT {
         assertThat(item.get("answers").m().get("objectives").l()).extracting(AttributeValue::s).containsExactly("objective-3", "objective-8");
         assertThat(item.get("notification").s()).isEqualTo("pending");
         assertThat(item.get("panelRound").s()).isEqualTo("2026-27-Q4");
+        assertThat(item.get("fundRound").s()).isEqualTo("property-fund#2026-27-Q4");
         assertThat(item.get("expiresAt").n()).isEqualTo(Long.toString(EXPIRES_AT));
         assertThat(ApplicationItem.from(item)).isEqualTo(application("KX7P-M2RD"));
         assertThat(items()).extracting(i -> i.get("pk").s()).containsExactlyInAnyOrder("APP#KX7P-M2RD", "IDEM#answers#1");
@@ -143,8 +144,58 @@ class DynamoDbApplicationStoreIT {
     }
 
     @Test
+    void aRoundIsGatheredWholeAcrossPagesByQueryWithOnlyItsFundsApplications() {
+        // given 30 applications: 17 in the Property Fund's round, 8 in the victims' fund's round of
+        // the same name, 5 in the Property Fund's next round, stored in no particular order
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String fund = i % 6 == 1 ? "victims-services-fund" : "property-fund";
+            String round = i % 6 == 5 ? "2027-28-Q1" : "2026-27-Q4";
+            String reference = String.format("R%03d-2222", i).replace('0', 'A').replace('1', 'B');
+            Instant received = NOW.minusSeconds((i * 7919L) % 1000).plusMillis(i % 3 == 0 ? 0 : 250);
+            store.save(new Application(reference, fund, fund, null, round, received, Fixtures.propertyFundAnswers(NOW), EXPIRES_AT),
+                    key("answers#" + i), NOW);
+            if (fund.equals("property-fund") && round.equals("2026-27-Q4")) {
+                expected.add(reference);
+            }
+        }
+        DynamoDbApplicationStore smallPages = new DynamoDbApplicationStore(client, table, 4);
+
+        // when
+        List<Application> round = smallPages.applicationsInRound("property-fund", "2026-27-Q4");
+
+        // then exactly that fund's round, every answer, earliest first
+        assertThat(round).extracting(Application::reference).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(round).extracting(Application::receivedAt).isSorted();
+        assertThat(round).allSatisfy(a -> assertThat(a.answers()).isEqualTo(Fixtures.propertyFundAnswers(NOW)));
+        assertThat(smallPages.applicationsInRound("victims-services-fund", "2026-27-Q4")).hasSize(5);
+        assertThat(smallPages.applicationsInRound("property-fund", "2027-28-Q1")).hasSize(5);
+        assertThat(smallPages.applicationsInRound("property-fund", Application.UNSCHEDULED)).isEmpty();
+    }
+
+    @Test
+    void roundIndexIsAddedToATableMadeBeforeIt() {
+        // given a table of the old shape, without the index
+        String old = "old-" + table;
+        client.createTable(b -> b.tableName(old).billingMode("PAY_PER_REQUEST")
+                .keySchema(k -> k.attributeName("pk").keyType("HASH"))
+                .attributeDefinitions(a -> a.attributeName("pk").attributeType("S")));
+        client.waiter().waitUntilTableExists(b -> b.tableName(old));
+
+        // when, twice: the second finds it there
+        ApplicationTable.addRoundIndexIfMissing(client, old);
+        ApplicationTable.addRoundIndexIfMissing(client, old);
+
+        // then new applications are found by it
+        DynamoDbApplicationStore oldStore = new DynamoDbApplicationStore(client, old);
+        oldStore.save(application("KX7P-M2RD"), key("answers#1"), NOW);
+        assertThat(oldStore.applicationsInRound("property-fund", "2026-27-Q4")).extracting(Application::reference).containsExactly("KX7P-M2RD");
+    }
+
+    @Test
     void anUnreachableTableIsReportedAsUnavailable() {
         DynamoDbApplicationStore missing = new DynamoDbApplicationStore(client, "no-such-table");
         assertThatThrownBy(() -> missing.save(application("KX7P-M2RD"), key("answers#1"), NOW)).isInstanceOf(StorageUnavailableException.class);
+        assertThatThrownBy(() -> missing.applicationsInRound("property-fund", "2026-27-Q4")).isInstanceOf(StorageUnavailableException.class);
     }
 }

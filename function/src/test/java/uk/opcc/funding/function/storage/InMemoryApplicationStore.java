@@ -2,7 +2,9 @@ package uk.opcc.funding.function.storage;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import uk.opcc.funding.function.intake.Application;
@@ -54,5 +56,14 @@ public final class InMemoryApplicationStore implements ApplicationStore {
     @Override
     public synchronized void releaseClaim(String reference, String reason) {
         notification.put(reference, "pending");
+    }
+
+    @Override
+    public synchronized List<Application> applicationsInRound(String fundId, String roundId) {
+        if (unavailable) {
+            throw new StorageUnavailableException("store is down", null);
+        }
+        return applications.values().stream().filter(a -> a.fundId().equals(fundId) && a.panelRound().equals(roundId))
+                .sorted(Comparator.comparing(Application::receivedAt).thenComparing(Application::reference)).toList();
     }
 }
