@@ -16,5 +16,5 @@ ${content.body?no_esc}
 <h2 class="heading-l" id="closed">Closed calls</h2>
 <#if site.closedCalls?has_content><@layout.callList calls=site.closedCalls/><#else><p>No calls have closed yet.</p></#if>
 
-<p class="hint">Statuses were last updated on ${site.bakedAt}.</p>
+<#if site.statusesSince??><p class="hint">Statuses last changed on ${site.statusesSince}.</p></#if>
 </@layout.page>

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Every fund and every call, read once from the site's source; the one source of truth. */
 public record Catalogue(List<Fund> funds, List<Call> calls, List<FormDefinition> forms) {
@@ -60,6 +61,21 @@ public record Catalogue(List<Fund> funds, List<Call> calls, List<FormDefinition>
     public Optional<PanelRound> round(String fundId, String roundId) {
         return fund(fundId).flatMap(f -> f.round(roundId))
                 .or(() -> call(roundId).filter(c -> c.fundId().equals(fundId)).flatMap(Call::ownRound));
+    }
+
+    /**
+     * The latest moment at or before {@code now} when anything the site shows by the clock
+     * changed: a call opening, entering its last week or closing, or a panel round's deadline
+     * passing; {@link Instant#EPOCH} when nothing has yet. The site stamps its feed, calendar and
+     * catalogue with this rather than the build's clock, so two bakes between the same two
+     * changes are byte-identical and a scheduled deploy uploads nothing new.
+     */
+    public Instant lastChange(Instant now) {
+        Stream<Instant> callMoments = calls.stream()
+                .flatMap(c -> Stream.of(c.opens().toInstant(), c.closingSoonFrom(), c.closes().toInstant()));
+        Stream<Instant> deadlines = funds.stream().flatMap(f -> f.panelRounds().stream()).map(r -> r.deadline().toInstant());
+        return Stream.concat(callMoments, deadlines).filter(m -> !m.isAfter(now))
+                .max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
     }
 
     /** The same catalogue without draft calls: what the public site and the intake may use. */

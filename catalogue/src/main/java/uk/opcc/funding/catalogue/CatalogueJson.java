@@ -17,8 +17,10 @@ import java.util.Optional;
 /**
  * The catalogue as JSON: published at {@code /catalogue.json} and packaged into the intake
  * function, which reads it back with {@link #read}. Each call carries its opening and closing
- * instants, so a reader works out its status at any moment; the status written is the one at
- * {@code generatedAt}, for people reading the file.
+ * instants, so a reader works out its status at any moment. The site's copy also says, for
+ * people and the deploy's status check, each call's status and each fund's next round, as they
+ * have stood since {@code statusesSince}; the function's copy carries times only, so it is the
+ * same whenever it is built.
  */
 public final class CatalogueJson {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -26,12 +28,23 @@ public final class CatalogueJson {
     private CatalogueJson() {
     }
 
+    /** With statuses as at {@code now}: the site's {@code /catalogue.json}. */
     public static String write(Catalogue catalogue, Instant now) {
+        return write(catalogue, Optional.of(now));
+    }
+
+    /** Times only, calls in their catalogue order: the function's copy, independent of the build's clock. */
+    public static String writeTimeless(Catalogue catalogue) {
+        return write(catalogue, Optional.empty());
+    }
+
+    private static String write(Catalogue catalogue, Optional<Instant> now) {
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("generatedAt", now.toString());
+        now.ifPresent(n -> root.put("statusesSince", catalogue.lastChange(n).toString()));
         root.put("timeZone", Catalogue.UK.getId());
         root.put("funds", catalogue.funds().stream().map(f -> fund(catalogue, f, now)).toList());
-        root.put("calls", catalogue.callsInReadingOrder(now).stream().map(c -> call(c, now)).toList());
+        List<Call> calls = now.map(catalogue::callsInReadingOrder).orElse(catalogue.calls());
+        root.put("calls", calls.stream().map(c -> call(c, now)).toList());
         root.put("forms", catalogue.forms().stream().map(CatalogueJson::form).toList());
         try {
             return JSON.writeValueAsString(root);
@@ -48,7 +61,7 @@ public final class CatalogueJson {
         Catalogue catalogue = CatalogueReader.read(Path.of(args[0])).published();
         Path output = Path.of(args[1]);
         java.nio.file.Files.createDirectories(output.getParent());
-        java.nio.file.Files.writeString(output, write(catalogue, Instant.now()));
+        java.nio.file.Files.writeString(output, writeTimeless(catalogue));
     }
 
     /** Reads back what {@link #write} wrote (published calls only: drafts never reach the JSON). */
@@ -72,7 +85,7 @@ public final class CatalogueJson {
 
     // ---- writing -----------------------------------------------------------------------------
 
-    private static Map<String, Object> fund(Catalogue catalogue, Fund fund, Instant now) {
+    private static Map<String, Object> fund(Catalogue catalogue, Fund fund, Optional<Instant> now) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", fund.id());
         json.put("name", fund.name());
@@ -83,14 +96,14 @@ public final class CatalogueJson {
         json.put("whoCanApply", fund.whoCanApply());
         json.put("decisions", fund.decisions());
         json.put("panelRounds", fund.panelRounds().stream().map(CatalogueJson::round).toList());
-        json.put("nextRound", fund.nextRound(now).map(PanelRound::id).orElse(null));
+        now.ifPresent(n -> json.put("nextRound", fund.nextRound(n).map(PanelRound::id).orElse(null)));
         json.put("endedOn", fund.endedOn().map(Object::toString).orElse(null));
         json.put("retentionYears", fund.retentionYears());
         json.put("calls", catalogue.callsFor(fund.id()).stream().map(Call::id).toList());
         return json;
     }
 
-    private static Map<String, Object> call(Call call, Instant now) {
+    private static Map<String, Object> call(Call call, Optional<Instant> now) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", call.id());
         json.put("url", "/" + call.uri());
@@ -101,7 +114,7 @@ public final class CatalogueJson {
         json.put("opens", call.opens().toOffsetDateTime().toString());
         json.put("closes", call.closes().toOffsetDateTime().toString());
         json.put("maxAward", call.maxAward());
-        json.put("status", call.statusAt(now).slug());
+        now.ifPresent(n -> json.put("status", call.statusAt(n).slug()));
         json.put("decisionsBy", call.decisionsBy().map(Object::toString).orElse(null));
         return json;
     }

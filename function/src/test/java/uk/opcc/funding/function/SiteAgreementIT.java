@@ -44,13 +44,13 @@ class SiteAgreementIT {
     @SuppressWarnings("unchecked")
     void everyCallTheSiteShowsAsClosedIsRefusedAndEveryOpenOneAccepted() throws Exception {
         Map<String, Object> json = CatalogueJson.parse(published());
-        Instant bakedAt = Instant.parse((String) json.get("generatedAt"));
-        IntakeService intake = new IntakeService(Wiring.catalogue(), new InMemoryApplicationStore(), Clock.fixed(bakedAt, ZoneOffset.UTC), Reference::next);
+        Instant statusesSince = Instant.parse((String) json.get("statusesSince"));
+        IntakeService intake = new IntakeService(Wiring.catalogue(), new InMemoryApplicationStore(), Clock.fixed(statusesSince, ZoneOffset.UTC), Reference::next);
 
         List<Map<String, Object>> calls = (List<Map<String, Object>>) json.get("calls");
         assertThat(calls).extracting(c -> c.get("status")).contains("closed");
         for (Map<String, Object> call : calls) {
-            var answers = Fixtures.with(Fixtures.propertyFundAnswers(bakedAt), "call", (String) call.get("id"));
+            var answers = Fixtures.with(Fixtures.propertyFundAnswers(statusesSince), "call", (String) call.get("id"));
             Outcome outcome = intake.submit(new Submission("property-fund", answers));
             switch ((String) call.get("status")) {
                 case "closed", "upcoming" -> assertThat(outcome).as((String) call.get("id")).isInstanceOf(Outcome.NotOpen.class);

@@ -47,6 +47,29 @@ class WorkflowsTest {
                 .allSatisfy(u -> assertThat(u).matches("[\\w.-]+: [\\w.-]+/[\\w./-]+@[0-9a-f]{40}"));
     }
 
+    /**
+     * The runner sets CHROMEWEBDRIVER in the job's shell, not in the workflow's env context, where
+     * {@code ${{ env.CHROMEWEBDRIVER }}} reads as empty and the browser tests would find no driver.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void testStepsTakeTheRunnersChromedriverFromTheShell() throws IOException {
+        List<String> mavenSteps = new ArrayList<>();
+        for (Path workflow : workflows()) {
+            assertThat(Files.readString(workflow)).as(workflow.toString()).doesNotContain("env.CHROMEWEBDRIVER");
+            Map<String, Object> jobs = (Map<String, Object>) yaml(workflow).get("jobs");
+            for (Object job : jobs.values()) {
+                for (Map<String, Object> step : (List<Map<String, Object>>) ((Map<String, Object>) job).get("steps")) {
+                    String run = String.valueOf(step.get("run"));
+                    if (run.matches("(?s).*\\bmvn\\b.*\\b(verify|install)\\b.*")) {
+                        mavenSteps.add(workflow.getFileName() + ": " + run);
+                    }
+                }
+            }
+        }
+        assertThat(mavenSteps).hasSize(2).allSatisfy(run -> assertThat(run).contains("CHROMEDRIVER=\"$CHROMEWEBDRIVER/chromedriver\""));
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void workflowsReadContentsOnlyUnlessAJobNeedsMore() throws IOException {

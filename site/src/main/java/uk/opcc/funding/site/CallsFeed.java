@@ -16,7 +16,7 @@ final class CallsFeed {
 
     static String atom(Catalogue catalogue, Publisher publisher, Instant now) {
         List<Call> calls = catalogue.callsInReadingOrder(now);
-        Instant updated = calls.stream().map(c -> lastChange(c, now)).max(Comparator.naturalOrder()).orElse(now);
+        Instant updated = calls.stream().map(c -> lastChange(c, now)).max(Comparator.naturalOrder()).orElse(catalogue.lastChange(now));
         StringBuilder xml = new StringBuilder()
                 .append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n")
                 .append("<feed xmlns=\"http://www.w3.org/2005/Atom\">\n")
@@ -46,7 +46,7 @@ final class CallsFeed {
     static Instant lastChange(Call call, Instant now) {
         Instant changed = switch (call.statusAt(now)) {
             case UPCOMING, OPEN -> call.opens().toInstant();
-            case CLOSING_SOON -> call.closes().minusDays(7).toInstant();
+            case CLOSING_SOON -> call.closingSoonFrom();
             case CLOSED -> call.closes().toInstant();
         };
         return changed.truncatedTo(ChronoUnit.SECONDS);

@@ -24,12 +24,14 @@ final class DeadlinesCalendar {
         line(ics, "CALSCALE:GREGORIAN");
         line(ics, "METHOD:PUBLISH");
         line(ics, "X-WR-CALNAME:" + text("Funding deadlines: " + publisher.shortName()));
+        // Stamped with the last status change, not the build's clock, so rebuilding changes nothing.
+        Instant stamp = catalogue.lastChange(now);
         for (Call call : catalogue.callsInReadingOrder(now)) {
             String fund = catalogue.fund(call.fundId()).orElseThrow().name();
             String url = publisher.url(call.uri());
             line(ics, "BEGIN:VEVENT");
             line(ics, "UID:" + call.id() + "-closes@" + domain);
-            line(ics, "DTSTAMP:" + UTC.format(now));
+            line(ics, "DTSTAMP:" + UTC.format(stamp));
             // A deadline is a moment: with no DTEND, the event ends when it starts (RFC 5545 3.6.1).
             line(ics, "DTSTART:" + UTC.format(call.closes()));
             line(ics, "SUMMARY:" + text("Deadline: " + call.title() + " (" + fund + ")"));

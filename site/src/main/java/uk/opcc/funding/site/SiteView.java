@@ -42,7 +42,10 @@ final class SiteView {
         view.put("openCalls", withStatus(calls, CallStatus.OPEN, CallStatus.CLOSING_SOON));
         view.put("upcomingCalls", withStatus(calls, CallStatus.UPCOMING));
         view.put("closedCalls", withStatus(calls, CallStatus.CLOSED));
-        view.put("bakedAt", UkTime.dateAndTime(now.atZone(Catalogue.UK)));
+        Instant statusesSince = catalogue.lastChange(now);
+        if (!statusesSince.equals(Instant.EPOCH)) {
+            view.put("statusesSince", UkTime.dateAndTime(statusesSince.atZone(Catalogue.UK)));
+        }
         return view;
     }
 
