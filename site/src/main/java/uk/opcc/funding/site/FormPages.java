@@ -1,16 +1,11 @@
 package uk.opcc.funding.site;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jbake.model.DocumentModel;
 import uk.opcc.funding.catalogue.Call;
 import uk.opcc.funding.catalogue.CallStatus;
 import uk.opcc.funding.catalogue.Catalogue;
@@ -20,13 +15,11 @@ import uk.opcc.funding.catalogue.Fund;
 import uk.opcc.funding.catalogue.Money;
 
 /**
- * Adds the application pages to the staged JBake source: for every form, a page for general
- * applications and one per call of its fund, and a confirmation page. The form itself is
+ * Renders the application pages: for every form, a page for general applications and one per
+ * call of its fund, and a confirmation page. The form itself is
  * rendered by {@link FormHtml}, the same renderer the intake uses to show problems.
  */
 final class FormPages {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private FormPages() {
     }
 
@@ -35,20 +28,20 @@ final class FormPages {
         return "/forms/" + form.id() + "/" + (call == null ? "" : call.id() + ".html");
     }
 
-    static void stage(Catalogue catalogue, Path work, Instant now) throws IOException {
+    /** Renders every form's pages into the site, through the form and confirmation templates. */
+    static void render(Catalogue catalogue, Instant now, TemplatePages pages) {
         for (FormDefinition form : catalogue.forms()) {
             Fund fund = catalogue.fund(form.fundId()).orElseThrow();
-            Path folder = work.resolve("content/forms/" + form.id());
-            Files.createDirectories(folder);
-            write(folder.resolve("index.html"), "form", view(form, fund, null, now), fund.acceptsApplications()
+            String folder = "forms/" + form.id() + "/";
+            render(pages, folder + "index.html", "form", view(form, fund, null, now), fund.acceptsApplications()
                     ? FormHtml.render(form, null, fund.maxAward(), Map.of(), List.of()) : "");
             for (Call call : catalogue.callsFor(fund.id())) {
                 // An upcoming call's form is baked too, hidden: status.js shows it once the call opens.
                 boolean open = fund.acceptsApplications() && call.statusAt(now) != CallStatus.CLOSED;
-                write(folder.resolve(call.id() + ".html"), "form", view(form, fund, call, now),
+                render(pages, folder + call.id() + ".html", "form", view(form, fund, call, now),
                         open ? FormHtml.render(form, call, Optional.of(call.maxAward()), Map.of(), List.of()) : "");
             }
-            write(folder.resolve("confirmation.html"), "confirmation", view(form, fund, null, now), "");
+            render(pages, folder + "confirmation.html", "confirmation", view(form, fund, null, now), "");
         }
     }
 
@@ -85,12 +78,9 @@ final class FormPages {
         return view;
     }
 
-    private static void write(Path file, String type, Map<String, Object> view, String body) throws IOException {
-        try {
-            String headers = "title=" + view.get("title") + "\ntype=" + type + "\nstatus=published\nview=" + JSON.writeValueAsString(view) + "\n";
-            Files.writeString(file, headers + "~~~~~~\n" + body, StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    private static void render(TemplatePages pages, String uri, String type, Map<String, Object> view, String body) {
+        DocumentModel content = TemplatePages.htmlPage(String.valueOf(view.get("title")), type, body);
+        content.put("view", view);
+        pages.render(uri, content);
     }
 }

@@ -9,13 +9,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jbake.app.Oven;
 import org.jbake.app.configuration.DefaultJBakeConfiguration;
 import org.jbake.app.configuration.JBakeConfigurationFactory;
+import org.jbake.model.DocumentModel;
 import uk.opcc.funding.catalogue.Call;
 import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.catalogue.CatalogueException;
@@ -25,8 +26,9 @@ import uk.opcc.funding.catalogue.ContentFile;
 
 /**
  * Bakes the public site: checks the catalogue, stages the JBake source without drafts, hands
- * JBake the statuses worked out against the bake clock, then writes the feed, calendar,
- * catalogue and sitemap beside the pages.
+ * JBake the statuses worked out against the bake clock, renders the call and form pages through
+ * the same templates ({@link TemplatePages}), then writes the feed, calendar, catalogue and
+ * sitemap beside the pages.
  */
 public final class SiteBaker {
     /** JBake's embedded OrientDB logs a page of start-up facts through java.util.logging; held so it stays quiet. */
@@ -34,6 +36,7 @@ public final class SiteBaker {
 
     static {
         ORIENT_DB.setLevel(java.util.logging.Level.SEVERE);
+        ReusedMarkdownEngine.register();
     }
 
     /**
@@ -54,16 +57,19 @@ public final class SiteBaker {
         try {
             work = Files.createTempDirectory("opcc-jbake-");
             ObjectMapper json = new ObjectMapper();
-            Map<Path, String> callViews = new HashMap<>();
-            for (Call call : shown.calls()) {
-                callViews.put(call.source().toAbsolutePath().normalize(),
-                        json.writeValueAsString(SiteView.call(shown, call, options.now())));
-            }
-            stage(options.source(), work, options.drafts(), callViews);
-            FormPages.stage(shown, work, options.now());
+            Set<Path> callFiles = all.calls().stream().map(c -> c.source().toAbsolutePath().normalize()).collect(Collectors.toSet());
+            stage(options.source(), work, options.drafts(), callFiles);
             Files.writeString(work.resolve("data/site.yml"), json.writeValueAsString(SiteView.of(shown, options.now())));
             deleteTree(options.output());
-            runJBake(work, options.output(), publisher);
+            DefaultJBakeConfiguration config = new JBakeConfigurationFactory()
+                    .createDefaultJbakeConfiguration(work.toFile(), options.output().toFile(), true);
+            config.setSiteHost(publisher.siteHost());
+            runJBake(config);
+            TemplatePages pages = new TemplatePages(config);
+            for (Call call : shown.calls()) {
+                renderCall(pages, shown, call, options.now());
+            }
+            FormPages.render(shown, options.now(), pages);
 
             Path out = options.output();
             Files.writeString(out.resolve("catalogue.json"), CatalogueJson.write(shown, options.now()));
@@ -80,10 +86,18 @@ public final class SiteBaker {
         }
     }
 
-    private static void runJBake(Path source, Path output, Publisher publisher) {
-        DefaultJBakeConfiguration config = new JBakeConfigurationFactory()
-                .createDefaultJbakeConfiguration(source.toFile(), output.toFile(), true);
-        config.setSiteHost(publisher.siteHost());
+    /** A call's page: its file as JBake reads it, with its facts for this bake as the {@code view} the template lays out. */
+    private static void renderCall(TemplatePages pages, Catalogue shown, Call call, Instant now) {
+        DocumentModel content = pages.read(call.source());
+        if (call.draft()) {
+            content.setStatus("published");
+            content.put("draftPreview", "true");
+        }
+        content.put("view", SiteView.call(shown, call, now));
+        pages.render(call.uri(), content);
+    }
+
+    private static void runJBake(DefaultJBakeConfiguration config) {
         Oven oven = new Oven(config);
         oven.bake();
         // JBake logs template errors and carries on; a page with a broken template must fail the build.
@@ -102,16 +116,19 @@ public final class SiteBaker {
     }
 
     /**
-     * Copies the source, leaving out drafts (or, for a preview, publishing them marked as drafts),
-     * and gives each call file a {@code view} header: its facts as JSON, worked out for this bake.
+     * Copies the source for JBake, leaving out drafts (or, for a preview, publishing them marked as
+     * drafts) and the call files, whose pages {@link TemplatePages} renders.
      */
-    private static void stage(Path source, Path work, boolean drafts, Map<Path, String> callViews) throws IOException {
+    private static void stage(Path source, Path work, boolean drafts, Set<Path> callFiles) throws IOException {
         try (Stream<Path> files = Files.walk(source)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 Path target = work.resolve(source.relativize(file).toString());
                 Files.createDirectories(target.getParent());
                 if (!isContent(source, file)) {
                     Files.copy(file, target);
+                    continue;
+                }
+                if (callFiles.contains(file.toAbsolutePath().normalize())) {
                     continue;
                 }
                 ContentFile content = ContentFile.read(file);
@@ -121,10 +138,6 @@ public final class SiteBaker {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
                 if (content.isDraft()) {
                     text = "status=published\ndraftPreview=true\n" + text.replaceFirst("(?m)^status=.*\n", "");
-                }
-                String view = callViews.get(file.toAbsolutePath().normalize());
-                if (view != null) {
-                    text = "view=" + view + "\n" + text;
                 }
                 Files.writeString(target, text, StandardCharsets.UTF_8);
             }
