@@ -128,6 +128,14 @@ public final class CatalogueJson {
         return json;
     }
 
+    /** In a fixed order: Map.of's order changes from one JVM to the next, and with it the jar's bytes. */
+    private static Map<String, Object> option(FormField.Option option) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("value", option.value());
+        json.put("label", option.label());
+        return json;
+    }
+
     private static Map<String, Object> form(FormDefinition form) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", form.id());
@@ -142,7 +150,7 @@ public final class CatalogueJson {
             f.put("errorName", field.errorName());
             f.put("required", field.required());
             f.put("maxLength", field.maxLength());
-            f.put("options", field.options().stream().map(o -> Map.of("value", o.value(), "label", o.label())).toList());
+            f.put("options", field.options().stream().map(CatalogueJson::option).toList());
             f.put("notBefore", field.notBefore());
             f.put("after", field.after());
             return f;
