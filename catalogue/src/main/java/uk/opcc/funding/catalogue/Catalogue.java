@@ -78,6 +78,22 @@ public record Catalogue(List<Fund> funds, List<Call> calls, List<FormDefinition>
                 .max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
     }
 
+    /**
+     * Every round that gets a panel pack: each fund taking applications through a form, with its
+     * calendar's rounds and its calls' own panels, earliest deadline first.
+     */
+    public List<FundRound> packRounds() {
+        return funds.stream().filter(f -> f.acceptsApplications() && formFor(f.id()).isPresent())
+                .flatMap(f -> Stream.concat(f.panelRounds().stream(),
+                        callsFor(f.id()).stream().flatMap(c -> c.ownRound().stream())).map(r -> new FundRound(f, r)))
+                .sorted(Comparator.comparing((FundRound r) -> r.round().deadline()).thenComparing(r -> r.fund().id()))
+                .toList();
+    }
+
+    /** One fund's one panel round. */
+    public record FundRound(Fund fund, PanelRound round) {
+    }
+
     /** The same catalogue without draft calls: what the public site and the intake may use. */
     public Catalogue published() {
         return new Catalogue(funds, calls.stream().filter(c -> !c.draft()).toList(), forms);

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -286,6 +287,18 @@ class CatalogueReaderTest {
         assertThat(own.decisionsBy()).hasToString("2027-01-08");
         assertThat(catalogue.round("property-fund", "own-panel")).hasValue(own);
         assertThat(catalogue.round("property-fund", "2026-27-Q4")).map(PanelRound::decisionsBy).hasValueSatisfying(d -> assertThat(d).hasToString("2027-04-30"));
+    }
+
+    @Test
+    void everyOpenFundsRoundsAndItsCallsOwnPanelsGetAPackEarliestFirst() throws IOException {
+        call("road-safety", goodCall());
+        call("own-panel", goodCall().replace("closes=2027-01-29T17:00", "closes=2026-12-18T17:00") + "decisionsBy=2027-01-08\n");
+
+        List<Catalogue.FundRound> rounds = CatalogueReader.read(site).packRounds();
+
+        // not the ended covid fund; the call without a panel of its own adds none
+        assertThat(rounds).extracting(r -> r.fund().id() + " " + r.round().id())
+                .containsExactly("property-fund 2026-27-Q3", "property-fund own-panel", "property-fund 2026-27-Q4");
     }
 
     @Test

@@ -25,7 +25,11 @@ import uk.opcc.funding.function.intake.Reference;
 import uk.opcc.funding.function.notify.NotificationService;
 import uk.opcc.funding.function.notify.SesStaffNotifier;
 import uk.opcc.funding.function.notify.StaffNotifier;
+import uk.opcc.funding.function.panel.PanelPackSender;
+import uk.opcc.funding.function.panel.PanelPackService;
+import uk.opcc.funding.function.panel.SesPanelPackSender;
 import uk.opcc.funding.function.storage.DynamoDbApplicationStore;
+import uk.opcc.funding.function.storage.DynamoDbPanelPackClaims;
 
 /** The one place that builds things: catalogue, configuration and AWS clients, once per start-up. */
 public final class Wiring {
@@ -58,6 +62,25 @@ public final class Wiring {
     private static NotificationService notificationService(Catalogue catalogue, Config config, StaffNotifier notifier) {
         return new NotificationService(catalogue, new DynamoDbApplicationStore(dynamoDb(config), config.tableName()),
                 notifier, config, Clock.systemUTC());
+    }
+
+    /** The panel pack function: the notifier's settings (table, sender, staff mailboxes), sending through SES. */
+    public static PanelPackService panelPackService(Map<String, String> env) {
+        Catalogue catalogue = catalogue();
+        Config config = Config.forNotifier(env, catalogue);
+        return panelPackService(catalogue, config, new SesPanelPackSender(ses(config)));
+    }
+
+    /** The same, sending through another mail adapter: the local run writes .eml files instead. */
+    public static PanelPackService panelPackService(Map<String, String> env, PanelPackSender sender) {
+        Catalogue catalogue = catalogue();
+        return panelPackService(catalogue, Config.forNotifier(env, catalogue), sender);
+    }
+
+    private static PanelPackService panelPackService(Catalogue catalogue, Config config, PanelPackSender sender) {
+        DynamoDbClient dynamoDb = dynamoDb(config);
+        return new PanelPackService(catalogue, new DynamoDbApplicationStore(dynamoDb, config.tableName()),
+                new DynamoDbPanelPackClaims(dynamoDb, config.tableName()), sender, config, Clock.systemUTC());
     }
 
     /** The catalogue the build packaged from the site's source: funds, published calls, forms. */

@@ -72,7 +72,8 @@ final class ApiBridge implements HttpHandler {
                 .build();
     }
 
-    private static Map<String, String> query(String raw) {
+    /** A query string or form body as fields; null when there are none. */
+    static Map<String, String> query(String raw) {
         Map<String, String> parameters = new HashMap<>();
         if (raw != null) {
             for (String pair : raw.split("&")) {

@@ -57,9 +57,7 @@ public final class LocalRun implements AutoCloseable {
 
         DynamoDbLocal dynamoDb = DynamoDbLocal.keepingDataIn(options.work().resolve("data"));
         dynamoDb.ensureTable(TABLE);
-        Map<String, String> env = new HashMap<>(dynamoDb.environment(TABLE));
-        env.put("SENDER_ADDRESS", "no-reply@funding.localhost");
-        env.put("STAFF_MAILBOXES", "property-fund=property-fund@staff.localhost,victims-services-fund=victims@staff.localhost");
+        Map<String, String> env = environment(dynamoDb);
         IntakeHandler intake = new IntakeHandler(Wiring.intake(env));
         NotifierHandler notifier = new NotifierHandler(Wiring.notificationService(env, new OutboxStaffNotifier(outbox)));
 
@@ -77,9 +75,18 @@ public final class LocalRun implements AutoCloseable {
         server.createContext("/", new StaticFiles(site));
         server.createContext("/api/", new ApiBridge(intake));
         server.createContext("/_outbox/", new OutboxPage(outbox));
+        server.createContext(PanelPackPage.PATH, new PanelPackPage(Wiring.catalogue(), Wiring.panelPackService(env, new OutboxPanelPackSender(outbox))));
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
         return new LocalRun(server, dynamoDb, poller, outbox);
+    }
+
+    /** The functions' settings for the local run: its DynamoDB Local table, and made-up addresses that reach only the outbox. */
+    static Map<String, String> environment(DynamoDbLocal dynamoDb) {
+        Map<String, String> env = new HashMap<>(dynamoDb.environment(TABLE));
+        env.put("SENDER_ADDRESS", "no-reply@funding.localhost");
+        env.put("STAFF_MAILBOXES", "property-fund=property-fund@staff.localhost,victims-services-fund=victims@staff.localhost");
+        return env;
     }
 
     int port() {
@@ -125,6 +132,7 @@ public final class LocalRun implements AutoCloseable {
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
         System.out.printf("  applications: POST http://localhost:%d/api/forms/<form>/submissions%n", run.port());
         System.out.printf("  staff emails: http://localhost:%d/_outbox/  (files in %s)%n", run.port(), run.outbox);
+        System.out.printf("  panel packs:  http://localhost:%d%s%n", run.port(), PanelPackPage.PATH);
         System.out.printf("  DynamoDB Local data: %s%s%n", work.resolve("data"), drafts ? "; drafts shown" : "");
         System.out.println("  press Ctrl-C to stop");
         stopped.await();

@@ -40,7 +40,8 @@ final class OutboxPage implements HttpHandler {
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Local outbox</title>"
                 + "<link rel=\"stylesheet\" href=\"/css/site.css\"></head><body><main id=\"main\" class=\"width\">"
-                + "<h1 class=\"heading-l\">Local outbox</h1><p>Staff emails written by the local run, newest first.</p><ul>");
+                + "<h1 class=\"heading-l\">Local outbox</h1><p>Staff emails written by the local run, newest first.</p>"
+                + "<p><a href=\"" + PanelPackPage.PATH + "\">Make a panel pack</a> for a fund's round.</p><ul>");
         for (Path email : emails) {
             String file = email.getFileName().toString();
             html.append("<li><a href=\"/_outbox/").append(file).append("\">").append(file).append("</a></li>");

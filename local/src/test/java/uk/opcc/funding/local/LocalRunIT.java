@@ -91,4 +91,47 @@ class LocalRunIT {
         assertThat(get("/_outbox/").body()).contains(email.getFileName().toString());
         assertThat(get("/_outbox/" + email.getFileName()).headers().firstValue("Content-Type")).hasValue("message/rfc822");
     }
+
+    static HttpResponse<String> makePack(String fund, String round) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + run.port() + PanelPackPage.PATH))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("fundId=" + fund + "&roundId=" + round)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theOutboxLinksToPanelPacksWhichMakeAnInterimPackBeforeTheDeadlineAndTheRoundsOwnOnceAfter() throws Exception {
+        // given an application in the round now taking applications
+        Instant now = Instant.now();
+        HttpResponse<String> applied = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + run.port() + "/api/forms/property-fund/submissions"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(formEncoded(Fixtures.with(Fixtures.propertyFundAnswers(now), "organisationName", "Pack Test Group")))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String reference = applied.headers().firstValue("Location").orElseThrow().replaceFirst(".*reference=", "");
+        var fund = Fixtures.CATALOGUE.fund("property-fund").orElseThrow();
+        String round = fund.nextRound(now).orElseThrow().id();
+        String pastRound = fund.panelRounds().stream().filter(r -> !r.takes(now)).reduce((a, b) -> b).orElseThrow().id();
+
+        assertThat(get("/_outbox/").body()).contains("href=\"/_panel-packs/\"");
+        assertThat(get(PanelPackPage.PATH).body()).contains("Make an interim pack", "value=\"" + round + "\"", "Make the pack");
+
+        // when
+        HttpResponse<String> interim = makePack("property-fund", round);
+
+        // then the pack, with the application in its summary and CSV, is in the outbox
+        assertThat(interim.statusCode()).isEqualTo(200);
+        assertThat(interim.body()).contains("An interim pack of the applications so far (1) is in the outbox.");
+        Path email = Outbox.waitForEmail(run.outbox, "Interim panel pack: Property Fund, round " + round);
+        MimeMessage message = Outbox.read(email);
+        assertThat(message.getAllRecipients()[0].toString()).isEqualTo("property-fund@staff.localhost");
+        Multipart parts = (Multipart) message.getContent();
+        assertThat(parts.getBodyPart(0).getContent().toString()).contains(reference + "  Pack Test Group  £1,250.50");
+        assertThat(parts.getBodyPart(1).getFileName()).isEqualTo("property-fund-" + round + "-interim.csv");
+        assertThat(new String(parts.getBodyPart(1).getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains(reference + ",");
+
+        assertThat(makePack("property-fund", pastRound).body()).contains("The round&#39;s pack (applications: 0) is in the outbox.");
+        assertThat(makePack("property-fund", pastRound).body()).contains("made only once");
+        HttpResponse<String> unknown = makePack("property-fund", "unscheduled");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("in no panel pack");
+    }
 }

@@ -15,8 +15,10 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
 
 /**
  * The one table's shape. Items are keyed by {@code pk}: {@code APP#<reference>} for an
- * application, {@code IDEM#<key>} for the record that makes replays return the first reference.
- * Both expire through the {@code expiresAt} time-to-live attribute.
+ * application, {@code IDEM#<key>} for the record that makes replays return the first reference
+ * (both expire through the {@code expiresAt} time-to-live attribute), and
+ * {@code PACK#<fundId>#<roundId>} for the record that a round's panel pack went out (kept: it
+ * holds no personal data).
  *
  * <p>The {@value #ROUND_INDEX} index holds applications only (the attribute it is keyed by is
  * written on nothing else), by {@code fundRound} = {@code <fundId>#<panelRound>} and
@@ -29,6 +31,7 @@ public final class ApplicationTable {
     public static final String EXPIRES_AT = "expiresAt";
     public static final String APPLICATION_PREFIX = "APP#";
     public static final String IDEMPOTENCY_PREFIX = "IDEM#";
+    public static final String PACK_PREFIX = "PACK#";
     public static final String ROUND_INDEX = "byFundRound";
     public static final String FUND_ROUND = "fundRound";
     public static final String RECEIVED_AT = "receivedAt";

@@ -18,9 +18,9 @@ import uk.opcc.funding.function.engines.SesEmulator;
 import uk.opcc.funding.function.intake.Application;
 
 /** The SES adapter against the SES v2 emulator aws-ses-v2-local. */
-class SesStaffNotifierIT {
+public class SesStaffNotifierIT {
 
-    static SesV2Client client(String endpoint) {
+    public static SesV2Client client(String endpoint) {
         return SesV2Client.builder().endpointOverride(URI.create(endpoint)).region(Region.EU_WEST_2)
                 .httpClient(UrlConnectionHttpClient.create())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build();

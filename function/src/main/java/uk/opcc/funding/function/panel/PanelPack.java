@@ -1,0 +1,117 @@
+package uk.opcc.funding.function.panel;
+
+import java.math.BigDecimal;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import uk.opcc.funding.catalogue.Call;
+import uk.opcc.funding.catalogue.Catalogue;
+import uk.opcc.funding.catalogue.FieldType;
+import uk.opcc.funding.catalogue.FormDefinition;
+import uk.opcc.funding.catalogue.FormField;
+import uk.opcc.funding.catalogue.Fund;
+import uk.opcc.funding.catalogue.Money;
+import uk.opcc.funding.catalogue.PanelRound;
+import uk.opcc.funding.function.intake.Application;
+
+/**
+ * One fund's panel pack for one round: a summary to read in the email (how many, how much, a
+ * line per application) and every answer of every application as an attached CSV, one row
+ * each, a column per question of the fund's form. Only our own words and figures go in the
+ * subject; applicants' words go in the body (without line breaks) and the CSV (neutralised).
+ *
+ * @param interim true when made before the round's deadline: more applications may still come
+ */
+public record PanelPack(String to, String subject, String text, String attachmentName, String csv, int count, BigDecimal total,
+        boolean interim) {
+
+    static final String WARNING = "These answers were typed by applicants and have not been checked. "
+            + "Check they are safe before you use them: do not open links or call numbers you do not recognise.";
+    private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter RECEIVED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.UK);
+
+    /** @param applications the round's applications, in the order they should be listed */
+    public static PanelPack compose(Catalogue catalogue, Fund fund, PanelRound round, FormDefinition form,
+            List<Application> applications, String mailbox, boolean interim) {
+        Optional<FormField> amountField = form.fields().stream().filter(f -> f.type() == FieldType.MONEY).findFirst();
+        BigDecimal total = BigDecimal.ZERO;
+        StringBuilder lines = new StringBuilder();
+        for (Application application : applications) {
+            Optional<BigDecimal> amount = amountField.flatMap(f -> amount(application, f));
+            total = total.add(amount.orElse(BigDecimal.ZERO));
+            lines.append(application.reference()).append("  ").append(oneLine(first(application, "organisationName").orElse("(no organisation given)")))
+                    .append("  ").append(amount.map(Money::format).orElse("(no amount given)")).append('\n');
+        }
+        String attachment = fund.id() + "-" + round.id() + (interim ? "-interim" : "") + ".csv";
+        String count = applications.size() + (applications.size() == 1 ? " application" : " applications");
+        String subject = (interim ? "Interim panel pack: " : "Panel pack: ") + fund.name() + ", round " + round.id() + ": "
+                + count + ", " + Money.format(total) + " asked";
+
+        StringBuilder text = new StringBuilder();
+        text.append(fund.name()).append(": panel pack for round ").append(round.id()).append("\n\n");
+        if (interim) {
+            text.append("INTERIM: the round is still taking applications. This pack lists those received so far; "
+                    + "the round's own pack follows after its deadline.\n\n");
+        }
+        text.append("Applications received by ").append(DEADLINE.format(round.deadline().withZoneSameInstant(Catalogue.UK)))
+                .append(" (UK time). Applicants hear by ").append(DAY.format(round.decisionsBy())).append(".\n\n")
+                .append("Applications: ").append(applications.size()).append('\n')
+                .append("Total asked: ").append(Money.format(total)).append("\n\n");
+        if (applications.isEmpty()) {
+            text.append("No applications were received for this round.\n\n");
+        } else {
+            text.append("Reference  Organisation  Amount\n").append(lines).append('\n')
+                    .append("The attached ").append(attachment).append(" has every answer of every application, one row each.\n\n");
+        }
+        text.append(WARNING).append('\n');
+        return new PanelPack(mailbox, subject, text.toString(), attachment, csv(catalogue, form, applications), applications.size(), total, interim);
+    }
+
+    private static String csv(Catalogue catalogue, FormDefinition form, List<Application> applications) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of("Reference", "Received (UK time)", "Panel round", "Call for bids"));
+        form.fields().forEach(f -> header.add(f.type() == FieldType.MONEY ? f.label() + " (£)" : f.label()));
+        rows.add(header);
+        for (Application application : applications) {
+            List<String> row = new ArrayList<>(List.of(application.reference(),
+                    RECEIVED.format(application.receivedAt().atZone(Catalogue.UK)), application.panelRound(),
+                    application.callId() == null ? "" : catalogue.call(application.callId()).map(Call::title).orElse(application.callId())));
+            for (FormField field : form.fields()) {
+                row.add(cell(field, application.answers().getOrDefault(field.name(), List.of())));
+            }
+            rows.add(row);
+        }
+        return PackCsv.write(rows);
+    }
+
+    /** Money stays a plain number, so a spreadsheet can add it up; choices read as their labels. */
+    private static String cell(FormField field, List<String> values) {
+        if (values.isEmpty()) {
+            return "";
+        }
+        if (field.type() == FieldType.DECLARATION) {
+            return "Confirmed";
+        }
+        return String.join("; ", field.type().hasOptions() ? values.stream().map(field::labelOf).toList() : values);
+    }
+
+    private static Optional<BigDecimal> amount(Application application, FormField field) {
+        try {
+            return first(application, field.name()).map(BigDecimal::new);
+        } catch (NumberFormatException e) {
+            return Optional.empty(); // the intake checked it; an unreadable figure is shown as not given rather than stop the pack
+        }
+    }
+
+    private static Optional<String> first(Application application, String field) {
+        return application.answers().getOrDefault(field, List.of()).stream().findFirst();
+    }
+
+    /** An applicant's words on one line of the summary, so none can pass for a line of ours. */
+    private static String oneLine(String value) {
+        return value.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
+    }
+}

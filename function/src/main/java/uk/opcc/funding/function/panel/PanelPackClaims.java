@@ -1,0 +1,20 @@
+package uk.opcc.funding.function.panel;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The record that makes a round's pack go out once: claimed before sending, marked sent after,
+ * given back when sending failed so a retry can send it.
+ */
+public interface PanelPackClaims {
+    /**
+     * @return true when this caller may send the pack now: it was never sent, an earlier attempt
+     *         gave its claim back, or that attempt's lease ran out (it crashed)
+     */
+    boolean claim(String fundId, String roundId, Instant now, Duration lease);
+
+    void markSent(String fundId, String roundId, String messageId, int applications, Instant at);
+
+    void release(String fundId, String roundId, String reason);
+}

@@ -1,0 +1,86 @@
+package uk.opcc.funding.function.panel;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import uk.opcc.funding.catalogue.Catalogue;
+import uk.opcc.funding.catalogue.FormDefinition;
+import uk.opcc.funding.catalogue.Fund;
+import uk.opcc.funding.catalogue.PanelRound;
+import uk.opcc.funding.function.config.Config;
+import uk.opcc.funding.function.intake.Application;
+import uk.opcc.funding.function.storage.ApplicationStore;
+
+/**
+ * Makes and sends one fund's panel pack for one round. After the round's deadline the pack is
+ * the round's own and goes out once, however often it is asked for; before it, an interim pack
+ * of the applications so far is sent each time and claims nothing, so the real one still follows.
+ */
+public final class PanelPackService {
+    /** Longer than the function's timeout, so a crashed attempt's claim lapses before a retry. */
+    static final Duration CLAIM_LEASE = Duration.ofMinutes(5);
+
+    /** What came of a request. */
+    public enum Status { SENT, INTERIM_SENT, ALREADY_SENT }
+
+    public record Result(Status status, int applications, String messageId) {
+    }
+
+    private final Catalogue catalogue;
+    private final ApplicationStore store;
+    private final PanelPackClaims claims;
+    private final PanelPackSender sender;
+    private final Config config;
+    private final Clock clock;
+
+    public PanelPackService(Catalogue catalogue, ApplicationStore store, PanelPackClaims claims, PanelPackSender sender, Config config, Clock clock) {
+        this.catalogue = catalogue;
+        this.store = store;
+        this.claims = claims;
+        this.sender = sender;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws UnknownRoundException when the fund or round is not in the catalogue (nothing is done)
+     * @throws uk.opcc.funding.function.notify.EmailFailedException when sending failed; the claim is given back
+     */
+    public Result send(String fundId, String roundId) {
+        Fund fund = catalogue.fund(fundId == null ? "" : fundId)
+                .orElseThrow(() -> new UnknownRoundException("There is no fund '" + fundId + "' in the catalogue"));
+        if (Application.UNSCHEDULED.equals(roundId)) {
+            throw new UnknownRoundException("Applications stored as '" + Application.UNSCHEDULED + "' arrived after the last round in "
+                    + fund.name() + "'s calendar and are in no panel pack: add the next rounds to funds.yml");
+        }
+        PanelRound round = catalogue.round(fundId, roundId == null ? "" : roundId)
+                .orElseThrow(() -> new UnknownRoundException("The " + fund.name() + " has no panel round '" + roundId + "'"));
+        FormDefinition form = catalogue.formFor(fundId)
+                .orElseThrow(() -> new UnknownRoundException("The " + fund.name() + " has no application form, so no applications"));
+        String mailbox = config.mailboxFor(fundId);
+
+        Instant now = clock.instant();
+        boolean interim = now.isBefore(round.deadline().toInstant());
+        if (!interim && !claims.claim(fundId, roundId, now, CLAIM_LEASE)) {
+            return new Result(Status.ALREADY_SENT, 0, null);
+        }
+        String messageId;
+        PanelPack pack;
+        try {
+            List<Application> applications = store.applicationsInRound(fundId, roundId);
+            pack = PanelPack.compose(catalogue, fund, round, form, applications, mailbox, interim);
+            messageId = sender.send(pack, config.senderAddress().orElseThrow());
+        } catch (RuntimeException e) {
+            if (!interim) {
+                claims.release(fundId, roundId, e.getClass().getSimpleName());
+            }
+            throw e;
+        }
+        if (interim) {
+            return new Result(Status.INTERIM_SENT, pack.count(), messageId);
+        }
+        claims.markSent(fundId, roundId, messageId, pack.count(), clock.instant());
+        return new Result(Status.SENT, pack.count(), messageId);
+    }
+}

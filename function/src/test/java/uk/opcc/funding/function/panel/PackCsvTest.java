@@ -1,0 +1,49 @@
+package uk.opcc.funding.function.panel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+
+class PackCsvTest {
+
+    static List<List<String>> parse(String csv) throws IOException {
+        assertThat(csv).startsWith(PackCsv.BYTE_ORDER_MARK);
+        return CSVFormat.RFC4180.parse(new StringReader(csv.substring(1))).getRecords().stream().map(CSVRecord::toList).toList();
+    }
+
+    @Test
+    void cellsAFormulaCouldStartWithAreNeutralisedWithALeadingQuote() {
+        for (String dangerous : List.of("=HYPERLINK(\"http://evil\",\"x\")", "+44 1632 960001", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd")) {
+            assertThat(PackCsv.neutralised(dangerous)).isEqualTo("'" + dangerous);
+        }
+        for (String safe : List.of("", "Eden Valley", "1250.50", "a=b", "'quoted already", " =spaced")) {
+            assertThat(PackCsv.neutralised(safe)).isEqualTo(safe);
+        }
+    }
+
+    @Test
+    void rowsRoundTripThroughApacheCommonsCsvWithQuotesCommasLineBreaksAndUnicode() throws IOException {
+        List<List<String>> rows = List.of(
+                List.of("Reference", "Organisation", "Notes"),
+                List.of("KX7P-M2RD", "Smith, Jones & \"Partners\"", "line one\r\nline two\nline three"),
+                List.of("PN4W-8HTC", "Café £ ✓ 😀", ""));
+
+        String csv = PackCsv.write(rows);
+
+        assertThat(parse(csv)).isEqualTo(rows);
+        assertThat(csv).endsWith("\r\n").contains("\"Smith, Jones & \"\"Partners\"\"\"");
+    }
+
+    @Test
+    void aFormulaSurvivesTheRoundTripOnlyAsText() throws IOException {
+        String csv = PackCsv.write(List.of(List.of("=1+1", "@cmd", "-1", "+1", "\t=1", "\r=1", "fine")));
+
+        assertThat(parse(csv).get(0)).containsExactly("'=1+1", "'@cmd", "'-1", "'+1", "'\t=1", "'\r=1", "fine")
+                .allSatisfy(cell -> assertThat(cell.charAt(0)).isNotIn('=', '+', '-', '@', '\t', '\r'));
+    }
+}

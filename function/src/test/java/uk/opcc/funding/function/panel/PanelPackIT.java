@@ -1,0 +1,214 @@
+package uk.opcc.funding.function.panel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import uk.opcc.funding.function.Fixtures;
+import uk.opcc.funding.function.PanelPackHandler;
+import uk.opcc.funding.function.Wiring;
+import uk.opcc.funding.function.engines.DynamoDbLocal;
+import uk.opcc.funding.function.engines.SesEmulator;
+import uk.opcc.funding.function.intake.Application;
+import uk.opcc.funding.function.intake.IdempotencyKey;
+import uk.opcc.funding.function.notify.EmailFailedException;
+import uk.opcc.funding.function.notify.SesStaffNotifierIT;
+import uk.opcc.funding.function.storage.DynamoDbApplicationStore;
+import uk.opcc.funding.function.storage.DynamoDbPanelPackClaims;
+
+/** Panel packs on the real engines: DynamoDB Local for the round index and the pack's claim, the SES v2 emulator for the raw email. */
+class PanelPackIT {
+    /** After both funds' 2026-27-Q3 deadlines (11 and 18 December 2026). */
+    static final Instant AFTER_THE_DEADLINES = Instant.parse("2026-12-18T17:05:00Z");
+    /** Real time for what is stored: DynamoDB Local deletes items whose expiry has passed. */
+    static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+    final DynamoDbLocal engine = DynamoDbLocal.get();
+    final String table = engine.newTable();
+    final DynamoDbClient client = engine.client();
+    final DynamoDbApplicationStore store = new DynamoDbApplicationStore(client, table);
+    SesEmulator ses;
+
+    @BeforeEach
+    void emptyOutbox() {
+        ses = SesEmulator.get();
+        ses.clear();
+    }
+
+    @AfterEach
+    void close() {
+        client.close();
+    }
+
+    PanelPackService service(PanelPackSender sender) {
+        return new PanelPackService(Fixtures.CATALOGUE, store, new DynamoDbPanelPackClaims(client, table), sender,
+                PanelPackServiceTest.CONFIG, Clock.fixed(AFTER_THE_DEADLINES, ZoneOffset.UTC));
+    }
+
+    SesPanelPackSender ses() {
+        return new SesPanelPackSender(SesStaffNotifierIT.client(ses.endpoint));
+    }
+
+    String store(int i, String fund, String round, String amount) {
+        String reference = String.format("P%03d-3333", i).replace('0', 'A').replace('1', 'B');
+        Map<String, List<String>> answers = Fixtures.with(Fixtures.with(Fixtures.propertyFundAnswers(NOW),
+                "organisationName", (i % 5 == 0 ? "=HYPERLINK(\"http://evil\") group " : "Group ") + i), "amount", amount);
+        store.save(new Application(reference, fund, fund, null, round, NOW.plusMillis(i), answers,
+                NOW.atZone(ZoneOffset.UTC).plusYears(7).toEpochSecond()), new IdempotencyKey("key#" + i, Duration.ofHours(24)), NOW);
+        return reference;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> attachment(Map<String, Object> email) {
+        List<Map<String, Object>> attachments = (List<Map<String, Object>>) email.get("attachments");
+        assertThat(attachments).hasSize(1);
+        return attachments.get(0);
+    }
+
+    static List<List<String>> csv(Map<String, Object> email) throws IOException {
+        return PackCsvTest.parse(new String(Base64.getDecoder().decode((String) attachment(email).get("content")), StandardCharsets.UTF_8));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> emailTo(List<Map<String, Object>> emails, String mailbox) {
+        List<Map<String, Object>> to = emails.stream()
+                .filter(e -> ((List<String>) ((Map<String, Object>) e.get("destination")).get("to")).contains(mailbox)).toList();
+        assertThat(to).as("emails to " + mailbox).hasSize(1);
+        return to.get(0);
+    }
+
+    @Test
+    void aRoundOfThirtyApplicationsAcrossTwoFundsMakesExactlyOnePackPerFundWithExactlyItsApplications() throws Exception {
+        // given 30 applications in round 2026-27-Q3: 18 to the Property Fund, 12 to the victims' fund,
+        // and others in other rounds that no pack of this round may list
+        List<String> property = new ArrayList<>();
+        List<String> victims = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            if (i % 5 == 1 || i % 5 == 3) {
+                victims.add(store(i, "victims-services-fund", "2026-27-Q3", new BigDecimal("2000").add(new BigDecimal("0.99").multiply(BigDecimal.valueOf(victims.size()))).toPlainString()));
+            } else {
+                property.add(store(i, "property-fund", "2026-27-Q3", new BigDecimal("1000").add(new BigDecimal("12.5").multiply(BigDecimal.valueOf(property.size()))).toPlainString()));
+            }
+        }
+        store(40, "property-fund", "2026-27-Q4", "5");
+        store(41, "property-fund", Application.UNSCHEDULED, "5");
+        store(42, "victims-services-fund", "2026-27-Q4", "5");
+
+        // when each fund's schedule fires twice at once, and once more later
+        PanelPackService service = service(ses());
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Callable<PanelPackService.Result>> firings = new ArrayList<>();
+        for (String fund : List.of("property-fund", "victims-services-fund", "property-fund", "victims-services-fund")) {
+            firings.add(() -> service.send(fund, "2026-27-Q3"));
+        }
+        List<PanelPackService.Status> statuses = new ArrayList<>();
+        for (Future<PanelPackService.Result> result : pool.invokeAll(firings)) {
+            statuses.add(result.get().status());
+        }
+        pool.shutdown();
+        statuses.add(service.send("property-fund", "2026-27-Q3").status());
+
+        // then one pack per fund, with exactly that fund's applications of the round
+        assertThat(statuses).containsExactlyInAnyOrder(PanelPackService.Status.SENT, PanelPackService.Status.SENT,
+                PanelPackService.Status.ALREADY_SENT, PanelPackService.Status.ALREADY_SENT, PanelPackService.Status.ALREADY_SENT);
+        List<Map<String, Object>> emails = ses.emails();
+        assertThat(emails).hasSize(2);
+
+        Map<String, Object> propertyPack = emailTo(emails, "grants@example.gov.uk");
+        assertThat(propertyPack.get("subject")).isEqualTo("Panel pack: Property Fund, round 2026-27-Q3: 18 applications, £19,912.50 asked");
+        assertThat(propertyPack.get("from")).isEqualTo("no-reply@example.gov.uk");
+        String text = (String) ((Map<String, Object>) propertyPack.get("body")).get("text");
+        assertThat(text).contains("Applications: 18\n", "Total asked: £19,912.50\n", property.get(1) + "  Group 2  £1,012.50\n",
+                property.get(17) + "  Group 29  £1,212.50\n");
+        assertThat(attachment(propertyPack)).containsEntry("filename", "property-fund-2026-27-Q3.csv").containsEntry("contentType", "text/csv");
+        List<List<String>> rows = csv(propertyPack);
+        assertThat(rows.subList(1, rows.size())).extracting(r -> r.get(0)).containsExactlyElementsOf(property);
+        assertThat(rows).allSatisfy(r -> assertThat(r).hasSize(rows.get(0).size()));
+        int organisation = rows.get(0).indexOf("Name of your organisation");
+        assertThat(rows.get(1).get(organisation)).isEqualTo("'=HYPERLINK(\"http://evil\") group 0");
+        assertThat(rows).allSatisfy(r -> r.forEach(cell -> assertThat(cell).doesNotStartWith("=").doesNotStartWith("+")
+                .doesNotStartWith("-").doesNotStartWith("@")));
+
+        Map<String, Object> victimsPack = emailTo(emails, "victims@example.gov.uk");
+        assertThat(victimsPack.get("subject")).isEqualTo("Panel pack: Ministry of Justice Victims’ Services Fund, round 2026-27-Q3: 12 applications, £24,065.34 asked");
+        List<List<String>> victimRows = csv(victimsPack);
+        assertThat(victimRows.subList(1, victimRows.size())).extracting(r -> r.get(0)).containsExactlyElementsOf(victims);
+        assertThat(victimRows.get(0)).contains("How will your work meet the Victims’ Code?");
+
+        Map<String, AttributeValue> record = client.getItem(b -> b.tableName(table)
+                .key(Map.of("pk", AttributeValue.fromS("PACK#property-fund#2026-27-Q3")))).item();
+        assertThat(record.get("state").s()).isEqualTo("sent");
+        assertThat(record.get("applications").n()).isEqualTo("18");
+        assertThat(record.get("emailMessageId").s()).isEqualTo(propertyPack.get("messageId"));
+    }
+
+    @Test
+    void aPackThatFailedToSendIsSentByTheRetryOnce() {
+        store(0, "property-fund", "2026-27-Q3", "100");
+        SesPanelPackSender unreachable = new SesPanelPackSender(SesStaffNotifierIT.client("http://127.0.0.1:" + DynamoDbLocal.freePort()));
+
+        assertThatThrownBy(() -> service(unreachable).send("property-fund", "2026-27-Q3")).isInstanceOf(EmailFailedException.class);
+        Map<String, AttributeValue> record = client.getItem(b -> b.tableName(table)
+                .key(Map.of("pk", AttributeValue.fromS("PACK#property-fund#2026-27-Q3")))).item();
+        assertThat(record.get("state").s()).isEqualTo("pending");
+        assertThat(record.get("lastError").s()).isEqualTo("EmailFailedException");
+
+        assertThat(service(ses()).send("property-fund", "2026-27-Q3").status()).isEqualTo(PanelPackService.Status.SENT);
+        assertThat(service(ses()).send("property-fund", "2026-27-Q3").status()).isEqualTo(PanelPackService.Status.ALREADY_SENT);
+        assertThat(ses.emails()).hasSize(1);
+    }
+
+    @Test
+    void aClaimHeldByACrashedAttemptLapsesAfterItsLease() {
+        DynamoDbPanelPackClaims claims = new DynamoDbPanelPackClaims(client, table);
+
+        assertThat(claims.claim("property-fund", "2026-27-Q3", NOW, Duration.ofMinutes(5))).isTrue();
+        assertThat(claims.claim("property-fund", "2026-27-Q3", NOW.plus(Duration.ofMinutes(4)), Duration.ofMinutes(5))).isFalse();
+        assertThat(claims.claim("property-fund", "2026-27-Q4", NOW, Duration.ofMinutes(5))).isTrue();
+        assertThat(claims.claim("property-fund", "2026-27-Q3", NOW.plus(Duration.ofMinutes(6)), Duration.ofMinutes(5))).isTrue();
+        claims.markSent("property-fund", "2026-27-Q3", "m-1", 0, NOW);
+        assertThat(claims.claim("property-fund", "2026-27-Q3", NOW.plus(Duration.ofDays(30)), Duration.ofMinutes(5))).isFalse();
+    }
+
+    @Test
+    void theHandlerWiredFromTheEnvironmentSendsAPastRoundsPackOnceAndRefusesAnUnknownRound() {
+        // 2026-27-Q2's deadline (11 September 2026) has passed on the real clock the wiring uses
+        String reference = store(0, "property-fund", "2026-27-Q2", "1850");
+        Map<String, String> env = new HashMap<>(engine.environment(table));
+        env.putAll(ses.environment());
+        PanelPackHandler handler = new PanelPackHandler(Wiring.panelPackService(env));
+
+        Map<String, Object> first = handler.handleRequest(Map.of("fundId", "property-fund", "roundId", "2026-27-Q2"), null);
+        Map<String, Object> second = handler.handleRequest(Map.of("fundId", "property-fund", "roundId", "2026-27-Q2"), null);
+        Map<String, Object> unknown = handler.handleRequest(Map.of("fundId", "property-fund", "roundId", "nope"), null);
+
+        assertThat(first).isEqualTo(Map.of("status", "SENT", "applications", 1));
+        assertThat(second).isEqualTo(Map.of("status", "ALREADY_SENT", "applications", 0));
+        assertThat(unknown).containsEntry("status", "UNKNOWN_ROUND");
+        List<Map<String, Object>> emails = ses.emails();
+        assertThat(emails).hasSize(1);
+        assertThat(emails.get(0).get("subject")).isEqualTo("Panel pack: Property Fund, round 2026-27-Q2: 1 application, £1,850 asked");
+        assertThat(emails.get(0).toString()).contains(reference);
+    }
+}
