@@ -1,5 +1,9 @@
 package uk.opcc.funding.infra;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
@@ -41,16 +45,19 @@ import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
+import uk.opcc.funding.catalogue.Catalogue;
+import uk.opcc.funding.catalogue.CatalogueJson;
 
 /**
  * Application intake: the HTTP API and intake Lambda that store applications, the notifier
- * Lambda the table's stream feeds, the SES sending identity, the dead-letter queue, and the
- * alarms that tell the OPCC when any of it needs a person.
+ * Lambda the table's stream feeds, the panel pack Lambda and its schedules, the SES sending
+ * identity, the dead-letter queue, and the alarms that tell the OPCC when any of it needs a person.
  */
 public final class IntakeStack extends Stack {
     public final HttpApi api;
     public final Function intake;
     public final Function notifier;
+    public final Function panelPack;
     public final Queue deadLetters;
     public final Topic alarms;
 
@@ -76,11 +83,20 @@ public final class IntakeStack extends Stack {
                 .actions(List.of("dynamodb:UpdateItem")).resources(List.of(table.getTableArn())).build());
 
         EmailIdentity sender = EmailIdentity.Builder.create(this, "Sender").identity(Identity.email(config.senderAddress())).build();
+        String senderArn = Stack.of(this).formatArn(software.amazon.awscdk.ArnComponents.builder()
+                .service("ses").resource("identity").resourceName(sender.getEmailIdentityName()).build());
         notifier.addToRolePolicy(PolicyStatement.Builder.create()
                 .actions(List.of("ses:SendEmail"))
-                .resources(List.of(Stack.of(this).formatArn(software.amazon.awscdk.ArnComponents.builder()
-                        .service("ses").resource("identity").resourceName(sender.getEmailIdentityName()).build())))
+                .resources(List.of(senderArn))
                 .build());
+
+        panelPack = javaFunction("PanelPack", "uk.opcc.funding.function.PanelPackHandler::handleRequest", jar,
+                // One query and one email a round; a minute covers a large round and SES retries.
+                512, Duration.seconds(60), Map.of(
+                        "TABLE_NAME", table.getTableName(),
+                        "SENDER_ADDRESS", config.senderAddress(),
+                        "STAFF_MAILBOXES", config.staffMailboxes()));
+        new PanelPacks(this, "PanelPacks", panelPack, table, DataStack.ROUND_INDEX, senderArn, catalogue(config), synthesisedAt());
 
         deadLetters = Queue.Builder.create(this, "NotifierDeadLetters")
                 .encryption(QueueEncryption.SQS_MANAGED)
@@ -129,7 +145,24 @@ public final class IntakeStack extends Stack {
         alarm("IntakeThrottles", "The intake function was throttled: applicants may be turned away.", intake.metricThrottles(fiveMinutes()));
         alarm("NotifierErrors", "The notifier failed; it will retry, then dead-letter.", notifier.metricErrors(fiveMinutes()));
         alarm("NotifierThrottles", "The notifier was throttled.", notifier.metricThrottles(fiveMinutes()));
+        alarm("PanelPackErrors", "A panel pack failed to send; Lambda retries it, and the round stays unsent until one succeeds.",
+                panelPack.metricErrors(fiveMinutes()));
         alarm("ApiServerErrors", "The API answered with 5xx: applicants could not apply.", api.metricServerError(fiveMinutes()));
+    }
+
+    /** The catalogue the site was baked with: the panel rounds to schedule packs for. */
+    private static Catalogue catalogue(FundingConfig config) {
+        try {
+            return CatalogueJson.read(Files.readString(config.siteFolder().resolve("catalogue.json")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("The baked site has no catalogue.json: run mvn install at the top first", e);
+        }
+    }
+
+    /** Rounds before this get no schedule; tests fix it with the context value panelPacksFrom. */
+    private Instant synthesisedAt() {
+        Object fixed = getNode().tryGetContext("panelPacksFrom");
+        return fixed == null ? Instant.now() : Instant.parse(fixed.toString());
     }
 
     /**

@@ -3,6 +3,9 @@ package uk.opcc.funding.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +16,8 @@ import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.cxapi.SynthesisMessage;
+import uk.opcc.funding.catalogue.Catalogue;
+import uk.opcc.funding.catalogue.CatalogueJson;
 
 /** The synthesised templates have every property the deployment relies on, and pass cdk-nag. */
 class FundingAppTest {
@@ -65,7 +70,12 @@ class FundingAppTest {
                 "Architectures", List.of("arm64"), "MemorySize", 512, "Timeout", 30,
                 "Environment", Map.of("Variables", Map.of("TABLE_NAME", Match.anyValue(), "SENDER_ADDRESS", "funding@example.gov.uk",
                         "STAFF_MAILBOXES", "property-fund=grants@example.gov.uk,victims-services-fund=victims@example.gov.uk")))));
-        intake.resourcePropertiesCountIs("AWS::Logs::LogGroup", Map.of("RetentionInDays", 90), 3);
+        intake.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "Handler", "uk.opcc.funding.function.PanelPackHandler::handleRequest", "Runtime", "java21",
+                "Architectures", List.of("arm64"), "MemorySize", 512, "Timeout", 60,
+                "Environment", Map.of("Variables", Map.of("TABLE_NAME", Match.anyValue(), "SENDER_ADDRESS", "funding@example.gov.uk",
+                        "STAFF_MAILBOXES", "property-fund=grants@example.gov.uk,victims-services-fund=victims@example.gov.uk")))));
+        intake.resourcePropertiesCountIs("AWS::Logs::LogGroup", Map.of("RetentionInDays", 90), 4);
     }
 
     @Test
@@ -114,6 +124,66 @@ class FundingAppTest {
         assertThat(sesResource).contains("ses:SendEmail", ":identity/");
     }
 
+    @Test
+    void aOneTimeScheduleInUkTimeInvokesThePanelPackFunctionForEveryRoundStillAhead() throws Exception {
+        Catalogue catalogue = CatalogueJson.read(Files.readString(Path.of("../site/target/site/catalogue.json")));
+        Instant from = Instant.parse(Synth.CONTEXT.get("panelPacksFrom").toString());
+        List<Catalogue.FundRound> ahead = catalogue.packRounds().stream()
+                .filter(r -> r.round().deadline().toInstant().plus(PanelPacks.AFTER_DEADLINE).isAfter(from)).toList();
+        assertThat(ahead).extracting(r -> r.fund().id() + " " + r.round().id())
+                .contains("property-fund 2026-27-Q3", "victims-services-fund 2026-27-Q3").doesNotContain("property-fund 2026-27-Q2");
+
+        intake.resourceCountIs("AWS::Scheduler::Schedule", ahead.size());
+        intake.hasResourceProperties("AWS::Scheduler::Schedule", Match.objectLike(Map.of(
+                "ScheduleExpression", "at(2026-12-11T17:05:00)",
+                "ScheduleExpressionTimezone", "Europe/London",
+                "FlexibleTimeWindow", Map.of("Mode", "OFF"),
+                "State", "ENABLED",
+                "Target", Match.objectLike(Map.of(
+                        "Arn", Map.of("Fn::GetAtt", List.of(logicalId("AWS::Lambda::Function", "PanelPack"), "Arn")),
+                        "RoleArn", Match.anyValue(),
+                        "Input", "{\"fundId\":\"property-fund\",\"roundId\":\"2026-27-Q3\"}")))));
+        for (Catalogue.FundRound round : ahead) {
+            intake.hasResourceProperties("AWS::Scheduler::Schedule", Match.objectLike(Map.of("Target", Match.objectLike(Map.of(
+                    "Input", "{\"fundId\":\"" + round.fund().id() + "\",\"roundId\":\"" + round.round().id() + "\"}")))));
+        }
+    }
+
+    @Test
+    void theSchedulerMayInvokeOnlyThePanelPackFunction() {
+        intake.hasResourceProperties("AWS::IAM::Role", Match.objectLike(Map.of("AssumeRolePolicyDocument", Match.objectLike(Map.of(
+                "Statement", List.of(Match.objectLike(Map.of("Principal", Map.of("Service", "scheduler.amazonaws.com"),
+                        "Condition", Map.of("StringEquals", Map.of("aws:SourceAccount", Match.anyValue()))))))))));
+        Map<String, Map<String, Object>> policies = intake.findResources("AWS::IAM::Policy");
+        List<Map<String, Object>> scheduler = policies.entrySet().stream().filter(e -> e.getKey().startsWith("PanelPacksSchedulerRole"))
+                .map(Map.Entry::getValue).toList();
+        assertThat(scheduler).hasSize(1);
+        assertThat(actions(scheduler.get(0))).containsExactly("lambda:InvokeFunction");
+        assertThat(String.valueOf(scheduler.get(0))).contains(logicalId("AWS::Lambda::Function", "PanelPack")).doesNotContain("*");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void thePanelPackFunctionMayQueryTheRoundIndexWriteOnlyPackItemsAndSendFromTheOneIdentity() {
+        Map<String, Object> policy = intake.findResources("AWS::IAM::Policy").entrySet().stream()
+                .filter(e -> e.getKey().startsWith("PanelPackServiceRole")).map(Map.Entry::getValue).findFirst().orElseThrow();
+        assertThat(actions(policy)).containsExactlyInAnyOrder("dynamodb:Query", "dynamodb:UpdateItem", "ses:SendEmail", "ses:SendRawEmail");
+        var statements = (List<Map<String, Object>>) ((Map<String, Object>) ((Map<String, Object>) policy.get("Properties")).get("PolicyDocument")).get("Statement");
+        Map<String, Object> query = statements.stream().filter(s -> "dynamodb:Query".equals(s.get("Action"))).findFirst().orElseThrow();
+        assertThat(String.valueOf(query.get("Resource"))).contains("/index/byFundRound");
+        Map<String, Object> update = statements.stream().filter(s -> "dynamodb:UpdateItem".equals(s.get("Action"))).findFirst().orElseThrow();
+        assertThat(update.get("Condition")).isEqualTo(Map.of("ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys", List.of("PACK#*"))));
+        Map<String, Object> ses = statements.stream().filter(s -> s.get("Action") instanceof List<?>).findFirst().orElseThrow();
+        assertThat(String.valueOf(ses.get("Resource"))).contains(":identity/").doesNotContain("*");
+    }
+
+    /** The logical id CDK gave the one resource of a type whose id starts with a construct's id. */
+    static String logicalId(String type, String construct) {
+        List<String> ids = intake.findResources(type).keySet().stream().filter(id -> id.startsWith(construct)).toList();
+        assertThat(ids).hasSize(1);
+        return ids.get(0);
+    }
+
     @SuppressWarnings("unchecked")
     static List<String> actions(Map<String, Object> policy) {
         List<String> actions = new ArrayList<>();
@@ -131,7 +201,7 @@ class FundingAppTest {
 
     @Test
     void alarmsWatchDeadLettersErrorsThrottlesAndServerErrorsAndEmailTheOpcc() {
-        intake.resourceCountIs("AWS::CloudWatch::Alarm", 6);
+        intake.resourceCountIs("AWS::CloudWatch::Alarm", 7);
         for (String metric : List.of("ApproximateNumberOfMessagesVisible", "Errors", "Throttles", "5xx")) {
             intake.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of("MetricName", metric,
                     "Threshold", 1, "AlarmActions", List.of(Match.anyValue()), "TreatMissingData", "notBreaching")));

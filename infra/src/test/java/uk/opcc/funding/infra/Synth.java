@@ -14,7 +14,9 @@ final class Synth {
             "staffMailboxes", "property-fund=grants@example.gov.uk,victims-services-fund=victims@example.gov.uk",
             "alarmEmail", "alarms@example.gov.uk",
             "lambdaJar", "../function/target/function-0.1.0-SNAPSHOT-lambda.jar",
-            "siteFolder", "../site/target/site");
+            "siteFolder", "../site/target/site",
+            // Panel rounds whose deadline is before this get no schedule; fixed, so the templates are too.
+            "panelPacksFrom", "2026-11-30T12:00:00Z");
 
     final App app;
     final long millis;
