@@ -31,6 +31,10 @@ public final class PanelPackHandler implements RequestHandler<Map<String, String
         Map<String, String> fields = Map.of("requestId", requestId, "fundId", String.valueOf(fundId), "roundId", String.valueOf(roundId));
         try {
             PanelPackService.Result result = service.send(fundId, roundId);
+            if (result.status() == PanelPackService.Status.IN_PROGRESS) {
+                // Another attempt holds the claim; if it crashed, the claim lapses before Lambda's last retry of this one.
+                throw new IllegalStateException("Another attempt is sending this round's pack");
+            }
             Log.info("panel-pack-" + result.status().name().toLowerCase().replace('_', '-'), fields);
             return Map.of("status", result.status().name(), "applications", result.applications());
         } catch (UnknownRoundException e) {

@@ -46,6 +46,7 @@ final class PanelPackPage implements HttpHandler {
                     case SENT -> "The round's pack (applications: " + result.applications() + ") is in the outbox.";
                     case INTERIM_SENT -> "An interim pack of the applications so far (" + result.applications() + ") is in the outbox.";
                     case ALREADY_SENT -> "This round's pack was made before: it is made only once.";
+                    case IN_PROGRESS -> "Another attempt is making this round's pack. Try again in two minutes.";
                 };
             } catch (UnknownRoundException e) {
                 message = e.getMessage();

@@ -8,11 +8,17 @@ import java.time.Instant;
  * given back when sending failed so a retry can send it.
  */
 public interface PanelPackClaims {
-    /**
-     * @return true when this caller may send the pack now: it was never sent, an earlier attempt
-     *         gave its claim back, or that attempt's lease ran out (it crashed)
-     */
-    boolean claim(String fundId, String roundId, Instant now, Duration lease);
+    /** What a claim found. */
+    enum Claim {
+        /** This caller may send the pack now: it was never sent, an earlier attempt gave its claim back, or its lease ran out (it crashed). */
+        GRANTED,
+        /** The pack was sent. */
+        SENT,
+        /** Another attempt is sending it now, within its lease. */
+        HELD
+    }
+
+    Claim claim(String fundId, String roundId, Instant now, Duration lease);
 
     void markSent(String fundId, String roundId, String messageId, int applications, Instant at);
 

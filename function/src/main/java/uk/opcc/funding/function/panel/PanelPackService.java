@@ -18,11 +18,14 @@ import uk.opcc.funding.function.storage.ApplicationStore;
  * of the applications so far is sent each time and claims nothing, so the real one still follows.
  */
 public final class PanelPackService {
-    /** Longer than the function's timeout, so a crashed attempt's claim lapses before a retry. */
-    static final Duration CLAIM_LEASE = Duration.ofMinutes(5);
+    /**
+     * Longer than the function's one-minute timeout; short enough that Lambda's second retry of
+     * a crashed invocation (one, then two minutes after it failed) finds the claim lapsed.
+     */
+    static final Duration CLAIM_LEASE = Duration.ofMinutes(2);
 
-    /** What came of a request. */
-    public enum Status { SENT, INTERIM_SENT, ALREADY_SENT }
+    /** What came of a request; IN_PROGRESS means another attempt holds the claim: ask again later. */
+    public enum Status { SENT, INTERIM_SENT, ALREADY_SENT, IN_PROGRESS }
 
     public record Result(Status status, int applications, String messageId) {
     }
@@ -62,8 +65,11 @@ public final class PanelPackService {
 
         Instant now = clock.instant();
         boolean interim = now.isBefore(round.deadline().toInstant());
-        if (!interim && !claims.claim(fundId, roundId, now, CLAIM_LEASE)) {
-            return new Result(Status.ALREADY_SENT, 0, null);
+        if (!interim) {
+            PanelPackClaims.Claim claim = claims.claim(fundId, roundId, now, CLAIM_LEASE);
+            if (claim != PanelPackClaims.Claim.GRANTED) {
+                return new Result(claim == PanelPackClaims.Claim.SENT ? Status.ALREADY_SENT : Status.IN_PROGRESS, 0, null);
+            }
         }
         String messageId;
         PanelPack pack;

@@ -8,6 +8,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import uk.opcc.funding.function.panel.PanelPackClaims;
 
 /**
@@ -24,7 +25,7 @@ public final class DynamoDbPanelPackClaims implements PanelPackClaims {
     }
 
     @Override
-    public boolean claim(String fundId, String roundId, Instant now, Duration lease) {
+    public Claim claim(String fundId, String roundId, Instant now, Duration lease) {
         try {
             dynamoDb.updateItem(b -> b.tableName(table).key(key(fundId, roundId))
                     .updateExpression("SET #state = :sending, claimedUntil = :until, kind = :pack, fundId = :fund, roundId = :round ADD attempts :one")
@@ -32,10 +33,11 @@ public final class DynamoDbPanelPackClaims implements PanelPackClaims {
                     .expressionAttributeNames(names())
                     .expressionAttributeValues(Map.of(":sending", s("sending"), ":pending", s("pending"), ":pack", s("panel-pack"),
                             ":fund", s(fundId), ":round", s(roundId), ":until", n(now.plus(lease).getEpochSecond()),
-                            ":now", n(now.getEpochSecond()), ":one", n(1))));
-            return true;
+                            ":now", n(now.getEpochSecond()), ":one", n(1)))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            return Claim.GRANTED;
         } catch (ConditionalCheckFailedException e) {
-            return false;
+            return e.hasItem() && "sent".equals(e.item().get("state").s()) ? Claim.SENT : Claim.HELD;
         } catch (SdkException e) {
             throw new StorageUnavailableException("Could not claim the panel pack of " + fundId + " round " + roundId, e);
         }

@@ -21,10 +21,10 @@ import uk.opcc.funding.function.notify.EmailFailedException;
 import uk.opcc.funding.function.storage.InMemoryApplicationStore;
 
 /** The service's rules with fakes of our own interfaces; PanelPackIT runs it on the real engines. */
-class PanelPackServiceTest {
+public class PanelPackServiceTest {
     /** After the Property Fund's 2026-27-Q3 deadline (11 December 2026, 17:00). */
-    static final Instant AFTER = Instant.parse("2026-12-11T17:05:00Z");
-    static final Config CONFIG = new Config("applications", "eu-west-2", Optional.empty(), Optional.empty(), Optional.of("no-reply@example.gov.uk"),
+    public static final Instant AFTER = Instant.parse("2026-12-11T17:05:00Z");
+    public static final Config CONFIG = new Config("applications", "eu-west-2", Optional.empty(), Optional.empty(), Optional.of("no-reply@example.gov.uk"),
             Map.of("property-fund", "grants@example.gov.uk", "victims-services-fund", "victims@example.gov.uk"));
 
     final InMemoryApplicationStore store = new InMemoryApplicationStore();
@@ -63,6 +63,15 @@ class PanelPackServiceTest {
         assertThat(sent.get(0).to()).isEqualTo("grants@example.gov.uk");
         assertThat(sent.get(0).text()).contains("KX7P-M2RD").doesNotContain("PN4W-8HTC", "TR6X-9HCW");
         assertThat(claims.state).containsEntry("property-fund#2026-27-Q3", "sent");
+    }
+
+    @Test
+    void whileAnotherAttemptHoldsTheClaimNothingIsSentAndTheCallerIsToldToAskAgain() {
+        store("KX7P-M2RD", "property-fund", "2026-27-Q3");
+        claims.state.put("property-fund#2026-27-Q3", "sending");
+
+        assertThat(service(AFTER).send("property-fund", "2026-27-Q3").status()).isEqualTo(PanelPackService.Status.IN_PROGRESS);
+        assertThat(sent).isEmpty();
     }
 
     @Test
@@ -107,17 +116,20 @@ class PanelPackServiceTest {
     }
 
     /** Claims in memory, with the adapter's rules; DynamoDbPanelPackClaims meets DynamoDB Local in PanelPackIT. */
-    static final class FakeClaims implements PanelPackClaims {
-        final Map<String, String> state = new HashMap<>();
+    public static final class FakeClaims implements PanelPackClaims {
+        public final Map<String, String> state = new HashMap<>();
 
         @Override
-        public synchronized boolean claim(String fundId, String roundId, Instant now, Duration lease) {
+        public synchronized Claim claim(String fundId, String roundId, Instant now, Duration lease) {
             String current = state.get(fundId + "#" + roundId);
-            if (current != null && !current.equals("pending")) {
-                return false;
+            if ("sent".equals(current)) {
+                return Claim.SENT;
+            }
+            if ("sending".equals(current)) {
+                return Claim.HELD;
             }
             state.put(fundId + "#" + roundId, "sending");
-            return true;
+            return Claim.GRANTED;
         }
 
         @Override
