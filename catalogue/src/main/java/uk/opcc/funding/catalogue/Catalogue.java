@@ -1,5 +1,6 @@
 package uk.opcc.funding.catalogue;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Comparator;
@@ -26,6 +27,17 @@ public record Catalogue(List<Fund> funds, List<Call> calls, List<FormDefinition>
     /** The form a fund's applicants use, if it has one. */
     public Optional<FormDefinition> formFor(String fundId) {
         return forms.stream().filter(f -> f.fundId().equals(fundId)).findFirst();
+    }
+
+    /**
+     * The most an application may ask for: the call's cap when it answers a call, else the form's
+     * own maximum, else the fund's cap. The reader makes sure every amount question has one.
+     */
+    public Optional<BigDecimal> amountCap(FormDefinition form, Call call) {
+        if (call != null) {
+            return Optional.of(call.maxAward());
+        }
+        return form.maxAmount().or(() -> fund(form.fundId()).flatMap(Fund::maxAward));
     }
 
     public Optional<Fund> fund(String id) {

@@ -141,6 +141,7 @@ public final class CatalogueJson {
         json.put("id", form.id());
         json.put("fund", form.fundId());
         json.put("title", form.title());
+        json.put("maxAmount", form.maxAmount().orElse(null));
         json.put("fields", form.fields().stream().map(field -> {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("name", field.name());
@@ -189,7 +190,8 @@ public final class CatalogueJson {
                 string(f, "errorName"), Boolean.TRUE.equals(f.get("required")), ((Number) f.get("maxLength")).intValue(),
                 maps(f.get("options")).stream().map(o -> new FormField.Option(string(o, "value"), string(o, "label"))).toList(),
                 string(f, "notBefore"), string(f, "after"))).toList();
-        return new FormDefinition(string(json, "id"), string(json, "fund"), string(json, "title"), fields);
+        return new FormDefinition(string(json, "id"), string(json, "fund"), string(json, "title"), fields,
+                Optional.ofNullable(json.get("maxAmount")).map(v -> new BigDecimal(v.toString())));
     }
 
     private static String string(Map<String, Object> json, String key) {

@@ -245,6 +245,11 @@ public final class CatalogueReader {
     }
 
     private BigDecimal amount(String where, String field, String value) {
+        return amount(problems, where, field, value);
+    }
+
+    /** An amount in pounds from the site's data; null, with the problem added, if it is not one. */
+    static BigDecimal amount(List<String> problems, String where, String field, String value) {
         try {
             BigDecimal amount = new BigDecimal(value);
             if (amount.signum() > 0 && amount.scale() <= 2) {

@@ -1,5 +1,6 @@
 package uk.opcc.funding.catalogue;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -66,10 +67,11 @@ final class FormReader {
             problems.add(where + ": a form needs a list of 'fields'");
         }
         checkFieldsTogether(where, fields);
+        Optional<BigDecimal> maxAmount = maxAmount(where, map.get("maxAmount"), fields, funds.stream().filter(f -> f.id().equals(fund)).findFirst());
         if (problems.size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new FormDefinition(id, fund, CatalogueReader.text(map.get("title")), fields));
+        return Optional.of(new FormDefinition(id, fund, CatalogueReader.text(map.get("title")), fields, maxAmount));
     }
 
     private Optional<FormField> field(String form, Map<?, ?> map) {
@@ -114,6 +116,26 @@ final class FormReader {
         boolean required = !Boolean.FALSE.equals(map.get("required"));
         return Optional.of(new FormField(name, type, label, CatalogueReader.text(map.get("hint")), errorName,
                 required, maxLength, options, notBefore, CatalogueReader.text(map.get("after"))));
+    }
+
+    /**
+     * Every amount question needs a maximum from the data: the fund's cap, or where the strategy
+     * sets none, the form's own {@code maxAmount}. A call's bids are held to the call's cap.
+     */
+    private Optional<BigDecimal> maxAmount(String where, Object value, List<FormField> fields, Optional<Fund> fund) {
+        Optional<BigDecimal> maxAmount = Optional.ofNullable(CatalogueReader.text(value))
+                .map(v -> CatalogueReader.amount(problems, where, "maxAmount", v));
+        Optional<BigDecimal> fundCap = fund.flatMap(Fund::maxAward);
+        if (maxAmount.isPresent() && fundCap.isPresent() && maxAmount.get().compareTo(fundCap.get()) > 0) {
+            problems.add(where + ": maxAmount " + Money.format(maxAmount.get()) + " is above the "
+                    + fund.get().name() + "'s cap of " + Money.format(fundCap.get()));
+        }
+        if (fund.isPresent() && fundCap.isEmpty() && CatalogueReader.text(value) == null) {
+            fields.stream().filter(f -> f.type() == FieldType.MONEY).findFirst().ifPresent(f -> problems.add(where + " field " + f.name()
+                    + ": an amount question needs a maximum; the " + fund.get().name()
+                    + " has no maxAward, so give the form a maxAmount (marked for the OPCC to confirm)"));
+        }
+        return maxAmount;
     }
 
     private void checkFieldsTogether(String where, List<FormField> fields) {

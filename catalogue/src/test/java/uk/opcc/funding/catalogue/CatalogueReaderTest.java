@@ -234,6 +234,72 @@ class CatalogueReaderTest {
                 .hasMessageContaining("field endDate: 'after' must name a date field on the same form");
     }
 
+    private static final String UNCAPPED_FUND = """
+              - id: victims-fund
+                name: Victims' Services Fund
+                status: open
+                summary: Small grants.
+                awardText: Small grants
+                whoCanApply: [Charities]
+                decisions: By grant.
+                panelRounds:
+                  - { id: 2026-27-Q4, deadline: "2027-03-19T17:00", decisionsBy: "2027-05-14" }
+                retentionYears: 7
+            """;
+
+    private static String victimsForm(String maxAmount) {
+        return """
+                  - id: victims-small-grant
+                    fund: victims-fund
+                    title: Apply for a small grant
+                """ + maxAmount + """
+                    fields:
+                      - { name: amount, type: money, label: "How much", errorName: the amount }
+                """;
+    }
+
+    @Test
+    void everyAmountQuestionHasAMaximumFromTheCallTheFormOrTheFund() throws IOException {
+        Files.writeString(site.resolve("data/funds.yml"), FUNDS + UNCAPPED_FUND);
+        Files.writeString(site.resolve("data/forms.yml"), FORMS.replace("      - { name: projectTitle",
+                "      - { name: amount, type: money, label: \"How much\", errorName: the amount }\n      - { name: projectTitle")
+                + victimsForm("    maxAmount: 5000\n"));
+        call("road-safety", goodCall());
+
+        Catalogue catalogue = CatalogueReader.read(site);
+
+        FormDefinition victims = catalogue.form("victims-small-grant").orElseThrow();
+        FormDefinition property = catalogue.form("property-fund").orElseThrow();
+        assertThat(catalogue.amountCap(victims, null)).hasValueSatisfying(cap -> assertThat(cap).isEqualByComparingTo("5000"));
+        assertThat(catalogue.amountCap(property, null)).hasValueSatisfying(cap -> assertThat(cap).isEqualByComparingTo("2500"));
+        assertThat(catalogue.amountCap(property, catalogue.call("road-safety").orElseThrow()))
+                .hasValueSatisfying(cap -> assertThat(cap).isEqualByComparingTo("2000"));
+        assertThat(CatalogueJson.read(CatalogueJson.write(catalogue, Instant.parse("2026-11-24T12:00:00Z"))).form("victims-small-grant"))
+                .contains(victims);
+    }
+
+    @Test
+    void rejectsAnAmountQuestionWithNoMaximumFromAnySource() throws IOException {
+        Files.writeString(site.resolve("data/funds.yml"), FUNDS + UNCAPPED_FUND);
+        Files.writeString(site.resolve("data/forms.yml"), FORMS + victimsForm(""));
+
+        assertThatThrownBy(() -> CatalogueReader.read(site)).hasMessageContaining(
+                "data/forms.yml (form victims-small-grant) field amount: an amount question needs a maximum; the Victims' Services Fund"
+                        + " has no maxAward, so give the form a maxAmount (marked for the OPCC to confirm)");
+    }
+
+    @Test
+    void rejectsAFormMaximumThatIsNotAnAmountOrIsAboveTheFundsCap() throws IOException {
+        Files.writeString(site.resolve("data/funds.yml"), FUNDS + UNCAPPED_FUND);
+        Files.writeString(site.resolve("data/forms.yml"), FORMS.replace("    title: Apply to the Property Fund\n",
+                "    title: Apply to the Property Fund\n    maxAmount: 3000\n") + victimsForm("    maxAmount: lots\n"));
+
+        assertThatThrownBy(() -> CatalogueReader.read(site))
+                .hasMessageContaining("data/forms.yml (form property-fund): maxAmount £3,000 is above the Property Fund's cap of £2,500")
+                .hasMessageContaining("data/forms.yml (form victims-small-grant): maxAmount must be an amount in pounds like 2500, not 'lots'")
+                .hasMessageNotContaining("needs a maximum");
+    }
+
     @Test
     void jsonReadsBackToTheSameCatalogue() throws IOException {
         call("road-safety", goodCall());

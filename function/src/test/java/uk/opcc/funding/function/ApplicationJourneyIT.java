@@ -177,7 +177,7 @@ class ApplicationJourneyIT {
         add(corpus, expected, "unknown form", Events.json("lottery", answersNow()), 404);
         add(corpus, expected, "ended fund", Events.json("covid-community-recovery", answersNow()), 410);
         add(corpus, expected, "closed call", Events.json("property-fund", with("call", "rural-crime-2026")), 410);
-        for (String amount : List.of("£2,500", "-5", "2500.001", "2500.01", "")) {
+        for (String amount : List.of("£2,500.01", "1,85", "-5", "2500.001", "2500.01", "")) {
             add(corpus, expected, "amount '" + amount + "'", Events.json("property-fund", with("amount", amount)), 422);
         }
         for (String officer : List.of("officerName", "officerCollarNumber", "officerStation")) {
@@ -190,8 +190,11 @@ class ApplicationJourneyIT {
                 add(corpus, expected, "CR/LF in " + field.name(), Events.json("property-fund", with(field.name(), "A\r\nBcc: x@example.com")), 422);
             }
             if (field.type() == FieldType.TEXT || field.type() == FieldType.TEXTAREA) {
-                add(corpus, expected, "HTML in " + field.name(), Events.json("property-fund", with(field.name(), "<a href=\"http://x\">x</a>")), 422);
+                add(corpus, expected, "too long " + field.name(), Events.json("property-fund", with(field.name(), "x".repeat(field.maxLength() + 1))), 422);
             }
+        }
+        for (String phone : List.of("07700 90098", "+44 7700 9009821", "020 7946 000")) {
+            add(corpus, expected, "phone '" + phone + "'", Events.json("property-fund", with("phone", phone)), 422);
         }
         add(corpus, expected, "unknown field", Events.json("property-fund", with("bankDetails", "12345678")), 422);
 

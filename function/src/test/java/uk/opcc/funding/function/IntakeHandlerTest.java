@@ -71,7 +71,7 @@ class IntakeHandlerTest {
         Map<String, Object> body = json(response);
         assertThat(body).containsEntry("status", 422).containsEntry("title", "There is a problem with the application");
         assertThat((List<Map<String, String>>) body.get("errors")).extracting(e -> e.get("field") + ":" + e.get("code"))
-                .containsExactly("projectTitle:html", "amount:invalidAmount", "officerCollarNumber:required");
+                .containsExactly("amount:amountTooLarge", "officerCollarNumber:required");
         assertThat(store.applications).isEmpty();
     }
 
@@ -85,7 +85,7 @@ class IntakeHandlerTest {
         assertThat(page.title()).startsWith("Error: Apply to the Property Fund");
         assertThat(page.select(".error-summary__list a").eachAttr("href")).startsWith("#organisationName", "#organisationType");
         assertThat(page.select(".error-summary__list a").eachText()).contains("The name of your organisation must be on one line",
-                "Enter the amount you are applying for in pounds and pence using numbers only, like 1250 or 1250.50");
+                "Enter the amount you are applying for in pounds and pence, like 1250 or £1,250.50");
         assertThat(page.getElementById("amount").attr("value")).isEqualTo("-5");
         assertThat(page.getElementById("amount").attr("aria-describedby")).contains("amount-error");
         assertThat(page.getElementById("amount-error").text()).startsWith("Error: Enter the amount");
@@ -104,6 +104,31 @@ class IntakeHandlerTest {
         assertThat(page.getElementById("amount-error").text()).contains("must be £2,500 or less");
         assertThat(page.getElementById("organisationName").attr("value")).isEqualTo("Eden Valley Speed Watch");
         assertThat(page.select("input[name=objectives][checked]").eachAttr("value")).containsExactly("objective-3", "objective-8");
+    }
+
+    @Test
+    void storesAnswersInOneFormButShowsTheApplicantWhatTheyTyped() {
+        var answers = Fixtures.with(Fixtures.with(Fixtures.with(Fixtures.with(Fixtures.propertyFundAnswers(),
+                "amount", "£1,850"), "postcode", "ca11  7bs"), "phone", "+44 (0)7700 900982"), "projectTitle", "Speed watch <for> Langwathby & Lazonby");
+
+        APIGatewayV2HTTPResponse sent = handler.handleRequest(uk.opcc.funding.function.engines.Events.form("property-fund", answers), null);
+
+        assertThat(sent.getStatusCode()).isEqualTo(303);
+        Map<String, List<String>> stored = store.applications.values().iterator().next().answers();
+        assertThat(stored).containsEntry("amount", List.of("1850")).containsEntry("postcode", List.of("CA11 7BS"))
+                .containsEntry("phone", List.of("07700900982")).containsEntry("projectTitle", List.of("Speed watch <for> Langwathby & Lazonby"));
+
+        // given one wrong answer, the page shows every answer as it was typed, escaped
+        APIGatewayV2HTTPResponse again = handler.handleRequest(uk.opcc.funding.function.engines.Events.form("property-fund",
+                Fixtures.with(answers, "phone", "07700 90098")), null);
+
+        assertThat(again.getStatusCode()).isEqualTo(422);
+        assertThat(again.getBody()).contains("value=\"Speed watch &lt;for&gt; Langwathby &amp; Lazonby\"").doesNotContain("<for>");
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(again.getBody());
+        assertThat(page.getElementById("amount").attr("value")).isEqualTo("£1,850");
+        assertThat(page.getElementById("postcode").attr("value")).isEqualTo("ca11  7bs");
+        assertThat(page.getElementById("phone-error").text()).contains("Enter a full telephone number");
+        assertThat(store.applications).hasSize(1);
     }
 
     @Test

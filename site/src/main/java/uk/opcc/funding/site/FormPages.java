@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jbake.model.DocumentModel;
 import uk.opcc.funding.catalogue.Call;
 import uk.opcc.funding.catalogue.CallStatus;
@@ -33,25 +32,25 @@ final class FormPages {
         for (FormDefinition form : catalogue.forms()) {
             Fund fund = catalogue.fund(form.fundId()).orElseThrow();
             String folder = "forms/" + form.id() + "/";
-            render(pages, folder + "index.html", "form", view(form, fund, null, now), fund.acceptsApplications()
-                    ? FormHtml.render(form, null, fund.maxAward(), Map.of(), List.of()) : "");
+            render(pages, folder + "index.html", "form", view(catalogue, form, fund, null, now), fund.acceptsApplications()
+                    ? FormHtml.render(form, null, catalogue.amountCap(form, null), Map.of(), List.of()) : "");
             for (Call call : catalogue.callsFor(fund.id())) {
                 // An upcoming call's form is baked too, hidden: status.js shows it once the call opens.
                 boolean open = fund.acceptsApplications() && call.statusAt(now) != CallStatus.CLOSED;
-                render(pages, folder + call.id() + ".html", "form", view(form, fund, call, now),
-                        open ? FormHtml.render(form, call, Optional.of(call.maxAward()), Map.of(), List.of()) : "");
+                render(pages, folder + call.id() + ".html", "form", view(catalogue, form, fund, call, now),
+                        open ? FormHtml.render(form, call, catalogue.amountCap(form, call), Map.of(), List.of()) : "");
             }
-            render(pages, folder + "confirmation.html", "confirmation", view(form, fund, null, now), "");
+            render(pages, folder + "confirmation.html", "confirmation", view(catalogue, form, fund, null, now), "");
         }
     }
 
-    private static Map<String, Object> view(FormDefinition form, Fund fund, Call call, Instant now) {
+    private static Map<String, Object> view(Catalogue catalogue, FormDefinition form, Fund fund, Call call, Instant now) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("title", form.title());
         view.put("formId", form.id());
         view.put("fundName", fund.name());
         view.put("fundUrl", "/funds/" + fund.id() + ".html");
-        fund.maxAward().ifPresent(cap -> view.put("cap", Money.format(cap)));
+        catalogue.amountCap(form, call).ifPresent(cap -> view.put("cap", Money.format(cap)));
         boolean open = fund.acceptsApplications();
         String closedReason = open ? null : "The " + fund.name() + " is not taking applications"
                 + fund.endedOn().map(d -> ": it ended on " + UkTime.date(d) + ".").orElse(".");
@@ -59,7 +58,6 @@ final class FormPages {
             CallStatus status = call.statusAt(now);
             view.put("callTitle", call.title());
             view.put("callUrl", "/" + call.uri());
-            view.put("cap", Money.format(call.maxAward()));
             view.put("closes", UkTime.dateAndTime(call.closes()));
             view.put("closesIso", call.closes().toOffsetDateTime().toString());
             view.put("opens", UkTime.dateAndTime(call.opens()));

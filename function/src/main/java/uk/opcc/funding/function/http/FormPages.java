@@ -3,7 +3,6 @@ package uk.opcc.funding.function.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -42,14 +41,13 @@ public final class FormPages {
         Fund fund = catalogue.fund(form.get().fundId()).orElseThrow();
         String callId = fields.getOrDefault(Submission.CALL, List.of()).stream().findFirst().orElse(null);
         Call call = callId == null ? null : catalogue.call(callId).filter(c -> c.fundId().equals(fund.id())).orElse(null);
-        Optional<BigDecimal> cap = call != null ? Optional.of(call.maxAward()) : fund.maxAward();
         return page(formId, call == null ? "index.html" : call.id() + ".html").map(page -> {
             int start = page.indexOf(FormHtml.START);
             int end = page.indexOf(FormHtml.END);
             if (start < 0 || end < 0) {
                 return null;
             }
-            String rendered = FormHtml.render(form.get(), call, cap, FormValidator.foldDateParts(form.get(), fields),
+            String rendered = FormHtml.render(form.get(), call, catalogue.amountCap(form.get(), call), FormValidator.foldDateParts(form.get(), fields),
                     problems.stream().map(p -> new FormHtml.Error(p.field(), p.message())).toList());
             return page.substring(0, start).replaceFirst("<title>", "<title>Error: ") + rendered + page.substring(end + FormHtml.END.length());
         });

@@ -1,6 +1,5 @@
 package uk.opcc.funding.function.intake;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -64,8 +63,8 @@ public final class IntakeService {
             return invalid(submission, Submission.SUBMISSION_ID, "invalidSubmissionId");
         }
 
-        Optional<BigDecimal> cap = call.map(Call::maxAward).or(fund::maxAward);
-        FormValidator.Result result = FormValidator.validate(form.get(), submission.answers(), cap, now.atZone(Catalogue.UK).toLocalDate());
+        FormValidator.Result result = FormValidator.validate(form.get(), submission.answers(),
+                catalogue.amountCap(form.get(), call.orElse(null)), now.atZone(Catalogue.UK).toLocalDate());
         if (!result.isValid()) {
             return new Outcome.Invalid(submission.formId(), result.problems());
         }

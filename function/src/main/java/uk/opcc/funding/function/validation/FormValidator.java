@@ -27,16 +27,16 @@ public final class FormValidator {
     }
 
     private static final Pattern EMAIL = Pattern.compile("[^\\s@<>\"(),;:\\[\\]\\\\]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
-    private static final Pattern UK_PHONE = Pattern.compile("(\\+44|0)\\d{9,10}");
-    private static final Pattern INTERNATIONAL_PHONE = Pattern.compile("\\+\\d{8,15}");
-    private static final Pattern POSTCODE = Pattern.compile("([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})");
-    private static final Pattern AMOUNT = Pattern.compile("\\d{1,9}(\\.\\d{1,2})?");
+    /** Outward code and inward code, once spaces are taken out: the inward code is always digit, letter, letter. */
+    private static final Pattern POSTCODE = Pattern.compile("([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final Pattern HTML_TAG = Pattern.compile("<\\s*[/!?A-Za-z]");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\r\\n\\t]]");
     private static final Pattern LINE_BREAK = Pattern.compile("[\\r\\n]");
 
-    /** Valid answers, tidied (trimmed, postcodes in capitals), or the problems found. */
+    /**
+     * Valid answers, tidied into one form each (trimmed; postcodes as CA11 7BS; amounts as 1850 or
+     * 1850.50; UK telephone numbers as 07700900982), or the problems found.
+     */
     public record Result(Map<String, List<String>> answers, List<Problem> problems) {
         public boolean isValid() {
             return problems.isEmpty();
@@ -88,8 +88,8 @@ public final class FormValidator {
         return switch (field.type()) {
             case TEXT, TEXTAREA -> text(field, value);
             case EMAIL -> isEmail(value) ? Optional.empty() : problem(field, "invalidEmail", Map.of());
-            case PHONE -> phone(value) ? Optional.empty() : problem(field, "invalidPhone", Map.of());
-            case POSTCODE -> POSTCODE.matcher(value.toUpperCase()).matches() ? Optional.empty() : problem(field, "invalidPostcode", Map.of());
+            case PHONE -> PhoneNumber.normalise(value).isPresent() ? Optional.empty() : problem(field, "invalidPhone", Map.of());
+            case POSTCODE -> postcode(value).isPresent() ? Optional.empty() : problem(field, "invalidPostcode", Map.of());
             case MONEY -> money(field, value, cap);
             case DATE -> date(field, value, today);
             case RADIOS -> field.allows(value) ? Optional.empty() : problem(field, "invalidOption", Map.of());
@@ -98,12 +98,10 @@ public final class FormValidator {
         };
     }
 
+    /** Any plain text is an answer, "<" and all: every page and email escapes it on the way out. */
     private static Optional<Problem> text(FormField field, String value) {
         if (field.type() == FieldType.TEXT && LINE_BREAK.matcher(value).find()) {
             return problem(field, "lineBreaks", Map.of());
-        }
-        if (HTML_TAG.matcher(value).find()) {
-            return problem(field, "html", Map.of());
         }
         if (value.codePointCount(0, value.length()) > field.maxLength()) {
             return problem(field, "tooLong", Map.of("max", String.valueOf(field.maxLength())));
@@ -111,16 +109,18 @@ public final class FormValidator {
         return Optional.empty();
     }
 
-    private static boolean phone(String value) {
-        String digits = value.replaceAll("[\\s()-]", "");
-        return UK_PHONE.matcher(digits).matches() || INTERNATIONAL_PHONE.matcher(digits).matches();
+    /** CA11 7BS however it was typed: "ca11 7bs", "CA117BS", "CA11  7BS". */
+    private static Optional<String> postcode(String value) {
+        var match = POSTCODE.matcher(value.replaceAll("\\s", "").toUpperCase(java.util.Locale.UK));
+        return match.matches() ? Optional.of(match.group(1) + " " + match.group(2)) : Optional.empty();
     }
 
     private static Optional<Problem> money(FormField field, String value, Optional<BigDecimal> cap) {
-        if (!AMOUNT.matcher(value).matches()) {
+        Optional<BigDecimal> parsed = Money.parse(value);
+        if (parsed.isEmpty()) {
             return problem(field, "invalidAmount", Map.of());
         }
-        BigDecimal amount = new BigDecimal(value);
+        BigDecimal amount = parsed.get();
         if (amount.signum() <= 0) {
             return problem(field, "amountTooSmall", Map.of());
         }
@@ -201,10 +201,9 @@ public final class FormValidator {
 
     private static List<String> tidy(FormField field, List<String> values) {
         return switch (field.type()) {
-            case POSTCODE -> {
-                var match = POSTCODE.matcher(values.get(0).toUpperCase());
-                yield List.of(match.matches() ? match.group(1) + " " + match.group(2) : values.get(0));
-            }
+            case POSTCODE -> List.of(postcode(values.get(0)).orElseThrow());
+            case PHONE -> List.of(PhoneNumber.normalise(values.get(0)).orElseThrow());
+            case MONEY -> List.of(Money.plain(Money.parse(values.get(0)).orElseThrow()));
             case CHECKBOXES -> List.copyOf(new LinkedHashSet<>(values));
             case DECLARATION -> List.of("yes");
             default -> values;

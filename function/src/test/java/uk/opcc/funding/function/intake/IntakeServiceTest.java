@@ -92,7 +92,7 @@ class IntakeServiceTest {
 
     @Test
     void invalidAnswersStoreNothing() {
-        Outcome outcome = submit("property-fund", with(propertyFundAnswers(), "amount", "£2,500"));
+        Outcome outcome = submit("property-fund", with(propertyFundAnswers(), "amount", "£2,500.01"));
 
         assertThat(outcome).isInstanceOf(Outcome.Invalid.class);
         assertThat(store.applications).isEmpty();
