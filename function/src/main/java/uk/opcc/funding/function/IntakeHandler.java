@@ -10,6 +10,7 @@ import java.util.Optional;
 import uk.opcc.funding.function.http.FormPages;
 import uk.opcc.funding.function.http.RequestBody;
 import uk.opcc.funding.function.http.Responses;
+import uk.opcc.funding.function.intake.ConfirmationToken;
 import uk.opcc.funding.function.intake.IntakeService;
 import uk.opcc.funding.function.intake.Outcome;
 import uk.opcc.funding.function.intake.Submission;
@@ -17,11 +18,13 @@ import uk.opcc.funding.function.storage.StorageUnavailableException;
 
 /**
  * {@code POST /api/forms/{formId}/submissions}: read the body, submit it, answer.
- * {@code GET /api/forms/{formId}/confirmation?reference=…}: the confirmation page, with the reference.
+ * {@code GET /api/forms/{formId}/confirmation?token=…}: the confirmation page, shown only for a token
+ * the intake signed for that submission.
  */
 public final class IntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final IntakeService service;
     private final FormPages pages;
+    private final ConfirmationToken tokens;
 
     /** For Lambda: everything built once, at start-up, from the environment. */
     public IntakeHandler() {
@@ -29,12 +32,13 @@ public final class IntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     public IntakeHandler(Wiring.Intake intake) {
-        this(intake.service(), intake.pages());
+        this(intake.service(), intake.pages(), intake.tokens());
     }
 
-    public IntakeHandler(IntakeService service, FormPages pages) {
+    public IntakeHandler(IntakeService service, FormPages pages, ConfirmationToken tokens) {
         this.service = service;
         this.pages = pages;
+        this.tokens = tokens;
     }
 
     @Override
@@ -42,14 +46,15 @@ public final class IntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent
         String requestId = context == null ? "local" : context.getAwsRequestId();
         String formId = event.getPathParameters() == null ? "" : event.getPathParameters().getOrDefault("formId", "");
         if (isGet(event)) {
-            String reference = event.getQueryStringParameters() == null ? null : event.getQueryStringParameters().get("reference");
-            return pages.confirmation(formId, reference).map(page -> Responses.page(200, page))
-                    .orElseGet(() -> Responses.problem(RequestBody.Kind.FORM, 404, "Check the address of the page.", List.of()));
+            return confirmation(formId, event.getQueryStringParameters() == null ? null : event.getQueryStringParameters().get("token"));
         }
         RequestBody.Kind kind = RequestBody.Kind.JSON;
+        Map<String, List<String>> fields = Map.of();
         try {
-            RequestBody.Parsed body = RequestBody.parse(header(event, "content-type"), event.getBody(), event.getIsBase64Encoded());
+            RequestBody.Parsed body = RequestBody.parse(header(event, "content-type"), header(event, "accept"), event.getBody(),
+                    event.getIsBase64Encoded());
             kind = body.kind();
+            fields = body.fields();
             Outcome outcome = service.submit(new Submission(formId, body.fields()));
             log(requestId, outcome);
             if (kind == RequestBody.Kind.FORM && outcome instanceof Outcome.Invalid invalid) {
@@ -58,31 +63,58 @@ public final class IntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent
                     return Responses.page(422, page.get());
                 }
             }
-            return respond(kind, outcome);
+            return respond(kind, outcome, answers(kind, formId, fields));
         } catch (RequestBody.Rejected e) {
             Log.info("rejected", Map.of("requestId", requestId, "formId", formId, "status", e.status()));
             return Responses.problem(e.kind(), e.status(), e.getMessage(), List.of());
         } catch (StorageUnavailableException e) {
             Log.error("storage-unavailable", Map.of("requestId", requestId, "formId", formId), e);
-            return Responses.problem(kind, 503, "Your application has not been saved. Please try again in a few minutes.", List.of());
+            return Responses.problem(kind, 503, "Your application has not been saved. Please try again in a few minutes.", List.of(),
+                    answers(kind, formId, fields));
         } catch (RuntimeException e) {
             Log.error("unexpected", Map.of("requestId", requestId, "formId", formId), e);
-            return Responses.problem(kind, 500, "Your application has not been saved. Please try again later, or contact us.", List.of());
+            return Responses.problem(kind, 500, "Your application has not been saved. Please try again later, or contact us.", List.of(),
+                    safeAnswers(kind, formId, fields));
         }
     }
 
-    private static APIGatewayV2HTTPResponse respond(RequestBody.Kind kind, Outcome outcome) {
+    /** For a person whose application could not be taken, their answers shown back: never thrown away unseen. */
+    private String answers(RequestBody.Kind kind, String formId, Map<String, List<String>> fields) {
+        return kind == RequestBody.Kind.FORM ? pages.answers(formId, fields) : "";
+    }
+
+    /** The same, when something has already gone wrong: a failure here still leaves the error page. */
+    private String safeAnswers(RequestBody.Kind kind, String formId, Map<String, List<String>> fields) {
+        try {
+            return answers(kind, formId, fields);
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    /** Only a token this intake signed, unaltered and in date, shows a reference; anything else says it cannot. */
+    private APIGatewayV2HTTPResponse confirmation(String formId, String token) {
+        ConfirmationToken.Checked checked = tokens.check(token, formId);
+        Optional<String> page = checked.claims().flatMap(pages::confirmation);
+        if (page.isPresent()) {
+            return Responses.page(200, page.get());
+        }
+        Log.info("confirmation-refused", Map.of("formId", formId, "why", checked.refusal() == null ? "no page" : checked.refusal().name()));
+        return Responses.cannotConfirm(checked.refusal() == ConfirmationToken.Refusal.EXPIRED);
+    }
+
+    private APIGatewayV2HTTPResponse respond(RequestBody.Kind kind, Outcome outcome, String answers) {
         if (outcome instanceof Outcome.Accepted a) {
-            return Responses.accepted(kind, a.formId(), a.reference(), a.receivedAt());
+            return Responses.accepted(kind, a.formId(), tokens.issue(a.reference(), a.formId(), a.callId(), a.receivedAt()), a.reference(), a.receivedAt());
         }
         if (outcome instanceof Outcome.Ignored i) {
-            return Responses.accepted(kind, i.formId(), i.reference(), i.receivedAt());
+            return Responses.accepted(kind, i.formId(), tokens.issue(i.reference(), i.formId(), i.callId(), i.receivedAt()), i.reference(), i.receivedAt());
         }
         if (outcome instanceof Outcome.Invalid i) {
             return Responses.problem(kind, 422, "Correct the answers listed and send the application again.", i.problems());
         }
         if (outcome instanceof Outcome.NotOpen n) {
-            return Responses.problem(kind, 410, n.reason(), List.of());
+            return Responses.problem(kind, 410, n.reason(), List.of(), answers);
         }
         return Responses.problem(kind, 404, "Check the address of the form.", List.of());
     }

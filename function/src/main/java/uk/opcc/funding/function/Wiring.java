@@ -20,6 +20,7 @@ import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.catalogue.CatalogueJson;
 import uk.opcc.funding.function.config.Config;
 import uk.opcc.funding.function.http.FormPages;
+import uk.opcc.funding.function.intake.ConfirmationToken;
 import uk.opcc.funding.function.intake.IntakeService;
 import uk.opcc.funding.function.intake.Reference;
 import uk.opcc.funding.function.notify.NotificationService;
@@ -36,15 +37,16 @@ public final class Wiring {
     private Wiring() {
     }
 
-    /** What the intake handler needs: the service, and the site's pages to answer form posts with. */
-    public record Intake(IntakeService service, FormPages pages) {
+    /** What the intake handler needs: the service, the site's pages to answer form posts with, and the confirmation links' signer. */
+    public record Intake(IntakeService service, FormPages pages, ConfirmationToken tokens) {
     }
 
     public static Intake intake(Map<String, String> env) {
         Catalogue catalogue = catalogue();
         Config config = Config.forIntake(env);
         return new Intake(new IntakeService(catalogue, new DynamoDbApplicationStore(dynamoDb(config), config.tableName()),
-                Clock.systemUTC(), Reference::next), new FormPages(catalogue));
+                Clock.systemUTC(), Reference::next), new FormPages(catalogue),
+                new ConfirmationToken(config.confirmationKey().orElseThrow().getBytes(StandardCharsets.UTF_8), Clock.systemUTC()));
     }
 
     public static NotificationService notificationService(Map<String, String> env) {

@@ -39,7 +39,7 @@ class ApplicationJourneyIT {
     final String table = dynamoDb.newTable();
     final DynamoDbClient client = dynamoDb.client();
     final StreamRelay stream = new StreamRelay(dynamoDb, table);
-    final IntakeHandler intake = new IntakeHandler(Wiring.intake(dynamoDb.environment(table)));
+    final IntakeHandler intake = new IntakeHandler(Wiring.intake(Fixtures.withConfirmationKey(dynamoDb.environment(table))));
     final NotifierHandler notifier = notifier(ses.endpoint);
 
     NotifierHandler notifier(String sesEndpoint) {
@@ -99,7 +99,10 @@ class ApplicationJourneyIT {
         APIGatewayV2HTTPResponse response = intake.handleRequest(Events.form("property-fund", answers), null);
 
         assertThat(response.getStatusCode()).isEqualTo(303);
-        String reference = response.getHeaders().get("Location").replaceFirst(".*reference=", "");
+        String location = response.getHeaders().get("Location");
+        String page = intake.handleRequest(Events.confirmation("property-fund", Events.query(location)), null).getBody();
+        String reference = org.jsoup.Jsoup.parse(page).select("[data-reference]").text();
+        assertThat(reference).matches("[A-Z2-9]{4}-[A-Z2-9]{4}");
         stream.deliverTo(notifier);
         assertThat(ses.emails()).extracting(e -> e.get("subject")).containsExactly("Property Fund application " + reference);
     }
@@ -122,7 +125,7 @@ class ApplicationJourneyIT {
 
     @Test
     void whenStorageFailsTheApplicantGets503AndNothingIsEmailed() {
-        Map<String, String> env = new HashMap<>(dynamoDb.environment(table));
+        Map<String, String> env = Fixtures.withConfirmationKey(dynamoDb.environment(table));
         env.put("DYNAMODB_ENDPOINT", "http://127.0.0.1:" + DynamoDbLocal.freePort());
         IntakeHandler storageDown = new IntakeHandler(Wiring.intake(env));
 

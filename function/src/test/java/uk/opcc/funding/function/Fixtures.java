@@ -1,5 +1,6 @@
 package uk.opcc.funding.function;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -7,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import uk.opcc.funding.catalogue.Catalogue;
+import uk.opcc.funding.function.intake.ConfirmationToken;
 
 /** Shared test data: the real packaged catalogue, a fixed clock, and a valid Property Fund application. */
 public final class Fixtures {
@@ -14,6 +16,9 @@ public final class Fixtures {
     public static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
     public static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     public static final Catalogue CATALOGUE = Wiring.catalogue();
+    /** The confirmation-link key the tests' intake is configured with; never a real one. */
+    public static final String CONFIRMATION_KEY = "test-only-confirmation-key-0123456789abcdef";
+    public static final ConfirmationToken TOKENS = new ConfirmationToken(CONFIRMATION_KEY.getBytes(StandardCharsets.UTF_8), CLOCK);
 
     private Fixtures() {
     }
@@ -52,6 +57,13 @@ public final class Fixtures {
         answers.put("officerStation", List.of("Penrith"));
         answers.put("declaration", List.of("yes"));
         return answers;
+    }
+
+    /** A function's settings with the test confirmation key added, for the intake. */
+    public static Map<String, String> withConfirmationKey(Map<String, String> env) {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("CONFIRMATION_KEY", CONFIRMATION_KEY);
+        return all;
     }
 
     public static Map<String, List<String>> with(Map<String, List<String>> answers, String field, String... values) {

@@ -5,11 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import uk.opcc.funding.catalogue.CatalogueJson;
+import uk.opcc.funding.function.engines.Events;
 import uk.opcc.funding.function.http.FormPages;
+import uk.opcc.funding.function.intake.ConfirmationToken;
 import uk.opcc.funding.function.intake.IntakeService;
 import uk.opcc.funding.function.intake.Reference;
 import uk.opcc.funding.function.storage.InMemoryApplicationStore;
@@ -17,7 +29,7 @@ import uk.opcc.funding.function.storage.InMemoryApplicationStore;
 /** The handler on API Gateway-shaped events, with the real service over an in-memory store. */
 class IntakeHandlerTest {
     final InMemoryApplicationStore store = new InMemoryApplicationStore();
-    final IntakeHandler handler = new IntakeHandler(new IntakeService(Fixtures.CATALOGUE, store, Fixtures.CLOCK, Reference::next), new FormPages(Fixtures.CATALOGUE));
+    final IntakeHandler handler = new IntakeHandler(new IntakeService(Fixtures.CATALOGUE, store, Fixtures.CLOCK, Reference::next), new FormPages(Fixtures.CATALOGUE), Fixtures.TOKENS);
 
     APIGatewayV2HTTPResponse handle(String fixture) {
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/" + fixture);
@@ -37,8 +49,8 @@ class IntakeHandlerTest {
         Map<String, Object> body = json(response);
         String reference = (String) body.get("reference");
         assertThat(Reference.isWellFormed(reference)).isTrue();
-        assertThat(body).containsEntry("receivedAt", "2026-11-24T12:00:00Z")
-                .containsEntry("confirmationUrl", "/api/forms/property-fund/confirmation?reference=" + reference);
+        assertThat(body).containsEntry("receivedAt", "2026-11-24T12:00:00Z");
+        assertThat((String) body.get("confirmationUrl")).startsWith("/api/forms/property-fund/confirmation?token=").doesNotContain(reference);
         assertThat(store.applications.get(reference).callId()).isEqualTo("road-safety-2026");
     }
 
@@ -48,8 +60,10 @@ class IntakeHandlerTest {
 
         assertThat(response.getStatusCode()).isEqualTo(303);
         String location = response.getHeaders().get("Location");
-        assertThat(location).startsWith("/api/forms/property-fund/confirmation?reference=");
-        assertThat(store.applications).containsOnlyKeys(location.substring(location.indexOf('=') + 1));
+        assertThat(location).startsWith("/api/forms/property-fund/confirmation?token=");
+        assertThat(store.applications).hasSize(1);
+        String reference = store.applications.keySet().iterator().next();
+        assertThat(location).doesNotContain(reference, "Sam", "Eden"); // nothing readable, nothing personal
     }
 
     @Test
@@ -81,7 +95,7 @@ class IntakeHandlerTest {
 
         assertThat(response.getStatusCode()).isEqualTo(422);
         assertThat(response.getHeaders()).containsEntry("Content-Type", "text/html; charset=utf-8");
-        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(response.getBody());
+        Document page = Jsoup.parse(response.getBody());
         assertThat(page.title()).startsWith("Error: Apply to the Property Fund");
         assertThat(page.select(".error-summary__list a").eachAttr("href")).startsWith("#organisationName", "#organisationType");
         assertThat(page.select(".error-summary__list a").eachText()).contains("The name of your organisation must be on one line",
@@ -95,10 +109,10 @@ class IntakeHandlerTest {
 
     @Test
     void formPostToACallKeepsTheCallAndItsCap() {
-        APIGatewayV2HTTPEvent event = uk.opcc.funding.function.engines.Events.form("property-fund",
+        APIGatewayV2HTTPEvent event = Events.form("property-fund",
                 Fixtures.with(Fixtures.with(Fixtures.propertyFundAnswers(), "call", "road-safety-2026"), "amount", "2600"));
 
-        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(handler.handleRequest(event, null).getBody());
+        Document page = Jsoup.parse(handler.handleRequest(event, null).getBody());
 
         assertThat(page.select("input[name=call]").attr("value")).isEqualTo("road-safety-2026");
         assertThat(page.getElementById("amount-error").text()).contains("must be £2,500 or less");
@@ -111,7 +125,7 @@ class IntakeHandlerTest {
         var answers = Fixtures.with(Fixtures.with(Fixtures.with(Fixtures.with(Fixtures.propertyFundAnswers(),
                 "amount", "£1,850"), "postcode", "ca11  7bs"), "phone", "+44 (0)7700 900982"), "projectTitle", "Speed watch <for> Langwathby & Lazonby");
 
-        APIGatewayV2HTTPResponse sent = handler.handleRequest(uk.opcc.funding.function.engines.Events.form("property-fund", answers), null);
+        APIGatewayV2HTTPResponse sent = handler.handleRequest(Events.form("property-fund", answers), null);
 
         assertThat(sent.getStatusCode()).isEqualTo(303);
         Map<String, List<String>> stored = store.applications.values().iterator().next().answers();
@@ -119,43 +133,97 @@ class IntakeHandlerTest {
                 .containsEntry("phone", List.of("07700900982")).containsEntry("projectTitle", List.of("Speed watch <for> Langwathby & Lazonby"));
 
         // given one wrong answer, the page shows every answer as it was typed, escaped
-        APIGatewayV2HTTPResponse again = handler.handleRequest(uk.opcc.funding.function.engines.Events.form("property-fund",
+        APIGatewayV2HTTPResponse again = handler.handleRequest(Events.form("property-fund",
                 Fixtures.with(answers, "phone", "07700 90098")), null);
 
         assertThat(again.getStatusCode()).isEqualTo(422);
         assertThat(again.getBody()).contains("value=\"Speed watch &lt;for&gt; Langwathby &amp; Lazonby\"").doesNotContain("<for>");
-        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(again.getBody());
+        Document page = Jsoup.parse(again.getBody());
         assertThat(page.getElementById("amount").attr("value")).isEqualTo("£1,850");
         assertThat(page.getElementById("postcode").attr("value")).isEqualTo("ca11  7bs");
         assertThat(page.getElementById("phone-error").text()).contains("Enter a full telephone number");
         assertThat(store.applications).hasSize(1);
     }
 
+    APIGatewayV2HTTPResponse confirmation(String formId, Map<String, String> query) {
+        return handler.handleRequest(Events.confirmation(formId, query), null);
+    }
+
+    static String token(APIGatewayV2HTTPResponse accepted) {
+        return Events.query(accepted.getHeaders().get("Location")).get("token");
+    }
+
     @Test
-    void confirmationPageShowsTheReference() {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(confirmation("property-fund", "KX7P-M2RD"), null);
+    void aSignedTokenShowsTheReferenceTheFundAndWhenThePanelDecides() {
+        APIGatewayV2HTTPResponse sent = handler.handleRequest(Events.form("property-fund", Fixtures.propertyFundAnswers()), null);
+        String reference = store.applications.keySet().iterator().next();
+
+        APIGatewayV2HTTPResponse response = confirmation("property-fund", Events.query(sent.getHeaders().get("Location")));
 
         assertThat(response.getStatusCode()).isEqualTo(200);
-        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(response.getBody());
-        assertThat(page.select("[data-reference]").text()).isEqualTo("KX7P-M2RD");
+        Document page = Jsoup.parse(response.getBody());
         assertThat(page.select("h1").text()).isEqualTo("Application sent");
+        assertThat(page.select("[data-reference]").text()).isEqualTo(reference);
+        assertThat(page.select("main").text()).contains("We have sent your application to the Property Fund team",
+                "We received it on 24 November 2026 at 12:00 (UK time)",
+                "A panel will consider it with the applications received by 11 December 2026",
+                "We will tell you the decision by 29 January 2027 (provisional date, to be confirmed)");
+        assertThat(response.getBody()).doesNotContain("<!-- reference -->", "<!-- what happens next -->");
     }
 
     @Test
-    void confirmationPageRefusesAnythingButAReference() {
-        assertThat(handler.handleRequest(confirmation("property-fund", "<script>alert(1)</script>"), null).getStatusCode()).isEqualTo(404);
-        assertThat(handler.handleRequest(confirmation("../../etc", "KX7P-M2RD"), null).getStatusCode()).isEqualTo(404);
-        assertThat(handler.handleRequest(confirmation("property-fund", null), null).getStatusCode()).isEqualTo(404);
+    void aBidToACallHearsWhenTheCallsPanelDecides() {
+        APIGatewayV2HTTPResponse sent = handle("property-fund-json.json");
+
+        String url = (String) json(sent).get("confirmationUrl");
+        Document page = Jsoup.parse(confirmation("property-fund", Events.query(url)).getBody());
+
+        assertThat(page.select("[data-reference]").text()).isEqualTo(json(sent).get("reference"));
+        assertThat(page.select("main").text()).contains("with the other bids to the call ‘Road safety in our communities’, after the call closes",
+                "We will tell you the decision by 30 April 2027 (provisional date, to be confirmed)");
     }
 
-    static APIGatewayV2HTTPEvent confirmation(String formId, String reference) {
-        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/property-fund-json.json");
-        event.getRequestContext().getHttp().setMethod("GET");
-        event.setRouteKey("GET /api/forms/{formId}/confirmation");
-        event.setPathParameters(Map.of("formId", formId));
-        event.setQueryStringParameters(reference == null ? null : Map.of("reference", reference));
-        event.setBody(null);
-        return event;
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("untrustworthyLinks")
+    void anythingButAValidTokenSaysItCannotShowTheConfirmation(String why, String formId, Map<String, String> query, int status) {
+        handle("property-fund-form.json");
+        String reference = store.applications.keySet().iterator().next();
+
+        APIGatewayV2HTTPResponse response = confirmation(formId, query);
+
+        assertThat(response.getStatusCode()).isEqualTo(status);
+        Document page = Jsoup.parse(response.getBody());
+        assertThat(page.select("h1").text()).isEqualTo("We can’t show this confirmation");
+        assertThat(page.select("header.site-header")).hasSize(1);
+        assertThat(page.select("main").text()).contains("contact us", "01768 217734", "commissioner@cumbria-pcc.gov.uk")
+                .doesNotContain("Application sent", reference, "KX7P-M2RD");
+        assertThat(page.select("[data-reference]")).isEmpty();
+    }
+
+    static Stream<Arguments> untrustworthyLinks() {
+        String good = Fixtures.TOKENS.issue("KX7P-M2RD", "property-fund", null, Fixtures.NOW);
+        String[] parts = good.split("\\.");
+        String otherClaims = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("ABCD-EFGH|property-fund||" + Fixtures.NOW.getEpochSecond() + "|" + Fixtures.NOW.plusSeconds(3600).getEpochSecond())
+                        .getBytes(StandardCharsets.UTF_8));
+        char last = parts[2].charAt(parts[2].length() - 1);
+        String flipped = parts[0] + "." + parts[1] + "." + parts[2].substring(0, parts[2].length() - 1) + (last == 'A' ? 'B' : 'A');
+        String expired = new ConfirmationToken(Fixtures.CONFIRMATION_KEY.getBytes(StandardCharsets.UTF_8),
+                Clock.fixed(Fixtures.NOW.minus(ConfirmationToken.LIFETIME), ZoneOffset.UTC))
+                .issue("KX7P-M2RD", "property-fund", null, Fixtures.NOW);
+        String otherKey = new ConfirmationToken("another-key-that-is-long-enough-0123456789".getBytes(StandardCharsets.UTF_8),
+                Fixtures.CLOCK).issue("KX7P-M2RD", "property-fund", null, Fixtures.NOW);
+        return Stream.of(
+                Arguments.of("bare reference", "property-fund", Map.of("reference", "ABCD-EFGH"), 404),
+                Arguments.of("no query at all", "property-fund", null, 404),
+                Arguments.of("claims changed, signature kept", "property-fund", Map.of("token", parts[0] + "." + otherClaims + "." + parts[2]), 404),
+                Arguments.of("signature changed", "property-fund", Map.of("token", flipped), 404),
+                Arguments.of("signed with another key", "property-fund", Map.of("token", otherKey), 404),
+                Arguments.of("unsigned", "property-fund", Map.of("token", parts[0] + "." + parts[1] + "."), 404),
+                Arguments.of("for another form", "victims-small-grant", Map.of("token", good), 404),
+                Arguments.of("garbage", "property-fund", Map.of("token", "<script>alert(1)</script>"), 404),
+                Arguments.of("path escape", "../../etc", Map.of("token", good), 404),
+                Arguments.of("expired", "property-fund", Map.of("token", expired), 410));
     }
 
     @Test
@@ -208,7 +276,7 @@ class IntakeHandlerTest {
     void unexpectedFailureGets500WithoutInternalDetail() {
         IntakeHandler broken = new IntakeHandler(new IntakeService(Fixtures.CATALOGUE, store, Fixtures.CLOCK, () -> {
             throw new IllegalStateException("secret internal detail at com.example.Internal");
-        }), new FormPages(Fixtures.CATALOGUE));
+        }), new FormPages(Fixtures.CATALOGUE), Fixtures.TOKENS);
 
         APIGatewayV2HTTPResponse response = broken.handleRequest(EventLoader.loadApiGatewayHttpEvent("events/property-fund-json.json"), null);
 

@@ -68,7 +68,7 @@ class LocalStackIT {
                 "DYNAMODB_ENDPOINT", LOCALSTACK.getEndpoint().toString(), "SES_ENDPOINT", LOCALSTACK.getEndpoint().toString(),
                 "SENDER_ADDRESS", SENDER,
                 "STAFF_MAILBOXES", "property-fund=grants@funding.example.gov.uk,victims-services-fund=victims@funding.example.gov.uk"));
-        IntakeHandler intake = new IntakeHandler(Wiring.intake(env));
+        IntakeHandler intake = new IntakeHandler(Wiring.intake(Fixtures.withConfirmationKey(env)));
         NotifierHandler notifier = new NotifierHandler(Wiring.notificationService(env));
         Map<String, Object> body = new LinkedHashMap<>();
         Fixtures.propertyFundAnswers(Instant.now()).forEach((k, v) -> body.put(k, v.size() == 1 ? v.get(0) : v));

@@ -38,6 +38,8 @@ import software.amazon.awscdk.services.lambda.eventsources.DynamoEventSource;
 import software.amazon.awscdk.services.lambda.eventsources.SqsDlq;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.amazon.awscdk.services.ses.EmailIdentity;
 import software.amazon.awscdk.services.ses.Identity;
 import software.amazon.awscdk.services.sns.Topic;
@@ -65,9 +67,18 @@ public final class IntakeStack extends Stack {
         super(scope, id, props);
         Code jar = Code.fromAsset(config.lambdaJar().toString());
 
+        // Signs the confirmation links the intake gives applicants. CloudFormation resolves the
+        // dynamic reference at deploy time, so the value is in no template or repository.
+        Secret confirmationKey = Secret.Builder.create(this, "ConfirmationKey")
+                .description("Signs applicants' confirmation links (HMAC-SHA256); read by the intake as CONFIRMATION_KEY")
+                .generateSecretString(SecretStringGenerator.builder().passwordLength(64).excludePunctuation(true).build())
+                .build();
+        Nag.suppress(confirmationKey, "SMG4", "The key only signs confirmation links that expire within an hour; "
+                + "rotating it means a redeploy, which leaves at most an hour of links unreadable, with no rotation Lambda to run.");
         intake = javaFunction("Intake", "uk.opcc.funding.function.IntakeHandler::handleRequest", jar,
                 // 1 GB buys the CPU a Java cold start needs; a submission is well under a second.
-                1024, Duration.seconds(10), Map.of("TABLE_NAME", table.getTableName()));
+                1024, Duration.seconds(10), Map.of("TABLE_NAME", table.getTableName(),
+                        "CONFIRMATION_KEY", confirmationKey.getSecretValue().unsafeUnwrap()));
         // Stores with a conditional transaction and reads an earlier submission back for replays: nothing else.
         intake.addToRolePolicy(PolicyStatement.Builder.create()
                 .actions(List.of("dynamodb:PutItem", "dynamodb:ConditionCheckItem", "dynamodb:GetItem"))

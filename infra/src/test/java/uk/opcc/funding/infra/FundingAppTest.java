@@ -64,7 +64,7 @@ class FundingAppTest {
         intake.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                 "Handler", "uk.opcc.funding.function.IntakeHandler::handleRequest", "Runtime", "java21",
                 "Architectures", List.of("arm64"), "MemorySize", 1024, "Timeout", 10,
-                "Environment", Map.of("Variables", Map.of("TABLE_NAME", Match.anyValue())))));
+                "Environment", Map.of("Variables", Map.of("TABLE_NAME", Match.anyValue(), "CONFIRMATION_KEY", Match.anyValue())))));
         intake.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                 "Handler", "uk.opcc.funding.function.NotifierHandler::handleRequest", "Runtime", "java21",
                 "Architectures", List.of("arm64"), "MemorySize", 512, "Timeout", 30,
@@ -76,6 +76,18 @@ class FundingAppTest {
                 "Environment", Map.of("Variables", Map.of("TABLE_NAME", Match.anyValue(), "SENDER_ADDRESS", "funding@example.gov.uk",
                         "STAFF_MAILBOXES", "property-fund=grants@example.gov.uk,victims-services-fund=victims@example.gov.uk")))));
         intake.resourcePropertiesCountIs("AWS::Logs::LogGroup", Map.of("RetentionInDays", 90), 4);
+    }
+
+    @Test
+    void intakeSignsConfirmationLinksWithAGeneratedSecretResolvedOnlyAtDeploy() {
+        intake.hasResourceProperties("AWS::SecretsManager::Secret", Match.objectLike(Map.of(
+                "GenerateSecretString", Match.objectLike(Map.of("PasswordLength", 64, "ExcludePunctuation", true)))));
+        Map<String, Map<String, Object>> functions = intake.findResources("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "Properties", Match.objectLike(Map.of("Handler", "uk.opcc.funding.function.IntakeHandler::handleRequest")))));
+        String function = String.valueOf(functions.values().iterator().next());
+
+        // a dynamic reference CloudFormation resolves when it deploys: the key itself is in no template
+        assertThat(function).contains("CONFIRMATION_KEY", "{{resolve:secretsmanager:", ":SecretString:::}}");
     }
 
     @Test

@@ -4,9 +4,13 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +62,7 @@ public final class LocalRun implements AutoCloseable {
         DynamoDbLocal dynamoDb = DynamoDbLocal.keepingDataIn(options.work().resolve("data"));
         dynamoDb.ensureTable(TABLE);
         Map<String, String> env = environment(dynamoDb);
+        env.put("CONFIRMATION_KEY", confirmationKey(options.work().resolve("confirmation.key")));
         IntakeHandler intake = new IntakeHandler(Wiring.intake(env));
         NotifierHandler notifier = new NotifierHandler(Wiring.notificationService(env, new OutboxStaffNotifier(outbox)));
 
@@ -87,6 +92,27 @@ public final class LocalRun implements AutoCloseable {
         env.put("SENDER_ADDRESS", "no-reply@funding.localhost");
         env.put("STAFF_MAILBOXES", "property-fund=property-fund@staff.localhost,victims-services-fund=victims@staff.localhost");
         return env;
+    }
+
+    /**
+     * The key that signs confirmation links here: made once, at random, and kept in the work folder,
+     * so links stay good across restarts. In AWS it comes from Secrets Manager.
+     */
+    static String confirmationKey(Path file) throws IOException {
+        if (Files.exists(file)) {
+            return Files.readString(file).strip();
+        }
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(key);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, encoded + "\n");
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the folder's own permissions apply
+        }
+        return encoded;
     }
 
     int port() {

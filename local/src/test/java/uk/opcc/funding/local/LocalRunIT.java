@@ -62,6 +62,30 @@ class LocalRunIT {
     }
 
     @Test
+    void aLateFormPostGetsAWholePageWithItsAnswersAndTheContactDetails() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + run.port() + "/api/forms/property-fund/submissions"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString(formEncoded(Fixtures.with(Fixtures.propertyFundAnswers(Instant.now()),
+                        "call", "rural-crime-2026")))).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(410);
+        assertThat(response.body()).contains("<header class=\"site-header\">", "/css/site.css", "<footer class=\"site-footer\">",
+                "This form is not taking applications", "Your application has not been sent", "Eden Valley Speed Watch",
+                "commissioner@cumbria-pcc.gov.uk").doesNotContain("correct");
+    }
+
+    @Test
+    void theConfirmationKeyIsMadeOnceAndKept() throws Exception {
+        Path file = work.resolve("keys/confirmation.key");
+        String first = LocalRun.confirmationKey(file);
+
+        assertThat(first).hasSizeGreaterThanOrEqualTo(32);
+        assertThat(LocalRun.confirmationKey(file)).isEqualTo(first);
+        assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(
+                java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    }
+
+    @Test
     void neverServesFilesOutsideTheSite() throws Exception {
         HttpResponse<String> escape = get("/%2e%2e/secret.txt");
         assertThat(escape.statusCode()).isEqualTo(404);
@@ -78,8 +102,17 @@ class LocalRunIT {
 
         assertThat(response.statusCode()).isEqualTo(303);
         String location = response.headers().firstValue("Location").orElseThrow();
-        String reference = location.replaceFirst(".*reference=", "");
-        assertThat(get(location).body()).contains(reference, "Application sent");
+        assertThat(location).startsWith("/api/forms/property-fund/confirmation?token=");
+        HttpResponse<String> confirmation = get(location);
+        assertThat(confirmation.statusCode()).isEqualTo(200);
+        java.util.regex.Matcher shown = java.util.regex.Pattern.compile("data-reference>([A-Z2-9]{4}-[A-Z2-9]{4})<").matcher(confirmation.body());
+        assertThat(shown.find()).as("a reference on the confirmation page").isTrue();
+        String reference = shown.group(1);
+        assertThat(confirmation.body()).contains("Application sent", "We will tell you the decision by");
+        // the same reference without its signed token is not a confirmation
+        HttpResponse<String> bare = get("/api/forms/property-fund/confirmation?reference=" + reference);
+        assertThat(bare.statusCode()).isEqualTo(404);
+        assertThat(bare.body()).contains("We can’t show this confirmation", "01768 217734").doesNotContain(reference, "Application sent");
 
         Path email = Outbox.waitForEmail(run.outbox, reference);
         MimeMessage message = Outbox.read(email);

@@ -27,8 +27,12 @@ final class FormPages {
         return "/forms/" + form.id() + "/" + (call == null ? "" : call.id() + ".html");
     }
 
-    /** Renders every form's pages into the site, through the form and confirmation templates. */
+    /** The page the intake fills with a problem or a message: the site's layout and contact details. */
+    static final String MESSAGE_PAGE = "forms/message.html";
+
+    /** Renders every form's pages into the site, through the form and confirmation templates, and the intake's message page. */
     static void render(Catalogue catalogue, Instant now, TemplatePages pages) {
+        pages.render(MESSAGE_PAGE, TemplatePages.htmlPage("Message", "message", ""));
         for (FormDefinition form : catalogue.forms()) {
             Fund fund = catalogue.fund(form.fundId()).orElseThrow();
             String folder = "forms/" + form.id() + "/";

@@ -27,7 +27,8 @@ final class Sitemap {
         try (Stream<Path> files = Files.walk(output)) {
             return files.filter(p -> p.toString().endsWith(".html"))
                     .map(p -> output.relativize(p).toString().replace('\\', '/'))
-                    .filter(p -> !p.equals("404.html") && !p.endsWith("/confirmation.html")) // shown only after applying
+                    .filter(p -> !p.equals("404.html") && !p.endsWith("/confirmation.html") // shown only after applying
+                            && !p.equals(FormPages.MESSAGE_PAGE)) // shown only by the intake
                     .map(p -> "/" + (p.endsWith("index.html") ? p.substring(0, p.length() - "index.html".length()) : p))
                     .sorted()
                     .toList();

@@ -191,7 +191,27 @@ class SiteBakerTest {
     void confirmationPageHasAPlaceForTheReference() {
         Document confirmation = site.page("/forms/property-fund/confirmation.html");
         assertThat(confirmation.select("[data-reference]").html()).isEqualTo("<!-- reference -->");
+        assertThat(site.text("/forms/property-fund/confirmation.html")).contains("<h2>What happens next</h2>\n  <!-- what happens next -->");
         assertThat(site.text("/sitemap.xml")).doesNotContain("confirmation.html");
+    }
+
+    @Test
+    void theIntakesMessagePageIsTheSitesLayoutWithPlacesForATitleAndAMessage() {
+        String html = site.text("/forms/message.html");
+        Document message = site.page("/forms/message.html");
+
+        assertThat(message.title()).isEqualTo("[[title]] – Community funding – Cumbria OPCC");
+        assertThat(message.select("header.site-header")).hasSize(1);
+        assertThat(message.select("footer.site-footer")).hasSize(1);
+        assertThat(html).contains("<main id=\"main\" tabindex=\"-1\">\n<!-- message -->");
+        assertThat(message.select("main a[href=tel:+441768217734]").text()).isEqualTo("01768 217734");
+        assertThat(site.text("/sitemap.xml")).doesNotContain("message.html");
+    }
+
+    @Test
+    void everyFormSaysHowMuchCanBeAskedFor() {
+        assertThat(site.page("/forms/victims-small-grant/").select(".apply-form").text()).contains("You can apply for up to £5,000.");
+        assertThat(site.page("/forms/property-fund/").select(".apply-form").text()).contains("You can apply for up to £2,500.");
     }
 
     @Test

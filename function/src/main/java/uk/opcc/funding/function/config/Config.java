@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.catalogue.Fund;
+import uk.opcc.funding.function.intake.ConfirmationToken;
 import uk.opcc.funding.function.validation.FormValidator;
 
 /**
@@ -16,6 +17,7 @@ import uk.opcc.funding.function.validation.FormValidator;
  *   <li>{@code AWS_REGION}: set by Lambda</li>
  *   <li>{@code SENDER_ADDRESS}: the verified SES address staff emails come from (notifier)</li>
  *   <li>{@code STAFF_MAILBOXES}: {@code fund-id=address,...}, one for every fund taking applications (notifier)</li>
+ *   <li>{@code CONFIRMATION_KEY}: the secret that signs confirmation links, at least 32 characters (intake)</li>
  *   <li>{@code DYNAMODB_ENDPOINT}, {@code SES_ENDPOINT}: only for local runs and tests</li>
  * </ul>
  */
@@ -25,12 +27,18 @@ public record Config(
         Optional<URI> dynamoDbEndpoint,
         Optional<URI> sesEndpoint,
         Optional<String> senderAddress,
-        Map<String, String> staffMailboxes) {
+        Map<String, String> staffMailboxes,
+        Optional<String> confirmationKey) {
 
-    /** What the intake function needs. */
+    /** What the intake function needs, with the key that signs confirmation links. */
     public static Config forIntake(Map<String, String> env) {
-        return new Config(required(env, "TABLE_NAME"), required(env, "AWS_REGION"),
-                endpoint(env, "DYNAMODB_ENDPOINT"), Optional.empty(), Optional.empty(), Map.of());
+        String table = required(env, "TABLE_NAME");
+        String region = required(env, "AWS_REGION");
+        String key = required(env, "CONFIRMATION_KEY");
+        if (key.length() < ConfirmationToken.MIN_KEY_LENGTH) {
+            throw new ConfigException("CONFIRMATION_KEY must be at least " + ConfirmationToken.MIN_KEY_LENGTH + " characters");
+        }
+        return new Config(table, region, endpoint(env, "DYNAMODB_ENDPOINT"), Optional.empty(), Optional.empty(), Map.of(), Optional.of(key));
     }
 
     /** What the notifier needs: the intake's settings, the sender, and a mailbox for every open fund. */
@@ -41,7 +49,15 @@ public record Config(
         }
         Map<String, String> mailboxes = mailboxes(required(env, "STAFF_MAILBOXES"), catalogue);
         return new Config(required(env, "TABLE_NAME"), required(env, "AWS_REGION"),
-                endpoint(env, "DYNAMODB_ENDPOINT"), endpoint(env, "SES_ENDPOINT"), Optional.of(sender), mailboxes);
+                endpoint(env, "DYNAMODB_ENDPOINT"), endpoint(env, "SES_ENDPOINT"), Optional.of(sender), mailboxes, Optional.empty());
+    }
+
+    /** Settings may be logged; the key never is. */
+    @Override
+    public String toString() {
+        return "Config[tableName=" + tableName + ", region=" + region + ", dynamoDbEndpoint=" + dynamoDbEndpoint
+                + ", sesEndpoint=" + sesEndpoint + ", senderAddress=" + senderAddress + ", staffMailboxes=" + staffMailboxes
+                + ", confirmationKey=" + confirmationKey.map(k -> "(set)").orElse("(none)") + "]";
     }
 
     public String mailboxFor(String fundId) {

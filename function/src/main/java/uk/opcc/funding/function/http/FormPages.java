@@ -4,15 +4,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import uk.opcc.funding.catalogue.Call;
 import uk.opcc.funding.catalogue.Catalogue;
+import uk.opcc.funding.catalogue.FieldType;
 import uk.opcc.funding.catalogue.FormDefinition;
+import uk.opcc.funding.catalogue.FormField;
 import uk.opcc.funding.catalogue.FormHtml;
 import uk.opcc.funding.catalogue.Fund;
-import uk.opcc.funding.function.intake.Reference;
+import uk.opcc.funding.catalogue.Html;
+import uk.opcc.funding.function.intake.ConfirmationToken;
 import uk.opcc.funding.function.intake.Submission;
 import uk.opcc.funding.function.validation.FormValidator;
 import uk.opcc.funding.function.validation.Problem;
@@ -24,6 +29,9 @@ import uk.opcc.funding.function.validation.Problem;
  */
 public final class FormPages {
     private static final String REFERENCE = "<!-- reference -->";
+    private static final String NEXT = "<!-- what happens next -->";
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter RECEIVED = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK);
     private final Catalogue catalogue;
     /** Pages read once per warm function, on first use: none at start-up. */
     private final java.util.concurrent.ConcurrentMap<String, Optional<String>> pages = new java.util.concurrent.ConcurrentHashMap<>();
@@ -53,12 +61,52 @@ public final class FormPages {
         });
     }
 
-    /** The confirmation page showing {@code reference}; empty for an unknown form or a malformed reference. */
-    public Optional<String> confirmation(String formId, String reference) {
-        if (catalogue.form(formId).isEmpty() || !Reference.isWellFormed(reference)) {
+    /**
+     * The applicant's answers as they typed them, question by question, for a page that could not
+     * take the application: so they can keep a copy. Empty for an unknown form or no answers.
+     */
+    public String answers(String formId, Map<String, List<String>> fields) {
+        Optional<FormDefinition> form = catalogue.form(formId);
+        if (form.isEmpty()) {
+            return "";
+        }
+        Map<String, List<String>> answers = FormValidator.foldDateParts(form.get(), fields);
+        StringBuilder html = new StringBuilder();
+        for (FormField field : form.get().fields()) {
+            List<String> values = answers.getOrDefault(field.name(), List.of()).stream().filter(v -> !v.isBlank()).toList();
+            if (values.isEmpty() || field.type() == FieldType.DECLARATION) {
+                continue;
+            }
+            String answer = String.join("\n", values.stream()
+                    .map(v -> v.startsWith(FormHtml.DATE_PARTS) ? v.substring(FormHtml.DATE_PARTS.length()) : field.labelOf(v)).toList());
+            html.append("<div class=\"summary-list__row\"><dt>").append(Html.escape(field.label())).append("</dt><dd>")
+                    .append(Html.escape(answer).replaceAll("\r?\n", "<br>")).append("</dd></div>\n");
+        }
+        return html.isEmpty() ? "" : "<dl class=\"summary-list\">\n" + html + "</dl>\n";
+    }
+
+    /**
+     * The confirmation page for a checked token: the reference, and which panel will consider the
+     * application and when the applicant will hear. Empty if the form has no confirmation page.
+     */
+    public Optional<String> confirmation(ConfirmationToken.Claims claims) {
+        Optional<FormDefinition> form = catalogue.form(claims.formId());
+        if (form.isEmpty()) {
             return Optional.empty();
         }
-        return page(formId, "confirmation.html").map(page -> page.replace(REFERENCE, reference));
+        Fund fund = catalogue.fund(form.get().fundId()).orElseThrow();
+        Call call = claims.callId() == null ? null : catalogue.call(claims.callId()).orElse(null);
+        String next = "<p>We received it on " + RECEIVED.format(claims.receivedAt().atZone(Catalogue.UK)) + " (UK time). "
+                + "We will check it and may contact you with questions.</p>\n  <p>"
+                + catalogue.roundFor(fund, call, claims.receivedAt()).map(round -> (call == null
+                        ? "A panel will consider it with the applications received by " + DATE.format(round.deadline())
+                        : "A panel will consider it with the other bids to the call ‘" + Html.escape(call.title()) + "’, after the call closes")
+                        + ". We will tell you the decision by <strong>" + DATE.format(round.decisionsBy()) + "</strong>"
+                        + (round.provisional() ? " (provisional date, to be confirmed)" : "") + ".")
+                .orElse("We will write to tell you when a panel will consider it, and when you will hear.")
+                + "</p>";
+        return page(claims.formId(), "confirmation.html")
+                .map(page -> page.replace(REFERENCE, claims.reference()).replace(NEXT, next));
     }
 
     /** Only called with a form id and call id from the catalogue, never raw input. */

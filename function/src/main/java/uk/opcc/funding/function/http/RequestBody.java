@@ -53,9 +53,14 @@ public final class RequestBody {
     private RequestBody() {
     }
 
-    public static Parsed parse(String contentType, String body, boolean base64) throws Rejected {
+    /**
+     * @param accept the caller's Accept header: a browser that did not send JSON (a form posted as
+     *               multipart, say) is answered with a page, not JSON it cannot show
+     */
+    public static Parsed parse(String contentType, String accept, String body, boolean base64) throws Rejected {
         String type = contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase();
-        Kind kind = type.equals("application/x-www-form-urlencoded") ? Kind.FORM : Kind.JSON;
+        boolean browser = accept != null && accept.toLowerCase().contains("text/html");
+        Kind kind = type.equals("application/x-www-form-urlencoded") || (browser && !type.equals("application/json")) ? Kind.FORM : Kind.JSON;
         byte[] bytes = bytes(body, base64, kind);
         if (bytes.length > MAX_BYTES) {
             throw new Rejected(413, kind, "The application is larger than " + MAX_BYTES / 1024 + " KB. Shorten the longest answers and try again.");

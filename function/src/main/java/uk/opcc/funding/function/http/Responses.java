@@ -16,12 +16,13 @@ import uk.opcc.funding.function.validation.Problem;
  */
 public final class Responses {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Each status in plain English: the problem's title for JSON callers, the page's heading for people. */
     private static final Map<Integer, String> TITLES = Map.of(
-            400, "The application could not be read",
-            404, "There is no such form",
+            400, "We could not read your application",
+            404, "Page not found",
             410, "This form is not taking applications",
-            413, "The application is too large",
-            415, "The application was sent in a format we do not accept",
+            413, "Your application is too long to send",
+            415, "We could not read your application",
             422, "There is a problem with the application",
             500, "Sorry, there is a problem with the service",
             503, "Sorry, the service is unavailable");
@@ -29,9 +30,12 @@ public final class Responses {
     private Responses() {
     }
 
-    /** Served by the intake itself: a static page could not show the reference without JavaScript. */
-    public static String confirmationUrl(String formId, String reference) {
-        return "/api/forms/" + formId + "/confirmation?reference=" + reference;
+    /**
+     * Served by the intake itself: a static page could not show the reference without JavaScript.
+     * The token (URL-safe Base64 and dots) is what lets the page show it; a bare reference does not.
+     */
+    public static String confirmationUrl(String formId, String token) {
+        return "/api/forms/" + formId + "/confirmation?token=" + token;
     }
 
     /** A whole page of the site's, such as a form re-rendered with its problems. */
@@ -39,21 +43,34 @@ public final class Responses {
         return response(status, Map.of(), "text/html; charset=utf-8", html);
     }
 
-    public static APIGatewayV2HTTPResponse accepted(RequestBody.Kind kind, String formId, String reference, Instant receivedAt) {
+    public static APIGatewayV2HTTPResponse accepted(RequestBody.Kind kind, String formId, String token, String reference, Instant receivedAt) {
         if (kind == RequestBody.Kind.FORM) {
-            return response(303, Map.of("Location", confirmationUrl(formId, reference)), null, null);
+            return response(303, Map.of("Location", confirmationUrl(formId, token)), null, null);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("reference", reference);
         body.put("receivedAt", receivedAt.toString());
-        body.put("confirmationUrl", confirmationUrl(formId, reference));
+        body.put("confirmationUrl", confirmationUrl(formId, token));
         return response(201, Map.of(), "application/json", json(body));
     }
 
+    /**
+     * The confirmation page's answer to a link it cannot vouch for: never a success page. An old
+     * link is 410 Gone; anything else, forged, changed or a bare reference, is 404.
+     */
+    public static APIGatewayV2HTTPResponse cannotConfirm(boolean expired) {
+        return response(expired ? 410 : 404, Map.of(), "text/html; charset=utf-8", ProblemPage.cannotConfirm(expired));
+    }
+
     public static APIGatewayV2HTTPResponse problem(RequestBody.Kind kind, int status, String detail, List<Problem> errors) {
+        return problem(kind, status, detail, errors, "");
+    }
+
+    /** @param answers for a form post, the applicant's answers shown back as HTML (see {@link FormPages#answers}), or "" */
+    public static APIGatewayV2HTTPResponse problem(RequestBody.Kind kind, int status, String detail, List<Problem> errors, String answers) {
         Map<String, String> headers = status == 503 ? Map.of("Retry-After", "60") : Map.of();
         if (kind == RequestBody.Kind.FORM) {
-            return response(status, headers, "text/html; charset=utf-8", ProblemPage.html(TITLES.get(status), detail, errors));
+            return response(status, headers, "text/html; charset=utf-8", ProblemPage.html(status, TITLES.get(status), detail, errors, answers));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");

@@ -46,7 +46,7 @@ public final class IntakeService {
             return new Outcome.NotOpen(submission.formId(), "The " + fund.name() + " is not taking applications.");
         }
         if (submission.single(Submission.HONEYPOT) != null) {
-            return new Outcome.Ignored(submission.formId(), references.get(), now);
+            return new Outcome.Ignored(submission.formId(), null, references.get(), now);
         }
 
         String callId = submission.single(Submission.CALL);
@@ -76,7 +76,7 @@ public final class IntakeService {
                     call.map(Call::id).orElse(null), panelRound, now, result.answers(), Retention.expiresAt(fund, now));
             try {
                 ApplicationStore.Saved saved = store.save(application, key, now);
-                return new Outcome.Accepted(submission.formId(), saved.reference(), saved.receivedAt());
+                return new Outcome.Accepted(submission.formId(), call.map(Call::id).orElse(null), saved.reference(), saved.receivedAt());
             } catch (ReferenceTakenException e) {
                 if (attempt == REFERENCE_ATTEMPTS) {
                     throw e;

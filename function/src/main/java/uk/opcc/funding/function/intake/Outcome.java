@@ -7,12 +7,12 @@ import uk.opcc.funding.function.validation.Problem;
 /** What became of a submission; the handler turns each into a response. */
 public sealed interface Outcome {
 
-    /** Stored (or stored before, for a replay): the applicant gets the reference. */
-    record Accepted(String formId, String reference, Instant receivedAt) implements Outcome {
+    /** Stored (or stored before, for a replay): the applicant gets the reference. {@code callId} is null for a general application. */
+    record Accepted(String formId, String callId, String reference, Instant receivedAt) implements Outcome {
     }
 
     /** A bot filled the honeypot: it is told what a person would be told, and nothing is kept. */
-    record Ignored(String formId, String reference, Instant receivedAt) implements Outcome {
+    record Ignored(String formId, String callId, String reference, Instant receivedAt) implements Outcome {
     }
 
     record Invalid(String formId, List<Problem> problems) implements Outcome {

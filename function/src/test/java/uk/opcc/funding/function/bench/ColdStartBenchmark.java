@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +46,7 @@ public final class ColdStartBenchmark {
                 Files.writeString(event, new ObjectMapper().writeValueAsString(body));
                 ProcessBuilder probe = new ProcessBuilder(java, "-cp", jar + File.pathSeparator + args[1],
                         ColdStartProbe.class.getName(), event.toString()).redirectErrorStream(true);
-                Map<String, String> env = new HashMap<>(dynamoDb.environment(table));
+                Map<String, String> env = Fixtures.withConfirmationKey(dynamoDb.environment(table));
                 probe.environment().putAll(env);
                 String output = new String(probe.start().getInputStream().readAllBytes());
                 String line = output.lines().filter(l -> l.startsWith("PROBE")).findFirst()

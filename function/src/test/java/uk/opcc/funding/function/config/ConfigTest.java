@@ -56,7 +56,22 @@ class ConfigTest {
         env.put("STAFF_MAILBOXES", "property-fund=grants@example.gov.uk\r\nBcc: x@y.z,victims-services-fund=v@example.gov.uk");
         assertThatThrownBy(() -> Config.forNotifier(env, Fixtures.CATALOGUE)).hasMessageContaining("not an email address");
 
-        assertThatThrownBy(() -> Config.forIntake(Map.of("TABLE_NAME", "t", "AWS_REGION", "eu-west-2", "DYNAMODB_ENDPOINT", "localhost")))
+        assertThatThrownBy(() -> Config.forIntake(Map.of("TABLE_NAME", "t", "AWS_REGION", "eu-west-2", "DYNAMODB_ENDPOINT", "localhost",
+                "CONFIRMATION_KEY", Fixtures.CONFIRMATION_KEY)))
                 .hasMessageContaining("DYNAMODB_ENDPOINT is not a URL");
+    }
+
+    @Test
+    void theIntakeNeedsALongEnoughConfirmationKeyAndNeverShowsIt() {
+        Map<String, String> env = new HashMap<>(Map.of("TABLE_NAME", "t", "AWS_REGION", "eu-west-2"));
+        assertThatThrownBy(() -> Config.forIntake(env)).hasMessage("CONFIRMATION_KEY is not set");
+
+        env.put("CONFIRMATION_KEY", "too-short-to-be-safe");
+        assertThatThrownBy(() -> Config.forIntake(env)).hasMessage("CONFIRMATION_KEY must be at least 32 characters");
+
+        env.put("CONFIRMATION_KEY", Fixtures.CONFIRMATION_KEY);
+        Config config = Config.forIntake(env);
+        assertThat(config.confirmationKey()).contains(Fixtures.CONFIRMATION_KEY);
+        assertThat(config.toString()).doesNotContain(Fixtures.CONFIRMATION_KEY).contains("confirmationKey=(set)");
     }
 }

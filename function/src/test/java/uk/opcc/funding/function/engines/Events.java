@@ -31,6 +31,24 @@ public final class Events {
         return raw(formId, "application/x-www-form-urlencoded", body);
     }
 
+    /** {@code GET /api/forms/{formId}/confirmation} with the query given (a token, or anything else). */
+    public static APIGatewayV2HTTPEvent confirmation(String formId, Map<String, String> query) {
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/property-fund-json.json");
+        event.getRequestContext().getHttp().setMethod("GET");
+        event.setRouteKey("GET /api/forms/{formId}/confirmation");
+        event.setRawPath("/api/forms/" + formId + "/confirmation");
+        event.setPathParameters(Map.of("formId", formId));
+        event.setQueryStringParameters(query);
+        event.setBody(null);
+        return event;
+    }
+
+    /** The query of a confirmation URL the intake gave, as API Gateway would pass it on. */
+    public static Map<String, String> query(String confirmationUrl) {
+        String token = confirmationUrl.substring(confirmationUrl.indexOf("?token=") + "?token=".length());
+        return Map.of("token", token);
+    }
+
     public static APIGatewayV2HTTPEvent raw(String formId, String contentType, String body) {
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/property-fund-json.json");
         event.setPathParameters(Map.of("formId", formId));

@@ -28,7 +28,7 @@ class IntakeServiceTest {
     void storesAValidApplicationWithItsRoundAndExpiry() {
         Outcome outcome = submit("property-fund", propertyFundAnswers());
 
-        assertThat(outcome).isEqualTo(new Outcome.Accepted("property-fund", "AAAA-2222", Fixtures.NOW));
+        assertThat(outcome).isEqualTo(new Outcome.Accepted("property-fund", null, "AAAA-2222", Fixtures.NOW));
         Application stored = store.applications.get("AAAA-2222");
         assertThat(stored.fundId()).isEqualTo("property-fund");
         assertThat(stored.callId()).isNull();
@@ -103,7 +103,7 @@ class IntakeServiceTest {
         submit("property-fund", propertyFundAnswers());
         Outcome replay = submit("property-fund", propertyFundAnswers());
 
-        assertThat(replay).isEqualTo(new Outcome.Accepted("property-fund", "AAAA-2222", Fixtures.NOW));
+        assertThat(replay).isEqualTo(new Outcome.Accepted("property-fund", null, "AAAA-2222", Fixtures.NOW));
         assertThat(store.applications).hasSize(1);
     }
 
