@@ -43,4 +43,12 @@ public final class Money {
         BigDecimal pence = pounds.setScale(2, RoundingMode.UNNECESSARY);
         return pence.stripTrailingZeros().scale() <= 0 ? pence.toBigInteger().toString() : pence.toPlainString();
     }
+
+    /** To the penny, as grants officers compare sums: £1,850.00. */
+    public static String exact(BigDecimal pounds) {
+        NumberFormat format = NumberFormat.getNumberInstance(Locale.UK);
+        format.setMinimumFractionDigits(2);
+        format.setMaximumFractionDigits(2);
+        return "£" + format.format(pounds);
+    }
 }

@@ -33,4 +33,10 @@ class MoneyTest {
     void refusesToGuessAtAnythingElse(String typed) {
         assertThat(Money.parse(typed)).isEmpty();
     }
+
+    @Test
+    void exactAmountsAlwaysShowPence() {
+        assertThat(Money.exact(new BigDecimal("1850"))).isEqualTo("£1,850.00");
+        assertThat(Money.exact(new BigDecimal("1250.5"))).isEqualTo("£1,250.50");
+    }
 }

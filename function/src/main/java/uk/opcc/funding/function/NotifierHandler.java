@@ -5,18 +5,24 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import uk.opcc.funding.function.notify.NotificationService;
 import uk.opcc.funding.function.storage.ApplicationTable;
 
 /**
- * Fed by the table's stream: emails staff about each new application. Failed records are
- * reported, so Lambda retries them (and, in the end, sends them to the dead-letter queue);
- * records already emailed are skipped on the retry.
+ * Fed by the table's stream: sends each new application's emails. A record is reported as failed
+ * (so Lambda retries it and, in the end, hands it to the on-failure destination) unless every
+ * one of its emails is sent, now or before: a record whose email another attempt still holds is
+ * reported too, never passed over as done.
  */
 public final class NotifierHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+    /** The function's timeout in the stack, for a caller that passes no Lambda context. */
+    public static final Duration TIMEOUT = Duration.ofSeconds(30);
+
     private final NotificationService service;
 
     /** For Lambda: everything built once, at start-up, from the environment. */
@@ -31,21 +37,30 @@ public final class NotifierHandler implements RequestHandler<DynamodbEvent, Stre
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         String requestId = context == null ? "local" : context.getAwsRequestId();
+        Supplier<Duration> remaining = remaining(context);
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
         for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
             String reference = newApplication(record);
             if (reference == null) {
                 continue;
             }
-            try {
-                boolean sent = service.notifyStaff(reference);
-                Log.info(sent ? "staff-emailed" : "already-emailed", Map.of("requestId", requestId, "reference", reference));
-            } catch (RuntimeException e) {
-                Log.error("email-failed", Map.of("requestId", requestId, "reference", reference), e);
+            NotificationService.Outcome outcome = service.notify(reference, remaining);
+            outcome.deliveries().forEach((recipient, delivery) -> Log.info("email-" + delivery.name().toLowerCase().replace('_', '-'),
+                    Map.of("requestId", requestId, "reference", reference, "recipient", recipient.id)));
+            outcome.errors().forEach(e -> Log.error("email-failed", Map.of("requestId", requestId, "reference", reference), e));
+            if (!outcome.settled()) {
                 failures.add(new StreamsEventResponse.BatchItemFailure(record.getDynamodb().getSequenceNumber()));
             }
         }
         return new StreamsEventResponse(failures);
+    }
+
+    private static Supplier<Duration> remaining(Context context) {
+        if (context != null) {
+            return () -> Duration.ofMillis(context.getRemainingTimeInMillis());
+        }
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        return () -> Duration.ofNanos(deadline - System.nanoTime());
     }
 
     /** The reference of a newly stored application; null for anything else on the stream. */

@@ -6,26 +6,32 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.catalogue.CatalogueJson;
+import uk.opcc.funding.catalogue.Publisher;
 import uk.opcc.funding.function.config.Config;
 import uk.opcc.funding.function.http.FormPages;
 import uk.opcc.funding.function.intake.ConfirmationToken;
 import uk.opcc.funding.function.intake.IntakeService;
 import uk.opcc.funding.function.intake.Reference;
+import uk.opcc.funding.function.notify.Emails;
+import uk.opcc.funding.function.notify.FailedEmails;
+import uk.opcc.funding.function.notify.Mailer;
 import uk.opcc.funding.function.notify.NotificationService;
-import uk.opcc.funding.function.notify.SesStaffNotifier;
-import uk.opcc.funding.function.notify.StaffNotifier;
+import uk.opcc.funding.function.notify.SesMailer;
 import uk.opcc.funding.function.panel.PanelPackSender;
 import uk.opcc.funding.function.panel.PanelPackService;
 import uk.opcc.funding.function.panel.SesPanelPackSender;
@@ -34,6 +40,23 @@ import uk.opcc.funding.function.storage.DynamoDbPanelPackClaims;
 
 /** The one place that builds things: catalogue, configuration and AWS clients, once per start-up. */
 public final class Wiring {
+    /**
+     * Every AWS call ends well inside the function's timeout (intake 10 s, notifier 30 s), so a
+     * slow service turns into an error the function handles, never into a function killed
+     * mid-way. An attempt that hangs is cut off and retried; the whole call, retries included,
+     * has a limit.
+     */
+    static final Duration DYNAMODB_ATTEMPT_TIMEOUT = Duration.ofSeconds(3);
+    static final Duration DYNAMODB_CALL_TIMEOUT = Duration.ofSeconds(8);
+    static final Duration SES_ATTEMPT_TIMEOUT = Duration.ofSeconds(4);
+    static final Duration SES_CALL_TIMEOUT = Duration.ofSeconds(9);
+    /**
+     * What must fit in the invocation once an email is claimed: the send at its slowest, then
+     * recording it sent, and a second to spare. A slow claim needs no room: dying before the
+     * send loses nothing, the lease lapses and the retry sends.
+     */
+    static final Duration EMAIL_BUDGET = SES_CALL_TIMEOUT.plus(DYNAMODB_CALL_TIMEOUT).plusSeconds(1);
+
     private Wiring() {
     }
 
@@ -52,18 +75,40 @@ public final class Wiring {
     public static NotificationService notificationService(Map<String, String> env) {
         Catalogue catalogue = catalogue();
         Config config = Config.forNotifier(env, catalogue);
-        return notificationService(catalogue, config, new SesStaffNotifier(ses(config)));
+        return notificationService(catalogue, config, new SesMailer(ses(config)));
     }
 
     /** The same, sending through another mail adapter: the local run writes .eml files instead. */
-    public static NotificationService notificationService(Map<String, String> env, StaffNotifier notifier) {
+    public static NotificationService notificationService(Map<String, String> env, Mailer mailer) {
         Catalogue catalogue = catalogue();
-        return notificationService(catalogue, Config.forNotifier(env, catalogue), notifier);
+        return notificationService(catalogue, Config.forNotifier(env, catalogue), mailer);
     }
 
-    private static NotificationService notificationService(Catalogue catalogue, Config config, StaffNotifier notifier) {
-        return new NotificationService(catalogue, new DynamoDbApplicationStore(dynamoDb(config), config.tableName()),
-                notifier, config, Clock.systemUTC());
+    private static NotificationService notificationService(Catalogue catalogue, Config config, Mailer mailer) {
+        return notificationService(catalogue, config, mailer, new DynamoDbApplicationStore(dynamoDb(config), config.tableName()));
+    }
+
+    private static NotificationService notificationService(Catalogue catalogue, Config config, Mailer mailer, DynamoDbApplicationStore store) {
+        return new NotificationService(store, new Emails(catalogue, publisher(), config, store),
+                mailer, config.senderAddress().orElseThrow(), Clock.systemUTC(), EMAIL_BUDGET);
+    }
+
+    /** The resend of failed emails: the notifier's settings, service and claims, over the needs-email index. */
+    public static FailedEmails failedEmails(Map<String, String> env) {
+        Catalogue catalogue = catalogue();
+        Config config = Config.forNotifier(env, catalogue);
+        return failedEmails(catalogue, config, new SesMailer(ses(config)));
+    }
+
+    /** The same, sending through another mail adapter: the local run's outbox. */
+    public static FailedEmails failedEmails(Map<String, String> env, Mailer mailer) {
+        Catalogue catalogue = catalogue();
+        return failedEmails(catalogue, Config.forNotifier(env, catalogue), mailer);
+    }
+
+    private static FailedEmails failedEmails(Catalogue catalogue, Config config, Mailer mailer) {
+        DynamoDbApplicationStore store = new DynamoDbApplicationStore(dynamoDb(config), config.tableName());
+        return new FailedEmails(store, notificationService(catalogue, config, mailer, store));
     }
 
     /** The panel pack function: the notifier's settings (table, sender, staff mailboxes), sending through SES. */
@@ -87,28 +132,47 @@ public final class Wiring {
 
     /** The catalogue the build packaged from the site's source: funds, published calls, forms. */
     public static Catalogue catalogue() {
-        try (InputStream in = Wiring.class.getResourceAsStream("/catalogue.json")) {
+        return CatalogueJson.read(packaged("catalogue.json"));
+    }
+
+    /** Who publishes the site, packaged from the site's data/opcc.yml: the contact details applicants are given. */
+    public static Publisher publisher() {
+        return Publisher.fromJson(packaged("publisher.json"));
+    }
+
+    private static String packaged(String name) {
+        try (InputStream in = Wiring.class.getResourceAsStream("/" + name)) {
             if (in == null) {
-                throw new IllegalStateException("catalogue.json is missing from the function's jar");
+                throw new IllegalStateException(name + " is missing from the function's jar");
             }
-            return CatalogueJson.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     static DynamoDbClient dynamoDb(Config config) {
-        var builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
+        var builder = DynamoDbClient.builder().httpClient(httpClient(DYNAMODB_ATTEMPT_TIMEOUT))
+                .overrideConfiguration(timeouts(DYNAMODB_ATTEMPT_TIMEOUT, DYNAMODB_CALL_TIMEOUT))
                 .region(Region.of(config.region())).credentialsProvider(credentials(config.dynamoDbEndpoint()));
         config.dynamoDbEndpoint().ifPresent(builder::endpointOverride);
         return builder.build();
     }
 
     static SesV2Client ses(Config config) {
-        var builder = SesV2Client.builder().httpClient(UrlConnectionHttpClient.create())
+        var builder = SesV2Client.builder().httpClient(httpClient(SES_ATTEMPT_TIMEOUT))
+                .overrideConfiguration(timeouts(SES_ATTEMPT_TIMEOUT, SES_CALL_TIMEOUT))
                 .region(Region.of(config.region())).credentialsProvider(credentials(config.sesEndpoint()));
         config.sesEndpoint().ifPresent(builder::endpointOverride);
         return builder.build();
+    }
+
+    private static SdkHttpClient httpClient(Duration attempt) {
+        return UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(2)).socketTimeout(attempt).build();
+    }
+
+    private static ClientOverrideConfiguration timeouts(Duration attempt, Duration call) {
+        return ClientOverrideConfiguration.builder().apiCallAttemptTimeout(attempt).apiCallTimeout(call).build();
     }
 
     /** Lambda's role credentials come in environment variables; local engines accept any. */

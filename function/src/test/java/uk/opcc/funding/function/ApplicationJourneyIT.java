@@ -43,10 +43,7 @@ class ApplicationJourneyIT {
     final NotifierHandler notifier = notifier(ses.endpoint);
 
     NotifierHandler notifier(String sesEndpoint) {
-        Map<String, String> env = new HashMap<>(dynamoDb.environment(table));
-        env.putAll(ses.environment());
-        env.put("SES_ENDPOINT", sesEndpoint);
-        return new NotifierHandler(Wiring.notificationService(env));
+        return new NotifierHandler(Wiring.notificationService(ses.notifierEnvironment(dynamoDb.environment(table), sesEndpoint)));
     }
 
     @BeforeEach
@@ -75,11 +72,16 @@ class ApplicationJourneyIT {
 
     String notificationState(String reference) {
         return client.getItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS("APP#" + reference)))).item()
-                .get("notification").s();
+                .get("staffEmail").s();
+    }
+
+    @SuppressWarnings("unchecked")
+    List<String> recipients() {
+        return ses.emails().stream().flatMap(e -> ((List<String>) ((Map<String, Object>) e.get("destination")).get("to")).stream()).toList();
     }
 
     @Test
-    void anApplicationIsStoredAndStaffAreEmailedOnce() {
+    void anApplicationIsStoredAndStaffAndTheApplicantAreEmailedOnceEach() {
         APIGatewayV2HTTPResponse response = intake.handleRequest(Events.json("property-fund", answersNow()), null);
         assertThat(response.getStatusCode()).isEqualTo(201);
         String reference = reference(response);
@@ -87,7 +89,10 @@ class ApplicationJourneyIT {
         assertThat(stream.deliverTo(notifier)).isGreaterThanOrEqualTo(2); // the application and its idempotency record
         stream.deliverTo(notifier); // our own updates to the item come back on the stream: they must not send again
 
-        assertThat(ses.emails()).extracting(e -> e.get("subject")).containsExactly("Property Fund application " + reference);
+        assertThat(ses.emails()).extracting(e -> e.get("subject")).containsExactlyInAnyOrder(
+                "Property Fund · Eden Valley Speed Watch · £1,250.50 · " + reference,
+                "We have your application to the Property Fund: reference " + reference);
+        assertThat(recipients()).containsExactlyInAnyOrder("grants@funding.example.gov.uk", "sam@example.org");
         assertThat(notificationState(reference)).isEqualTo("sent");
     }
 
@@ -104,7 +109,33 @@ class ApplicationJourneyIT {
         String reference = org.jsoup.Jsoup.parse(page).select("[data-reference]").text();
         assertThat(reference).matches("[A-Z2-9]{4}-[A-Z2-9]{4}");
         stream.deliverTo(notifier);
-        assertThat(ses.emails()).extracting(e -> e.get("subject")).containsExactly("Property Fund application " + reference);
+        assertThat(ses.emails()).extracting(e -> e.get("subject")).allSatisfy(subject -> assertThat((String) subject).endsWith(reference)).hasSize(2);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSecondApplicationFromTheSameOrganisationToTheSameRoundIsFlaggedToStaff() {
+        String first = reference(intake.handleRequest(Events.json("property-fund", answersNow()), null));
+        Map<String, Object> again = with("organisationName", "The Eden Valley Speed-Watch");
+        again.put("projectTitle", "Speed watch for Great Salkeld");
+        String second = reference(intake.handleRequest(Events.json("property-fund", again), null));
+        Map<String, Object> other = with("organisationName", "Appleby Youth Club");
+        other.put("email", "youth@example.org");
+        String unrelated = reference(intake.handleRequest(Events.json("property-fund", other), null));
+
+        stream.deliverTo(notifier);
+
+        Map<String, String> staffText = new HashMap<>();
+        for (Map<String, Object> email : ses.emails()) {
+            String subject = (String) email.get("subject");
+            if (subject.contains("·")) {
+                staffText.put(subject.substring(subject.lastIndexOf(' ') + 1), ((Map<String, String>) email.get("body")).get("text"));
+            }
+        }
+        assertThat(staffText.get(first)).doesNotContain("Possible duplicate");
+        assertThat(staffText.get(second)).startsWith("Possible duplicate: The Eden Valley Speed-Watch (the same name or email address) "
+                + "already applied to this fund's ").contains(" round as " + first + ".");
+        assertThat(staffText.get(unrelated)).doesNotContain("Possible duplicate");
     }
 
     @Test
@@ -119,7 +150,7 @@ class ApplicationJourneyIT {
 
         stream.deliverTo(notifier); // Lambda's retry of the failed record
         stream.deliverTo(notifier);
-        assertThat(ses.emails()).hasSize(1);
+        assertThat(recipients()).containsExactlyInAnyOrder("grants@funding.example.gov.uk", "sam@example.org");
         assertThat(notificationState(reference)).isEqualTo("sent");
     }
 
@@ -162,7 +193,7 @@ class ApplicationJourneyIT {
 
         assertThat(references).as("with a submissionId, and with the same answers and no id").hasSize(2);
         assertThat(applications()).hasSize(2);
-        assertThat(ses.emails()).hasSize(2);
+        assertThat(ses.emails()).hasSize(4); // staff and applicant, for each of the two applications
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.function.intake.ConfirmationToken;
+import uk.opcc.funding.catalogue.Publisher;
 
 /** Shared test data: the real packaged catalogue, a fixed clock, and a valid Property Fund application. */
 public final class Fixtures {
@@ -19,6 +20,7 @@ public final class Fixtures {
     /** The confirmation-link key the tests' intake is configured with; never a real one. */
     public static final String CONFIRMATION_KEY = "test-only-confirmation-key-0123456789abcdef";
     public static final ConfirmationToken TOKENS = new ConfirmationToken(CONFIRMATION_KEY.getBytes(StandardCharsets.UTF_8), CLOCK);
+    public static final Publisher PUBLISHER = Wiring.publisher();
 
     private Fixtures() {
     }

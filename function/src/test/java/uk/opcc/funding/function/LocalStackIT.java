@@ -84,7 +84,7 @@ class LocalStackIT {
 
         assertThat(response.getStatusCode()).isEqualTo(201);
         assertThat(CatalogueJson.parse(replay.getBody()).get("reference")).isEqualTo(reference);
-        assertThat(sentTo(reference)).hasSize(1);
+        assertThat(sentTo(reference)).hasSize(2); // the staff email and the applicant's confirmation
     }
 
     /** LocalStack lists the messages its SES has sent at /_aws/ses. */

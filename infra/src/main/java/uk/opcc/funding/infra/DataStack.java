@@ -1,5 +1,6 @@
 package uk.opcc.funding.infra;
 
+import java.util.List;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -18,6 +19,8 @@ import software.constructs.Construct;
 public final class DataStack extends Stack {
     /** The index of applications by {@code <fundId>#<panelRound>} and time received. */
     public static final String ROUND_INDEX = "byFundRound";
+    /** The sparse index of applications with an email not sent, oldest first. */
+    public static final String NEEDS_EMAIL_INDEX = "byNeedsEmail";
     public final Table applications;
 
     public DataStack(Construct scope, String id, StackProps props) {
@@ -43,6 +46,18 @@ public final class DataStack extends Stack {
                 .partitionKey(Attribute.builder().name("fundRound").type(AttributeType.STRING).build())
                 .sortKey(Attribute.builder().name("receivedAt").type(AttributeType.STRING).build())
                 .projectionType(ProjectionType.ALL)
+                .build());
+        // Same as the function's ApplicationTable.NEEDS_EMAIL_INDEX and NEEDS_EMAIL_PROJECTION: sparse, because needsEmail is
+        // removed once both emails are sent, so it holds only what the resend must find; it carries
+        // the email states for the listing and nothing of the answers.
+        applications.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
+                .indexName(NEEDS_EMAIL_INDEX)
+                .partitionKey(Attribute.builder().name("needsEmail").type(AttributeType.STRING).build())
+                .sortKey(Attribute.builder().name("receivedAt").type(AttributeType.STRING).build())
+                .projectionType(ProjectionType.INCLUDE)
+                .nonKeyAttributes(List.of("reference",
+                        "staffEmail", "staffEmailLeaseUntil", "staffEmailAttempts", "staffEmailError",
+                        "applicantEmail", "applicantEmailLeaseUntil", "applicantEmailAttempts", "applicantEmailError"))
                 .build());
     }
 }

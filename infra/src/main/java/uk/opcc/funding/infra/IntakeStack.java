@@ -24,6 +24,7 @@ import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kms.Key;
@@ -62,6 +63,8 @@ public final class IntakeStack extends Stack {
     public final Function panelPack;
     public final Queue deadLetters;
     public final Topic alarms;
+    /** Resends every email not sent: see the README's "Failed emails". */
+    public final Function resender;
 
     public IntakeStack(Construct scope, String id, StackProps props, FundingConfig config, Table table) {
         super(scope, id, props);
@@ -84,29 +87,40 @@ public final class IntakeStack extends Stack {
                 .actions(List.of("dynamodb:PutItem", "dynamodb:ConditionCheckItem", "dynamodb:GetItem"))
                 .resources(List.of(table.getTableArn())).build());
 
+        Map<String, String> mailSettings = Map.of(
+                "TABLE_NAME", table.getTableName(),
+                "SENDER_ADDRESS", config.senderAddress(),
+                "STAFF_MAILBOXES", config.staffMailboxes());
         notifier = javaFunction("Notifier", "uk.opcc.funding.function.NotifierHandler::handleRequest", jar,
                 // Sends one email per record; half the intake's memory is plenty, 30 s covers SES retries.
-                512, Duration.seconds(30), Map.of(
-                        "TABLE_NAME", table.getTableName(),
-                        "SENDER_ADDRESS", config.senderAddress(),
-                        "STAFF_MAILBOXES", config.staffMailboxes()));
-        notifier.addToRolePolicy(PolicyStatement.Builder.create()
-                .actions(List.of("dynamodb:UpdateItem")).resources(List.of(table.getTableArn())).build());
+                512, Duration.seconds(30), mailSettings);
+        notifier.addToRolePolicy(emailState(table));
+        // The staff email names earlier applications from the same organisation: one query on the round index.
+        notifier.addToRolePolicy(queryIndex(table, DataStack.ROUND_INDEX));
 
         EmailIdentity sender = EmailIdentity.Builder.create(this, "Sender").identity(Identity.email(config.senderAddress())).build();
         String senderArn = Stack.of(this).formatArn(software.amazon.awscdk.ArnComponents.builder()
                 .service("ses").resource("identity").resourceName(sender.getEmailIdentityName()).build());
-        notifier.addToRolePolicy(PolicyStatement.Builder.create()
+        PolicyStatement sendAsSender = PolicyStatement.Builder.create()
                 .actions(List.of("ses:SendEmail"))
                 .resources(List.of(senderArn))
-                .build());
+                .build();
+        notifier.addToRolePolicy(sendAsSender);
+
+        // Run by a person after an SES outage (README "Failed emails"): the notifier's settings and
+        // rights, and a query on the needs-email index, which finds every email not sent.
+        resender = javaFunction("EmailResender", "uk.opcc.funding.function.ResendHandler::handleRequest", jar,
+                512, Duration.minutes(5), mailSettings);
+        resender.addToRolePolicy(emailState(table));
+        resender.addToRolePolicy(queryIndex(table, DataStack.ROUND_INDEX));
+        resender.addToRolePolicy(queryIndex(table, DataStack.NEEDS_EMAIL_INDEX));
+        resender.addToRolePolicy(sendAsSender);
+        CfnOutput.Builder.create(this, "EmailResenderName").value(resender.getFunctionName())
+                .description("aws lambda invoke --function-name <this> --payload '{}' resent.json: sends every email not sent, once").build();
 
         panelPack = javaFunction("PanelPack", "uk.opcc.funding.function.PanelPackHandler::handleRequest", jar,
                 // One query and one email a round; a minute covers a large round and SES retries.
-                512, Duration.seconds(60), Map.of(
-                        "TABLE_NAME", table.getTableName(),
-                        "SENDER_ADDRESS", config.senderAddress(),
-                        "STAFF_MAILBOXES", config.staffMailboxes()));
+                512, Duration.seconds(60), mailSettings);
         new PanelPacks(this, "PanelPacks", panelPack, table, DataStack.ROUND_INDEX, senderArn, catalogue(config), synthesisedAt());
 
         deadLetters = Queue.Builder.create(this, "NotifierDeadLetters")
@@ -185,6 +199,17 @@ public final class IntakeStack extends Stack {
         pattern.put("eventName", FilterRule.isEqual("INSERT"));
         pattern.put("dynamodb", Map.of("Keys", Map.of("pk", Map.of("S", FilterRule.beginsWith("APP#")))));
         return pattern;
+    }
+
+    /** Claim, record and give back an email (UpdateItem), and read why a claim was refused (GetItem): nothing else. */
+    private static PolicyStatement emailState(Table table) {
+        return PolicyStatement.Builder.create().actions(List.of("dynamodb:UpdateItem", "dynamodb:GetItem"))
+                .resources(List.of(table.getTableArn())).build();
+    }
+
+    private static PolicyStatement queryIndex(Table table, String index) {
+        return PolicyStatement.Builder.create().actions(List.of("dynamodb:Query"))
+                .resources(List.of(table.getTableArn() + "/index/" + index)).build();
     }
 
     private Function javaFunction(String id, String handler, Code jar, int memory, Duration timeout, Map<String, String> environment) {

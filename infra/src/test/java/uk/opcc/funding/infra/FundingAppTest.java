@@ -52,11 +52,65 @@ class FundingAppTest {
                 "AttributeDefinitions", Match.arrayWith(List.of(
                         Map.of("AttributeName", "fundRound", "AttributeType", "S"),
                         Map.of("AttributeName", "receivedAt", "AttributeType", "S"))),
-                "GlobalSecondaryIndexes", List.of(Map.of(
+                "GlobalSecondaryIndexes", Match.arrayWith(List.of(Map.of(
                         "IndexName", "byFundRound",
                         "KeySchema", List.of(Map.of("AttributeName", "fundRound", "KeyType", "HASH"),
                                 Map.of("AttributeName", "receivedAt", "KeyType", "RANGE")),
-                        "Projection", Map.of("ProjectionType", "ALL"))))));
+                        "Projection", Map.of("ProjectionType", "ALL")))))));
+    }
+
+    @Test
+    void tableHasTheSparseNeedsEmailIndexTheResendQueries() {
+        data.hasResourceProperties("AWS::DynamoDB::Table", Match.objectLike(Map.of(
+                "AttributeDefinitions", Match.arrayWith(List.of(Map.of("AttributeName", "needsEmail", "AttributeType", "S"))),
+                "GlobalSecondaryIndexes", Match.arrayWith(List.of(Map.of(
+                        "IndexName", "byNeedsEmail",
+                        "KeySchema", List.of(Map.of("AttributeName", "needsEmail", "KeyType", "HASH"),
+                                Map.of("AttributeName", "receivedAt", "KeyType", "RANGE")),
+                        "Projection", Map.of("ProjectionType", "INCLUDE", "NonKeyAttributes",
+                                uk.opcc.funding.function.storage.ApplicationTable.NEEDS_EMAIL_PROJECTION)))))));
+    }
+
+    @Test
+    void theNotifierReadsEmailStatesAndQueriesOnlyTheRoundIndex_theResenderAlsoTheNeedsEmailIndex() {
+        intake.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "Handler", "uk.opcc.funding.function.ResendHandler::handleRequest", "Timeout", 300,
+                "Environment", Map.of("Variables", Map.of("TABLE_NAME", Match.anyValue(), "SENDER_ADDRESS", "funding@example.gov.uk",
+                        "STAFF_MAILBOXES", "property-fund=grants@example.gov.uk,victims-services-fund=victims@example.gov.uk")))));
+        List<String> queries = statements(intake).stream().filter(s -> s.contains("\"dynamodb:Query\"")).toList();
+        assertThat(queries).as("never a query on the table itself, so never a scan-like read").allSatisfy(s -> assertThat(s).contains("/index/"));
+        assertThat(queries.stream().filter(s -> s.contains("/index/byFundRound"))).as("notifier, resender, panel pack").hasSize(3);
+        assertThat(queries.stream().filter(s -> s.contains("/index/byNeedsEmail"))).as("the resender only").hasSize(1);
+        assertThat(statements(intake)).noneMatch(s -> s.contains("dynamodb:Scan"));
+        List<String> resenderActions = new ArrayList<>();
+        intake.findResources("AWS::IAM::Policy").forEach((id, policy) -> {
+            if (id.startsWith("EmailResenderServiceRole")) {
+                resenderActions.addAll(actions(policy));
+            }
+        });
+        assertThat(resenderActions).containsExactlyInAnyOrder("dynamodb:UpdateItem", "dynamodb:GetItem", "dynamodb:Query",
+                "dynamodb:Query", "ses:SendEmail");
+        intake.hasOutput("EmailResenderName", Match.anyValue());
+    }
+
+    /** Every IAM policy statement of a stack, as JSON. */
+    @SuppressWarnings("unchecked")
+    static List<String> statements(Template template) {
+        List<String> statements = new java.util.ArrayList<>();
+        for (Object resource : ((Map<String, Object>) template.toJSON().get("Resources")).values()) {
+            Map<String, Object> r = (Map<String, Object>) resource;
+            if ("AWS::IAM::Policy".equals(r.get("Type"))) {
+                Map<String, Object> document = (Map<String, Object>) ((Map<String, Object>) r.get("Properties")).get("PolicyDocument");
+                for (Object statement : (List<Object>) document.get("Statement")) {
+                    try {
+                        statements.add(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(statement));
+                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        }
+        return statements;
     }
 
     @Test
@@ -75,7 +129,7 @@ class FundingAppTest {
                 "Architectures", List.of("arm64"), "MemorySize", 512, "Timeout", 60,
                 "Environment", Map.of("Variables", Map.of("TABLE_NAME", Match.anyValue(), "SENDER_ADDRESS", "funding@example.gov.uk",
                         "STAFF_MAILBOXES", "property-fund=grants@example.gov.uk,victims-services-fund=victims@example.gov.uk")))));
-        intake.resourcePropertiesCountIs("AWS::Logs::LogGroup", Map.of("RetentionInDays", 90), 4);
+        intake.resourcePropertiesCountIs("AWS::Logs::LogGroup", Map.of("RetentionInDays", 90), 5);
     }
 
     @Test

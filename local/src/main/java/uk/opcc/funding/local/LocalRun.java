@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -18,6 +19,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import uk.opcc.funding.function.IntakeHandler;
 import uk.opcc.funding.function.NotifierHandler;
 import uk.opcc.funding.function.Wiring;
@@ -43,11 +49,14 @@ public final class LocalRun implements AutoCloseable {
     private final ScheduledExecutorService poller;
     final Path outbox;
 
-    private LocalRun(HttpServer server, DynamoDbLocal dynamoDb, ScheduledExecutorService poller, Path outbox) {
+    private final Path work;
+
+    private LocalRun(HttpServer server, DynamoDbLocal dynamoDb, ScheduledExecutorService poller, Path outbox, Path work) {
         this.server = server;
         this.dynamoDb = dynamoDb;
         this.poller = poller;
         this.outbox = outbox;
+        this.work = work;
     }
 
     /** @throws BindException when the port is taken: nothing else has been started then */
@@ -61,10 +70,12 @@ public final class LocalRun implements AutoCloseable {
 
         DynamoDbLocal dynamoDb = DynamoDbLocal.keepingDataIn(options.work().resolve("data"));
         dynamoDb.ensureTable(TABLE);
-        Map<String, String> env = environment(dynamoDb);
+        // So the resend command (ResendFailedEmails) can use this engine while it runs.
+        Files.writeString(options.work().resolve(ENGINE_FILE), dynamoDb.endpoint);
+        Map<String, String> env = environment(dynamoDb.endpoint);
         env.put("CONFIRMATION_KEY", confirmationKey(options.work().resolve("confirmation.key")));
         IntakeHandler intake = new IntakeHandler(Wiring.intake(env));
-        NotifierHandler notifier = new NotifierHandler(Wiring.notificationService(env, new OutboxStaffNotifier(outbox)));
+        NotifierHandler notifier = new NotifierHandler(Wiring.notificationService(env, new OutboxMailer(outbox)));
 
         // Lambda polls the stream in the cloud; here a thread does, a few times a second.
         StreamRelay stream = new StreamRelay(dynamoDb, TABLE);
@@ -83,15 +94,45 @@ public final class LocalRun implements AutoCloseable {
         server.createContext(PanelPackPage.PATH, new PanelPackPage(Wiring.catalogue(), Wiring.panelPackService(env, new OutboxPanelPackSender(outbox))));
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
-        return new LocalRun(server, dynamoDb, poller, outbox);
+        return new LocalRun(server, dynamoDb, poller, outbox, options.work());
+    }
+
+    /** Where a running local run says its DynamoDB Local is. */
+    static final String ENGINE_FILE = "dynamodb-endpoint";
+
+    /** The settings the local run's handlers read, for a DynamoDB Local at {@code endpoint}. */
+    static Map<String, String> environment(String endpoint) {
+        Map<String, String> env = new HashMap<>();
+        env.put("TABLE_NAME", TABLE);
+        env.put("AWS_REGION", "eu-west-2");
+        env.put("DYNAMODB_ENDPOINT", endpoint);
+        env.put("SENDER_ADDRESS", "no-reply@funding.localhost");
+        env.put("STAFF_MAILBOXES", "property-fund=property-fund@staff.localhost,victims-services-fund=victims@staff.localhost");
+        return env;
+    }
+
+    /** The DynamoDB Local of a local run still running on {@code work}'s data, or null when none answers. */
+    static String runningEngine(Path work) {
+        Path file = work.resolve(ENGINE_FILE);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            String endpoint = Files.readString(file).strip();
+            try (DynamoDbClient client = DynamoDbClient.builder().endpointOverride(URI.create(endpoint)).region(Region.EU_WEST_2)
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build()) {
+                client.describeTable(b -> b.tableName(TABLE));
+                return endpoint;
+            }
+        } catch (IOException | RuntimeException e) {
+            return null; // left behind by a run that was killed
+        }
     }
 
     /** The functions' settings for the local run: its DynamoDB Local table, and made-up addresses that reach only the outbox. */
     static Map<String, String> environment(DynamoDbLocal dynamoDb) {
-        Map<String, String> env = new HashMap<>(dynamoDb.environment(TABLE));
-        env.put("SENDER_ADDRESS", "no-reply@funding.localhost");
-        env.put("STAFF_MAILBOXES", "property-fund=property-fund@staff.localhost,victims-services-fund=victims@staff.localhost");
-        return env;
+        return environment(dynamoDb.endpoint);
     }
 
     /**
@@ -129,6 +170,11 @@ public final class LocalRun implements AutoCloseable {
         ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
         poller.shutdownNow();
         dynamoDb.stop();
+        try {
+            Files.deleteIfExists(work.resolve(ENGINE_FILE));
+        } catch (IOException e) {
+            // a stale file is ignored: the resend checks the engine answers
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -157,7 +203,7 @@ public final class LocalRun implements AutoCloseable {
         System.out.printf("%nOPCC funding running at http://localhost:%d/ (started in %d ms)%n", run.port(),
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
         System.out.printf("  applications: POST http://localhost:%d/api/forms/<form>/submissions%n", run.port());
-        System.out.printf("  staff emails: http://localhost:%d/_outbox/  (files in %s)%n", run.port(), run.outbox);
+        System.out.printf("  emails: http://localhost:%d/_outbox/  (files in %s)%n", run.port(), run.outbox);
         System.out.printf("  panel packs:  http://localhost:%d%s%n", run.port(), PanelPackPage.PATH);
         System.out.printf("  DynamoDB Local data: %s%s%n", work.resolve("data"), drafts ? "; drafts shown" : "");
         System.out.println("  press Ctrl-C to stop");

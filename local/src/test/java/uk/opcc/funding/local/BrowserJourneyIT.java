@@ -85,8 +85,10 @@ class BrowserJourneyIT {
             Browser.screenshot(browser, name + "-3-confirmation");
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Application sent");
             assertThat(stored(reference)).containsEntry("fundId", AttributeValue.fromS("property-fund"));
-            assertThat(Outbox.read(Outbox.waitForEmail(run.outbox, reference)).getSubject()).isEqualTo("Property Fund application " + reference
-                    + (startPage().startsWith("/calls/") ? " (call: Road safety in our communities)" : ""));
+            assertThat(Outbox.read(Outbox.waitForEmail(run.outbox, reference, Outbox.PROPERTY_FUND_STAFF)).getSubject())
+                    .startsWith("Property Fund · ").endsWith(" · " + reference);
+            assertThat(Outbox.read(Outbox.waitForEmail(run.outbox, reference, "sam@example.org")).getSubject())
+                    .isEqualTo("We have your application to the Property Fund: reference " + reference);
         } finally {
             browser.quit();
         }

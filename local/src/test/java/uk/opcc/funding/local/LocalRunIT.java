@@ -52,6 +52,17 @@ class LocalRunIT {
     }
 
     @Test
+    void theResendCommandListsAndResendsThroughTheRunningLocalRunsEngine() throws Exception {
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+
+        ResendFailedEmails.run(work, true, new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+        ResendFailedEmails.run(work, false, new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        assertThat(LocalRun.runningEngine(work)).isEqualTo(run.dynamoDb().endpoint);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("application(s) with an email not sent", "email(s) sent now");
+    }
+
+    @Test
     void servesPagesFolderIndexesAndTheSitesNotFoundPage() throws Exception {
         assertThat(get("/").body()).contains("Property Fund");
         assertThat(get("/calls/").body()).contains("Calls for bids");
@@ -114,15 +125,26 @@ class LocalRunIT {
         assertThat(bare.statusCode()).isEqualTo(404);
         assertThat(bare.body()).contains("We can’t show this confirmation", "01768 217734").doesNotContain(reference, "Application sent");
 
-        Path email = Outbox.waitForEmail(run.outbox, reference);
+        Path email = Outbox.waitForEmail(run.outbox, reference, Outbox.PROPERTY_FUND_STAFF);
         MimeMessage message = Outbox.read(email);
-        assertThat(message.getSubject()).isEqualTo("Property Fund application " + reference);
-        assertThat(message.getAllRecipients()[0].toString()).isEqualTo("property-fund@staff.localhost");
+        assertThat(message.getSubject()).isEqualTo("Property Fund · Eden Valley Speed Watch · £1,250.50 · " + reference);
+        MimeMessage confirmation = Outbox.read(Outbox.waitForEmail(run.outbox, reference, "sam@example.org"));
+        assertThat(confirmation.getSubject()).isEqualTo("We have your application to the Property Fund: reference " + reference);
+        assertThat(confirmation.getReplyTo()[0].toString()).isEqualTo(Outbox.PROPERTY_FUND_STAFF);
         Multipart parts = (Multipart) message.getContent();
         assertThat(parts.getBodyPart(0).getContent().toString()).contains("Eden Valley Speed Watch", reference);
         assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
-        assertThat(get("/_outbox/").body()).contains(email.getFileName().toString());
+        HttpResponse<String> list = get("/_outbox/");
+        assertThat(list.body()).contains("property-fund@staff.localhost", "sam@example.org",
+                "Property Fund · Eden Valley Speed Watch · £1,250.50 · " + reference);
+        assertThat(list.headers().firstValue("Content-Security-Policy")).hasValue(OutboxPage.POLICY);
+        String page = email.getFileName().toString().replace(".eml", ".html");
+        HttpResponse<String> shown = get("/_outbox/" + page);
+        assertThat(shown.body()).contains("<dt>To</dt><dd>property-fund@staff.localhost</dd>", "<iframe title=\"The email as sent (HTML part)\" sandbox=\"\" srcdoc=\"&lt;!DOCTYPE html&gt;",
+                "<h2 class=\"heading-m\">Plain text</h2><pre", "<p>None.</p>");
+        assertThat(shown.headers().firstValue("Content-Security-Policy")).hasValue(OutboxPage.POLICY);
         assertThat(get("/_outbox/" + email.getFileName()).headers().firstValue("Content-Type")).hasValue("message/rfc822");
+        assertThat(get("/_outbox/..%2f" + page).statusCode()).isEqualTo(404);
     }
 
     static HttpResponse<String> makePack(String fund, String round) throws Exception {

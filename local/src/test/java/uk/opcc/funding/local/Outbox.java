@@ -14,17 +14,24 @@ final class Outbox {
     private Outbox() {
     }
 
-    /** The stream is polled a few times a second, so the email should follow within seconds. */
-    static Path waitForEmail(Path outbox, String reference) throws Exception {
+    /** The local run's staff mailbox for the Property Fund. */
+    static final String PROPERTY_FUND_STAFF = "property-fund@staff.localhost";
+
+    /**
+     * The email about an application to one address. The stream is polled a few times a second,
+     * so the email should follow within seconds.
+     */
+    static Path waitForEmail(Path outbox, String reference, String to) throws Exception {
         for (int i = 0; i < 100; i++) {
             for (Path email : new OutboxPage(outbox).emails()) {
-                if (read(email).getSubject().contains(reference)) {
+                MimeMessage message = read(email);
+                if (message.getSubject().contains(reference) && message.getAllRecipients()[0].toString().equals(to)) {
                     return email;
                 }
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("No email for " + reference + " in " + outbox);
+        throw new AssertionError("No email for " + reference + " to " + to + " in " + outbox);
     }
 
     static MimeMessage read(Path email) throws IOException, MessagingException {

@@ -3,6 +3,7 @@ package uk.opcc.funding.function.intake;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An application as stored: every answer, and what staff need to act on it.
@@ -26,5 +27,10 @@ public record Application(
 
     public Application {
         answers = Map.copyOf(answers);
+    }
+
+    /** The address the applicant gave, where their confirmation goes (every form asks for one). */
+    public Optional<String> applicantEmail() {
+        return answers.getOrDefault("email", List.of()).stream().filter(a -> !a.isBlank()).findFirst();
     }
 }

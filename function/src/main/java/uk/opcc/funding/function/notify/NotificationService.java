@@ -2,53 +2,127 @@ package uk.opcc.funding.function.notify;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
-import uk.opcc.funding.catalogue.Catalogue;
-import uk.opcc.funding.function.config.Config;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.storage.ApplicationStore;
+import uk.opcc.funding.function.storage.ApplicationStore.Claim;
+import uk.opcc.funding.function.storage.StorageUnavailableException;
 
 /**
- * Emails staff about one stored application, once. The claim makes a plain retry harmless:
- * an application already emailed is not claimed again.
+ * Sends an application's emails, each once. Each email is claimed before it is sent, with a lease
+ * that ends when the invocation sending it must have ended (its remaining time, plus a margin for
+ * clocks): a retry that meets a live claim leaves it alone and says so, and one that meets a lapsed
+ * claim (its holder crashed or was timed out) takes it over.
+ *
+ * <p>The one duplicate this cannot rule out: SES accepted the email and the attempt died before it
+ * recorded {@code sent}. The lease then lapses and a retry sends it again; SES takes no idempotency
+ * key, so nothing can tell the retry the first one went.
  */
 public final class NotificationService {
-    /** Longer than the notifier's timeout, so a crashed attempt's claim lapses before the retry. */
-    static final Duration CLAIM_LEASE = Duration.ofMinutes(5);
+    /** Beyond the invocation's end: covers the difference between two Lambda hosts' clocks. */
+    static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
+    /** Staff first: if the invocation runs short, the office hears before the applicant. */
+    private static final List<Recipient> RECIPIENTS = List.of(Recipient.STAFF, Recipient.APPLICANT);
 
-    private final Catalogue catalogue;
+    /** What became of one email. */
+    public enum Delivery {
+        SENT, ALREADY_SENT,
+        /** Another attempt holds its claim: not ours to send, not known to be sent. */
+        HELD_ELSEWHERE,
+        FAILED,
+        /** Too little of the invocation left to send it safely: left for the retry. */
+        NO_TIME_LEFT;
+
+        public boolean settled() {
+            return this == SENT || this == ALREADY_SENT;
+        }
+    }
+
+    /** What became of each of an application's emails, and why any failed. */
+    public record Outcome(Map<Recipient, Delivery> deliveries, List<RuntimeException> errors) {
+        /** Every email sent, now or before: nothing left for a retry. */
+        public boolean settled() {
+            return deliveries.values().stream().allMatch(Delivery::settled);
+        }
+    }
+
     private final ApplicationStore store;
-    private final StaffNotifier notifier;
-    private final Config config;
+    private final Emails emails;
+    private final Mailer mailer;
+    private final String sender;
     private final Clock clock;
+    private final Duration emailBudget;
 
-    public NotificationService(Catalogue catalogue, ApplicationStore store, StaffNotifier notifier, Config config, Clock clock) {
-        this.catalogue = catalogue;
+    /**
+     * @param emailBudget the longest one email can take (claim, send, record) with the clients'
+     *                    timeouts: an email is not started with less of the invocation left
+     */
+    public NotificationService(ApplicationStore store, Emails emails, Mailer mailer, String sender, Clock clock, Duration emailBudget) {
         this.store = store;
-        this.notifier = notifier;
-        this.config = config;
+        this.emails = emails;
+        this.mailer = mailer;
+        this.sender = sender;
         this.clock = clock;
+        this.emailBudget = emailBudget;
     }
 
     /**
-     * @return true if an email was sent now; false if staff had already been emailed
-     * @throws EmailFailedException when sending failed; the claim is released for the retry
+     * Sends whichever of the application's emails are not sent yet; a failure of one does not
+     * stop the other.
+     *
+     * @param remaining how long the invocation has left, read afresh before each email
      */
-    public boolean notifyStaff(String reference) {
-        Optional<Application> claimed = store.claimForNotification(reference, clock.instant(), CLAIM_LEASE);
-        if (claimed.isEmpty()) {
-            return false;
+    public Outcome notify(String reference, Supplier<Duration> remaining) {
+        Map<Recipient, Delivery> deliveries = new EnumMap<>(Recipient.class);
+        List<RuntimeException> errors = new ArrayList<>();
+        for (Recipient recipient : RECIPIENTS) {
+            try {
+                deliveries.put(recipient, send(reference, recipient, remaining.get()));
+            } catch (RuntimeException e) {
+                deliveries.put(recipient, Delivery.FAILED);
+                errors.add(e);
+            }
         }
-        Application application = claimed.get();
-        StaffEmail email = StaffEmail.compose(application, catalogue, config.mailboxFor(application.fundId()));
+        return new Outcome(deliveries, errors);
+    }
+
+    private Delivery send(String reference, Recipient recipient, Duration remaining) {
+        if (remaining.compareTo(emailBudget) < 0) {
+            return Delivery.NO_TIME_LEFT;
+        }
+        Instant now = clock.instant();
+        Instant leaseUntil = now.plus(remaining).plus(LEASE_MARGIN);
+        Claim claim = store.claimEmail(reference, recipient, now, leaseUntil);
+        if (claim instanceof Claim.Done) {
+            return Delivery.ALREADY_SENT;
+        }
+        if (claim instanceof Claim.Held) {
+            return Delivery.HELD_ELSEWHERE;
+        }
+        Application application = ((Claim.Granted) claim).application();
         String messageId;
         try {
-            messageId = notifier.send(email, config.senderAddress().orElseThrow());
+            messageId = mailer.send(emails.compose(application, recipient), sender);
         } catch (RuntimeException e) {
-            store.releaseClaim(reference, e.getClass().getSimpleName());
+            release(reference, recipient, leaseUntil, e);
             throw e;
         }
-        store.markNotified(reference, messageId, clock.instant());
-        return true;
+        // SES has it now. Dying before the next line is the duplicate described above.
+        store.markEmailed(reference, recipient, messageId, clock.instant());
+        return Delivery.SENT;
+    }
+
+    /** If the store cannot take the claim back now, the lease lapses by itself and a retry takes it over. */
+    private void release(String reference, Recipient recipient, Instant leaseUntil, RuntimeException cause) {
+        try {
+            store.releaseEmail(reference, recipient, leaseUntil, cause.getClass().getSimpleName());
+        } catch (StorageUnavailableException e) {
+            cause.addSuppressed(e);
+        }
     }
 }

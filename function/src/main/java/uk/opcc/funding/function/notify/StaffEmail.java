@@ -1,85 +1,78 @@
 package uk.opcc.funding.function.notify;
 
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import uk.opcc.funding.catalogue.Call;
 import uk.opcc.funding.catalogue.Catalogue;
-import uk.opcc.funding.catalogue.FieldType;
 import uk.opcc.funding.catalogue.FormDefinition;
 import uk.opcc.funding.catalogue.FormField;
 import uk.opcc.funding.catalogue.Fund;
-import uk.opcc.funding.catalogue.Html;
+import uk.opcc.funding.catalogue.PanelRound;
 import uk.opcc.funding.function.intake.Application;
 
 /**
- * The email staff receive for one application: every answer, in form order, as text and as
- * escaped HTML. Only our own words go in headers (fund name and reference), stripped of line
- * breaks; the applicant's words go only in the body.
+ * The email staff receive for one application, written to be acted on: the subject says whose
+ * bid it is and for how much; the body starts with what decides its handling (a possible
+ * duplicate, the panel round and its dates, the call, the supporting officer) and then lists
+ * every answer, in form order. Header values are stripped of line breaks by {@link Email}.
  */
-public record StaffEmail(String to, String replyTo, String subject, String text, String html) {
-
+public final class StaffEmail {
     static final String WARNING = "These answers were typed by the applicant and have not been checked. "
             + "Check they are safe before you use them: do not open links or call numbers you do not recognise.";
-    private static final DateTimeFormatter RECEIVED = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK);
+    /** Long names are cut in the subject only; the body has them whole. */
+    private static final int SUBJECT_NAME_LENGTH = 60;
+    private static final List<String> OFFICER = List.of("officerName", "officerCollarNumber", "officerStation");
 
-    public static StaffEmail compose(Application application, Catalogue catalogue, String mailbox) {
+    private StaffEmail() {
+    }
+
+    /** @param earlier earlier applications to the same fund and round from the same organisation */
+    public static Email compose(Application application, Catalogue catalogue, String mailbox, List<Application> earlier) {
         FormDefinition form = catalogue.form(application.formId()).orElseThrow();
         Fund fund = catalogue.fund(application.fundId()).orElseThrow();
         Call call = application.callId() == null ? null : catalogue.call(application.callId()).orElse(null);
-        String subject = header(fund.name() + " application " + application.reference()
-                + (call == null ? "" : " (call: " + call.title() + ")"));
+        Optional<PanelRound> round = catalogue.round(fund.id(), application.panelRound());
+        String organisation = Answers.named(application, form, "organisationName").orElse("(no organisation given)");
+        String amount = Answers.amount(application, form).orElse("no amount");
+        String subject = String.join(" · ", fund.name(), shorten(organisation), amount, application.reference());
 
-        StringBuilder text = new StringBuilder(WARNING).append("\n\n");
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"en-GB\"><body>")
-                .append("<p><strong>").append(Html.escape(WARNING)).append("</strong></p><table>");
-        List<String[]> facts = List.of(
-                new String[] {"Reference", application.reference()},
-                new String[] {"Fund", fund.name()},
-                new String[] {"Call for bids", call == null ? "None (general application)" : call.title()},
-                new String[] {"Panel round", application.panelRound()},
-                new String[] {"Received", RECEIVED.format(application.receivedAt().atZone(Catalogue.UK)) + " (UK time)"});
-        for (String[] fact : facts) {
-            row(text, html, fact[0], fact[1]);
+        EmailBody body = new EmailBody();
+        if (!earlier.isEmpty()) {
+            body.strong("Possible duplicate: " + organisation + " (the same name or email address) already applied to this fund's "
+                    + application.panelRound() + " round as " + String.join(", ", earlier.stream().map(Application::reference).toList())
+                    + ". Check before the panel considers both.");
         }
+        body.strong(WARNING)
+                .row("Reference", application.reference())
+                .row("Fund", fund.name())
+                .row("Organisation", organisation)
+                .row("Amount requested", amount)
+                .row("Call for bids", call == null ? "None (general application)" : call.title())
+                .row("Panel round", round.map(r -> r.id() + ": decisions by " + Answers.day(r.decisionsBy()) + Answers.provisional(r)
+                                + "; applications by " + Answers.moment(r.deadline()))
+                        .orElse("Not scheduled yet: the fund's panel calendar (data/funds.yml) has no round for it"));
+        supportingOfficer(application, form).ifPresent(officer -> body.row("Supporting officer or PCSO", officer));
+        body.row("Received", Answers.moment(application.receivedAt().atZone(Catalogue.UK)) + " (UK time)");
+        body.heading("Answers");
         for (FormField field : form.fields()) {
-            List<String> values = application.answers().getOrDefault(field.name(), List.of());
-            row(text, html, field.label(), answer(field, values));
+            body.row(field.label(), Answers.of(application, field));
         }
-        html.append("</table></body></html>");
-        String email = application.answers().getOrDefault("email", List.of()).stream().findFirst().orElse(null);
-        return new StaffEmail(mailbox, email == null ? null : header(email), subject, text.toString(), html.toString());
+        String replyTo = application.answers().getOrDefault("email", List.of()).stream().findFirst().orElse(null);
+        return new Email(mailbox, replyTo, subject, body.text(), body.html());
     }
 
-    private static String answer(FormField field, List<String> values) {
-        if (values.isEmpty()) {
-            return "(not answered)";
-        }
-        if (field.type() == FieldType.MONEY) {
-            return "£" + values.get(0);
-        }
-        if (field.type().hasOptions()) {
-            return String.join("; ", values.stream().map(field::labelOf).toList());
-        }
-        if (field.type() == FieldType.DECLARATION) {
-            return "Confirmed";
-        }
-        return values.get(0);
+    /** "PCSO Alex Smith, collar number 1234, Penrith", for forms that ask for a supporting officer. */
+    private static Optional<String> supportingOfficer(Application application, FormDefinition form) {
+        Optional<String> name = Answers.named(application, form, OFFICER.get(0));
+        return name.map(n -> n + Answers.named(application, form, OFFICER.get(1)).map(c -> ", collar number " + c).orElse("")
+                + Answers.named(application, form, OFFICER.get(2)).map(s -> ", " + s).orElse(""));
     }
 
-    private static void row(StringBuilder text, StringBuilder html, String label, String value) {
-        text.append(label).append(":\n").append(indent(value)).append("\n\n");
-        html.append("<tr><th style=\"text-align:left;vertical-align:top\">").append(Html.escape(label))
-                .append("</th><td style=\"white-space:pre-wrap\">").append(Html.escape(value)).append("</td></tr>");
-    }
-
-    /** Answers are indented, so nothing an applicant types can pass for a heading of ours. */
-    private static String indent(String value) {
-        return "    " + value.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\n    ");
-    }
-
-    /** Header values never carry CR, LF or other control characters. */
-    static String header(String value) {
-        return value.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
+    private static String shorten(String name) {
+        if (name.length() <= SUBJECT_NAME_LENGTH) {
+            return name;
+        }
+        int cut = name.lastIndexOf(' ', SUBJECT_NAME_LENGTH - 1);
+        return name.substring(0, cut > SUBJECT_NAME_LENGTH / 2 ? cut : SUBJECT_NAME_LENGTH - 1).strip() + "…";
     }
 }

@@ -7,13 +7,16 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import uk.opcc.funding.function.intake.Application;
+import uk.opcc.funding.function.notify.Recipient;
 
 /** An application as a DynamoDB item, and back. */
 final class ApplicationItem {
-    static final String NOTIFICATION = "notification";
+    /** An email's state: waiting, claimed by one attempt until its lease, sent (or none to send). */
     static final String PENDING = "pending";
     static final String SENDING = "sending";
     static final String SENT = "sent";
+    /** No email to send: the applicant gave no address. */
+    static final String NONE = "none";
 
     private ApplicationItem() {
     }
@@ -34,8 +37,11 @@ final class ApplicationItem {
         Map<String, AttributeValue> answers = new HashMap<>();
         application.answers().forEach((name, values) -> answers.put(name, AttributeValue.fromL(values.stream().map(ApplicationItem::s).toList())));
         item.put("answers", AttributeValue.fromM(answers));
-        item.put(NOTIFICATION, s(PENDING));
-        item.put("notificationAttempts", AttributeValue.fromN("0"));
+        item.put(state(Recipient.STAFF), s(PENDING));
+        item.put(attempts(Recipient.STAFF), AttributeValue.fromN("0"));
+        item.put(state(Recipient.APPLICANT), s(application.applicantEmail().isPresent() ? PENDING : NONE));
+        item.put(ApplicationTable.NEEDS_EMAIL, s(ApplicationTable.NEEDS_EMAIL_VALUE));
+        item.put(attempts(Recipient.APPLICANT), AttributeValue.fromN("0"));
         item.put(ApplicationTable.EXPIRES_AT, AttributeValue.fromN(Long.toString(application.expiresAt())));
         return item;
     }
@@ -47,6 +53,48 @@ final class ApplicationItem {
         return new Application(item.get("reference").s(), item.get("formId").s(), item.get("fundId").s(),
                 call == null ? null : call.s(), item.get("panelRound").s(), Instant.parse(item.get("receivedAt").s()),
                 answers, Long.parseLong(item.get(ApplicationTable.EXPIRES_AT).n()));
+    }
+
+    /** An item from the needs-email index: its reference, when it came, its emails' states. */
+    static ApplicationStore.Unsent unsent(Map<String, AttributeValue> item) {
+        Map<Recipient, ApplicationStore.EmailState> emails = new java.util.EnumMap<>(Recipient.class);
+        for (Recipient recipient : Recipient.values()) {
+            AttributeValue state = item.get(state(recipient));
+            AttributeValue lease = item.get(leaseUntil(recipient));
+            AttributeValue attempts = item.get(attempts(recipient));
+            AttributeValue error = item.get(error(recipient));
+            emails.put(recipient, new ApplicationStore.EmailState(state == null ? NONE : state.s(),
+                    lease == null ? null : Instant.ofEpochMilli(Long.parseLong(lease.n())),
+                    attempts == null ? 0 : Integer.parseInt(attempts.n()), error == null ? null : error.s()));
+        }
+        return new ApplicationStore.Unsent(item.get("reference").s(), Instant.parse(item.get(ApplicationTable.RECEIVED_AT).s()), emails);
+    }
+
+    // One set of attributes per email, so each is claimed and retried by itself.
+
+    static String state(Recipient recipient) {
+        return recipient.id + "Email";
+    }
+
+    /** Epoch milliseconds: leases follow the invocation's remaining time, which is short. */
+    static String leaseUntil(Recipient recipient) {
+        return recipient.id + "EmailLeaseUntil";
+    }
+
+    static String attempts(Recipient recipient) {
+        return recipient.id + "EmailAttempts";
+    }
+
+    static String messageId(Recipient recipient) {
+        return recipient.id + "EmailMessageId";
+    }
+
+    static String sentAt(Recipient recipient) {
+        return recipient.id + "EmailSentAt";
+    }
+
+    static String error(Recipient recipient) {
+        return recipient.id + "EmailError";
     }
 
     static AttributeValue s(String value) {

@@ -4,6 +4,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
@@ -23,7 +24,14 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
  * <p>The {@value #ROUND_INDEX} index holds applications only (the attribute it is keyed by is
  * written on nothing else), by {@code fundRound} = {@code <fundId>#<panelRound>} and
  * {@code receivedAt}: one query gathers a fund's panel round, with every attribute projected so
- * it needs no second read. The deployed table is made by the CDK stack with the same shape;
+ * it needs no second read.
+ *
+ * <p>The {@value #NEEDS_EMAIL_INDEX} index is sparse: {@code needsEmail} is written with each
+ * application and removed once both its emails are sent, so the index holds only applications
+ * with an email still to send (waiting, failed, or claimed by an attempt that may have died),
+ * oldest first. Finding them is one small query, never a scan of the table.
+ *
+ * <p>The deployed table is made by the CDK stack with the same shape;
  * {@link #create} is for DynamoDB Local.
  */
 public final class ApplicationTable {
@@ -35,6 +43,10 @@ public final class ApplicationTable {
     public static final String ROUND_INDEX = "byFundRound";
     public static final String FUND_ROUND = "fundRound";
     public static final String RECEIVED_AT = "receivedAt";
+    public static final String NEEDS_EMAIL_INDEX = "byNeedsEmail";
+    public static final String NEEDS_EMAIL = "needsEmail";
+    /** The one value of {@link #NEEDS_EMAIL}: the index is sparse, so it holds only applications with an email not sent. */
+    public static final String NEEDS_EMAIL_VALUE = "yes";
 
     private ApplicationTable() {
     }
@@ -42,8 +54,8 @@ public final class ApplicationTable {
     public static void create(DynamoDbClient dynamoDb, String tableName) {
         dynamoDb.createTable(b -> b.tableName(tableName)
                 .keySchema(KeySchemaElement.builder().attributeName(KEY).keyType(KeyType.HASH).build())
-                .attributeDefinitions(string(KEY), string(FUND_ROUND), string(RECEIVED_AT))
-                .globalSecondaryIndexes(roundIndex())
+                .attributeDefinitions(string(KEY), string(FUND_ROUND), string(RECEIVED_AT), string(NEEDS_EMAIL))
+                .globalSecondaryIndexes(roundIndex(), needsEmailIndex())
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .streamSpecification(StreamSpecification.builder().streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE).build()));
         dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(tableName));
@@ -57,21 +69,44 @@ public final class ApplicationTable {
     }
 
     /**
-     * Adds the round index to a table made before it existed (the local run keeps its data
-     * between runs), and waits until DynamoDB has filled it. Applications stored before it are
-     * not in it until {@code fundRound} is written on them.
+     * Adds the indexes to a table made before they existed (the local run keeps its data
+     * between runs), one at a time as DynamoDB requires, and waits until each is active.
+     * Applications stored before an index are not in it until its key is written on them.
      */
-    public static void addRoundIndexIfMissing(DynamoDbClient dynamoDb, String tableName) {
+    public static void addMissingIndexes(DynamoDbClient dynamoDb, String tableName) {
+        addIndexIfMissing(dynamoDb, tableName, roundIndex(), string(FUND_ROUND), string(RECEIVED_AT));
+        addIndexIfMissing(dynamoDb, tableName, needsEmailIndex(), string(NEEDS_EMAIL), string(RECEIVED_AT));
+    }
+
+    private static void addIndexIfMissing(DynamoDbClient dynamoDb, String tableName, GlobalSecondaryIndex index, AttributeDefinition... keys) {
         var table = dynamoDb.describeTable(b -> b.tableName(tableName)).table();
-        if (table.hasGlobalSecondaryIndexes() && table.globalSecondaryIndexes().stream().anyMatch(i -> i.indexName().equals(ROUND_INDEX))) {
+        if (table.hasGlobalSecondaryIndexes() && table.globalSecondaryIndexes().stream().anyMatch(i -> i.indexName().equals(index.indexName()))) {
             return;
         }
-        GlobalSecondaryIndex index = roundIndex();
         dynamoDb.updateTable(b -> b.tableName(tableName)
-                .attributeDefinitions(string(FUND_ROUND), string(RECEIVED_AT))
+                .attributeDefinitions(keys)
                 .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName(index.indexName()).keySchema(index.keySchema())
                         .projection(index.projection()))));
         dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(tableName));
+        waitUntilIndexActive(dynamoDb, tableName, index.indexName());
+    }
+
+    /** The table is ACTIVE before its new index is: writes in between can fail, so wait for the index too. */
+    private static void waitUntilIndexActive(DynamoDbClient dynamoDb, String tableName, String indexName) {
+        for (int i = 0; i < 600; i++) {
+            boolean active = dynamoDb.describeTable(b -> b.tableName(tableName)).table().globalSecondaryIndexes().stream()
+                    .anyMatch(index -> index.indexName().equals(indexName) && index.indexStatus() == IndexStatus.ACTIVE);
+            if (active) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for index " + indexName, e);
+            }
+        }
+        throw new IllegalStateException("Index " + indexName + " of " + tableName + " did not become active in a minute");
     }
 
     private static GlobalSecondaryIndex roundIndex() {
@@ -81,6 +116,20 @@ public final class ApplicationTable {
                 .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
                 .build();
     }
+
+    /** Keys only, and the email states: enough to list what is unsent; the resend reads the rest through its claim. */
+    private static GlobalSecondaryIndex needsEmailIndex() {
+        return GlobalSecondaryIndex.builder().indexName(NEEDS_EMAIL_INDEX)
+                .keySchema(KeySchemaElement.builder().attributeName(NEEDS_EMAIL).keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName(RECEIVED_AT).keyType(KeyType.RANGE).build())
+                .projection(Projection.builder().projectionType(ProjectionType.INCLUDE).nonKeyAttributes(NEEDS_EMAIL_PROJECTION).build())
+                .build();
+    }
+
+    /** What the needs-email index carries besides its keys; the CDK stack projects the same. */
+    public static final java.util.List<String> NEEDS_EMAIL_PROJECTION = java.util.List.of("reference",
+            "staffEmail", "staffEmailLeaseUntil", "staffEmailAttempts", "staffEmailError",
+            "applicantEmail", "applicantEmailLeaseUntil", "applicantEmailAttempts", "applicantEmailError");
 
     private static AttributeDefinition string(String name) {
         return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();

@@ -1,9 +1,9 @@
 package uk.opcc.funding.function.storage;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.intake.IdempotencyKey;
+import uk.opcc.funding.function.notify.Recipient;
 
 /** {@link ApplicationStore} on DynamoDB, with conditional writes only. */
 public final class DynamoDbApplicationStore implements ApplicationStore {
@@ -93,34 +94,90 @@ public final class DynamoDbApplicationStore implements ApplicationStore {
     }
 
     @Override
-    public Optional<Application> claimForNotification(String reference, Instant now, Duration lease) {
+    public Claim claimEmail(String reference, Recipient recipient, Instant now, Instant leaseUntil) {
         try {
             Map<String, AttributeValue> item = dynamoDb.updateItem(b -> b.tableName(table)
                     .key(key(reference))
-                    .updateExpression("SET #state = :sending, claimedUntil = :until ADD notificationAttempts :one")
-                    .conditionExpression("attribute_exists(#pk) AND (#state = :pending OR (#state = :sending AND claimedUntil < :now))")
-                    .expressionAttributeNames(Map.of("#state", ApplicationItem.NOTIFICATION, "#pk", ApplicationTable.KEY))
+                    .updateExpression("SET #state = :sending, #lease = :until ADD #attempts :one")
+                    .conditionExpression("attribute_exists(#pk) AND (#state = :pending OR (#state = :sending AND #lease < :now))")
+                    .expressionAttributeNames(Map.of("#state", ApplicationItem.state(recipient), "#lease", ApplicationItem.leaseUntil(recipient),
+                            "#attempts", ApplicationItem.attempts(recipient), "#pk", ApplicationTable.KEY))
                     .expressionAttributeValues(Map.of(":sending", s(ApplicationItem.SENDING), ":pending", s(ApplicationItem.PENDING),
-                            ":until", n(now.plus(lease).getEpochSecond()), ":now", n(now.getEpochSecond()), ":one", n(1)))
+                            ":until", n(leaseUntil.toEpochMilli()), ":now", n(now.toEpochMilli()), ":one", n(1)))
                     .returnValues(ReturnValue.ALL_NEW)).attributes();
-            return Optional.of(ApplicationItem.from(item));
+            return new Claim.Granted(ApplicationItem.from(item));
         } catch (ConditionalCheckFailedException e) {
-            return Optional.empty();
+            return whyNotClaimed(reference, recipient, now);
         } catch (SdkException e) {
-            throw new StorageUnavailableException("Could not claim application " + reference, e);
+            throw new StorageUnavailableException("Could not claim the " + recipient.id + " email of " + reference, e);
+        }
+    }
+
+    /** Read after the claim was refused: sent (or nothing to send), or held by another attempt. */
+    private Claim whyNotClaimed(String reference, Recipient recipient, Instant now) {
+        Map<String, AttributeValue> item;
+        try {
+            item = dynamoDb.getItem(b -> b.tableName(table).consistentRead(true).key(key(reference))).item();
+        } catch (SdkException e) {
+            throw new StorageUnavailableException("Could not read the " + recipient.id + " email state of " + reference, e);
+        }
+        AttributeValue state = item == null ? null : item.get(ApplicationItem.state(recipient));
+        if (state == null || !ApplicationItem.SENDING.equals(state.s()) && !ApplicationItem.PENDING.equals(state.s())) {
+            return new Claim.Done();
+        }
+        AttributeValue lease = item.get(ApplicationItem.leaseUntil(recipient));
+        // Released or lapsed between the two calls: busy a moment ago, free now; the retry takes it.
+        return new Claim.Held(lease == null ? now : Instant.ofEpochMilli(Long.parseLong(lease.n())));
+    }
+
+    @Override
+    public void markEmailed(String reference, Recipient recipient, String messageId, Instant at) {
+        update(reference, "SET #state = :sent, #at = :at, #id = :id REMOVE #lease", "attribute_exists(#pk)",
+                Map.of("#state", ApplicationItem.state(recipient), "#at", ApplicationItem.sentAt(recipient),
+                        "#id", ApplicationItem.messageId(recipient), "#lease", ApplicationItem.leaseUntil(recipient)),
+                Map.of(":sent", s(ApplicationItem.SENT), ":at", s(at.toString()), ":id", s(messageId)));
+        forgetIfAllSent(reference);
+    }
+
+    @Override
+    public List<Unsent> unsent() {
+        try {
+            List<Unsent> unsent = new ArrayList<>();
+            dynamoDb.queryPaginator(b -> b.tableName(table).indexName(ApplicationTable.NEEDS_EMAIL_INDEX)
+                            .keyConditionExpression("#needs = :yes")
+                            .expressionAttributeNames(Map.of("#needs", ApplicationTable.NEEDS_EMAIL))
+                            .expressionAttributeValues(Map.of(":yes", s(ApplicationTable.NEEDS_EMAIL_VALUE))))
+                    .items().forEach(item -> unsent.add(ApplicationItem.unsent(item)));
+            unsent.sort(Comparator.comparing(Unsent::receivedAt).thenComparing(Unsent::reference));
+            return unsent;
+        } catch (SdkException e) {
+            throw new StorageUnavailableException("Could not list the applications with an email not sent", e);
         }
     }
 
     @Override
-    public void markNotified(String reference, String messageId, Instant at) {
-        update(reference, "SET #state = :sent, notifiedAt = :at, emailMessageId = :id REMOVE claimedUntil",
-                Map.of(":sent", s(ApplicationItem.SENT), ":at", s(at.toString()), ":id", s(messageId)));
+    public void forgetIfAllSent(String reference) {
+        try {
+            update(reference, "REMOVE #needs", "#staff IN (:sent, :none) AND #applicant IN (:sent, :none)",
+                    Map.of("#needs", ApplicationTable.NEEDS_EMAIL, "#staff", ApplicationItem.state(Recipient.STAFF),
+                            "#applicant", ApplicationItem.state(Recipient.APPLICANT)),
+                    Map.of(":sent", s(ApplicationItem.SENT), ":none", s(ApplicationItem.NONE)));
+        } catch (ConditionalCheckFailedException e) {
+            // The other email is still to send: the application stays on the index until it is.
+        }
     }
 
     @Override
-    public void releaseClaim(String reference, String reason) {
-        update(reference, "SET #state = :pending, lastEmailError = :reason REMOVE claimedUntil",
-                Map.of(":pending", s(ApplicationItem.PENDING), ":reason", s(reason)));
+    public void releaseEmail(String reference, Recipient recipient, Instant leaseUntil, String reason) {
+        try {
+            update(reference, "SET #state = :pending, #error = :reason REMOVE #lease", "#state = :sending AND #lease = :ours",
+                    Map.of("#state", ApplicationItem.state(recipient), "#error", ApplicationItem.error(recipient),
+                            "#lease", ApplicationItem.leaseUntil(recipient)),
+                    Map.of(":pending", s(ApplicationItem.PENDING), ":reason", s(reason), ":sending", s(ApplicationItem.SENDING),
+                            ":ours", n(leaseUntil.toEpochMilli())));
+        } catch (ConditionalCheckFailedException e) {
+            // Our lease lapsed and another attempt took the claim (or sent it): it is theirs to finish.
+        }
     }
 
     /** A query on the round index, followed page by page: never a scan of the table. */
@@ -142,12 +199,16 @@ public final class DynamoDbApplicationStore implements ApplicationStore {
         }
     }
 
-    private void update(String reference, String expression, Map<String, AttributeValue> values) {
+    private void update(String reference, String expression, String condition, Map<String, String> names, Map<String, AttributeValue> values) {
+        Map<String, String> allNames = new HashMap<>(names);
+        if (condition.contains("#pk")) {
+            allNames.put("#pk", ApplicationTable.KEY);
+        }
         try {
             dynamoDb.updateItem(b -> b.tableName(table).key(key(reference)).updateExpression(expression)
-                    .conditionExpression("attribute_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#state", ApplicationItem.NOTIFICATION, "#pk", ApplicationTable.KEY))
-                    .expressionAttributeValues(values));
+                    .conditionExpression(condition).expressionAttributeNames(allNames).expressionAttributeValues(values));
+        } catch (ConditionalCheckFailedException e) {
+            throw e;
         } catch (SdkException e) {
             throw new StorageUnavailableException("Could not update application " + reference, e);
         }

@@ -57,7 +57,7 @@ public final class DynamoDbLocal {
                 ApplicationTable.create(client, name);
                 return;
             }
-            ApplicationTable.addRoundIndexIfMissing(client, name);
+            ApplicationTable.addMissingIndexes(client, name);
             // A one-off migration of a local table: the only scan, and never in the deployed code.
             client.scanPaginator(b -> b.tableName(name).filterExpression("begins_with(pk, :app) AND attribute_not_exists(fundRound)")
                     .expressionAttributeValues(Map.of(":app", AttributeValue.fromS(ApplicationTable.APPLICATION_PREFIX)))).items()

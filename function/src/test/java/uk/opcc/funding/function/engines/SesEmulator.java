@@ -63,6 +63,14 @@ public final class SesEmulator {
                 "STAFF_MAILBOXES", "property-fund=grants@funding.example.gov.uk,victims-services-fund=victims@funding.example.gov.uk");
     }
 
+    /** The notifier's settings: the table's on DynamoDB Local, SES at {@code sesEndpoint} (this emulator, or one that fails). */
+    public Map<String, String> notifierEnvironment(Map<String, String> dynamoDbEnvironment, String sesEndpoint) {
+        Map<String, String> env = new java.util.HashMap<>(dynamoDbEnvironment);
+        env.putAll(environment());
+        env.put("SES_ENDPOINT", sesEndpoint);
+        return env;
+    }
+
     /** Every email the emulator has received, as it reports them at {@code GET /store}. */
     @SuppressWarnings("unchecked")
     public List<Map<String, Object>> emails() {

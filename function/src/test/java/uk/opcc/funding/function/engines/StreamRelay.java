@@ -1,5 +1,6 @@
 package uk.opcc.funding.function.engines;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
@@ -18,8 +19,10 @@ import uk.opcc.funding.function.NotifierHandler;
 
 /**
  * Plays Lambda's part between the table's stream and the notifier: reads new stream records
- * from DynamoDB Local (or LocalStack), hands them over as a {@link DynamodbEvent}, and, like Lambda with
- * batch-item failures, delivers again from the first failed record on the next call.
+ * from DynamoDB Local (or LocalStack), hands them over as a {@link DynamodbEvent} with a fresh
+ * context, and, like Lambda with batch-item failures, delivers again from the first failed
+ * record on the next call; an invocation that dies (throws anything) has its whole batch
+ * delivered again.
  */
 public final class StreamRelay {
     private final DynamoDbStreamsClient streams;
@@ -36,8 +39,16 @@ public final class StreamRelay {
         this.streamArn = dynamoDb.describeTable(b -> b.tableName(table)).table().latestStreamArn();
     }
 
+    /** What killed the last invocation, if it died: null when it returned. */
+    public Throwable lastDeath;
+
     /** @return how many records the notifier was handed */
     public int deliverTo(NotifierHandler handler) {
+        return deliverTo(handler, LambdaContext.notifier());
+    }
+
+    /** The same, in a context a test controls (its clock, the time left). */
+    public int deliverTo(NotifierHandler handler, Context context) {
         List<DynamodbEvent.DynamodbStreamRecord> batch = new ArrayList<>(retry);
         for (Record record : poll()) {
             batch.add(lambdaShaped(record));
@@ -48,7 +59,16 @@ public final class StreamRelay {
         }
         DynamodbEvent event = new DynamodbEvent();
         event.setRecords(batch);
-        StreamsEventResponse response = handler.handleRequest(event, null);
+        lastDeath = null;
+        StreamsEventResponse response;
+        try {
+            response = handler.handleRequest(event, context);
+        } catch (RuntimeException | Error e) {
+            // Lambda's view of a crash or a timeout: the invocation failed, so the batch comes again.
+            lastDeath = e;
+            retry = List.copyOf(batch);
+            return batch.size();
+        }
         if (!response.getBatchItemFailures().isEmpty()) {
             String firstFailed = response.getBatchItemFailures().get(0).getItemIdentifier();
             for (int i = 0; i < batch.size(); i++) {

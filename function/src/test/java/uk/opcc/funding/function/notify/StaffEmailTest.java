@@ -7,6 +7,7 @@ import static uk.opcc.funding.function.Fixtures.with;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import uk.opcc.funding.catalogue.Html;
 import uk.opcc.funding.function.Fixtures;
 import uk.opcc.funding.function.intake.Application;
 
@@ -15,33 +16,83 @@ class StaffEmailTest {
         return new Application("KX7P-M2RD", "property-fund", "property-fund", callId, "2026-27-Q3", Fixtures.NOW, answers, 0);
     }
 
-    @Test
-    void subjectCarriesFundAndReference() {
-        StaffEmail email = StaffEmail.compose(application(propertyFundAnswers(), "road-safety-2026"), Fixtures.CATALOGUE, "grants@example.gov.uk");
+    static Email compose(Map<String, List<String>> answers, String callId, List<Application> earlier) {
+        return StaffEmail.compose(application(answers, callId), Fixtures.CATALOGUE, "grants@example.gov.uk", earlier);
+    }
 
-        assertThat(email.subject()).isEqualTo("Property Fund application KX7P-M2RD (call: Road safety in our communities)");
+    @Test
+    void subjectIsFundOrganisationAmountAndReference() {
+        Email email = compose(with(propertyFundAnswers(), "amount", "1850"), "road-safety-2026", List.of());
+
+        assertThat(email.subject()).isEqualTo("Property Fund · Eden Valley Speed Watch · £1,850.00 · KX7P-M2RD");
         assertThat(email.to()).isEqualTo("grants@example.gov.uk");
         assertThat(email.replyTo()).isEqualTo("sam@example.org");
     }
 
     @Test
-    void bodyListsEveryAnswerInFormOrderAfterTheSafetyWarning() {
-        StaffEmail email = StaffEmail.compose(application(propertyFundAnswers(), null), Fixtures.CATALOGUE, "grants@example.gov.uk");
+    void aLongOrganisationNameIsCutInTheSubjectOnly() {
+        String name = "The Eden Valley and Upper Eden Community Speed Watch and Road Safety Volunteers Association";
+
+        Email email = compose(with(propertyFundAnswers(), "organisationName", name), null, List.of());
+
+        assertThat(email.subject()).startsWith("Property Fund · The Eden Valley and Upper Eden Community Speed Watch and…")
+                .endsWith(" · £1,250.50 · KX7P-M2RD");
+        assertThat(email.text()).contains(name);
+    }
+
+    @Test
+    void leadsWithWhatStaffActOnInReadableMoneyAndDates() {
+        Email email = compose(with(with(propertyFundAnswers(), "startDate", "2027-02-01"), "endDate", "2027-07-31"), "road-safety-2026", List.of());
 
         assertThat(email.text()).startsWith(StaffEmail.WARNING);
-        assertThat(email.text()).containsSubsequence("Reference:\n    KX7P-M2RD", "Panel round:\n    2026-27-Q3",
-                "Name of your organisation:\n    Eden Valley Speed Watch", "What type of organisation is it?:\n    Watch scheme",
-                "Tackle crime and antisocial behaviour; Support young people", "How much are you applying for?:\n    £1250.50",
-                "Name of the police officer or PCSO supporting your application:\n    PCSO Alex Smith", "Confirmed");
-        assertThat(email.text()).contains("Address line 2 (optional):\n    (not answered)");
-        assertThat(email.html()).contains(uk.opcc.funding.catalogue.Html.escape(StaffEmail.WARNING), "<td style=\"white-space:pre-wrap\">Eden Valley Speed Watch</td>");
+        assertThat(email.text()).containsSubsequence(
+                "Reference:\n    KX7P-M2RD",
+                "Organisation:\n    Eden Valley Speed Watch",
+                "Amount requested:\n    £1,250.50",
+                "Call for bids:\n    Road safety in our communities",
+                "Panel round:\n    2026-27-Q3: decisions by 29 January 2027 (provisional date, to be confirmed); applications by 11 December 2026 at 5pm",
+                "Supporting officer or PCSO:\n    PCSO Alex Smith, collar number 1234, Penrith",
+                "Received:\n    24 November 2026 at 12pm (UK time)",
+                "Answers\n-------",
+                "What type of organisation is it?:\n    Watch scheme",
+                "Tackle crime and antisocial behaviour; Support young people",
+                "How much are you applying for?:\n    £1,250.50",
+                "Project start date:\n    1 February 2027",
+                "Project end date:\n    31 July 2027",
+                "Confirmed");
+        assertThat(email.text()).contains("Address line 2 (optional):\n    (not answered)").doesNotContain("Possible duplicate");
+        assertThat(email.html()).contains(Html.escape(StaffEmail.WARNING), "<td style=\"white-space:pre-wrap\">Eden Valley Speed Watch</td>");
+    }
+
+    @Test
+    void namesEarlierApplicationsFromTheSameOrganisationAsAPossibleDuplicate() {
+        Application first = new Application("AB3C-DEFG", "property-fund", "property-fund", null, "2026-27-Q3", Fixtures.NOW.minusSeconds(600),
+                propertyFundAnswers(), 0);
+        Application second = new Application("HJ4K-MNPQ", "property-fund", "property-fund", null, "2026-27-Q3", Fixtures.NOW.minusSeconds(60),
+                propertyFundAnswers(), 0);
+
+        Email email = compose(propertyFundAnswers(), null, List.of(first, second));
+
+        assertThat(email.text()).startsWith("Possible duplicate: Eden Valley Speed Watch (the same name or email address) already applied "
+                + "to this fund's 2026-27-Q3 round as AB3C-DEFG, HJ4K-MNPQ.");
+        assertThat(email.html()).contains("<p><strong>Possible duplicate: ");
+    }
+
+    @Test
+    void aRoundTheCalendarDoesNotHaveIsSaidPlainly() {
+        Application unscheduled = new Application("KX7P-M2RD", "property-fund", "property-fund", null, Application.UNSCHEDULED, Fixtures.NOW,
+                propertyFundAnswers(), 0);
+
+        Email email = StaffEmail.compose(unscheduled, Fixtures.CATALOGUE, "grants@example.gov.uk", List.of());
+
+        assertThat(email.text()).contains("Panel round:\n    Not scheduled yet: the fund's panel calendar (data/funds.yml) has no round for it");
     }
 
     @Test
     void escapesAnswersInTheHtmlAndIndentsThemInTheText() {
         var answers = with(propertyFundAnswers(), "projectDescription", "<script>alert('x')</script>\nReference: FAKE-0000");
 
-        StaffEmail email = StaffEmail.compose(application(answers, null), Fixtures.CATALOGUE, "grants@example.gov.uk");
+        Email email = compose(answers, null, List.of());
 
         assertThat(email.html()).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;").doesNotContain("<script>");
         assertThat(email.text()).contains("    <script>alert('x')</script>\n    Reference: FAKE-0000");
@@ -49,7 +100,9 @@ class StaffEmailTest {
 
     @Test
     void headerValuesNeverCarryLineBreaks() {
-        assertThat(StaffEmail.header("Fund\r\nBcc: victim@example.com")).isEqualTo("Fund Bcc: victim@example.com");
-        assertThat(StaffEmail.header("a\u2028b\u0000c")).isEqualTo("a b c");
+        assertThat(Email.header("Fund\r\nBcc: victim@example.com")).isEqualTo("Fund Bcc: victim@example.com");
+        assertThat(Email.header("a\u2028b\u0000c")).isEqualTo("a b c");
+        Email email = compose(with(propertyFundAnswers(), "organisationName", "Speed\r\nBcc: victim@example.com"), null, List.of());
+        assertThat(email.subject()).doesNotContain("\r", "\n").contains("Speed Bcc: victim@example.com");
     }
 }

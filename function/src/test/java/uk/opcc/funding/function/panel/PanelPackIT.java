@@ -33,7 +33,7 @@ import uk.opcc.funding.function.engines.SesEmulator;
 import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.intake.IdempotencyKey;
 import uk.opcc.funding.function.notify.EmailFailedException;
-import uk.opcc.funding.function.notify.SesStaffNotifierIT;
+import uk.opcc.funding.function.notify.SesMailerIT;
 import uk.opcc.funding.function.storage.DynamoDbApplicationStore;
 import uk.opcc.funding.function.storage.DynamoDbPanelPackClaims;
 
@@ -67,7 +67,7 @@ class PanelPackIT {
     }
 
     SesPanelPackSender ses() {
-        return new SesPanelPackSender(SesStaffNotifierIT.client(ses.endpoint));
+        return new SesPanelPackSender(SesMailerIT.client(ses.endpoint));
     }
 
     String store(int i, String fund, String round, String amount) {
@@ -169,7 +169,7 @@ class PanelPackIT {
     @Test
     void aPackThatFailedToSendIsSentByTheRetryOnce() {
         store(0, "property-fund", "2026-27-Q3", "100");
-        SesPanelPackSender unreachable = new SesPanelPackSender(SesStaffNotifierIT.client("http://127.0.0.1:" + DynamoDbLocal.freePort()));
+        SesPanelPackSender unreachable = new SesPanelPackSender(SesMailerIT.client("http://127.0.0.1:" + DynamoDbLocal.freePort()));
 
         assertThatThrownBy(() -> service(unreachable).send("property-fund", "2026-27-Q3")).isInstanceOf(EmailFailedException.class);
         Map<String, AttributeValue> record = client.getItem(b -> b.tableName(table)

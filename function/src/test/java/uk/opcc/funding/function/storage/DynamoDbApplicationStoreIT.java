@@ -23,6 +23,8 @@ import uk.opcc.funding.function.Fixtures;
 import uk.opcc.funding.function.engines.DynamoDbLocal;
 import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.intake.IdempotencyKey;
+import uk.opcc.funding.function.notify.Recipient;
+import uk.opcc.funding.function.storage.ApplicationStore.Claim;
 
 /** The DynamoDB adapter against DynamoDB Local. */
 class DynamoDbApplicationStoreIT {
@@ -61,7 +63,7 @@ class DynamoDbApplicationStoreIT {
         assertThat(saved).isEqualTo(new ApplicationStore.Saved("KX7P-M2RD", NOW, false));
         Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS("APP#KX7P-M2RD")))).item();
         assertThat(item.get("answers").m().get("objectives").l()).extracting(AttributeValue::s).containsExactly("objective-3", "objective-8");
-        assertThat(item.get("notification").s()).isEqualTo("pending");
+        assertThat(item.get("staffEmail").s()).isEqualTo("pending");
         assertThat(item.get("panelRound").s()).isEqualTo("2026-27-Q4");
         assertThat(item.get("fundRound").s()).isEqualTo("property-fund#2026-27-Q4");
         assertThat(item.get("expiresAt").n()).isEqualTo(Long.toString(EXPIRES_AT));
@@ -116,31 +118,52 @@ class DynamoDbApplicationStoreIT {
         assertThat(items().stream().map(i -> i.get("pk").s()).filter(pk -> pk.startsWith("APP#")).collect(Collectors.toList())).hasSize(1);
     }
 
+    static final Instant LEASE = NOW.plusSeconds(35);
+
     @Test
-    void onlyOneClaimToEmailStaffUntilItIsReleased() {
+    void onlyOneClaimOnAnEmailUntilItIsReleased() {
         store.save(application("KX7P-M2RD"), key("answers#1"), NOW);
 
-        assertThat(store.claimForNotification("KX7P-M2RD", NOW, Duration.ofMinutes(5))).hasValue(application("KX7P-M2RD"));
-        assertThat(store.claimForNotification("KX7P-M2RD", NOW, Duration.ofMinutes(5))).isEmpty();
+        assertThat(store.claimEmail("KX7P-M2RD", Recipient.STAFF, NOW, LEASE)).isEqualTo(new Claim.Granted(application("KX7P-M2RD")));
+        assertThat(store.claimEmail("KX7P-M2RD", Recipient.STAFF, NOW, LEASE)).isEqualTo(new Claim.Held(LEASE));
 
-        store.releaseClaim("KX7P-M2RD", "EmailFailedException");
-        assertThat(store.claimForNotification("KX7P-M2RD", NOW, Duration.ofMinutes(5))).isPresent();
+        store.releaseEmail("KX7P-M2RD", Recipient.STAFF, LEASE, "EmailFailedException");
+        assertThat(store.claimEmail("KX7P-M2RD", Recipient.STAFF, NOW, LEASE)).isInstanceOf(Claim.Granted.class);
 
-        store.markNotified("KX7P-M2RD", "ses-message-1", NOW);
-        assertThat(store.claimForNotification("KX7P-M2RD", NOW.plus(Duration.ofDays(1)), Duration.ofMinutes(5))).isEmpty();
+        store.markEmailed("KX7P-M2RD", Recipient.STAFF, "ses-message-1", NOW);
+        assertThat(store.claimEmail("KX7P-M2RD", Recipient.STAFF, NOW.plus(Duration.ofDays(1)), LEASE)).isEqualTo(new Claim.Done());
         Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS("APP#KX7P-M2RD")))).item();
-        assertThat(item.get("notification").s()).isEqualTo("sent");
-        assertThat(item.get("emailMessageId").s()).isEqualTo("ses-message-1");
-        assertThat(item.get("notificationAttempts").n()).isEqualTo("2");
+        assertThat(item.get("staffEmail").s()).isEqualTo("sent");
+        assertThat(item.get("staffEmailMessageId").s()).isEqualTo("ses-message-1");
+        assertThat(item.get("staffEmailAttempts").n()).isEqualTo("2");
+        assertThat(item.get("staffEmailError").s()).isEqualTo("EmailFailedException");
+        assertThat(item).doesNotContainKey("staffEmailLeaseUntil");
     }
 
     @Test
-    void aClaimLapsesAfterItsLeaseSoACrashedAttemptIsRetried() {
+    void aClaimLapsesAtItsLeaseSoACrashedAttemptIsTakenOver() {
         store.save(application("KX7P-M2RD"), key("answers#1"), NOW);
-        store.claimForNotification("KX7P-M2RD", NOW, Duration.ofMinutes(5));
+        store.claimEmail("KX7P-M2RD", Recipient.STAFF, NOW, LEASE);
 
-        assertThat(store.claimForNotification("KX7P-M2RD", NOW.plus(Duration.ofMinutes(4)), Duration.ofMinutes(5))).isEmpty();
-        assertThat(store.claimForNotification("KX7P-M2RD", NOW.plus(Duration.ofMinutes(6)), Duration.ofMinutes(5))).isPresent();
+        assertThat(store.claimEmail("KX7P-M2RD", Recipient.STAFF, LEASE.minusMillis(1), LEASE.plusSeconds(30))).isEqualTo(new Claim.Held(LEASE));
+        assertThat(store.claimEmail("KX7P-M2RD", Recipient.STAFF, LEASE.plusMillis(1), LEASE.plusSeconds(30))).isInstanceOf(Claim.Granted.class);
+    }
+
+    @Test
+    void aHolderWhoseLeaseLapsedCannotFreeTheClaimThatTookOver() {
+        store.save(application("KX7P-M2RD"), key("answers#1"), NOW);
+        store.claimEmail("KX7P-M2RD", Recipient.STAFF, NOW, LEASE);
+        Instant takeover = LEASE.plusSeconds(30);
+        store.claimEmail("KX7P-M2RD", Recipient.STAFF, LEASE.plusMillis(1), takeover);
+
+        store.releaseEmail("KX7P-M2RD", Recipient.STAFF, LEASE, "late failure of the first attempt");
+
+        assertThat(store.claimEmail("KX7P-M2RD", Recipient.STAFF, LEASE.plusSeconds(2), takeover.plusSeconds(30))).isEqualTo(new Claim.Held(takeover));
+    }
+
+    @Test
+    void nothingToClaimOnAnApplicationThatIsNotThere() {
+        assertThat(store.claimEmail("NONE-XXXX", Recipient.STAFF, NOW, LEASE)).isEqualTo(new Claim.Done());
     }
 
     @Test
@@ -174,7 +197,7 @@ class DynamoDbApplicationStoreIT {
     }
 
     @Test
-    void roundIndexIsAddedToATableMadeBeforeIt() {
+    void theIndexesAreAddedToATableMadeBeforeThem() {
         // given a table of the old shape, without the index
         String old = "old-" + table;
         client.createTable(b -> b.tableName(old).billingMode("PAY_PER_REQUEST")
@@ -183,13 +206,33 @@ class DynamoDbApplicationStoreIT {
         client.waiter().waitUntilTableExists(b -> b.tableName(old));
 
         // when, twice: the second finds it there
-        ApplicationTable.addRoundIndexIfMissing(client, old);
-        ApplicationTable.addRoundIndexIfMissing(client, old);
+        ApplicationTable.addMissingIndexes(client, old);
+        ApplicationTable.addMissingIndexes(client, old);
 
         // then new applications are found by it
         DynamoDbApplicationStore oldStore = new DynamoDbApplicationStore(client, old);
         oldStore.save(application("KX7P-M2RD"), key("answers#1"), NOW);
         assertThat(oldStore.applicationsInRound("property-fund", "2026-27-Q4")).extracting(Application::reference).containsExactly("KX7P-M2RD");
+        assertThat(oldStore.unsent()).extracting(ApplicationStore.Unsent::reference).containsExactly("KX7P-M2RD");
+    }
+
+    @Test
+    void anApplicationLeavesTheNeedsEmailIndexOnlyOnceBothItsEmailsAreSent() {
+        store.save(application("KX7P-M2RD"), key("answers#1"), NOW);
+        store.save(application("PN4W-8HTC"), key("answers#2"), NOW.plusSeconds(1));
+        assertThat(store.unsent()).extracting(ApplicationStore.Unsent::reference).containsExactly("KX7P-M2RD", "PN4W-8HTC");
+        assertThat(store.unsent().get(0).emails().get(Recipient.STAFF).state()).isEqualTo("pending");
+
+        store.claimEmail("KX7P-M2RD", Recipient.STAFF, NOW, LEASE);
+        store.markEmailed("KX7P-M2RD", Recipient.STAFF, "ses-1", NOW);
+        assertThat(store.unsent()).extracting(ApplicationStore.Unsent::reference).as("its applicant email is still to send")
+                .containsExactly("KX7P-M2RD", "PN4W-8HTC");
+        store.claimEmail("KX7P-M2RD", Recipient.APPLICANT, NOW, LEASE);
+        assertThat(store.unsent().get(0).emails().get(Recipient.APPLICANT)).isEqualTo(new ApplicationStore.EmailState("sending", LEASE, 1, null));
+
+        store.markEmailed("KX7P-M2RD", Recipient.APPLICANT, "ses-2", NOW);
+
+        assertThat(store.unsent()).extracting(ApplicationStore.Unsent::reference).containsExactly("PN4W-8HTC");
     }
 
     @Test

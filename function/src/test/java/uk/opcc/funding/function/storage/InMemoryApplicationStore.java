@@ -1,14 +1,13 @@
 package uk.opcc.funding.function.storage;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.intake.IdempotencyKey;
+import uk.opcc.funding.function.notify.Recipient;
 
 /**
  * A fake of our own store interface for unit tests. The real adapter meets DynamoDB Local in
@@ -16,7 +15,8 @@ import uk.opcc.funding.function.intake.IdempotencyKey;
  */
 public final class InMemoryApplicationStore implements ApplicationStore {
     public final Map<String, Application> applications = new LinkedHashMap<>();
-    public final Map<String, String> notification = new LinkedHashMap<>();
+    private final Map<String, String> notification = new LinkedHashMap<>();
+    private final Map<String, Instant> leases = new LinkedHashMap<>();
     private final Map<String, Saved> keys = new LinkedHashMap<>();
     public boolean unavailable;
 
@@ -32,30 +32,75 @@ public final class InMemoryApplicationStore implements ApplicationStore {
         if (applications.containsKey(application.reference())) {
             throw new ReferenceTakenException(application.reference());
         }
-        applications.put(application.reference(), application);
-        notification.put(application.reference(), "pending");
+        put(application);
         Saved saved = new Saved(application.reference(), application.receivedAt(), false);
         keys.put(key.value(), saved);
         return saved;
     }
 
     @Override
-    public synchronized Optional<Application> claimForNotification(String reference, Instant now, Duration lease) {
-        if (!"pending".equals(notification.get(reference))) {
-            return Optional.empty();
+    public synchronized Claim claimEmail(String reference, Recipient recipient, Instant now, Instant leaseUntil) {
+        String key = key(reference, recipient);
+        String state = notification.get(key);
+        Instant lease = leases.get(key);
+        if ("pending".equals(state) || "sending".equals(state) && lease.isBefore(now)) {
+            notification.put(key, "sending");
+            leases.put(key, leaseUntil);
+            return new Claim.Granted(applications.get(reference));
         }
-        notification.put(reference, "sending");
-        return Optional.of(applications.get(reference));
+        return "sending".equals(state) ? new Claim.Held(lease) : new Claim.Done();
     }
 
     @Override
-    public synchronized void markNotified(String reference, String messageId, Instant at) {
-        notification.put(reference, "sent");
+    public synchronized void markEmailed(String reference, Recipient recipient, String messageId, Instant at) {
+        notification.put(key(reference, recipient), "sent");
+        leases.remove(key(reference, recipient));
     }
 
     @Override
-    public synchronized void releaseClaim(String reference, String reason) {
-        notification.put(reference, "pending");
+    public synchronized void releaseEmail(String reference, Recipient recipient, Instant leaseUntil, String reason) {
+        String key = key(reference, recipient);
+        if ("sending".equals(notification.get(key)) && leaseUntil.equals(leases.get(key))) {
+            notification.put(key, "pending");
+            leases.remove(key);
+        }
+    }
+
+    /** The state of one email: pending, sending or sent. */
+    public synchronized String state(String reference, Recipient recipient) {
+        return notification.get(key(reference, recipient));
+    }
+
+    /** Puts an application in as the intake would have stored it, every email waiting. */
+    public synchronized void put(Application application) {
+        applications.put(application.reference(), application);
+        notification.put(key(application.reference(), Recipient.STAFF), "pending");
+        notification.put(key(application.reference(), Recipient.APPLICANT), application.applicantEmail().isPresent() ? "pending" : "none");
+    }
+
+    @Override
+    public synchronized List<Unsent> unsent() {
+        List<Unsent> unsent = new java.util.ArrayList<>();
+        for (Application application : applications.values()) {
+            Map<Recipient, EmailState> emails = new java.util.EnumMap<>(Recipient.class);
+            for (Recipient recipient : Recipient.values()) {
+                String key = key(application.reference(), recipient);
+                emails.put(recipient, new EmailState(notification.getOrDefault(key, "none"), leases.get(key), 0, null));
+            }
+            if (emails.values().stream().anyMatch(e -> e.state().equals("pending") || e.state().equals("sending"))) {
+                unsent.add(new Unsent(application.reference(), application.receivedAt(), emails));
+            }
+        }
+        return unsent;
+    }
+
+    @Override
+    public void forgetIfAllSent(String reference) {
+        // unsent() looks at the states themselves: nothing to forget
+    }
+
+    private static String key(String reference, Recipient recipient) {
+        return reference + "#" + recipient.id;
     }
 
     @Override

@@ -18,7 +18,7 @@ import uk.opcc.funding.function.engines.SesEmulator;
 import uk.opcc.funding.function.intake.Application;
 
 /** The SES adapter against the SES v2 emulator aws-ses-v2-local. */
-public class SesStaffNotifierIT {
+public class SesMailerIT {
 
     public static SesV2Client client(String endpoint) {
         return SesV2Client.builder().endpointOverride(URI.create(endpoint)).region(Region.EU_WEST_2)
@@ -32,16 +32,16 @@ public class SesStaffNotifierIT {
         SesEmulator ses = SesEmulator.get();
         ses.clear();
         var answers = Fixtures.with(Fixtures.propertyFundAnswers(), "projectDescription", "<b>bold</b> & \"quoted\"\nsecond line");
-        StaffEmail email = StaffEmail.compose(new Application("KX7P-M2RD", "property-fund", "property-fund", null,
-                "2026-27-Q3", Fixtures.NOW, answers, 0), Fixtures.CATALOGUE, "grants@funding.example.gov.uk");
+        Email email = StaffEmail.compose(new Application("KX7P-M2RD", "property-fund", "property-fund", null,
+                "2026-27-Q3", Fixtures.NOW, answers, 0), Fixtures.CATALOGUE, "grants@funding.example.gov.uk", List.of());
 
-        String messageId = new SesStaffNotifier(client(ses.endpoint)).send(email, "no-reply@funding.example.gov.uk");
+        String messageId = new SesMailer(client(ses.endpoint)).send(email, "no-reply@funding.example.gov.uk");
 
         List<Map<String, Object>> emails = ses.emails();
         assertThat(emails).hasSize(1);
         Map<String, Object> sent = emails.get(0);
         assertThat(sent.get("messageId")).isEqualTo(messageId);
-        assertThat(sent.get("subject")).isEqualTo("Property Fund application KX7P-M2RD");
+        assertThat(sent.get("subject")).isEqualTo("Property Fund · Eden Valley Speed Watch · £1,250.50 · KX7P-M2RD");
         assertThat(sent.get("from")).isEqualTo("no-reply@funding.example.gov.uk");
         assertThat((List<String>) sent.get("replyTo")).containsExactly("sam@example.org");
         assertThat((List<String>) ((Map<String, Object>) sent.get("destination")).get("to")).containsExactly("grants@funding.example.gov.uk");
@@ -52,8 +52,8 @@ public class SesStaffNotifierIT {
 
     @Test
     void anUnreachableMailServiceIsReportedAsAFailedEmail() {
-        StaffEmail email = new StaffEmail("grants@funding.example.gov.uk", null, "s", "t", "<p>h</p>");
-        SesStaffNotifier unreachable = new SesStaffNotifier(client("http://127.0.0.1:" + DynamoDbLocal.freePort()));
+        Email email = new Email("grants@funding.example.gov.uk", null, "s", "t", "<p>h</p>");
+        SesMailer unreachable = new SesMailer(client("http://127.0.0.1:" + DynamoDbLocal.freePort()));
 
         assertThatThrownBy(() -> unreachable.send(email, "no-reply@funding.example.gov.uk")).isInstanceOf(EmailFailedException.class);
     }

@@ -1,10 +1,10 @@
 package uk.opcc.funding.function.notify;
 
-/** Sends an email to staff. */
-public interface StaffNotifier {
+/** Sends an email: SES in AWS, an outbox of .eml files locally. */
+public interface Mailer {
     /**
      * @return the mail service's id for the message
      * @throws EmailFailedException when it was not sent
      */
-    String send(StaffEmail email, String from);
+    String send(Email email, String from);
 }

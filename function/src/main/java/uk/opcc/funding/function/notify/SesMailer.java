@@ -6,16 +6,16 @@ import software.amazon.awssdk.services.sesv2.model.Body;
 import software.amazon.awssdk.services.sesv2.model.Content;
 import software.amazon.awssdk.services.sesv2.model.Message;
 
-/** {@link StaffNotifier} through Amazon SES v2. */
-public final class SesStaffNotifier implements StaffNotifier {
+/** {@link Mailer} through Amazon SES v2. */
+public final class SesMailer implements Mailer {
     private final SesV2Client ses;
 
-    public SesStaffNotifier(SesV2Client ses) {
+    public SesMailer(SesV2Client ses) {
         this.ses = ses;
     }
 
     @Override
-    public String send(StaffEmail email, String from) {
+    public String send(Email email, String from) {
         try {
             return ses.sendEmail(b -> {
                 b.fromEmailAddress(from)
@@ -29,6 +29,7 @@ public final class SesStaffNotifier implements StaffNotifier {
                 }
             }).messageId();
         } catch (SdkException e) {
+            // Includes the SDK's own call and attempt timeouts: the email may or may not have gone.
             throw new EmailFailedException("SES did not send the email", e);
         }
     }

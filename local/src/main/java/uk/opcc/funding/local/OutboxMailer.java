@@ -9,24 +9,24 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.UUID;
+import uk.opcc.funding.function.notify.Email;
 import uk.opcc.funding.function.notify.EmailFailedException;
-import uk.opcc.funding.function.notify.StaffEmail;
-import uk.opcc.funding.function.notify.StaffNotifier;
+import uk.opcc.funding.function.notify.Mailer;
 
 /**
- * The local run's mail service: each staff email is written as an .eml file (RFC 5322, MIME
+ * The local run's mail service: each email is written as an .eml file (RFC 5322, MIME
  * multipart with the text and HTML parts) that any mail program opens.
  */
-final class OutboxStaffNotifier implements StaffNotifier {
+final class OutboxMailer implements Mailer {
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
     private final Path outbox;
 
-    OutboxStaffNotifier(Path outbox) {
+    OutboxMailer(Path outbox) {
         this.outbox = outbox;
     }
 
     @Override
-    public String send(StaffEmail email, String from) {
+    public String send(Email email, String from) {
         String id = UUID.randomUUID().toString();
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
         String boundary = "part-" + id;

@@ -1,0 +1,81 @@
+package uk.opcc.funding.catalogue;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * Who publishes the site, from {@code data/opcc.yml}: the office applicants are told to contact.
+ * Another OPCC edits that file, never code. The function carries no YAML reader, so the build
+ * packages this into it as {@code publisher.json}, as it does the catalogue.
+ */
+public record Publisher(String name, String phone, String email, List<String> address) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public Publisher {
+        address = List.copyOf(address);
+    }
+
+    /** @throws CatalogueException naming each missing detail */
+    public static Publisher read(Path jbakeSource) {
+        Path file = jbakeSource.resolve("data/opcc.yml");
+        Map<?, ?> yaml;
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader) instanceof Map<?, ?> map ? map : Map.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+        List<String> problems = new ArrayList<>();
+        for (String key : List.of("name", "phone", "email")) {
+            if (!(yaml.get(key) instanceof String value) || value.isBlank()) {
+                problems.add("data/opcc.yml: '" + key + "' is missing: applicants are told to contact the office with it");
+            }
+        }
+        if (!(yaml.get("address") instanceof List<?> lines) || lines.isEmpty()) {
+            problems.add("data/opcc.yml: 'address' is missing: a list of the address's lines");
+        }
+        if (!problems.isEmpty()) {
+            throw new CatalogueException(problems);
+        }
+        return new Publisher((String) yaml.get("name"), (String) yaml.get("phone"), (String) yaml.get("email"),
+                ((List<?>) yaml.get("address")).stream().map(String::valueOf).toList());
+    }
+
+    public String toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", name);
+        json.put("phone", phone);
+        json.put("email", email);
+        json.put("address", address);
+        try {
+            return JSON.writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Publisher fromJson(String json) {
+        Map<String, Object> map = CatalogueJson.parse(json);
+        return new Publisher((String) map.get("name"), (String) map.get("phone"), (String) map.get("email"), (List<String>) map.get("address"));
+    }
+
+    /** For the function's build: {@code Publisher <jbake source> <output file>}. */
+    public static void main(String[] args) throws IOException {
+        Path output = Path.of(args[1]);
+        Files.createDirectories(output.getParent());
+        Files.writeString(output, read(Path.of(args[0])).toJson());
+    }
+}

@@ -1,0 +1,47 @@
+package uk.opcc.funding.function;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import uk.opcc.funding.function.notify.FailedEmails;
+
+/**
+ * Brings failed emails back, invoked by a person (see the README's "Failed emails"):
+ * {@code {"list": true}} lists every application with an email not sent; anything else also
+ * sends each missing email once, through the notifier's claim. The answer names references and
+ * email states only, never an applicant's answers.
+ */
+public final class ResendHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    private final FailedEmails failedEmails;
+
+    public ResendHandler() {
+        this(Wiring.failedEmails(System.getenv()));
+    }
+
+    public ResendHandler(FailedEmails failedEmails) {
+        this.failedEmails = failedEmails;
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        if (input != null && Boolean.TRUE.equals(input.get("list"))) {
+            answer.put("unsent", failedEmails.list().stream().map(u -> u.reference() + " (received " + u.receivedAt() + "): " + u.emails()).toList());
+            return answer;
+        }
+        List<FailedEmails.Resent> results = failedEmails.resend(context == null
+                ? () -> NotifierHandler.TIMEOUT : () -> Duration.ofMillis(context.getRemainingTimeInMillis()));
+        for (FailedEmails.Resent result : results) {
+            Log.info("resend", Map.of("reference", result.reference(), "outcome", result.outcome().deliveries().toString()));
+            result.outcome().errors().forEach(e -> Log.error("resend-failed", Map.of("reference", result.reference()), e));
+        }
+        answer.put("found", results.size());
+        answer.put("emailsSent", FailedEmails.sent(results));
+        answer.put("stillUnsent", FailedEmails.stillUnsent(results));
+        answer.put("applications", results.stream().map(FailedEmails.Resent::line).toList());
+        return answer;
+    }
+}

@@ -1,0 +1,113 @@
+package uk.opcc.funding.function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import uk.opcc.funding.catalogue.CatalogueJson;
+import uk.opcc.funding.function.engines.DynamoDbLocal;
+import uk.opcc.funding.function.engines.Events;
+import uk.opcc.funding.function.engines.SesEmulator;
+import uk.opcc.funding.function.engines.StreamRelay;
+import uk.opcc.funding.function.notify.Recipient;
+import uk.opcc.funding.function.storage.ApplicationStore.Claim;
+import uk.opcc.funding.function.storage.DynamoDbApplicationStore;
+
+/**
+ * Failed emails come back: SES fails for a while, Lambda gives up on the records, and the resend
+ * function (as deployed, built by its no-arg wiring from settings) finds the applications on
+ * the needs-email index of DynamoDB Local and sends each missing email once through the SES
+ * emulator.
+ */
+class FailedEmailsIT {
+    final DynamoDbLocal dynamoDb = DynamoDbLocal.get();
+    final SesEmulator ses = SesEmulator.get();
+    final String table = dynamoDb.newTable();
+    final StreamRelay stream = new StreamRelay(dynamoDb, table);
+    final IntakeHandler intake = new IntakeHandler(Wiring.intake(dynamoDb.environment(table)));
+
+    Map<String, String> environment(String sesEndpoint) {
+        return ses.notifierEnvironment(dynamoDb.environment(table), sesEndpoint);
+    }
+
+    @BeforeEach
+    void emptyOutbox() {
+        ses.clear();
+    }
+
+    List<String> apply(int count) {
+        List<String> references = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Map<String, Object> body = ApplicationJourneyIT.with("organisationName", "Resend Club " + i);
+            references.add((String) CatalogueJson.parse(intake.handleRequest(Events.json("property-fund", body), null).getBody()).get("reference"));
+        }
+        return references;
+    }
+
+    @SuppressWarnings("unchecked")
+    List<String> sent() {
+        List<String> sent = new ArrayList<>();
+        for (Map<String, Object> email : ses.emails()) {
+            String subject = (String) email.get("subject");
+            String to = ((List<String>) ((Map<String, Object>) email.get("destination")).get("to")).get(0);
+            sent.add(subject.substring(subject.lastIndexOf(' ') + 1) + " to " + to);
+        }
+        return sent;
+    }
+
+    static List<String> bothEmailsOf(List<String> references) {
+        List<String> expected = new ArrayList<>();
+        references.forEach(r -> expected.addAll(List.of(r + " to grants@funding.example.gov.uk", r + " to sam@example.org")));
+        return expected;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void fiveApplicationsWhoseEmailsFailedAreEmailedOnceEachByTheResend_andASecondRunSendsNothing() {
+        List<String> references = apply(5);
+        NotifierHandler sesDown = new NotifierHandler(Wiring.notificationService(environment("http://127.0.0.1:" + DynamoDbLocal.freePort())));
+        for (int attempt = 0; attempt < 6; attempt++) {
+            stream.deliverTo(sesDown); // the first try and Lambda's five retries; then it gives up on them
+        }
+        assertThat(ses.emails()).isEmpty();
+        ResendHandler resend = new ResendHandler(Wiring.failedEmails(environment(ses.endpoint)));
+
+        Map<String, Object> listed = resend.handleRequest(Map.of("list", true), null);
+        assertThat((List<String>) listed.get("unsent")).hasSize(5).allSatisfy(line -> assertThat(line).contains("STAFF=pending, 6 attempt(s), last error EmailFailedException"));
+        assertThat(ses.emails()).as("listing sends nothing").isEmpty();
+
+        Map<String, Object> first = resend.handleRequest(Map.of(), null);
+        Map<String, Object> second = resend.handleRequest(Map.of(), null);
+
+        assertThat(sent()).containsExactlyInAnyOrderElementsOf(bothEmailsOf(references));
+        assertThat(first).containsEntry("found", 5).containsEntry("emailsSent", 10L).containsEntry("stillUnsent", List.of());
+        assertThat(second).containsEntry("found", 0).containsEntry("emailsSent", 0L);
+        assertThat((List<String>) resend.handleRequest(Map.of("list", true), null).get("unsent")).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aClaimLeftPastItsLeaseIsResent_aLiveOneIsLeftToItsHolder() {
+        List<String> references = apply(2);
+        Instant now = Instant.now();
+        try (DynamoDbClient client = dynamoDb.client()) {
+            DynamoDbApplicationStore store = new DynamoDbApplicationStore(client, table);
+            // One attempt died holding the staff email of the first (its lease has lapsed); another is sending the second's now.
+            assertThat(store.claimEmail(references.get(0), Recipient.STAFF, now.minusSeconds(60), now.minusSeconds(20))).isInstanceOf(Claim.Granted.class);
+            assertThat(store.claimEmail(references.get(1), Recipient.STAFF, now, now.plusSeconds(60))).isInstanceOf(Claim.Granted.class);
+        }
+        ResendHandler resend = new ResendHandler(Wiring.failedEmails(environment(ses.endpoint)));
+
+        Map<String, Object> result = resend.handleRequest(Map.of(), null);
+
+        assertThat(sent()).containsExactlyInAnyOrder(references.get(0) + " to grants@funding.example.gov.uk",
+                references.get(0) + " to sam@example.org", references.get(1) + " to sam@example.org");
+        assertThat(result).containsEntry("stillUnsent", List.of(references.get(1)));
+        assertThat((List<String>) result.get("applications")).anySatisfy(line -> assertThat(line).startsWith(references.get(1)).contains("HELD_ELSEWHERE"));
+    }
+}

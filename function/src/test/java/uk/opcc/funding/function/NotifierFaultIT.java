@@ -1,0 +1,307 @@
+package uk.opcc.funding.function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import uk.opcc.funding.catalogue.CatalogueJson;
+import uk.opcc.funding.function.config.Config;
+import uk.opcc.funding.function.engines.DynamoDbLocal;
+import uk.opcc.funding.function.engines.Events;
+import uk.opcc.funding.function.engines.LambdaContext;
+import uk.opcc.funding.function.engines.SesEmulator;
+import uk.opcc.funding.function.engines.StreamRelay;
+import uk.opcc.funding.function.notify.Email;
+import uk.opcc.funding.function.notify.Emails;
+import uk.opcc.funding.function.notify.Mailer;
+import uk.opcc.funding.function.notify.NotificationService;
+import uk.opcc.funding.function.notify.SesMailer;
+import uk.opcc.funding.function.storage.DynamoDbApplicationStore;
+
+/**
+ * The notifier killed mid-way, then the stream replayed as Lambda replays it, on DynamoDB Local
+ * and the SES v2 emulator with the real clients, timeouts and email budget. The clock is the
+ * test's, so a lease can be seen to lapse without waiting for it.
+ */
+class NotifierFaultIT {
+    /** The process dying: nothing after it runs, not even the release of the claim. */
+    static final class Crash extends Error {
+    }
+
+    /** A clock the test moves; DynamoDB Local keeps its own for time-to-live, which is years away. */
+    static final class TestClock extends Clock {
+        Instant now = Instant.now();
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    enum Fault { NONE, CRASH_BEFORE_SES, CRASH_AFTER_SES, KILLED_AT_TIMEOUT }
+
+    final DynamoDbLocal dynamoDb = DynamoDbLocal.get();
+    final SesEmulator ses = SesEmulator.get();
+    final String table = dynamoDb.newTable();
+    final StreamRelay stream = new StreamRelay(dynamoDb, table);
+    final IntakeHandler intake = new IntakeHandler(Wiring.intake(dynamoDb.environment(table)));
+    final TestClock clock = new TestClock();
+    final Set<String> doomed = ConcurrentHashMap.newKeySet();
+    Fault fault = Fault.NONE;
+    LambdaContext invocation;
+
+    NotifierHandler notifier(String sesEndpoint) {
+        Config config = Config.forNotifier(ses.notifierEnvironment(dynamoDb.environment(table), sesEndpoint), Fixtures.CATALOGUE);
+        Mailer ses = new SesMailer(Wiring.ses(config));
+        Mailer faulty = (email, from) -> send(ses, email, from);
+        DynamoDbApplicationStore store = new DynamoDbApplicationStore(Wiring.dynamoDb(config), config.tableName());
+        return new NotifierHandler(new NotificationService(store, new Emails(Fixtures.CATALOGUE, Fixtures.PUBLISHER, config, store),
+                faulty, config.senderAddress().orElseThrow(), clock, Wiring.EMAIL_BUDGET));
+    }
+
+    String send(Mailer ses, Email email, String from) {
+        boolean hit = doomed.stream().anyMatch(email.subject()::contains);
+        if (hit && fault == Fault.CRASH_BEFORE_SES) {
+            throw new Crash();
+        }
+        if (hit && fault == Fault.KILLED_AT_TIMEOUT) {
+            clock.advance(Duration.ofMillis(invocation.getRemainingTimeInMillis())); // hangs until Lambda kills it
+            throw new Crash();
+        }
+        String id = ses.send(email, from);
+        if (hit && fault == Fault.CRASH_AFTER_SES) {
+            throw new Crash();
+        }
+        return id;
+    }
+
+    /** One invocation, as Lambda makes it: a fresh 30-second context on the test's clock. */
+    int replay(NotifierHandler notifier) {
+        invocation = new LambdaContext(clock, NotifierHandler.TIMEOUT);
+        return stream.deliverTo(notifier, invocation);
+    }
+
+    @BeforeEach
+    void emptyOutbox() {
+        ses.clear();
+    }
+
+    List<String> apply(int count) {
+        List<String> references = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Map<String, Object> body = ApplicationJourneyIT.with("organisationName", "Speed Watch " + i);
+            references.add((String) CatalogueJson.parse(intake.handleRequest(Events.json("property-fund", body), null).getBody()).get("reference"));
+        }
+        return references;
+    }
+
+    static final String STAFF = "grants@funding.example.gov.uk";
+    static final String APPLICANT = "sam@example.org";
+
+    /** How many emails about each application went to one address. */
+    @SuppressWarnings("unchecked")
+    Map<String, Integer> emailsTo(String address, List<String> references) {
+        List<Map<String, Object>> emails = ses.emails();
+        Map<String, Integer> counts = new HashMap<>();
+        for (String reference : references) {
+            counts.put(reference, (int) emails.stream().filter(e -> String.valueOf(e.get("subject")).endsWith(reference)
+                    && ((List<String>) ((Map<String, Object>) e.get("destination")).get("to")).contains(address)).count());
+        }
+        return counts;
+    }
+
+    /** Both emails of every application sent exactly once. */
+    void everyEmailSentOnce(List<String> references) {
+        assertThat(emailsTo(STAFF, references)).isEqualTo(once(references));
+        assertThat(emailsTo(APPLICANT, references)).isEqualTo(once(references));
+    }
+
+    String state(String reference) {
+        try (DynamoDbClient client = dynamoDb.client()) {
+            return client.getItem(b -> b.tableName(table).consistentRead(true).key(Map.of("pk", AttributeValue.fromS("APP#" + reference))))
+                    .item().get("staffEmail").s();
+        }
+    }
+
+    static Map<String, Integer> once(List<String> references) {
+        Map<String, Integer> expected = new HashMap<>();
+        references.forEach(r -> expected.put(r, 1));
+        return expected;
+    }
+
+    @Test
+    void crashBeforeSesAcceptedTheEmail_theRetryTakesTheClaimOverOnceItLapses_andSendsItOnce() {
+        NotifierHandler notifier = notifier(ses.endpoint);
+        List<String> references = apply(3);
+        doomed.add(references.get(1));
+        fault = Fault.CRASH_BEFORE_SES;
+
+        replay(notifier);
+        assertThat(stream.lastDeath).isInstanceOf(Crash.class);
+        assertThat(state(references.get(1))).isEqualTo("sending");
+
+        fault = Fault.NONE;
+        clock.advance(Duration.ofSeconds(2)); // Lambda retries within seconds: the claim is live, so the record is reported, not passed over
+        replay(notifier);
+        assertThat(stream.lastDeath).isNull();
+        assertThat(state(references.get(1))).isEqualTo("sending");
+        assertThat(emailsTo(STAFF, references)).containsEntry(references.get(1), 0);
+        assertThat(emailsTo(APPLICANT, references)).as("the applicant's email is not held up").containsEntry(references.get(1), 1);
+
+        clock.advance(NotifierHandler.TIMEOUT.plusSeconds(5)); // the dead attempt's remaining time and the margin have passed
+        replay(notifier);
+        replay(notifier);
+
+        everyEmailSentOnce(references);
+        assertThat(references).allSatisfy(r -> assertThat(state(r)).isEqualTo("sent"));
+    }
+
+    @Test
+    void killedAtTheFunctionTimeoutMidSend_theClaimLapsesSecondsAfterTheKill() {
+        NotifierHandler notifier = notifier(ses.endpoint);
+        List<String> references = apply(2);
+        doomed.add(references.get(0));
+        fault = Fault.KILLED_AT_TIMEOUT;
+
+        replay(notifier);
+        assertThat(stream.lastDeath).isInstanceOf(Crash.class);
+
+        fault = Fault.NONE;
+        clock.advance(Duration.ofSeconds(1));
+        replay(notifier);
+        assertThat(emailsTo(STAFF, references)).containsEntry(references.get(0), 0);
+
+        // The claim was taken with 30 s left; it lapses at the kill plus the margin, not minutes later.
+        clock.advance(Duration.ofSeconds(5));
+        replay(notifier);
+        replay(notifier);
+
+        everyEmailSentOnce(references);
+    }
+
+    /**
+     * The one duplicate that cannot be avoided: SES accepted the email and the attempt died before
+     * recording it sent. SES takes no idempotency key, so the retry cannot know; it sends again
+     * once the claim lapses. Every other application is emailed once.
+     */
+    @Test
+    void crashAfterSesAcceptedTheEmail_isTheOneWindowThatSendsItTwice() {
+        NotifierHandler notifier = notifier(ses.endpoint);
+        List<String> references = apply(3);
+        doomed.add(references.get(2));
+        fault = Fault.CRASH_AFTER_SES;
+
+        replay(notifier);
+        assertThat(stream.lastDeath).isInstanceOf(Crash.class);
+        fault = Fault.NONE;
+        clock.advance(Duration.ofSeconds(2));
+        replay(notifier);
+        clock.advance(NotifierHandler.TIMEOUT.plusSeconds(5));
+        replay(notifier);
+        replay(notifier);
+
+        Map<String, Integer> expected = once(references);
+        expected.put(references.get(2), 2);
+        assertThat(emailsTo(STAFF, references)).isEqualTo(expected);
+        assertThat(emailsTo(APPLICANT, references)).isEqualTo(once(references));
+        assertThat(references).allSatisfy(r -> assertThat(state(r)).isEqualTo("sent"));
+    }
+
+    @Test
+    void aSesThatNeverAnswersIsCutOffByTheClientTimeoutsWellInsideTheInvocation_andRetried() throws Exception {
+        List<String> references = apply(1);
+        try (Silent silent = new Silent()) {
+            LambdaContext realTime = new LambdaContext(Clock.systemUTC(), NotifierHandler.TIMEOUT);
+            stream.deliverTo(notifier("http://127.0.0.1:" + silent.port()), realTime);
+
+            assertThat(stream.lastDeath).as("the invocation returned, reporting the record").isNull();
+            assertThat(realTime.getRemainingTimeInMillis()).as("time left in the invocation").isPositive();
+            assertThat(silent.connections()).isPositive();
+        }
+        assertThat(state(references.get(0))).as("claim given back").isEqualTo("pending");
+
+        replay(notifier(ses.endpoint));
+        replay(notifier(ses.endpoint));
+
+        everyEmailSentOnce(references);
+    }
+
+    /** A mail service that takes connections and never answers. */
+    static final class Silent implements AutoCloseable {
+        private final ServerSocket server = new ServerSocket(0);
+        private final List<Socket> held = new ArrayList<>();
+        private final Thread acceptor;
+
+        Silent() throws IOException {
+            acceptor = new Thread(() -> {
+                try {
+                    while (!server.isClosed()) {
+                        Socket socket = server.accept();
+                        synchronized (held) {
+                            held.add(socket);
+                        }
+                    }
+                } catch (IOException e) {
+                    // closed
+                }
+            }, "silent-ses");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        int connections() {
+            synchronized (held) {
+                return held.size();
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                server.close();
+                synchronized (held) {
+                    for (Socket socket : held) {
+                        socket.close();
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

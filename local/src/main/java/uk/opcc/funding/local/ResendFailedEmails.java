@@ -1,0 +1,64 @@
+package uk.opcc.funding.local;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import uk.opcc.funding.function.Wiring;
+import uk.opcc.funding.function.engines.DynamoDbLocal;
+import uk.opcc.funding.function.notify.FailedEmails;
+
+/**
+ * {@code mvn -q -B -pl local exec:java@resend}: sends every email the local run failed to send,
+ * once, into the outbox ({@code -Dresend.list} only lists them). It uses the running local
+ * run's DynamoDB Local when there is one, or opens {@code .local/data} itself when there is not.
+ */
+public final class ResendFailedEmails {
+    private ResendFailedEmails() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        List<String> options = List.of(args);
+        int at = options.indexOf("--root");
+        Path root = Path.of(at >= 0 ? options.get(at + 1) : ".").toAbsolutePath().normalize();
+        run(root.resolve(".local"), options.contains("--list") || System.getProperty("resend.list") != null, System.out);
+        System.exit(0); // DynamoDB Local's threads would keep the JVM alive
+    }
+
+    /** @param work the local run's folder: data/, outbox/, and the running engine's address if any */
+    static void run(Path work, boolean list, PrintStream out) throws IOException {
+        String endpoint = LocalRun.runningEngine(work);
+        DynamoDbLocal own = null;
+        if (endpoint == null) {
+            own = DynamoDbLocal.keepingDataIn(work.resolve("data"));
+            own.ensureTable(LocalRun.TABLE);
+            endpoint = own.endpoint;
+        }
+        try {
+            FailedEmails failedEmails = Wiring.failedEmails(LocalRun.environment(endpoint), new OutboxMailer(work.resolve("outbox")));
+            if (list) {
+                var unsent = failedEmails.list();
+                out.printf("%d application(s) with an email not sent%n", unsent.size());
+                unsent.forEach(u -> out.println("  " + u.reference() + " (received " + u.receivedAt() + "): " + u.emails()));
+                return;
+            }
+            List<FailedEmails.Resent> results = failedEmails.resend(() -> Duration.ofMinutes(5));
+            out.printf("%d application(s) with an email not sent; %d email(s) sent now, into %s%n",
+                    results.size(), FailedEmails.sent(results), work.resolve("outbox"));
+            results.forEach(r -> out.println("  " + r.line()));
+            List<String> still = FailedEmails.stillUnsent(results);
+            if (!still.isEmpty()) {
+                out.println("Still not sent (another attempt holds them, or sending failed again; run this again later): " + still);
+            }
+        } finally {
+            if (own != null) {
+                own.stop();
+            }
+        }
+    }
+}

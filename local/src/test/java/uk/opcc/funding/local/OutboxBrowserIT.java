@@ -1,0 +1,84 @@
+package uk.opcc.funding.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import uk.opcc.funding.function.Fixtures;
+
+/** {@code /_outbox/} in headless Chromium: each email readable, its HTML rendered safely, no axe violations. */
+class OutboxBrowserIT {
+    @TempDir
+    static Path work;
+
+    static LocalRun run;
+    static String reference;
+
+    @BeforeAll
+    static void applyOnce() throws Exception {
+        run = LocalRun.start(new LocalRun.Options(Path.of("..").toAbsolutePath().normalize(), work, 0, false));
+        Map<String, List<String>> answers = Fixtures.with(Fixtures.propertyFundAnswers(Instant.now()), "projectDescription",
+                "Fish & chips for \"volunteers\" at Tom's café");
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/api/forms/property-fund/submissions")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(LocalRunIT.formEncoded(answers))).build(), HttpResponse.BodyHandlers.ofString());
+        reference = response.headers().firstValue("Location").orElseThrow().replaceFirst(".*reference=", "");
+        Outbox.waitForEmail(run.outbox, reference, Outbox.PROPERTY_FUND_STAFF);
+        Outbox.waitForEmail(run.outbox, reference, "sam@example.org");
+    }
+
+    @AfterAll
+    static void stop() {
+        run.close();
+    }
+
+    static String url(String path) {
+        return "http://localhost:" + run.port() + path;
+    }
+
+    @Test
+    void listsEachEmailAndShowsItsHeadersHtmlAndTextWithoutRunningAnythingFromIt() {
+        WebDriver browser = Browser.open(true);
+        try {
+            browser.get(url("/_outbox/"));
+            List<String> violations = new ArrayList<>(BrowserJourneyIT.check(browser, "outbox list"));
+            List<WebElement> rows = browser.findElements(By.cssSelector("tbody tr"));
+            assertThat(rows).extracting(WebElement::getText).anySatisfy(row -> assertThat(row).contains("property-fund@staff.localhost",
+                    "Property Fund · Eden Valley Speed Watch · £1,250.50 · " + reference));
+            assertThat(rows).extracting(WebElement::getText).anySatisfy(row -> assertThat(row).contains("sam@example.org",
+                    "We have your application to the Property Fund: reference " + reference));
+
+            browser.findElement(By.linkText("We have your application to the Property Fund: reference " + reference)).click();
+            Browser.screenshot(browser, "outbox-email");
+            violations.addAll(BrowserJourneyIT.check(browser, "outbox email"));
+            assertThat(browser.findElement(By.tagName("dl")).getText()).contains("From", "no-reply@funding.localhost", "To", "sam@example.org",
+                    "Reply-To", "property-fund@staff.localhost", "Date");
+            WebElement frame = browser.findElement(By.tagName("iframe"));
+            assertThat(frame.getAttribute("sandbox")).isEmpty(); // present and empty: no scripts, no forms, no same origin
+            assertThat(browser.findElement(By.tagName("pre")).getText()).contains("Your reference is " + reference);
+
+            browser.switchTo().frame(frame);
+            assertThat(browser.findElement(By.tagName("body")).getText()).contains("Your reference is " + reference,
+                    "Fish & chips for \"volunteers\" at Tom's café");
+            browser.switchTo().defaultContent();
+            assertThat(browser.getTitle()).doesNotContain("pwned");
+            assertThat(violations).isEmpty();
+        } finally {
+            browser.quit();
+        }
+    }
+}
