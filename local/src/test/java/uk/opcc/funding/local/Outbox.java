@@ -17,6 +17,11 @@ final class Outbox {
     /** The local run's staff mailbox for the Property Fund. */
     static final String PROPERTY_FUND_STAFF = "property-fund@staff.localhost";
 
+    /** The first email whose subject contains {@code text}, to anyone. */
+    static Path waitForEmail(Path outbox, String text) throws Exception {
+        return waitForEmail(outbox, text, null);
+    }
+
     /**
      * The email about an application to one address. The stream is polled a few times a second,
      * so the email should follow within seconds.
@@ -25,7 +30,7 @@ final class Outbox {
         for (int i = 0; i < 100; i++) {
             for (Path email : new OutboxPage(outbox).emails()) {
                 MimeMessage message = read(email);
-                if (message.getSubject().contains(reference) && message.getAllRecipients()[0].toString().equals(to)) {
+                if (message.getSubject().contains(reference) && (to == null || message.getAllRecipients()[0].toString().equals(to))) {
                     return email;
                 }
             }
