@@ -128,9 +128,9 @@ class LocalRunIT {
         Path email = Outbox.waitForEmail(run.outbox, reference, Outbox.PROPERTY_FUND_STAFF);
         MimeMessage message = Outbox.read(email);
         assertThat(message.getSubject()).isEqualTo("Property Fund · Eden Valley Speed Watch · £1,250.50 · " + reference);
-        MimeMessage confirmation = Outbox.read(Outbox.waitForEmail(run.outbox, reference, "sam@example.org"));
-        assertThat(confirmation.getSubject()).isEqualTo("We have your application to the Property Fund: reference " + reference);
-        assertThat(confirmation.getReplyTo()[0].toString()).isEqualTo(Outbox.PROPERTY_FUND_STAFF);
+        MimeMessage applicantEmail = Outbox.read(Outbox.waitForEmail(run.outbox, reference, "sam@example.org"));
+        assertThat(applicantEmail.getSubject()).isEqualTo("We have your application to the Property Fund: reference " + reference);
+        assertThat(applicantEmail.getReplyTo()[0].toString()).isEqualTo(Outbox.PROPERTY_FUND_STAFF);
         Multipart parts = (Multipart) message.getContent();
         assertThat(parts.getBodyPart(0).getContent().toString()).contains("Eden Valley Speed Watch", reference);
         assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
@@ -139,10 +139,10 @@ class LocalRunIT {
                 "Property Fund · Eden Valley Speed Watch · £1,250.50 · " + reference);
         assertThat(list.headers().firstValue("Content-Security-Policy")).hasValue(OutboxPage.POLICY);
         String page = email.getFileName().toString().replace(".eml", ".html");
-        HttpResponse<String> shown = get("/_outbox/" + page);
-        assertThat(shown.body()).contains("<dt>To</dt><dd>property-fund@staff.localhost</dd>", "<iframe title=\"The email as sent (HTML part)\" sandbox=\"\" srcdoc=\"&lt;!DOCTYPE html&gt;",
+        HttpResponse<String> emailPage = get("/_outbox/" + page);
+        assertThat(emailPage.body()).contains("<dt>To</dt><dd>property-fund@staff.localhost</dd>", "<iframe title=\"The email as sent (HTML part)\" sandbox=\"\" srcdoc=\"&lt;!DOCTYPE html&gt;",
                 "<h2 class=\"heading-m\">Plain text</h2><pre", "<p>None.</p>");
-        assertThat(shown.headers().firstValue("Content-Security-Policy")).hasValue(OutboxPage.POLICY);
+        assertThat(emailPage.headers().firstValue("Content-Security-Policy")).hasValue(OutboxPage.POLICY);
         assertThat(get("/_outbox/" + email.getFileName()).headers().firstValue("Content-Type")).hasValue("message/rfc822");
         assertThat(get("/_outbox/..%2f" + page).statusCode()).isEqualTo(404);
     }

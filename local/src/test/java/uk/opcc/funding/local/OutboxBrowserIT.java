@@ -36,7 +36,11 @@ class OutboxBrowserIT {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/api/forms/property-fund/submissions")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(LocalRunIT.formEncoded(answers))).build(), HttpResponse.BodyHandlers.ofString());
-        reference = response.headers().firstValue("Location").orElseThrow().replaceFirst(".*reference=", "");
+        String confirmation = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(response.headers().firstValue("Location").orElseThrow())))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher shown = java.util.regex.Pattern.compile("data-reference>([A-Z2-9]{4}-[A-Z2-9]{4})<").matcher(confirmation);
+        assertThat(shown.find()).as("a reference on the confirmation page").isTrue();
+        reference = shown.group(1);
         Outbox.waitForEmail(run.outbox, reference, Outbox.PROPERTY_FUND_STAFF);
         Outbox.waitForEmail(run.outbox, reference, "sam@example.org");
     }
