@@ -72,6 +72,13 @@ class LocalRunIT {
         assertThat(missing.body()).contains("Page not found");
     }
 
+    /** The reference a confirmation page shows: the Location carries only a signed token. */
+    static String shownReference(String page) {
+        java.util.regex.Matcher shown = java.util.regex.Pattern.compile("data-reference>([A-Z2-9]{4}-[A-Z2-9]{4})<").matcher(page);
+        assertThat(shown.find()).as("a reference on the confirmation page").isTrue();
+        return shown.group(1);
+    }
+
     @Test
     void aLateFormPostGetsAWholePageWithItsAnswersAndTheContactDetails() throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + run.port() + "/api/forms/property-fund/submissions"))
@@ -116,9 +123,7 @@ class LocalRunIT {
         assertThat(location).startsWith("/api/forms/property-fund/confirmation?token=");
         HttpResponse<String> confirmation = get(location);
         assertThat(confirmation.statusCode()).isEqualTo(200);
-        java.util.regex.Matcher shown = java.util.regex.Pattern.compile("data-reference>([A-Z2-9]{4}-[A-Z2-9]{4})<").matcher(confirmation.body());
-        assertThat(shown.find()).as("a reference on the confirmation page").isTrue();
-        String reference = shown.group(1);
+        String reference = shownReference(confirmation.body());
         assertThat(confirmation.body()).contains("Application sent", "We will tell you the decision by");
         // the same reference without its signed token is not a confirmation
         HttpResponse<String> bare = get("/api/forms/property-fund/confirmation?reference=" + reference);
@@ -161,7 +166,7 @@ class LocalRunIT {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(formEncoded(Fixtures.with(Fixtures.propertyFundAnswers(now), "organisationName", "Pack Test Group")))).build(),
                 HttpResponse.BodyHandlers.ofString());
-        String reference = applied.headers().firstValue("Location").orElseThrow().replaceFirst(".*reference=", "");
+        String reference = shownReference(get(applied.headers().firstValue("Location").orElseThrow()).body());
         var fund = Fixtures.CATALOGUE.fund("property-fund").orElseThrow();
         String round = fund.nextRound(now).orElseThrow().id();
         String pastRound = fund.panelRounds().stream().filter(r -> !r.takes(now)).reduce((a, b) -> b).orElseThrow().id();
