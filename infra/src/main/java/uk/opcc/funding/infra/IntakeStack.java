@@ -17,22 +17,18 @@ import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 import software.amazon.awscdk.services.apigatewayv2.HttpStage;
 import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
-import software.amazon.awscdk.services.cloudwatch.Alarm;
-import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
-import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
-import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.services.iam.PolicyStatement;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
-import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.FilterCriteria;
 import software.amazon.awscdk.services.lambda.FilterRule;
 import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.MetricType;
+import software.amazon.awscdk.services.lambda.MetricsConfig;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.StartingPosition;
 import software.amazon.awscdk.services.lambda.eventsources.DynamoEventSource;
@@ -44,7 +40,6 @@ import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.amazon.awscdk.services.ses.EmailIdentity;
 import software.amazon.awscdk.services.ses.Identity;
 import software.amazon.awscdk.services.sns.Topic;
-import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
@@ -130,7 +125,7 @@ public final class IntakeStack extends Stack {
                 .retentionPeriod(Duration.days(14))
                 .build();
         Nag.suppress(deadLetters, "SQS3", "This queue is itself the notifier's dead-letter queue.");
-        notifier.addEventSource(DynamoEventSource.Builder.create(table)
+        DynamoEventSource stream = DynamoEventSource.Builder.create(table)
                 .startingPosition(StartingPosition.TRIM_HORIZON)
                 .batchSize(10)
                 .reportBatchItemFailures(true)
@@ -141,7 +136,11 @@ public final class IntakeStack extends Stack {
                 .maxRecordAge(Duration.hours(24))
                 .onFailure(new SqsDlq(deadLetters))
                 .filters(List.of(FilterCriteria.filter(newApplicationsOnly())))
-                .build());
+                // Per-mapping counts (events filtered, invoked, sent to the on-failure destination):
+                // the only metric that says a record gave up.
+                .metricsConfig(MetricsConfig.builder().metrics(List.of(MetricType.EVENT_COUNT)).build())
+                .build();
+        notifier.addEventSource(stream);
 
         Nag.suppress(notifier, "IAM5", "Resource::*", "dynamodb:ListStreams, granted for the stream event source, cannot be limited to one table.");
 
@@ -163,7 +162,7 @@ public final class IntakeStack extends Stack {
                 .build());
         Nag.suppress(api, "APIG4", "A public application form: anyone may submit. Input is validated, throttled, and replays are idempotent.");
 
-        alarms = alarmTopic(config);
+        alarms = Alarms.topic(this, config.alarmEmail());
         alarm("DeadLettersWaiting", "Staff emails failed and are waiting in the dead-letter queue: applications are stored but staff were not told.",
                 deadLetters.metricApproximateNumberOfMessagesVisible(MetricOptions.builder().period(Duration.minutes(5)).statistic("Maximum").build()));
         alarm("IntakeErrors", "The intake function failed: applicants may be seeing errors.", intake.metricErrors(fiveMinutes()));
@@ -173,6 +172,16 @@ public final class IntakeStack extends Stack {
         alarm("PanelPackErrors", "A panel pack failed to send; Lambda retries it, and the round stays unsent until one succeeds.",
                 panelPack.metricErrors(fiveMinutes()));
         alarm("ApiServerErrors", "The API answered with 5xx: applicants could not apply.", api.metricServerError(fiveMinutes()));
+        // The oldest record the notifier has yet to finish; idle streams report nothing (no alarm).
+        Alarms.alarm(this, alarms, "NotifierBehind", "The notifier is more than 15 minutes behind the table's stream: staff emails are late.",
+                notifier.metric("IteratorAge", MetricOptions.builder().period(Duration.minutes(5)).statistic("Maximum").build()),
+                Duration.minutes(15).toMilliseconds().doubleValue(), 1);
+        alarm("FailedEmailsParked", "A new application's staff email gave up after every retry and its record went to the on-failure destination.",
+                Metric.Builder.create().namespace("AWS/Lambda").metricName("OnFailureDestinationDeliveredEventCount")
+                        .dimensionsMap(Map.of("EventSourceMappingUUID", stream.getEventSourceMappingId()))
+                        .period(Duration.minutes(5)).statistic("Sum").build());
+        alarm("FailedEmailsLost", "A record that gave up could not even be written to the on-failure destination.",
+                notifier.metric("DestinationDeliveryFailures", fiveMinutes()));
     }
 
     /** The catalogue the site was baked with: the panel rounds to schedule packs for. */
@@ -232,25 +241,8 @@ public final class IntakeStack extends Stack {
         return function;
     }
 
-    private Topic alarmTopic(FundingConfig config) {
-        // CloudWatch can only publish to an encrypted topic through a customer key it may use.
-        Key key = Key.Builder.create(this, "AlarmTopicKey").enableKeyRotation(true).build();
-        key.grant(new ServicePrincipal("cloudwatch.amazonaws.com"), "kms:Decrypt", "kms:GenerateDataKey*");
-        Topic topic = Topic.Builder.create(this, "Alarms").masterKey(key).enforceSsl(true).build();
-        topic.addSubscription(new EmailSubscription(config.alarmEmail()));
-        return topic;
-    }
-
     private void alarm(String id, String description, Metric metric) {
-        Alarm alarm = Alarm.Builder.create(this, id)
-                .alarmDescription(description)
-                .metric(metric)
-                .threshold(1)
-                .evaluationPeriods(1)
-                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
-                .treatMissingData(TreatMissingData.NOT_BREACHING)
-                .build();
-        alarm.addAlarmAction(new SnsAction(alarms));
+        Alarms.alarm(this, alarms, id, description, metric, 1, 1);
     }
 
     private static MetricOptions fiveMinutes() {

@@ -25,6 +25,7 @@ class FundingAppTest {
     static Template data;
     static Template intake;
     static Template site;
+    static Template edge;
 
     @BeforeAll
     static void synthesise() {
@@ -32,7 +33,8 @@ class FundingAppTest {
         data = synth.template("Data");
         intake = synth.template("Intake");
         site = synth.template("Site");
-        System.out.printf("cdk synth of 3 stacks (with cdk-nag) took %d ms%n", synth.millis);
+        edge = synth.template("EdgeAlarms");
+        System.out.printf("cdk synth of 4 stacks (with cdk-nag) took %d ms%n", synth.millis);
     }
 
     @Test
@@ -266,15 +268,51 @@ class FundingAppTest {
     }
 
     @Test
-    void alarmsWatchDeadLettersErrorsThrottlesAndServerErrorsAndEmailTheOpcc() {
-        intake.resourceCountIs("AWS::CloudWatch::Alarm", 7);
-        for (String metric : List.of("ApproximateNumberOfMessagesVisible", "Errors", "Throttles", "5xx")) {
+    void alarmsWatchDeadLettersErrorsThrottlesServerErrorsTheStreamAndFailedRecordsAndEmailTheOpcc() {
+        intake.resourceCountIs("AWS::CloudWatch::Alarm", 10);
+        for (String metric : List.of("ApproximateNumberOfMessagesVisible", "Errors", "Throttles", "5xx", "DestinationDeliveryFailures")) {
             intake.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of("MetricName", metric,
                     "Threshold", 1, "AlarmActions", List.of(Match.anyValue()), "TreatMissingData", "notBreaching")));
         }
+        intake.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of("MetricName", "IteratorAge", "Namespace", "AWS/Lambda",
+                "Statistic", "Maximum", "Threshold", 900000, "AlarmActions", List.of(Match.anyValue()), "TreatMissingData", "notBreaching")));
+        // The mapping publishes its per-mapping counts, and the alarm watches this mapping's.
+        intake.hasResourceProperties("AWS::Lambda::EventSourceMapping", Match.objectLike(Map.of("MetricsConfig", Map.of("Metrics", List.of("EventCount")))));
+        intake.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of("MetricName", "OnFailureDestinationDeliveredEventCount",
+                "Dimensions", List.of(Map.of("Name", "EventSourceMappingUUID", "Value", Map.of("Ref", Match.stringLikeRegexp("NotifierDynamoDBEventSource.*")))),
+                "Threshold", 1, "AlarmActions", List.of(Match.anyValue()))));
         intake.hasResourceProperties("AWS::SNS::Topic", Map.of("KmsMasterKeyId", Match.anyValue()));
         intake.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "email", "Endpoint", "alarms@example.gov.uk", "TopicArn", Match.anyValue()));
         intake.hasResourceProperties("AWS::KMS::Key", Match.objectLike(Map.of("EnableKeyRotation", true)));
+    }
+
+    @Test
+    void cloudWatchMayPublishToTheAlarmTopicsButOnlyForThisAccountsAlarmsAndOnlyOverTls() {
+        for (Template template : List.of(intake, edge)) {
+            String region = template == edge ? "us-east-1" : FundingApp.DEFAULT_REGION;
+            Object thisAccountsAlarms = Map.of("Fn::Join", List.of("", List.of(
+                    "arn:", Map.of("Ref", "AWS::Partition"), ":cloudwatch:" + region + ":", Map.of("Ref", "AWS::AccountId"), ":alarm:*")));
+            Object allowCloudWatch = Match.objectLike(Map.of("Effect", "Allow", "Principal", Map.of("Service", "cloudwatch.amazonaws.com"),
+                    "Action", "sns:Publish", "Condition", Map.of(
+                            "StringEquals", Map.of("aws:SourceAccount", Map.of("Ref", "AWS::AccountId")),
+                            "ArnLike", Map.of("aws:SourceArn", thisAccountsAlarms))));
+            Object denyWithoutTls = Match.objectLike(Map.of("Effect", "Deny", "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false"))));
+            template.hasResourceProperties("AWS::SNS::TopicPolicy", Match.objectLike(Map.of("PolicyDocument",
+                    Match.objectLike(Map.of("Statement", Match.arrayWith(List.of(denyWithoutTls, allowCloudWatch)))))));
+        }
+    }
+
+    @Test
+    void cloudFrontServerErrorsAreWatchedInUsEast1WhereCloudFrontPublishesItsMetrics() {
+        assertThat(synth.stack("EdgeAlarms").getRegion()).isEqualTo("us-east-1");
+        edge.resourceCountIs("AWS::CloudWatch::Alarm", 1);
+        edge.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of("Namespace", "AWS/CloudFront", "MetricName", "5xxErrorRate",
+                // The distribution's id arrives from the site stack's region through CDK's exports reader.
+                "Dimensions", List.of(Map.of("Name", "DistributionId", "Value", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("ExportsReader.*"),
+                                Match.stringLikeRegexp(".*RefDistribution.*")))),
+                        Map.of("Name", "Region", "Value", "Global")),
+                "Statistic", "Average", "Threshold", 5, "EvaluationPeriods", 2, "AlarmActions", List.of(Match.anyValue()))));
+        edge.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "email", "Endpoint", "alarms@example.gov.uk", "TopicArn", Match.anyValue()));
     }
 
     @Test
@@ -325,7 +363,7 @@ class FundingAppTest {
     @Test
     void cdkNagAwsSolutionsReportsNoUnsuppressedError() {
         List<String> errors = new ArrayList<>();
-        for (String concern : List.of("Data", "Intake", "Site")) {
+        for (String concern : List.of("Data", "Intake", "Site", "EdgeAlarms")) {
             for (SynthesisMessage message : Annotations.fromStack(synth.stack(concern)).findError("*", Match.stringLikeRegexp("AwsSolutions-.*"))) {
                 errors.add(concern + " " + message.getId() + ": " + message.getEntry().getData());
             }
