@@ -29,7 +29,7 @@ class FailedEmailsIT {
     final SesEmulator ses = SesEmulator.get();
     final String table = dynamoDb.newTable();
     final StreamRelay stream = new StreamRelay(dynamoDb, table);
-    final IntakeHandler intake = new IntakeHandler(Wiring.intake(dynamoDb.environment(table)));
+    final IntakeHandler intake = new IntakeHandler(Wiring.intake(Fixtures.withConfirmationKey(dynamoDb.environment(table))));
 
     Map<String, String> environment(String sesEndpoint) {
         return ses.notifierEnvironment(dynamoDb.environment(table), sesEndpoint);

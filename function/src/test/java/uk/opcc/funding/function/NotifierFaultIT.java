@@ -75,7 +75,7 @@ class NotifierFaultIT {
     final SesEmulator ses = SesEmulator.get();
     final String table = dynamoDb.newTable();
     final StreamRelay stream = new StreamRelay(dynamoDb, table);
-    final IntakeHandler intake = new IntakeHandler(Wiring.intake(dynamoDb.environment(table)));
+    final IntakeHandler intake = new IntakeHandler(Wiring.intake(Fixtures.withConfirmationKey(dynamoDb.environment(table))));
     final TestClock clock = new TestClock();
     final Set<String> doomed = ConcurrentHashMap.newKeySet();
     Fault fault = Fault.NONE;
