@@ -11,11 +11,31 @@
   var buttonText = button.textContent;
   var submissionId = newId();
   var sending = false;
+  var submitter = null;
 
   countCharacters();
   linkSummaryToQuestions(document);
 
+  /* Which button sent the form: older browsers have no event.submitter. */
+  form.addEventListener('click', function (event) {
+    var target = event.target.closest ? event.target.closest('button') : null;
+    submitter = target && target.type === 'submit' ? target : null;
+  });
+
+  /* Back to this page after sending (kept whole by the browser): the button works again.
+     Sending again is harmless: the same submission id gets the same reference. */
+  window.addEventListener('pageshow', function (event) {
+    if (event.persisted) {
+      release();
+    }
+  });
+
   form.addEventListener('submit', function (event) {
+    var by = event.submitter || submitter;
+    submitter = null;
+    if (by && by.name === 'go') {
+      return; /* moving between the form's pages: a plain post, as without JavaScript */
+    }
     event.preventDefault();
     if (sending) {
       return;
@@ -37,6 +57,11 @@
         window.location.assign(result.body.confirmationUrl);
         return;
       }
+      if (result.status === 422 && !allShown(result.body.errors || [])) {
+        /* A problem on an earlier page: the intake shows that page, with every answer kept. */
+        form.submit();
+        return;
+      }
       if (result.status === 422) {
         showProblems(result.body.errors || []);
       } else {
@@ -48,6 +73,13 @@
       release();
     });
   });
+
+  function allShown(errors) {
+    return errors.every(function (error) {
+      var group = error.field && document.getElementById(error.field + '-group');
+      return !group || !group.closest('[hidden]');
+    });
+  }
 
   function release() {
     sending = false;

@@ -142,7 +142,18 @@ public final class CatalogueJson {
         json.put("fund", form.fundId());
         json.put("title", form.title());
         json.put("maxAmount", form.maxAmount().orElse(null));
-        json.put("fields", form.fields().stream().map(field -> {
+        json.put("sections", form.sections().stream().map(section -> {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("id", section.id());
+            s.put("title", section.title());
+            s.put("fields", fields(section.fields()));
+            return s;
+        }).toList());
+        return json;
+    }
+
+    private static List<Map<String, Object>> fields(List<FormField> fields) {
+        return fields.stream().map(field -> {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("name", field.name());
             f.put("type", field.type().slug());
@@ -155,8 +166,7 @@ public final class CatalogueJson {
             f.put("notBefore", field.notBefore());
             f.put("after", field.after());
             return f;
-        }).toList());
-        return json;
+        }).toList();
     }
 
     // ---- reading -----------------------------------------------------------------------------
@@ -185,13 +195,17 @@ public final class CatalogueJson {
     }
 
     private static FormDefinition readForm(Map<String, Object> json) {
-        List<FormField> fields = maps(json.get("fields")).stream().map(f -> new FormField(
+        return new FormDefinition(string(json, "id"), string(json, "fund"), string(json, "title"), maps(json.get("sections")).stream()
+                .map(s -> new FormDefinition.Section(string(s, "id"), string(s, "title"), readFields(s.get("fields")))).toList(),
+                Optional.ofNullable(json.get("maxAmount")).map(v -> new BigDecimal(v.toString())));
+    }
+
+    private static List<FormField> readFields(Object list) {
+        return maps(list).stream().map(f -> new FormField(
                 string(f, "name"), FieldType.fromSlug(string(f, "type")), string(f, "label"), string(f, "hint"),
                 string(f, "errorName"), Boolean.TRUE.equals(f.get("required")), ((Number) f.get("maxLength")).intValue(),
                 maps(f.get("options")).stream().map(o -> new FormField.Option(string(o, "value"), string(o, "label"))).toList(),
                 string(f, "notBefore"), string(f, "after"))).toList();
-        return new FormDefinition(string(json, "id"), string(json, "fund"), string(json, "title"), fields,
-                Optional.ofNullable(json.get("maxAmount")).map(v -> new BigDecimal(v.toString())));
     }
 
     private static String string(Map<String, Object> json, String key) {

@@ -23,27 +23,94 @@ public final class FormHtml {
     private FormHtml() {
     }
 
+    /**
+     * Which page of the form shows: a section's page, or the check page ({@link FormDefinition#CHECK}).
+     *
+     * @param then where the shown section's Continue button goes: the next page, or back to the
+     *             check page when the applicant came from there to change an answer
+     */
+    public record Step(String show, String then) {
+        /** The form's first page, as the site bakes it. */
+        public static Step start(FormDefinition form) {
+            String first = form.pages().isEmpty() ? FormDefinition.CHECK : form.pages().get(0).id();
+            return new Step(first, form.after(first));
+        }
+
+        public static Step check() {
+            return new Step(FormDefinition.CHECK, FormDefinition.CHECK);
+        }
+    }
+
+    /** The form at its first page. */
     public static String render(FormDefinition form, Call call, Optional<BigDecimal> cap,
                                 Map<String, List<String>> answers, List<Error> errors) {
+        return render(form, call, cap, answers, errors, Step.start(form));
+    }
+
+    /**
+     * The whole form, every answer in its question, with one page showing and the others hidden:
+     * without JavaScript, a post from any page carries every answer so far, with no session.
+     */
+    public static String render(FormDefinition form, Call call, Optional<BigDecimal> cap,
+                                Map<String, List<String>> answers, List<Error> errors, Step step) {
+        String sections = "/api/forms/" + escape(form.id()) + "/sections";
+        boolean checking = step.show().equals(FormDefinition.CHECK);
         StringBuilder html = new StringBuilder(START).append('\n');
         html.append("<form method=\"post\" action=\"/api/forms/").append(escape(form.id())).append("/submissions\" novalidate")
-                .append(" class=\"apply-form\" data-apply-form>\n");
+                .append(" class=\"apply-form\" data-apply-form data-sections=\"").append(sections).append("\">\n");
+        // Pressing Enter in an answer presses a form's first button: this one does what the showing page's main button does.
+        html.append(checking ? sendButton(" hidden") : continueButton(sections, step.then(), " hidden")).append('\n');
         if (!errors.isEmpty()) {
             summary(html, form, errors);
         }
         if (call != null) {
             html.append("<input type=\"hidden\" name=\"call\" value=\"").append(escape(call.id())).append("\">\n");
         }
+        html.append("<input type=\"hidden\" name=\"").append(SECTION).append("\" value=\"").append(escape(step.show())).append("\">\n");
         // People never see or fill this; bots that fill every field give themselves away.
         html.append("<div class=\"honeypot\" aria-hidden=\"true\"><label for=\"website\">Leave this empty</label>")
                 .append("<input id=\"website\" name=\"website\" type=\"text\" tabindex=\"-1\" autocomplete=\"off\"></div>\n");
-        for (FormField field : form.fields()) {
-            List<String> values = answers.getOrDefault(field.name(), List.of());
-            String error = errors.stream().filter(e -> e.field().equals(field.name())).map(Error::message).findFirst().orElse(null);
-            question(html, field, values, error, cap);
+        List<FormDefinition.Section> pages = form.pages();
+        for (int i = 0; i < pages.size(); i++) {
+            FormDefinition.Section section = pages.get(i);
+            boolean showing = section.id().equals(step.show());
+            html.append("<div class=\"form-section\" id=\"section-").append(escape(section.id())).append("\" data-section=\"")
+                    .append(escape(section.id())).append("\"").append(showing ? "" : " hidden").append(">\n");
+            if (pages.size() > 1) {
+                html.append("<span class=\"caption\">Section ").append(i + 1).append(" of ").append(pages.size()).append("</span>\n");
+            }
+            html.append("<h2 class=\"heading-l form-section__title\" tabindex=\"-1\">").append(escape(section.title())).append("</h2>\n");
+            for (FormField field : section.questions()) {
+                question(html, field, answers.getOrDefault(field.name(), List.of()), errorFor(errors, field), cap);
+            }
+            html.append(continueButton(sections, showing ? step.then() : form.after(section.id()), "")).append('\n');
+            html.append("</div>\n");
         }
-        html.append("<button type=\"submit\" class=\"button\" data-prevent-double-click>Send application</button>\n");
+        html.append("<div class=\"form-section\" id=\"section-check\" data-section=\"check\"").append(checking ? "" : " hidden").append(">\n");
+        CheckAnswers.render(html, form, answers, sections);
+        for (FormField field : form.declarations()) {
+            question(html, field, answers.getOrDefault(field.name(), List.of()), errorFor(errors, field), cap);
+        }
+        html.append(sendButton("")).append("\n</div>\n");
         return html.append("</form>\n").append(END).toString();
+    }
+
+    /** The hidden field that says which page a post comes from. */
+    public static final String SECTION = "section";
+    /** The name of the buttons that move between pages; their value is the page to go to. */
+    public static final String GO = "go";
+
+    private static String continueButton(String sections, String then, String hidden) {
+        return "<button type=\"submit\" class=\"button\" formaction=\"" + sections + "\" name=\"" + GO + "\" value=\""
+                + escape(then) + "\"" + hidden + ">Continue</button>";
+    }
+
+    private static String sendButton(String hidden) {
+        return "<button type=\"submit\" class=\"button\"" + (hidden.isEmpty() ? " data-prevent-double-click" : hidden) + ">Send application</button>";
+    }
+
+    private static String errorFor(List<Error> errors, FormField field) {
+        return errors.stream().filter(e -> e.field().equals(field.name())).map(Error::message).findFirst().orElse(null);
     }
 
     private static void summary(StringBuilder html, FormDefinition form, List<Error> errors) {
@@ -206,7 +273,7 @@ public final class FormHtml {
         return ids.isEmpty() ? "" : " aria-describedby=\"" + ids + "\"";
     }
 
-    private static String escape(String text) {
+    static String escape(String text) {
         return Html.escape(text);
     }
 }

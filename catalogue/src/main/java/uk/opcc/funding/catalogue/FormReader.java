@@ -12,6 +12,8 @@ import java.util.Set;
 final class FormReader {
     private static final int DEFAULT_TEXT_LENGTH = 200;
     private static final int DEFAULT_TEXTAREA_LENGTH = 5000;
+    /** The id of the one section of a form written as a plain list of fields. */
+    static final String SINGLE_SECTION = "answers";
 
     private final String file;
     private final List<String> problems;
@@ -54,8 +56,44 @@ final class FormReader {
         } else if (funds.stream().noneMatch(f -> f.id().equals(fund))) {
             problems.add(where + ": unknown fund '" + fund + "'");
         }
+        List<FormDefinition.Section> sections = new ArrayList<>();
+        if (map.get("sections") instanceof List<?> entries && !entries.isEmpty()) {
+            for (Object entry : entries) {
+                if (entry instanceof Map<?, ?> section) {
+                    section(where, section).ifPresent(sections::add);
+                } else {
+                    problems.add(where + ": each section must have an 'id', a 'title' and 'fields'");
+                }
+            }
+        } else if (map.get("fields") != null) { // a short form: one section
+            sections.add(new FormDefinition.Section(SINGLE_SECTION, "Your answers", fields(where, map.get("fields"))));
+        } else {
+            problems.add(where + ": a form needs a list of 'sections' (or, for a short form, of 'fields')");
+        }
+        checkFieldsTogether(where, sections);
+        List<FormField> fields = sections.stream().flatMap(s -> s.fields().stream()).toList();
+        Optional<BigDecimal> maxAmount = maxAmount(where, map.get("maxAmount"), fields, funds.stream().filter(f -> f.id().equals(fund)).findFirst());
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new FormDefinition(id, fund, CatalogueReader.text(map.get("title")), sections, maxAmount));
+    }
+
+    private Optional<FormDefinition.Section> section(String form, Map<?, ?> map) {
+        String id = CatalogueReader.text(map.get("id"));
+        String title = CatalogueReader.text(map.get("title"));
+        String where = form + " section " + (id == null ? "without an id" : id);
+        int before = problems.size();
+        if (id == null || !id.matches("[a-z][a-z0-9-]{0,39}") || id.equals(FormDefinition.CHECK) || title == null) {
+            problems.add(where + ": a section needs an 'id' in lower case, like your-project (not 'check'), and a 'title'");
+        }
+        List<FormField> fields = fields(where, map.get("fields"));
+        return problems.size() > before ? Optional.empty() : Optional.of(new FormDefinition.Section(id, title, fields));
+    }
+
+    private List<FormField> fields(String where, Object list) {
         List<FormField> fields = new ArrayList<>();
-        if (map.get("fields") instanceof List<?> entries && !entries.isEmpty()) {
+        if (list instanceof List<?> entries && !entries.isEmpty()) {
             for (Object entry : entries) {
                 if (entry instanceof Map<?, ?> field) {
                     field(where, field).ifPresent(fields::add);
@@ -64,14 +102,9 @@ final class FormReader {
                 }
             }
         } else {
-            problems.add(where + ": a form needs a list of 'fields'");
+            problems.add(where + ": needs a list of 'fields'");
         }
-        checkFieldsTogether(where, fields);
-        Optional<BigDecimal> maxAmount = maxAmount(where, map.get("maxAmount"), fields, funds.stream().filter(f -> f.id().equals(fund)).findFirst());
-        if (problems.size() > before) {
-            return Optional.empty();
-        }
-        return Optional.of(new FormDefinition(id, fund, CatalogueReader.text(map.get("title")), fields, maxAmount));
+        return fields;
     }
 
     private Optional<FormField> field(String form, Map<?, ?> map) {
@@ -138,14 +171,21 @@ final class FormReader {
         return maxAmount;
     }
 
-    private void checkFieldsTogether(String where, List<FormField> fields) {
+    private void checkFieldsTogether(String where, List<FormDefinition.Section> sections) {
         Set<String> names = new HashSet<>();
-        for (FormField field : fields) {
-            if (!names.add(field.name())) {
-                problems.add(where + ": two fields are named '" + field.name() + "'");
+        Set<String> sectionIds = new HashSet<>();
+        for (FormDefinition.Section section : sections) {
+            if (!sectionIds.add(section.id())) {
+                problems.add(where + ": two sections have the id '" + section.id() + "'");
             }
-            if (field.after() != null && fields.stream().noneMatch(f -> f.name().equals(field.after()) && f.type() == FieldType.DATE)) {
-                problems.add(where + " field " + field.name() + ": 'after' must name a date field on the same form");
+            for (FormField field : section.fields()) {
+                if (!names.add(field.name())) {
+                    problems.add(where + ": two fields are named '" + field.name() + "'");
+                }
+                // Each page's answers are checked when the applicant leaves it, so both dates must be on it.
+                if (field.after() != null && section.fields().stream().noneMatch(f -> f.name().equals(field.after()) && f.type() == FieldType.DATE)) {
+                    problems.add(where + " field " + field.name() + ": 'after' must name a date field in the same section");
+                }
             }
         }
     }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CatalogueReaderTest {
 
-    private static final String FUNDS = """
+    static final String FUNDS = """
             funds:
               - id: property-fund
                 name: Property Fund
@@ -231,7 +231,7 @@ class CatalogueReaderTest {
 
         assertThatThrownBy(() -> CatalogueReader.read(site))
                 .hasMessageContaining("data/forms.yml (form property-fund) field projectTitle: unknown type 'essay'")
-                .hasMessageContaining("field endDate: 'after' must name a date field on the same form");
+                .hasMessageContaining("field endDate: 'after' must name a date field in the same section");
     }
 
     private static final String UNCAPPED_FUND = """
@@ -299,6 +299,52 @@ class CatalogueReaderTest {
                 .hasMessageContaining("data/forms.yml (form victims-small-grant): maxAmount must be an amount in pounds like 2500, not 'lots'")
                 .hasMessageNotContaining("needs a maximum");
     }
+
+    @Test
+    void readsAFormInSectionsWithTheDeclarationForTheCheckPage() throws IOException {
+        Files.writeString(site.resolve("data/forms.yml"), SECTIONED_FORM);
+
+        FormDefinition form = CatalogueReader.read(site).formFor("property-fund").orElseThrow();
+
+        assertThat(form.pages()).extracting(FormDefinition.Section::id).containsExactly("your-organisation", "your-project");
+        assertThat(form.fields()).extracting(FormField::name).containsExactly("organisationName", "projectTitle", "amount", "declaration");
+        assertThat(form.page("your-project").orElseThrow().questions()).extracting(FormField::name).containsExactly("projectTitle", "amount");
+        assertThat(form.declarations()).extracting(FormField::name).containsExactly("declaration");
+        assertThat(form.after("your-organisation")).isEqualTo("your-project");
+        assertThat(form.after("your-project")).isEqualTo(FormDefinition.CHECK);
+        assertThat(form.pageFor(java.util.List.of("amount", "declaration"))).isEqualTo("your-project");
+        assertThat(form.pageFor(java.util.List.of("declaration"))).isEqualTo(FormDefinition.CHECK);
+        assertThat(CatalogueJson.read(CatalogueJson.write(CatalogueReader.read(site), Instant.parse("2026-11-24T12:00:00Z"))).forms())
+                .containsExactly(form);
+    }
+
+    @Test
+    void rejectsSectionsWithoutAnIdOrTitleOrNamedCheck() throws IOException {
+        Files.writeString(site.resolve("data/forms.yml"), SECTIONED_FORM.replace("id: your-project", "id: check")
+                .replace("title: Your organisation", "titel: Your organisation"));
+
+        assertThatThrownBy(() -> CatalogueReader.read(site))
+                .hasMessageContaining("data/forms.yml (form property-fund) section your-organisation: a section needs an 'id' in lower case")
+                .hasMessageContaining("data/forms.yml (form property-fund) section check: a section needs an 'id' in lower case");
+    }
+
+    static final String SECTIONED_FORM = """
+            forms:
+              - id: property-fund
+                fund: property-fund
+                title: Apply to the Property Fund
+                sections:
+                  - id: your-organisation
+                    title: Your organisation
+                    fields:
+                      - { name: organisationName, type: text, label: Name, errorName: the name }
+                  - id: your-project
+                    title: Your project
+                    fields:
+                      - { name: projectTitle, type: text, label: Project title, errorName: a project title, maxLength: 120 }
+                      - { name: amount, type: money, label: "How much?", errorName: the amount }
+                      - { name: declaration, type: declaration, label: I confirm, errorName: the declaration }
+            """;
 
     @Test
     void jsonReadsBackToTheSameCatalogue() throws IOException {

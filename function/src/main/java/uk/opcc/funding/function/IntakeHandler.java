@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import uk.opcc.funding.catalogue.FormHtml;
 import uk.opcc.funding.function.http.FormPages;
 import uk.opcc.funding.function.http.RequestBody;
 import uk.opcc.funding.function.http.Responses;
@@ -18,6 +19,7 @@ import uk.opcc.funding.function.storage.StorageUnavailableException;
 
 /**
  * {@code POST /api/forms/{formId}/submissions}: read the body, submit it, answer.
+ * {@code POST /api/forms/{formId}/sections}: the next page of the form, for a browser without JavaScript.
  * {@code GET /api/forms/{formId}/confirmation?token=…}: the confirmation page, shown only for a token
  * the intake signed for that submission.
  */
@@ -55,6 +57,9 @@ public final class IntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent
                     event.getIsBase64Encoded());
             kind = body.kind();
             fields = body.fields();
+            if (isSections(event)) {
+                return sections(requestId, formId, body);
+            }
             Outcome outcome = service.submit(new Submission(formId, body.fields()));
             log(requestId, outcome);
             if (kind == RequestBody.Kind.FORM && outcome instanceof Outcome.Invalid invalid) {
@@ -76,6 +81,29 @@ public final class IntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent
             return Responses.problem(kind, 500, "Your application has not been saved. Please try again later, or contact us.", List.of(),
                     safeAnswers(kind, formId, fields));
         }
+    }
+
+    /** Between the form's pages: the page to show next, every answer carried in the form; nothing stored. */
+    private APIGatewayV2HTTPResponse sections(String requestId, String formId, RequestBody.Parsed body) {
+        if (body.kind() != RequestBody.Kind.FORM) {
+            return Responses.problem(body.kind(), 415, "Send the answers as application/x-www-form-urlencoded.", List.of());
+        }
+        Submission submission = new Submission(formId, body.fields());
+        Outcome outcome = service.move(submission, first(body, Submission.SECTION), first(body, Submission.GO));
+        if (outcome instanceof Outcome.Moved moved) {
+            Optional<String> page = pages.render(formId, body.fields(), moved.problems(), new FormHtml.Step(moved.show(), moved.then()));
+            if (page.isPresent()) {
+                return Responses.formPage(moved.problems().isEmpty() ? 200 : 422, page.get());
+            }
+            return Responses.problem(body.kind(), 404, "Check the address of the form.", List.of());
+        }
+        log(requestId, outcome);
+        return respond(body.kind(), outcome, answers(body.kind(), formId, body.fields()));
+    }
+
+    private static String first(RequestBody.Parsed body, String name) {
+        List<String> values = body.fields().getOrDefault(name, List.of());
+        return values.isEmpty() ? null : values.get(0);
     }
 
     /** For a person whose application could not be taken, their answers shown back: never thrown away unseen. */
@@ -132,6 +160,11 @@ public final class IntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent
         } else {
             Log.info("unknown-form", Map.of("requestId", requestId));
         }
+    }
+
+    private static boolean isSections(APIGatewayV2HTTPEvent event) {
+        String route = event.getRouteKey() != null ? event.getRouteKey() : event.getRawPath();
+        return route != null && route.endsWith("/sections");
     }
 
     private static boolean isGet(APIGatewayV2HTTPEvent event) {

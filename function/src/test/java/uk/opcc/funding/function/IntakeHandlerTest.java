@@ -90,19 +90,21 @@ class IntakeHandlerTest {
     }
 
     @Test
-    void invalidFormPostGetsTheFormAgainWithEveryProblemAndTheAnswersKept() {
+    void invalidFormPostGetsTheFirstSectionWithAProblemAgainWithItsProblemsAndEveryAnswerKept() {
         APIGatewayV2HTTPResponse response = handle("property-fund-invalid-form.json");
 
         assertThat(response.getStatusCode()).isEqualTo(422);
         assertThat(response.getHeaders()).containsEntry("Content-Type", "text/html; charset=utf-8");
         Document page = Jsoup.parse(response.getBody());
-        assertThat(page.title()).startsWith("Error: Apply to the Property Fund");
+        assertThat(page.title()).startsWith("Error: Your organisation – Apply to the Property Fund");
         assertThat(page.select(".error-summary__list a").eachAttr("href")).startsWith("#organisationName", "#organisationType");
-        assertThat(page.select(".error-summary__list a").eachText()).contains("The name of your organisation must be on one line",
-                "Enter the amount you are applying for in pounds and pence, like 1250 or £1,250.50");
-        assertThat(page.getElementById("amount").attr("value")).isEqualTo("-5");
-        assertThat(page.getElementById("amount").attr("aria-describedby")).contains("amount-error");
-        assertThat(page.getElementById("amount-error").text()).startsWith("Error: Enter the amount");
+        assertThat(page.select(".error-summary__list a").eachText()).contains("The name of your organisation must be on one line")
+                .noneMatch(text -> text.contains("amount")); // that problem is shown on its own section's page
+        assertThat(page.getElementById("section-your-organisation").hasAttr("hidden")).isFalse();
+        assertThat(page.getElementById("section-money-and-dates").hasAttr("hidden")).isTrue();
+        assertThat(page.getElementById("amount").attr("value")).isEqualTo("-5"); // kept, hidden, sent again with the next post
+        assertThat(page.getElementById("organisationName").attr("aria-describedby")).contains("organisationName-error");
+        assertThat(page.getElementById("organisationName-error").text()).startsWith("Error: The name of your organisation");
         assertThat(page.select("header.site-header")).hasSize(1); // the site's own page, not a bare one
         assertThat(store.applications).isEmpty();
     }
@@ -115,6 +117,7 @@ class IntakeHandlerTest {
         Document page = Jsoup.parse(handler.handleRequest(event, null).getBody());
 
         assertThat(page.select("input[name=call]").attr("value")).isEqualTo("road-safety-2026");
+        assertThat(page.getElementById("section-money-and-dates").hasAttr("hidden")).isFalse();
         assertThat(page.getElementById("amount-error").text()).contains("must be £2,500 or less");
         assertThat(page.getElementById("organisationName").attr("value")).isEqualTo("Eden Valley Speed Watch");
         assertThat(page.select("input[name=objectives][checked]").eachAttr("value")).containsExactly("objective-3", "objective-8");

@@ -147,6 +147,7 @@ public final class IntakeStack extends Stack {
         api = HttpApi.Builder.create(this, "Api").createDefaultStage(false).build();
         HttpLambdaIntegration integration = new HttpLambdaIntegration("IntakeIntegration", intake);
         api.addRoutes(AddRoutesOptions.builder().path("/api/forms/{formId}/submissions").methods(List.of(HttpMethod.POST)).integration(integration).build());
+        api.addRoutes(AddRoutesOptions.builder().path("/api/forms/{formId}/sections").methods(List.of(HttpMethod.POST)).integration(integration).build());
         api.addRoutes(AddRoutesOptions.builder().path("/api/forms/{formId}/confirmation").methods(List.of(HttpMethod.GET)).integration(integration).build());
         HttpStage stage = HttpStage.Builder.create(this, "DefaultStage").httpApi(api).stageName("$default").autoDeploy(true)
                 // A community form: a few submissions a minute at most. The limit protects the table and the budget.

@@ -148,8 +148,9 @@ class FundingAppTest {
 
     @Test
     void httpApiHasOnlyTheIntakeRoutesThrottledAndLogged() {
-        intake.resourceCountIs("AWS::ApiGatewayV2::Route", 2);
+        intake.resourceCountIs("AWS::ApiGatewayV2::Route", 3);
         intake.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of("RouteKey", "POST /api/forms/{formId}/submissions", "ApiId", Match.anyValue(), "Target", Match.anyValue(), "AuthorizationType", "NONE"));
+        intake.hasResourceProperties("AWS::ApiGatewayV2::Route", Match.objectLike(Map.of("RouteKey", "POST /api/forms/{formId}/sections")));
         intake.hasResourceProperties("AWS::ApiGatewayV2::Route", Match.objectLike(Map.of("RouteKey", "GET /api/forms/{formId}/confirmation")));
         intake.hasResourceProperties("AWS::ApiGatewayV2::Stage", Match.objectLike(Map.of(
                 "StageName", "$default", "AutoDeploy", true,

@@ -20,7 +20,7 @@ import uk.opcc.funding.function.IntakeHandler;
  * event the Lambda receives, runs the real intake handler, and writes its response back.
  */
 final class ApiBridge implements HttpHandler {
-    private static final Pattern SUBMISSIONS = Pattern.compile("/api/forms/([^/]+)/submissions");
+    private static final Pattern POSTS = Pattern.compile("/api/forms/([^/]+)/(submissions|sections)");
     private static final Pattern CONFIRMATION = Pattern.compile("/api/forms/([^/]+)/confirmation");
     private final IntakeHandler intake;
 
@@ -33,13 +33,13 @@ final class ApiBridge implements HttpHandler {
         try (exchange) {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath();
-            Matcher submissions = SUBMISSIONS.matcher(path);
+            Matcher posts = POSTS.matcher(path);
             Matcher confirmation = CONFIRMATION.matcher(path);
             String route;
             String formId;
-            if (method.equals("POST") && submissions.matches()) {
-                route = "POST /api/forms/{formId}/submissions";
-                formId = submissions.group(1);
+            if (method.equals("POST") && posts.matches()) {
+                route = "POST /api/forms/{formId}/" + posts.group(2);
+                formId = posts.group(1);
             } else if (method.equals("GET") && confirmation.matches()) {
                 route = "GET /api/forms/{formId}/confirmation";
                 formId = confirmation.group(1);

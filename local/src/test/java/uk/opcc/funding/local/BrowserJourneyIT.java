@@ -70,27 +70,103 @@ class BrowserJourneyIT {
         apply(false, "no-js");
     }
 
+    /**
+     * Every section, the check page, one answer changed from there, send, the reference; the staff
+     * email once; Back after sending shows the answers again and posts nothing. With JavaScript on,
+     * axe checks each page on the way.
+     */
     void apply(boolean javascript, String name) throws Exception {
         WebDriver browser = Browser.open(javascript);
+        List<String> violations = new ArrayList<>();
         try {
             browser.get(url(startPage()));
             Browser.screenshot(browser, name + "-1-start");
             browser.findElement(By.cssSelector("a.button")).click();
             assertThat(browser.getCurrentUrl()).contains("/forms/property-fund/");
-            fill(browser, "Speed watch (" + name + ")");
-            Browser.screenshot(browser, name + "-2-form-filled");
-            browser.findElement(By.cssSelector("button[type=submit]")).click();
+            Map<String, List<String>> answers = Fixtures.propertyFundAnswers(Instant.now());
+            answers.put("projectTitle", List.of("Speed watch (" + name + ")"));
+            List<String> sections = new ArrayList<>();
+            while (!showing(browser).equals("check")) {
+                String section = showing(browser);
+                sections.add(section);
+                fillShowing(browser, answers);
+                Browser.screenshot(browser, name + "-2-" + section);
+                if (javascript) {
+                    violations.addAll(check(browser, "section " + section));
+                }
+                if (section.equals("police-support")) { // Enter in an answer continues, as the Continue button does
+                    browser.findElement(By.id("officerStation")).sendKeys(Keys.ENTER);
+                } else {
+                    continueButton(browser).click();
+                }
+                waitForPageAfter(browser, section);
+            }
+            assertThat(sections).containsExactly("your-organisation", "contact-details", "your-project", "money-and-dates", "police-support");
+            Browser.screenshot(browser, name + "-3-check");
+            assertThat(answerShown(browser, "Project title")).isEqualTo("Speed watch (" + name + ")");
+            assertThat(answerShown(browser, "What type of organisation is it?")).isEqualTo("Watch scheme");
+            if (javascript) {
+                violations.addAll(check(browser, "check answers"));
+                assertFitsAt320(browser);
+            }
 
+            browser.findElement(By.cssSelector("#section-check button[formaction$='#projectTitle']")).click();
+            waitForPageAfter(browser, "check");
+            assertThat(showing(browser)).isEqualTo("your-project");
+            WebElement title = browser.findElement(By.id("projectTitle"));
+            assertThat(title.getDomProperty("value")).isEqualTo("Speed watch (" + name + ")");
+            title.clear();
+            title.sendKeys("Speed watch changed (" + name + ")");
+            continueButton(browser).click();
+            waitForPageAfter(browser, "your-project");
+            assertThat(showing(browser)).isEqualTo("check");
+            assertThat(answerShown(browser, "Project title")).isEqualTo("Speed watch changed (" + name + ")");
+
+            browser.findElement(By.id("declaration")).click();
+            browser.findElement(By.cssSelector("#section-check button[data-prevent-double-click]")).click();
             String reference = reference(browser);
-            Browser.screenshot(browser, name + "-3-confirmation");
+            Browser.screenshot(browser, name + "-4-confirmation");
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Application sent");
-            assertThat(stored(reference)).containsEntry("fundId", AttributeValue.fromS("property-fund"));
-            assertThat(Outbox.read(Outbox.waitForEmail(run.outbox, reference, Outbox.PROPERTY_FUND_STAFF)).getSubject())
-                    .startsWith("Property Fund · ").endsWith(" · " + reference);
-            assertThat(Outbox.read(Outbox.waitForEmail(run.outbox, reference, "sam@example.org")).getSubject())
-                    .isEqualTo("We have your application to the Property Fund: reference " + reference);
+            Map<String, AttributeValue> stored = stored(reference);
+            assertThat(stored).containsEntry("fundId", AttributeValue.fromS("property-fund"));
+            assertThat(stored.get("answers").m().get("projectTitle").l().get(0).s()).isEqualTo("Speed watch changed (" + name + ")");
+            String staffSubject = Outbox.read(Outbox.waitForEmail(run.outbox, reference, Outbox.PROPERTY_FUND_STAFF)).getSubject();
+            assertThat(staffSubject).startsWith("Property Fund · ").endsWith(" · " + reference);
+            String applicantSubject = "We have your application to the Property Fund: reference " + reference;
+            assertThat(Outbox.read(Outbox.waitForEmail(run.outbox, reference, "sam@example.org")).getSubject()).isEqualTo(applicantSubject);
+
+            browser.navigate().back();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/confirmation"));
+            Browser.screenshot(browser, name + "-5-back-after-sending");
+            assertThat(browser.findElement(By.id("projectTitle")).getDomProperty("value")).isEqualTo("Speed watch changed (" + name + ")");
+            Thread.sleep(1500); // time for a second application, were one sent, to reach the outbox
+            assertThat(applicationsTitled("Speed watch changed (" + name + ")")).isEqualTo(1);
+            assertThat(Outbox.withSubject(run.outbox, staffSubject)).hasSize(1);
+            assertThat(Outbox.withSubject(run.outbox, applicantSubject)).hasSize(1);
         } finally {
             browser.quit();
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void backFromTheCheckPageKeepsTheAnswersWithAndWithoutJavaScript() {
+        for (boolean javascript : List.of(true, false)) {
+            WebDriver browser = Browser.open(javascript);
+            try {
+                browser.get(url("/forms/property-fund/"));
+                answerEverySection(browser, Fixtures.propertyFundAnswers(Instant.now()));
+                browser.navigate().back();
+                new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> showing(d).equals("police-support"));
+                Browser.screenshot(browser, (javascript ? "js" : "no-js") + "-back-from-check");
+                assertThat(browser.findElement(By.id("officerName")).getDomProperty("value")).isEqualTo("PCSO Alex Smith");
+                assertThat(browser.findElement(By.id("organisationName")).getDomProperty("value")).isEqualTo("Eden Valley Speed Watch");
+                browser.navigate().forward();
+                new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> showing(d).equals("check"));
+                assertThat(answerShown(browser, "Project title")).isEqualTo("Speed watch for Langwathby");
+            } finally {
+                browser.quit();
+            }
         }
     }
 
@@ -101,15 +177,15 @@ class BrowserJourneyIT {
             try {
                 browser.get(url("/forms/property-fund/"));
                 browser.findElement(By.id("organisationName")).sendKeys("Eden Valley Speed Watch");
-                browser.findElement(By.cssSelector("button[type=submit]")).click();
+                continueButton(browser).click();
                 WebElement summary = new WebDriverWait(browser, Duration.ofSeconds(10))
                         .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-error-summary]")));
                 Browser.screenshot(browser, (javascript ? "js" : "no-js") + "-errors");
                 assertThat(browser.getTitle()).startsWith("Error: ");
                 assertThat(browser.findElement(By.id("organisationName")).getDomProperty("value")).isEqualTo("Eden Valley Speed Watch");
                 List<WebElement> links = summary.findElements(By.tagName("a"));
-                assertThat(links).hasSizeGreaterThan(10);
-                for (String target : List.of("organisationType", "postcode", "declaration")) {
+                assertThat(links).hasSize(4); // the problems of this section only
+                for (String target : List.of("organisationType", "postcode")) {
                     summary.findElement(By.cssSelector("a[href='#" + target + "']")).click();
                     assertThat(browser.switchTo().activeElement().getDomAttribute("id")).as("focus after the %s link", target).isEqualTo(target);
                 }
@@ -126,17 +202,21 @@ class BrowserJourneyIT {
             browser.get(url(startPage()));
             tabUntil(browser, e -> "a".equals(e.getTagName()) && e.getText().startsWith("Apply"), 40).sendKeys(Keys.ENTER);
             new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/forms/property-fund/"));
-            tabUntil(browser, e -> "organisationName".equals(e.getDomAttribute("id")), 40);
             LocalDate start = LocalDate.now(Catalogue.UK).plusDays(30);
+            startSection(browser, "organisationName");
             type(browser, "Keyboard Watch");
             keys(browser, Keys.ARROW_DOWN, Keys.TAB); // organisation type: the second choice, watch scheme
             type(browser, "1 Market Square");
             type(browser, "");
             type(browser, "Penrith");
             type(browser, "CA11 7BS");
+            continueByKeyboard(browser, "your-organisation");
+            startSection(browser, "contactName");
             type(browser, "Sam Jones");
             type(browser, "sam@example.org");
             type(browser, "01632 960 001");
+            continueByKeyboard(browser, "contact-details");
+            startSection(browser, "projectTitle");
             type(browser, "Keyboard journey");
             type(browser, "Speed checks on the A686.");
             keys(browser, Keys.SPACE); // first objective
@@ -146,6 +226,8 @@ class BrowserJourneyIT {
             keys(browser, Keys.SPACE, Keys.TAB); // fifth objective
             type(browser, "Fewer speeding drivers.");
             type(browser, "Speed counts before and after.");
+            continueByKeyboard(browser, "your-project");
+            startSection(browser, "amount");
             type(browser, "900");
             type(browser, "Speed gun £900");
             LocalDate end = start.plusDays(120);
@@ -154,13 +236,18 @@ class BrowserJourneyIT {
                 type(browser, String.valueOf(date.getMonthValue()));
                 type(browser, String.valueOf(date.getYear()));
             }
+            continueByKeyboard(browser, "money-and-dates");
+            startSection(browser, "officerName");
             type(browser, "PCSO Alex Smith");
             type(browser, "1234");
             type(browser, "Penrith");
+            continueByKeyboard(browser, "police-support");
+            assertThat(showing(browser)).isEqualTo("check");
+            tabUntil(browser, e -> "declaration".equals(e.getDomAttribute("id")), 80);
             keys(browser, Keys.SPACE); // declaration
-            Browser.screenshot(browser, "keyboard-1-form-filled");
+            Browser.screenshot(browser, "keyboard-1-check-answers");
             keys(browser, Keys.TAB);
-            assertThat(browser.switchTo().activeElement().getTagName()).isEqualTo("button");
+            assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Send application");
             keys(browser, Keys.ENTER);
 
             String reference = reference(browser);
@@ -198,14 +285,22 @@ class BrowserJourneyIT {
                 violations.addAll(check(browser, page.getKey()));
             }
             browser.get(url("/forms/property-fund/"));
-            browser.findElement(By.cssSelector("button[type=submit]")).click();
+            answerEverySection(browser, Fixtures.propertyFundAnswers(Instant.now()));
+            browser.findElement(By.cssSelector("#section-check button[data-prevent-double-click]")).click(); // without the declaration
             waitForErrorSummary(browser);
-            violations.addAll(check(browser, "form with errors shown in place"));
+            assertThat(browser.findElements(By.cssSelector(".error-summary__list a"))).extracting(e -> e.getDomAttribute("href"))
+                    .containsExactly("#declaration");
+            violations.addAll(check(browser, "check page with the declaration's problem shown in place"));
             browser.get(url("/forms/property-fund/"));
             ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.querySelector('form[data-apply-form]').submit()");
             waitForErrorSummary(browser);
             assertThat(browser.getCurrentUrl()).endsWith("/api/forms/property-fund/submissions");
             violations.addAll(check(browser, "form with errors re-rendered by the server"));
+            browser.get(url("/forms/property-fund/"));
+            continueButton(browser).click();
+            waitForErrorSummary(browser);
+            assertThat(browser.getCurrentUrl()).endsWith("/api/forms/property-fund/sections");
+            violations.addAll(check(browser, "a section with problems"));
         } finally {
             browser.quit();
         }
@@ -230,21 +325,88 @@ class BrowserJourneyIT {
 
     // ---- steps ---------------------------------------------------------------------------
 
-    static void fill(WebDriver browser, String title) {
-        Map<String, List<String>> answers = Fixtures.propertyFundAnswers(Instant.now());
-        answers.put("projectTitle", List.of(title));
+    /** From the showing section to the check page, answering each section on the way. */
+    static void answerEverySection(WebDriver browser, Map<String, List<String>> answers) {
+        while (!showing(browser).equals("check")) {
+            String section = showing(browser);
+            fillShowing(browser, answers);
+            continueButton(browser).click();
+            waitForPageAfter(browser, section);
+        }
+    }
+
+    /** The form's page that is showing: a section's id, or "check". */
+    static String showing(WebDriver browser) {
+        return browser.findElements(By.cssSelector("form[data-apply-form] [data-section]")).stream().filter(WebElement::isDisplayed)
+                .map(e -> e.getDomAttribute("data-section")).findFirst().orElse("");
+    }
+
+    static WebElement continueButton(WebDriver browser) {
+        return browser.findElements(By.cssSelector("[data-section] button[name=go]")).stream().filter(WebElement::isDisplayed).findFirst().orElseThrow();
+    }
+
+    /** Waits until the page has moved on from {@code section}, whether by a new page or in place. */
+    static void waitForPageAfter(WebDriver browser, String section) {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> {
+            String now = showing(d);
+            return !now.isEmpty() && (!now.equals(section) || !d.findElements(By.cssSelector("[data-error-summary]")).isEmpty());
+        });
+        assertThat(browser.findElements(By.cssSelector("[data-error-summary]"))).as("problems on the way from %s", section).isEmpty();
+    }
+
+    /** The check page's answer to a question, as shown. */
+    static String answerShown(WebDriver browser, String question) {
+        for (WebElement row : browser.findElements(By.cssSelector("#section-check .summary-list__row"))) {
+            if (row.findElement(By.tagName("dt")).getText().equals(question)) {
+                return row.findElement(By.cssSelector(".summary-list__value")).getText();
+            }
+        }
+        throw new AssertionError("No answer to " + question + " on the check page");
+    }
+
+    static void assertFitsAt320(WebDriver browser) {
+        org.openqa.selenium.Dimension before = browser.manage().window().getSize();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(320, 800));
+        try {
+            Object overflow = ((org.openqa.selenium.JavascriptExecutor) browser)
+                    .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            Browser.screenshot(browser, "check-answers-320px");
+            assertThat(((Number) overflow).intValue()).as("sideways scrolling at 320px").isLessThanOrEqualTo(0);
+        } finally {
+            browser.manage().window().setSize(before);
+        }
+    }
+
+    static long applicationsTitled(String title) {
+        try (DynamoDbClient client = run.dynamoDb().client()) {
+            return client.scanPaginator(b -> b.tableName(LocalRun.TABLE)).items().stream()
+                    .filter(item -> item.containsKey("answers") && item.get("answers").m().containsKey("projectTitle")
+                            && title.equals(item.get("answers").m().get("projectTitle").l().get(0).s()))
+                    .count();
+        }
+    }
+
+    /** Types the answers to the questions showing, as a person would: dates in three boxes. */
+    static void fillShowing(WebDriver browser, Map<String, List<String>> answers) {
         for (Map.Entry<String, List<String>> answer : answers.entrySet()) {
             String name = answer.getKey();
             for (String value : answer.getValue()) {
                 if (name.endsWith("Date")) { // GOV.UK date input: day, month and year boxes
+                    WebElement day = browser.findElement(By.name(name + "-day"));
+                    if (!day.isDisplayed()) {
+                        continue;
+                    }
                     LocalDate date = LocalDate.parse(value);
-                    browser.findElement(By.name(name + "-day")).sendKeys(String.valueOf(date.getDayOfMonth()));
+                    day.sendKeys(String.valueOf(date.getDayOfMonth()));
                     browser.findElement(By.name(name + "-month")).sendKeys(String.valueOf(date.getMonthValue()));
                     browser.findElement(By.name(name + "-year")).sendKeys(String.valueOf(date.getYear()));
                     continue;
                 }
                 List<WebElement> named = browser.findElements(By.name(name));
                 WebElement field = named.stream().filter(e -> value.equals(e.getDomAttribute("value"))).findFirst().orElse(named.get(0));
+                if (!field.isDisplayed()) {
+                    continue;
+                }
                 String type = field.getDomAttribute("type");
                 if ("radio".equals(type) || "checkbox".equals(type)) {
                     field.click();
@@ -269,6 +431,18 @@ class BrowserJourneyIT {
             assertThat(item).as("application %s in DynamoDB Local", reference).isNotEmpty();
             return item;
         }
+    }
+
+    /** Tabs from wherever focus is to the section's first question. */
+    static void startSection(WebDriver browser, String firstQuestion) {
+        tabUntil(browser, e -> firstQuestion.equals(e.getDomAttribute("id")), 40);
+    }
+
+    /** After a section's last answer, Tab reaches its Continue button; Enter presses it. */
+    static void continueByKeyboard(WebDriver browser, String section) {
+        assertThat(browser.switchTo().activeElement().getText()).as("after the last answer of %s", section).isEqualTo("Continue");
+        keys(browser, Keys.ENTER);
+        waitForPageAfter(browser, section);
     }
 
     static WebElement tabUntil(WebDriver browser, java.util.function.Predicate<WebElement> wanted, int most) {

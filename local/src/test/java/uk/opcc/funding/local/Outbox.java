@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 /** Reads the local run's outbox as a mail program would, with Jakarta Mail. */
@@ -37,6 +39,17 @@ final class Outbox {
             Thread.sleep(100);
         }
         throw new AssertionError("No email for " + reference + " to " + to + " in " + outbox);
+    }
+
+    /** Every email in the outbox whose subject is exactly this one. */
+    static List<Path> withSubject(Path outbox, String subject) throws Exception {
+        List<Path> found = new ArrayList<>();
+        for (Path email : new OutboxPage(outbox).emails()) {
+            if (subject.equals(read(email).getSubject())) {
+                found.add(email);
+            }
+        }
+        return found;
     }
 
     static MimeMessage read(Path email) throws IOException, MessagingException {

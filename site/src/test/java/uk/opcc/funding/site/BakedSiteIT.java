@@ -6,8 +6,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
 import nu.validator.validation.SimpleDocumentValidator;
 import org.jsoup.nodes.Document;
@@ -16,6 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXParseException;
+import uk.opcc.funding.catalogue.CatalogueReader;
+import uk.opcc.funding.catalogue.FormDefinition;
+import uk.opcc.funding.catalogue.FormHtml;
 
 /**
  * Checks the site the build baked into target/site (by SiteBaker at package time), page by
@@ -39,6 +46,51 @@ class BakedSiteIT {
     @Test
     void nuHtmlCheckerReportsNoErrorsOnAnyPage() throws Exception {
         List<String> errors = new ArrayList<>();
+        SimpleDocumentValidator validator = validator(errors);
+
+        List<String> pages = site.pages();
+        for (String page : pages) {
+            validator.checkHtmlFile(site.fileFor(page).toFile(), true);
+        }
+
+        assertThat(pages).hasSizeGreaterThanOrEqualTo(13);
+        assertThat(errors).isEmpty();
+    }
+
+    /** The form's states the intake draws into the baked form page, never baked themselves. */
+    @Test
+    void nuHtmlCheckerReportsNoErrorsOnASectionWithProblemsOrTheCheckPage() throws Exception {
+        FormDefinition form = CatalogueReader.read(BakedSite.SOURCE).form("property-fund").orElseThrow();
+        String baked = Files.readString(site.fileFor("/forms/property-fund/"));
+        Map<String, List<String>> answers = new LinkedHashMap<>();
+        answers.put("organisationName", List.of("Eden <Valley> Speed Watch"));
+        answers.put("organisationType", List.of("watch-scheme"));
+        answers.put("objectives", List.of("objective-3", "objective-8"));
+        answers.put("projectDescription", List.of("Speed checks.\r\nTwice a week."));
+        answers.put("amount", List.of("1250.50"));
+        answers.put("startDate", List.of("2027-03-01"));
+        answers.put("endDate", List.of(FormHtml.DATE_PARTS + "31/2/2027"));
+        Optional<BigDecimal> cap = Optional.of(new BigDecimal("2500"));
+        Map<String, String> states = Map.of(
+                "section-with-problems", FormHtml.render(form, null, cap, answers, List.of(new FormHtml.Error("endDate",
+                        "Project end date must be a real date")), new FormHtml.Step("money-and-dates", FormDefinition.CHECK)),
+                "check", FormHtml.render(form, null, cap, answers,
+                        List.of(new FormHtml.Error("declaration", "Confirm the declaration")), FormHtml.Step.check()));
+        List<String> errors = new ArrayList<>();
+        SimpleDocumentValidator validator = validator(errors);
+
+        Path folder = Files.createDirectories(Path.of("target/form-states"));
+        for (Map.Entry<String, String> state : states.entrySet()) {
+            String page = baked.substring(0, baked.indexOf(FormHtml.START)) + state.getValue()
+                    + baked.substring(baked.indexOf(FormHtml.END) + FormHtml.END.length());
+            validator.checkHtmlFile(Files.writeString(folder.resolve(state.getKey() + ".html"), page).toFile(), true);
+        }
+
+        assertThat(states.get("check")).contains("summary-list__row").contains("Eden &lt;Valley&gt; Speed Watch");
+        assertThat(errors).isEmpty();
+    }
+
+    static SimpleDocumentValidator validator(List<String> errors) throws Exception {
         ErrorHandler collect = new ErrorHandler() {
             @Override
             public void warning(SAXParseException e) {
@@ -58,14 +110,7 @@ class BakedSiteIT {
         SimpleDocumentValidator validator = new SimpleDocumentValidator(true, false, false);
         validator.setUpMainSchema("http://s.validator.nu/html5-all.rnc", collect);
         validator.setUpValidatorAndParsers(collect, false, false);
-
-        List<String> pages = site.pages();
-        for (String page : pages) {
-            validator.checkHtmlFile(site.fileFor(page).toFile(), true);
-        }
-
-        assertThat(pages).hasSizeGreaterThanOrEqualTo(13);
-        assertThat(errors).isEmpty();
+        return validator;
     }
 
     @Test

@@ -161,10 +161,13 @@ class SiteBakerTest {
         Document form = site.page("/forms/property-fund/road-safety-2026.html");
         assertThat(form.select("form[data-apply-form]").attr("action")).isEqualTo("/api/forms/property-fund/submissions");
         assertThat(form.select("input[type=hidden][name=call]").attr("value")).isEqualTo("road-safety-2026");
-        assertThat(form.select("form [name]").eachAttr("name").stream().distinct().toList()).containsExactly("call", "website",
+        assertThat(form.select("form [name]:not(button)").eachAttr("name").stream().distinct().toList()).containsExactly("call", "section", "website",
                 "organisationName", "organisationType", "addressLine1", "addressLine2", "town", "postcode", "contactName", "email",
                 "phone", "projectTitle", "projectDescription", "objectives", "outcomes", "measurement", "amount", "budget",
                 "startDate-day", "startDate-month", "startDate-year", "endDate-day", "endDate-month", "endDate-year", "officerName", "officerCollarNumber", "officerStation", "declaration");
+        assertThat(form.select("[data-section]:not([hidden])").eachAttr("id")).containsExactly("section-your-organisation");
+        assertThat(form.select("[data-section][hidden]").eachAttr("id")).containsExactly("section-contact-details", "section-your-project",
+                "section-money-and-dates", "section-police-support", "section-check");
         assertThat(form.getElementById("amount-hint").text()).contains("You can apply for up to £2,500.");
         assertThat(form.select("fieldset legend").eachText()).contains("What type of organisation is it?");
         assertThat(form.text()).contains("Send your application by Friday 29 January 2027 at 5pm");

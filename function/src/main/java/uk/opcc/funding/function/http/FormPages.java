@@ -3,6 +3,7 @@ package uk.opcc.funding.function.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -40,8 +41,11 @@ public final class FormPages {
         this.catalogue = catalogue;
     }
 
-    /** The form page again, answers kept, every problem shown; empty if the form has no page. */
-    public Optional<String> withProblems(String formId, Map<String, List<String>> fields, List<Problem> problems) {
+    /**
+     * The form page showing {@code step}'s page with every answer kept in the form; only the
+     * problems with that page's questions (or with no question) are shown. Empty if the form has no page.
+     */
+    public Optional<String> render(String formId, Map<String, List<String>> fields, List<Problem> problems, FormHtml.Step step) {
         Optional<FormDefinition> form = catalogue.form(formId);
         if (form.isEmpty()) {
             return Optional.empty();
@@ -49,16 +53,30 @@ public final class FormPages {
         Fund fund = catalogue.fund(form.get().fundId()).orElseThrow();
         String callId = fields.getOrDefault(Submission.CALL, List.of()).stream().findFirst().orElse(null);
         Call call = callId == null ? null : catalogue.call(callId).filter(c -> c.fundId().equals(fund.id())).orElse(null);
+        Optional<BigDecimal> cap = catalogue.amountCap(form.get(), call);
+        List<String> shown = (step.show().equals(FormDefinition.CHECK) ? form.get().declarations()
+                : form.get().page(step.show()).map(FormDefinition.Section::questions).orElse(List.of())).stream().map(FormField::name).toList();
+        List<FormHtml.Error> errors = problems.stream().filter(p -> shown.contains(p.field()) || form.get().field(p.field()).isEmpty())
+                .map(p -> new FormHtml.Error(p.field(), p.message())).toList();
+        String heading = step.show().equals(FormDefinition.CHECK) ? "Check your answers"
+                : form.get().page(step.show()).map(FormDefinition.Section::title).orElse("");
         return page(formId, call == null ? "index.html" : call.id() + ".html").map(page -> {
             int start = page.indexOf(FormHtml.START);
             int end = page.indexOf(FormHtml.END);
             if (start < 0 || end < 0) {
                 return null;
             }
-            String rendered = FormHtml.render(form.get(), call, catalogue.amountCap(form.get(), call), FormValidator.foldDateParts(form.get(), fields),
-                    problems.stream().map(p -> new FormHtml.Error(p.field(), p.message())).toList());
-            return page.substring(0, start).replaceFirst("<title>", "<title>Error: ") + rendered + page.substring(end + FormHtml.END.length());
+            String rendered = FormHtml.render(form.get(), call, cap, FormValidator.foldDateParts(form.get(), fields), errors, step);
+            String title = (errors.isEmpty() ? "" : "Error: ") + (heading.isEmpty() ? "" : Html.escape(heading) + " – ");
+            return page.substring(0, start).replaceFirst("<title>", "<title>" + java.util.regex.Matcher.quoteReplacement(title))
+                    + rendered + page.substring(end + FormHtml.END.length());
         });
+    }
+
+    /** After a send with problems: the first page with one, shown with its problems, leading back to the check page. */
+    public Optional<String> withProblems(String formId, Map<String, List<String>> fields, List<Problem> problems) {
+        String page = catalogue.form(formId).map(f -> f.pageFor(problems.stream().map(Problem::field).toList())).orElse(FormDefinition.CHECK);
+        return render(formId, fields, problems, new FormHtml.Step(page, FormDefinition.CHECK));
     }
 
     /**

@@ -43,6 +43,17 @@ public final class Responses {
         return response(status, Map.of(), "text/html; charset=utf-8", html);
     }
 
+    /**
+     * A page of the form between sections, answering a post. Kept in the browser's own history
+     * (private: never in a shared cache) so Back and Forward show it again, answers and all,
+     * instead of asking to post again; {@code no-store} would make Back from the check page an error.
+     */
+    public static APIGatewayV2HTTPResponse formPage(int status, String html) {
+        APIGatewayV2HTTPResponse response = page(status, html);
+        response.getHeaders().put("Cache-Control", "private, no-cache");
+        return response;
+    }
+
     public static APIGatewayV2HTTPResponse accepted(RequestBody.Kind kind, String formId, String token, String reference, Instant receivedAt) {
         if (kind == RequestBody.Kind.FORM) {
             return response(303, Map.of("Location", confirmationUrl(formId, token)), null, null);

@@ -1,7 +1,9 @@
 package uk.opcc.funding.function.intake;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +11,7 @@ import java.util.function.Supplier;
 import uk.opcc.funding.catalogue.Call;
 import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.catalogue.FormDefinition;
+import uk.opcc.funding.catalogue.FormField;
 import uk.opcc.funding.catalogue.Fund;
 import uk.opcc.funding.catalogue.PanelRound;
 import uk.opcc.funding.function.storage.ApplicationStore;
@@ -37,42 +40,28 @@ public final class IntakeService {
     /** @throws uk.opcc.funding.function.storage.StorageUnavailableException when it could not be stored */
     public Outcome submit(Submission submission) {
         Instant now = clock.instant();
-        Optional<FormDefinition> form = catalogue.form(submission.formId());
-        if (form.isEmpty()) {
-            return new Outcome.UnknownForm(submission.formId());
+        Target target = target(submission, now, true);
+        if (target.refusal() != null) {
+            return target.refusal();
         }
-        Fund fund = catalogue.fund(form.get().fundId()).orElseThrow();
-        if (!fund.acceptsApplications()) {
-            return new Outcome.NotOpen(submission.formId(), "The " + fund.name() + " is not taking applications.");
-        }
-        if (submission.single(Submission.HONEYPOT) != null) {
-            return new Outcome.Ignored(submission.formId(), null, references.get(), now);
-        }
-
+        FormDefinition form = target.form();
         String callId = submission.single(Submission.CALL);
-        Optional<Call> call = Optional.ofNullable(callId).flatMap(catalogue::call).filter(c -> c.fundId().equals(fund.id()));
-        if (callId != null && call.isEmpty()) {
-            return invalid(submission, Submission.CALL, "unknownCall");
-        }
-        if (call.isPresent() && !call.get().statusAt(now).acceptsApplications()) {
-            return new Outcome.NotOpen(submission.formId(), "The call '" + call.get().title() + "' is "
-                    + call.get().statusAt(now).label().toLowerCase() + " and not taking applications.");
-        }
         String submissionId = submission.single(Submission.SUBMISSION_ID);
         if (submissionId != null && !submissionId.matches("[A-Za-z0-9-]{8,64}")) {
             return invalid(submission, Submission.SUBMISSION_ID, "invalidSubmissionId");
         }
 
-        FormValidator.Result result = FormValidator.validate(form.get(), submission.answers(),
-                catalogue.amountCap(form.get(), call.orElse(null)), now.atZone(Catalogue.UK).toLocalDate());
+        FormValidator.Result result = FormValidator.validate(form, submission.answers(), target.cap(), now.atZone(Catalogue.UK).toLocalDate());
         if (!result.isValid()) {
             return new Outcome.Invalid(submission.formId(), result.problems());
         }
 
-        IdempotencyKey key = IdempotencyKey.of(form.get().id(), callId, submissionId, result.answers());
+        IdempotencyKey key = IdempotencyKey.of(form.id(), callId, submissionId, result.answers());
+        Fund fund = target.fund();
+        Optional<Call> call = target.call();
         String panelRound = catalogue.roundFor(fund, call.orElse(null), now).map(PanelRound::id).orElse(Application.UNSCHEDULED);
         for (int attempt = 1; ; attempt++) {
-            Application application = new Application(references.get(), form.get().id(), fund.id(),
+            Application application = new Application(references.get(), form.id(), fund.id(),
                     call.map(Call::id).orElse(null), panelRound, now, result.answers(), Retention.expiresAt(fund, now));
             try {
                 ApplicationStore.Saved saved = store.save(application, key, now);
@@ -83,6 +72,80 @@ public final class IntakeService {
                 }
             }
         }
+    }
+
+    /**
+     * The applicant leaves page {@code leaving} (a section, or the check page) for page
+     * {@code going}: check the answers of the page being left, then say which page to show.
+     * Going to the check page checks every answer first. Nothing is stored.
+     */
+    public Outcome move(Submission submission, String leaving, String going) {
+        Instant now = clock.instant();
+        Target target = target(submission, now, false);
+        if (target.refusal() != null) {
+            return target.refusal();
+        }
+        FormDefinition form = target.form();
+        boolean toCheck = FormDefinition.CHECK.equals(going) || form.page(going).isEmpty();
+        String then = toCheck ? FormDefinition.CHECK : going;
+        Optional<FormDefinition.Section> left = form.page(leaving);
+        if (left.isPresent()) {
+            List<Problem> problems = problems(target, left.get().questions(), submission, now);
+            if (!problems.isEmpty()) {
+                return new Outcome.Moved(form.id(), leaving, then, problems);
+            }
+        }
+        if (toCheck) {
+            List<Problem> problems = problems(target, form.questions(), submission, now);
+            if (problems.isEmpty()) {
+                return new Outcome.Moved(form.id(), FormDefinition.CHECK, FormDefinition.CHECK, List.of());
+            }
+            // Back to the first page with a problem, to return here once it is put right.
+            String page = form.pageFor(problems.stream().map(Problem::field).toList());
+            List<String> onPage = form.page(page).orElseThrow().questions().stream().map(FormField::name).toList();
+            return new Outcome.Moved(form.id(), page, FormDefinition.CHECK, problems.stream().filter(p -> onPage.contains(p.field())).toList());
+        }
+        // From the check page (to change an answer) the section leads back there; otherwise on to the next.
+        return new Outcome.Moved(form.id(), going, FormDefinition.CHECK.equals(leaving) ? FormDefinition.CHECK : form.after(going), List.of());
+    }
+
+    /** The problems with the answers to {@code questions}, whatever else was sent. */
+    private static List<Problem> problems(Target target, List<FormField> questions, Submission submission, Instant now) {
+        List<String> names = questions.stream().map(FormField::name).toList();
+        Map<String, List<String>> answers = new LinkedHashMap<>(FormValidator.foldDateParts(target.form(), submission.answers()));
+        answers.keySet().retainAll(names);
+        return FormValidator.validate(target.form().narrowedTo(questions), answers, target.cap(), now.atZone(Catalogue.UK).toLocalDate()).problems();
+    }
+
+    /** The form, fund and call a submission is for, or why it cannot be taken. */
+    private record Target(FormDefinition form, Fund fund, Optional<Call> call, Optional<BigDecimal> cap, Outcome refusal) {
+        static Target refused(Outcome refusal) {
+            return new Target(null, null, Optional.empty(), Optional.empty(), refusal);
+        }
+    }
+
+    private Target target(Submission submission, Instant now, boolean sending) {
+        Optional<FormDefinition> form = catalogue.form(submission.formId());
+        if (form.isEmpty()) {
+            return Target.refused(new Outcome.UnknownForm(submission.formId()));
+        }
+        Fund fund = catalogue.fund(form.get().fundId()).orElseThrow();
+        if (!fund.acceptsApplications()) {
+            return Target.refused(new Outcome.NotOpen(submission.formId(), "The " + fund.name() + " is not taking applications."));
+        }
+        if (sending && submission.single(Submission.HONEYPOT) != null) {
+            return Target.refused(new Outcome.Ignored(submission.formId(), null, references.get(), now));
+        }
+        String callId = submission.single(Submission.CALL);
+        Optional<Call> call = Optional.ofNullable(callId).flatMap(catalogue::call).filter(c -> c.fundId().equals(fund.id()));
+        if (callId != null && call.isEmpty()) {
+            return Target.refused(invalid(submission, Submission.CALL, "unknownCall"));
+        }
+        if (call.isPresent() && !call.get().statusAt(now).acceptsApplications()) {
+            return Target.refused(new Outcome.NotOpen(submission.formId(), "The call '" + call.get().title() + "' is "
+                    + call.get().statusAt(now).label().toLowerCase() + " and not taking applications."));
+        }
+        return new Target(form.get(), fund, call, catalogue.amountCap(form.get(), call.orElse(null)), null);
     }
 
     private static Outcome invalid(Submission submission, String field, String code) {

@@ -18,6 +18,13 @@ public sealed interface Outcome {
     record Invalid(String formId, List<Problem> problems) implements Outcome {
     }
 
+    /**
+     * Moving between the form's pages without JavaScript: nothing stored. Show page {@code show}
+     * (a section or the check page) with {@code problems}, its Continue button going to {@code then}.
+     */
+    record Moved(String formId, String show, String then, List<Problem> problems) implements Outcome {
+    }
+
     record UnknownForm(String formId) implements Outcome {
     }
 

@@ -13,6 +13,9 @@ public record Submission(String formId, Map<String, List<String>> fields) {
     public static final String HONEYPOT = "website";
     public static final String CALL = "call";
     public static final String SUBMISSION_ID = "submissionId";
+    /** Which page of the form the post came from, and (on the buttons) which page to go to. */
+    public static final String SECTION = uk.opcc.funding.catalogue.FormHtml.SECTION;
+    public static final String GO = uk.opcc.funding.catalogue.FormHtml.GO;
 
     public Submission {
         fields = Map.copyOf(fields);
@@ -26,7 +29,7 @@ public record Submission(String formId, Map<String, List<String>> fields) {
     /** The answers alone, without the fields about the submission. */
     Map<String, List<String>> answers() {
         Map<String, List<String>> answers = new java.util.LinkedHashMap<>(fields);
-        answers.keySet().removeAll(List.of(HONEYPOT, CALL, SUBMISSION_ID));
+        answers.keySet().removeAll(List.of(HONEYPOT, CALL, SUBMISSION_ID, SECTION, GO));
         return answers;
     }
 }

@@ -49,6 +49,14 @@ public final class Events {
         return Map.of("token", token);
     }
 
+    /** A form post between the form's pages, as a browser without JavaScript sends it. */
+    public static APIGatewayV2HTTPEvent sections(String formId, Map<String, List<String>> fields) {
+        APIGatewayV2HTTPEvent event = form(formId, fields);
+        event.setRouteKey("POST /api/forms/{formId}/sections");
+        event.setRawPath("/api/forms/" + formId + "/sections");
+        return event;
+    }
+
     public static APIGatewayV2HTTPEvent raw(String formId, String contentType, String body) {
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/property-fund-json.json");
         event.setPathParameters(Map.of("formId", formId));

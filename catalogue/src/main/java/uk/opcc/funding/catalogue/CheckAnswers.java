@@ -1,0 +1,72 @@
+package uk.opcc.funding.catalogue;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The check-your-answers part of {@link FormHtml}'s form (GOV.UK summary list): every answer by
+ * section, each with a Change button. Change is a button, not a link, because the answers live
+ * in the form itself: pressing it posts them all and comes back to that section's page, at the
+ * question, with nothing kept on the server.
+ */
+final class CheckAnswers {
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    private CheckAnswers() {
+    }
+
+    static void render(StringBuilder html, FormDefinition form, Map<String, List<String>> answers, String sections) {
+        html.append("<h2 class=\"heading-l form-section__title\" tabindex=\"-1\">Check your answers before sending your application</h2>\n");
+        List<FormDefinition.Section> pages = form.pages();
+        for (FormDefinition.Section section : pages) {
+            if (pages.size() > 1) {
+                html.append("<h3 class=\"heading-m\">").append(FormHtml.escape(section.title())).append("</h3>\n");
+            }
+            html.append("<dl class=\"summary-list\">\n");
+            for (FormField field : section.questions()) {
+                html.append("<div class=\"summary-list__row\"><dt class=\"summary-list__key\">").append(FormHtml.escape(field.label()))
+                        .append("</dt><dd class=\"summary-list__value\">").append(value(field, answers.getOrDefault(field.name(), List.of())))
+                        .append("</dd><dd class=\"summary-list__actions\"><button type=\"submit\" class=\"link-button\" formaction=\"")
+                        .append(sections).append('#').append(field.name()).append("\" name=\"").append(FormHtml.GO).append("\" value=\"")
+                        .append(FormHtml.escape(section.id())).append("\">Change<span class=\"visually-hidden\"> ")
+                        .append(FormHtml.escape(field.label())).append("</span></button></dd></div>\n");
+            }
+            html.append("</dl>\n");
+        }
+        html.append("<h2 class=\"heading-m\">Now send your application</h2>\n");
+    }
+
+    /** An answer as the applicant will recognise it: the choice's words, a date in words, money in pounds. */
+    private static String value(FormField field, List<String> values) {
+        List<String> given = values.stream().filter(v -> !v.isBlank()).toList();
+        if (given.isEmpty()) {
+            return "Not answered";
+        }
+        return switch (field.type()) {
+            case RADIOS, CHECKBOXES -> String.join("<br>", given.stream().map(v -> FormHtml.escape(field.labelOf(v))).toList());
+            case DATE -> FormHtml.escape(date(given.get(0)));
+            case MONEY -> FormHtml.escape(money(given.get(0)));
+            default -> FormHtml.escape(given.get(0)).replace("\n", "<br>");
+        };
+    }
+
+    private static String date(String value) {
+        try {
+            return LocalDate.parse(value).format(DATE);
+        } catch (java.time.format.DateTimeParseException e) {
+            return value.startsWith(FormHtml.DATE_PARTS) ? value.substring(FormHtml.DATE_PARTS.length()) : value;
+        }
+    }
+
+    private static String money(String value) {
+        try {
+            return Money.format(new BigDecimal(value.strip()));
+        } catch (NumberFormatException e) {
+            return value;
+        }
+    }
+}

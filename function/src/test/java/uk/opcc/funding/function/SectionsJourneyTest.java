@@ -1,0 +1,186 @@
+package uk.opcc.funding.function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import uk.opcc.funding.function.engines.Events;
+import uk.opcc.funding.function.http.FormPages;
+import uk.opcc.funding.function.intake.IntakeService;
+import uk.opcc.funding.function.intake.Reference;
+import uk.opcc.funding.function.storage.InMemoryApplicationStore;
+
+/**
+ * The journey without JavaScript, through the handler: each page's form is read back from the
+ * HTML the intake answered with and posted as a browser would, by the button a person presses.
+ * No session: every answer travels in the form.
+ */
+class SectionsJourneyTest {
+    final InMemoryApplicationStore store = new InMemoryApplicationStore();
+    final IntakeHandler handler = new IntakeHandler(new IntakeService(Fixtures.CATALOGUE, store, Fixtures.CLOCK, Reference::next),
+            new FormPages(Fixtures.CATALOGUE), Fixtures.TOKENS);
+
+    /** The baked first page: every question there, empty, the first section showing. */
+    Document firstPage() {
+        return Jsoup.parse(new FormPages(Fixtures.CATALOGUE).render("property-fund", Map.of(), List.of(),
+                uk.opcc.funding.catalogue.FormHtml.Step.start(Fixtures.CATALOGUE.form("property-fund").orElseThrow())).orElseThrow());
+    }
+
+    @Test
+    void fillsEverySectionChecksChangesAnAnswerAndSendsWithNothingStoredBeforeSending() {
+        Map<String, List<String>> answers = Fixtures.propertyFundAnswers();
+        Document page = firstPage();
+        List<String> sections = new ArrayList<>();
+        while (!showing(page).equals("section-check")) {
+            sections.add(showing(page));
+            fill(page, showing(page), answers);
+            APIGatewayV2HTTPResponse response = press(page, continueButton(page));
+            assertThat(response.getStatusCode()).as("leaving %s", sections.get(sections.size() - 1)).isEqualTo(200);
+            assertThat(response.getHeaders()).containsEntry("Cache-Control", "private, no-cache");
+            page = Jsoup.parse(response.getBody());
+            assertThat(store.applications).isEmpty();
+        }
+        assertThat(sections).containsExactly("section-your-organisation", "section-contact-details", "section-your-project",
+                "section-money-and-dates", "section-police-support");
+        assertThat(page.title()).startsWith("Check your answers – Apply to the Property Fund");
+        assertThat(value(page, "Project title")).isEqualTo("Speed watch for Langwathby");
+        assertThat(value(page, "What type of organisation is it?")).isEqualTo("Watch scheme");
+        assertThat(value(page, "How much are you applying for?")).isEqualTo("£1,250.50");
+
+        // Change the project title: back to its section, at the question, then straight back to the check page.
+        page = Jsoup.parse(press(page, page.selectFirst("button.link-button[formaction$=#projectTitle]")).getBody());
+        assertThat(showing(page)).isEqualTo("section-your-project");
+        assertThat(page.getElementById("projectTitle").attr("value")).isEqualTo("Speed watch for Langwathby");
+        assertThat(continueButton(page).attr("value")).isEqualTo("check");
+        page.getElementById("projectTitle").attr("value", "Speed watch for Great Salkeld");
+        page = Jsoup.parse(press(page, continueButton(page)).getBody());
+        assertThat(showing(page)).isEqualTo("section-check");
+        assertThat(value(page, "Project title")).isEqualTo("Speed watch for Great Salkeld");
+        assertThat(store.applications).isEmpty();
+
+        page.getElementById("declaration").attr("checked", true);
+        APIGatewayV2HTTPResponse sent = press(page, page.selectFirst("#section-check button[data-prevent-double-click]"));
+
+        assertThat(sent.getStatusCode()).isEqualTo(303);
+        assertThat(store.applications).hasSize(1);
+        var application = store.applications.values().iterator().next();
+        assertThat(application.answers().get("projectTitle")).containsExactly("Speed watch for Great Salkeld");
+        assertThat(application.answers().get("objectives")).containsExactly("objective-3", "objective-8");
+        assertThat(application.answers().get("startDate")).isEqualTo(answers.get("startDate"));
+    }
+
+    @Test
+    void leavingASectionWithProblemsShowsItAgainWithOnlyItsProblems() {
+        Document page = firstPage();
+        page.getElementById("organisationName").attr("value", "Eden Valley Speed Watch");
+
+        APIGatewayV2HTTPResponse response = press(page, continueButton(page));
+
+        assertThat(response.getStatusCode()).isEqualTo(422);
+        Document again = Jsoup.parse(response.getBody());
+        assertThat(showing(again)).isEqualTo("section-your-organisation");
+        assertThat(again.title()).startsWith("Error: Your organisation – ");
+        assertThat(again.select(".error-summary__list a").eachAttr("href"))
+                .containsExactly("#organisationType", "#addressLine1", "#town", "#postcode");
+        assertThat(again.getElementById("organisationName").attr("value")).isEqualTo("Eden Valley Speed Watch");
+        assertThat(continueButton(again).attr("value")).isEqualTo("contact-details");
+    }
+
+    @Test
+    void goingToTheCheckPageWithAnUnansweredSectionShowsThatSection() {
+        Map<String, List<String>> answers = Fixtures.with(Fixtures.propertyFundAnswers(), "phone");
+        Map<String, List<String>> fields = new LinkedHashMap<>(answers);
+        fields.put("section", List.of("police-support"));
+        fields.put("go", List.of("check"));
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(Events.sections("property-fund", fields), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(422);
+        Document page = Jsoup.parse(response.getBody());
+        assertThat(showing(page)).isEqualTo("section-contact-details");
+        assertThat(page.select(".error-summary__list a").eachAttr("href")).containsExactly("#phone");
+        assertThat(continueButton(page).attr("value")).isEqualTo("check");
+    }
+
+    @Test
+    void sectionsRouteTakesOnlyFormPostsAndKnownOpenForms() {
+        assertThat(handler.handleRequest(Events.sections("no-such-form", Map.of("go", List.of("check"))), null).getStatusCode()).isEqualTo(404);
+        assertThat(handler.handleRequest(Events.sections("covid-community-recovery", Map.of("go", List.of("check"))), null).getStatusCode())
+                .isEqualTo(410);
+        var json = Events.json("property-fund", Map.of("go", "check"));
+        json.setRouteKey("POST /api/forms/{formId}/sections");
+        assertThat(handler.handleRequest(json, null).getStatusCode()).isEqualTo(415);
+        assertThat(store.applications).isEmpty();
+    }
+
+    // ---- a browser, in a few lines -------------------------------------------------------
+
+    static String showing(Document page) {
+        List<Element> shown = page.select("[data-section]:not([hidden])");
+        assertThat(shown).hasSize(1);
+        return shown.get(0).id();
+    }
+
+    static Element continueButton(Document page) {
+        return page.selectFirst("[data-section]:not([hidden]) button[name=go]");
+    }
+
+    /** The summary list's answer to a question, as shown. */
+    static String value(Document page, String question) {
+        Element key = page.select("#section-check dt").stream().filter(dt -> dt.text().equals(question)).findFirst().orElseThrow();
+        return key.nextElementSibling().text();
+    }
+
+    /** Types the answers to the questions in this section, as a person would: dates in three boxes. */
+    static void fill(Document page, String sectionId, Map<String, List<String>> answers) {
+        Element section = page.getElementById(sectionId);
+        for (Map.Entry<String, List<String>> answer : answers.entrySet()) {
+            String name = answer.getKey();
+            if (section.selectFirst("[name=" + name + "], [name=" + name + "-day]") == null) {
+                continue;
+            }
+            for (String value : answer.getValue()) {
+                if (name.endsWith("Date")) {
+                    java.time.LocalDate date = java.time.LocalDate.parse(value);
+                    section.selectFirst("[name=" + name + "-day]").attr("value", String.valueOf(date.getDayOfMonth()));
+                    section.selectFirst("[name=" + name + "-month]").attr("value", String.valueOf(date.getMonthValue()));
+                    section.selectFirst("[name=" + name + "-year]").attr("value", String.valueOf(date.getYear()));
+                    continue;
+                }
+                Element field = section.select("[name=" + name + "]").stream().filter(e -> value.equals(e.attr("value"))).findFirst()
+                        .orElse(section.selectFirst("[name=" + name + "]"));
+                switch (field.tagName().equals("textarea") ? "textarea" : field.attr("type")) {
+                    case "radio", "checkbox" -> field.attr("checked", true);
+                    case "textarea" -> field.text(value);
+                    default -> field.attr("value", value);
+                }
+            }
+        }
+    }
+
+    /** Posts the form as a browser does when this button is pressed: to its formaction, with its name and value. */
+    APIGatewayV2HTTPResponse press(Document page, Element button) {
+        Element form = page.selectFirst("form[data-apply-form]");
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        for (Element field : form.select("input, textarea")) {
+            String type = field.attr("type");
+            if (field.attr("name").isEmpty() || (("checkbox".equals(type) || "radio".equals(type)) && !field.hasAttr("checked"))) {
+                continue;
+            }
+            fields.computeIfAbsent(field.attr("name"), n -> new ArrayList<>())
+                    .add(field.tagName().equals("textarea") ? field.wholeText() : field.attr("value"));
+        }
+        if (!button.attr("name").isEmpty()) {
+            fields.put(button.attr("name"), List.of(button.attr("value")));
+        }
+        String action = button.hasAttr("formaction") ? button.attr("formaction") : form.attr("action");
+        return handler.handleRequest(action.contains("/sections") ? Events.sections("property-fund", fields) : Events.form("property-fund", fields), null);
+    }
+}
