@@ -138,7 +138,11 @@ class BrowserJourneyIT {
             browser.navigate().back();
             new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/confirmation"));
             Browser.screenshot(browser, name + "-5-back-after-sending");
+            assertThat(showing(browser)).isEqualTo("check");
             assertThat(browser.findElement(By.id("projectTitle")).getDomProperty("value")).isEqualTo("Speed watch changed (" + name + ")");
+            WebElement send = browser.findElement(By.cssSelector("#section-check button[data-prevent-double-click]"));
+            assertThat(send.isEnabled()).isTrue();
+            assertThat(send.getText()).isEqualTo("Send application");
             Thread.sleep(1500); // time for a second application, were one sent, to reach the outbox
             assertThat(applicationsTitled("Speed watch changed (" + name + ")")).isEqualTo(1);
             assertThat(Outbox.withSubject(run.outbox, staffSubject)).hasSize(1);
@@ -147,6 +151,28 @@ class BrowserJourneyIT {
             browser.quit();
         }
         assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void aProblemFoundOnSendingWithJavaScriptShowsTheSectionItIsIn() {
+        WebDriver browser = Browser.open(true);
+        try {
+            browser.get(url("/forms/property-fund/"));
+            answerEverySection(browser, Fixtures.propertyFundAnswers(Instant.now()));
+            // as if the answer had been lost on the way: the check page's hidden copy of it emptied
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('organisationName').value = ''");
+            browser.findElement(By.id("declaration")).click();
+            browser.findElement(By.cssSelector("#section-check button[data-prevent-double-click]")).click();
+
+            new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> showing(d).equals("your-organisation"));
+            waitForErrorSummary(browser);
+            assertThat(browser.findElements(By.cssSelector(".error-summary__list a"))).extracting(e -> e.getDomAttribute("href"))
+                    .containsExactly("#organisationName");
+            assertThat(browser.findElement(By.id("town")).getDomProperty("value")).isEqualTo("Penrith");
+            assertThat(applicationsTitled("Speed watch for Langwathby")).isZero();
+        } finally {
+            browser.quit();
+        }
     }
 
     @Test

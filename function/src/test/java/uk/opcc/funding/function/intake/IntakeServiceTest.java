@@ -25,6 +25,46 @@ class IntakeServiceTest {
     }
 
     @Test
+    void movingOnChecksOnlyThePageBeingLeftAndStoresNothing() {
+        Map<String, List<String>> answers = with(propertyFundAnswers(), "amount", "-5"); // a problem on a later page
+
+        Outcome outcome = service.move(new Submission("property-fund", answers), "your-organisation", "contact-details");
+
+        assertThat(outcome).isEqualTo(new Outcome.Moved("property-fund", "contact-details", "your-project", List.of()));
+        assertThat(store.applications).isEmpty();
+    }
+
+    @Test
+    void aPageWithAProblemIsShownAgainAndStillLeadsWhereTheApplicantWasGoing() {
+        Outcome outcome = service.move(new Submission("property-fund", with(propertyFundAnswers(), "postcode", "nowhere")),
+                "your-organisation", "check");
+
+        Outcome.Moved moved = (Outcome.Moved) outcome;
+        assertThat(moved.show()).isEqualTo("your-organisation");
+        assertThat(moved.then()).isEqualTo("check");
+        assertThat(moved.problems()).extracting(p -> p.field() + ":" + p.code()).containsExactly("postcode:invalidPostcode");
+    }
+
+    @Test
+    void theCheckPageNeedsEveryAnswerButTheDeclaration() {
+        Map<String, List<String>> answers = with(propertyFundAnswers(), "declaration");
+
+        assertThat(service.move(new Submission("property-fund", answers), "police-support", "check"))
+                .isEqualTo(new Outcome.Moved("property-fund", "check", "check", List.of()));
+        Outcome.Moved missing = (Outcome.Moved) service.move(new Submission("property-fund", with(answers, "budget")), "police-support", "check");
+        assertThat(missing.show()).isEqualTo("money-and-dates");
+        assertThat(missing.problems()).extracting(p -> p.field()).containsExactly("budget");
+    }
+
+    @Test
+    void aSectionOpenedFromTheCheckPageLeadsBackThere() {
+        assertThat(service.move(new Submission("property-fund", propertyFundAnswers()), "check", "your-project"))
+                .isEqualTo(new Outcome.Moved("property-fund", "your-project", "check", List.of()));
+        assertThat(service.move(new Submission("property-fund", Map.of()), "check", "no-such-section"))
+                .isInstanceOf(Outcome.Moved.class).extracting(o -> ((Outcome.Moved) o).show()).isEqualTo("your-organisation");
+    }
+
+    @Test
     void storesAValidApplicationWithItsRoundAndExpiry() {
         Outcome outcome = submit("property-fund", propertyFundAnswers());
 
