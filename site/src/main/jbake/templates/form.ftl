@@ -15,6 +15,7 @@
 ${content.body?no_esc}
 </#macro>
 <@layout.page title=view.title description="Apply online to the " + view.fundName + "." current="home" script="/js/apply.js">
+<@layout.draftBanner/>
 <span class="caption">${view.fundName}<#if view.callTitle??>: ${view.callTitle}</#if></span>
 <h1 class="heading-xl">${view.title}</h1>
 <#if view.open && view.status??>

@@ -98,7 +98,7 @@
 <#list calls as call>
   <@callWindow call=call tag="li" class="call-list__item">
     <h3 class="heading-s"><a href="${call.url}">${call.title}</a></h3>
-    <p><@callStatusTag call/><#if showFund> ${call.fundName}</#if></p>
+    <p><@callStatusTag call/><#if call.draft> <strong class="tag tag--draft">Draft</strong></#if><#if showFund> ${call.fundName}</#if></p>
     <p>${call.summary}</p>
     <dl class="facts">
       <#if call.status == "upcoming">

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.crac.Core;
 import uk.opcc.funding.catalogue.FormHtml;
 import uk.opcc.funding.function.http.FormPages;
 import uk.opcc.funding.function.http.RequestBody;
@@ -27,20 +28,31 @@ public final class IntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final IntakeService service;
     private final FormPages pages;
     private final ConfirmationToken tokens;
+    /** Held so it stays registered: CRaC keeps only weak references to its resources. */
+    private final Priming priming;
 
-    /** For Lambda: everything built once, at start-up, from the environment. */
+    /**
+     * For Lambda: everything built once, at start-up, from the environment. With SnapStart, the
+     * priming runs once more before the snapshot is taken (a no-op anywhere without CRaC).
+     */
     public IntakeHandler() {
         this(Wiring.intake(System.getenv()));
+        Core.getGlobalContext().register(priming);
     }
 
     public IntakeHandler(Wiring.Intake intake) {
-        this(intake.service(), intake.pages(), intake.tokens());
+        this(intake.service(), intake.pages(), intake.tokens(), intake.priming());
     }
 
     public IntakeHandler(IntakeService service, FormPages pages, ConfirmationToken tokens) {
+        this(service, pages, tokens, null);
+    }
+
+    private IntakeHandler(IntakeService service, FormPages pages, ConfirmationToken tokens, Priming priming) {
         this.service = service;
         this.pages = pages;
         this.tokens = tokens;
+        this.priming = priming;
     }
 
     @Override

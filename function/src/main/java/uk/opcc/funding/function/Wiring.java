@@ -60,16 +60,24 @@ public final class Wiring {
     private Wiring() {
     }
 
-    /** What the intake handler needs: the service, the site's pages to answer form posts with, and the confirmation links' signer. */
-    public record Intake(IntakeService service, FormPages pages, ConfirmationToken tokens) {
+    /**
+     * What the intake handler needs: the service, the site's pages to answer form posts with, the
+     * confirmation links' signer, and the priming SnapStart runs before its snapshot.
+     */
+    public record Intake(IntakeService service, FormPages pages, ConfirmationToken tokens, Priming priming) {
     }
 
     public static Intake intake(Map<String, String> env) {
         Catalogue catalogue = catalogue();
+        return intake(env, catalogue, new FormPages(catalogue));
+    }
+
+    /** The same over another catalogue and its pages: the local preview's, read from the source on every save. */
+    public static Intake intake(Map<String, String> env, Catalogue catalogue, FormPages pages) {
         Config config = Config.forIntake(env);
+        ConfirmationToken tokens = new ConfirmationToken(config.confirmationKey().orElseThrow().getBytes(StandardCharsets.UTF_8), Clock.systemUTC());
         return new Intake(new IntakeService(catalogue, new DynamoDbApplicationStore(dynamoDb(config), config.tableName()),
-                Clock.systemUTC(), Reference::next), new FormPages(catalogue),
-                new ConfirmationToken(config.confirmationKey().orElseThrow().getBytes(StandardCharsets.UTF_8), Clock.systemUTC()));
+                Clock.systemUTC(), Reference::next), pages, tokens, new Priming(catalogue, pages, tokens, Region.of(config.region())));
     }
 
     public static NotificationService notificationService(Map<String, String> env) {

@@ -22,6 +22,7 @@ import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.FilterCriteria;
@@ -30,6 +31,7 @@ import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.MetricType;
 import software.amazon.awscdk.services.lambda.MetricsConfig;
 import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.lambda.StartingPosition;
 import software.amazon.awscdk.services.lambda.eventsources.DynamoEventSource;
 import software.amazon.awscdk.services.lambda.eventsources.SqsDlq;
@@ -56,6 +58,9 @@ public final class IntakeStack extends Stack {
     public final Function intake;
     public final Function notifier;
     public final Function panelPack;
+    /** The published versions, with SnapStart, that the API and the stream invoke: never $LATEST. */
+    public final Alias intakeLive;
+    public final Alias notifierLive;
     public final Queue deadLetters;
     public final Topic alarms;
     /** Resends every email not sent: see the README's "Failed emails". */
@@ -92,6 +97,8 @@ public final class IntakeStack extends Stack {
         notifier.addToRolePolicy(emailState(table));
         // The staff email names earlier applications from the same organisation: one query on the round index.
         notifier.addToRolePolicy(queryIndex(table, DataStack.ROUND_INDEX));
+        intakeLive = live(intake);
+        notifierLive = live(notifier);
 
         EmailIdentity sender = EmailIdentity.Builder.create(this, "Sender").identity(Identity.email(config.senderAddress())).build();
         String senderArn = Stack.of(this).formatArn(software.amazon.awscdk.ArnComponents.builder()
@@ -140,12 +147,12 @@ public final class IntakeStack extends Stack {
                 // the only metric that says a record gave up.
                 .metricsConfig(MetricsConfig.builder().metrics(List.of(MetricType.EVENT_COUNT)).build())
                 .build();
-        notifier.addEventSource(stream);
+        notifierLive.addEventSource(stream);
 
         Nag.suppress(notifier, "IAM5", "Resource::*", "dynamodb:ListStreams, granted for the stream event source, cannot be limited to one table.");
 
         api = HttpApi.Builder.create(this, "Api").createDefaultStage(false).build();
-        HttpLambdaIntegration integration = new HttpLambdaIntegration("IntakeIntegration", intake);
+        HttpLambdaIntegration integration = new HttpLambdaIntegration("IntakeIntegration", intakeLive);
         api.addRoutes(AddRoutesOptions.builder().path("/api/forms/{formId}/submissions").methods(List.of(HttpMethod.POST)).integration(integration).build());
         api.addRoutes(AddRoutesOptions.builder().path("/api/forms/{formId}/sections").methods(List.of(HttpMethod.POST)).integration(integration).build());
         api.addRoutes(AddRoutesOptions.builder().path("/api/forms/{formId}/confirmation").methods(List.of(HttpMethod.GET)).integration(integration).build());
@@ -235,11 +242,24 @@ public final class IntakeStack extends Stack {
                 .timeout(timeout)
                 .environment(environment)
                 .logGroup(logs)
+                // Lambda snapshots each published version after its init (and the intake's priming,
+                // see Priming), so a cold start restores a warm JVM instead of starting one.
+                // SnapStart supports Java 11 and later on x86_64 and arm64.
+                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
                 .build();
         Nag.suppress(function, "IAM4", "AWSLambdaBasicExecutionRole lets the function write its own logs, nothing more.");
         Nag.suppress(function, "L1", "Java 21 is the LTS runtime this release is built and tested for; "
                 + "moving to a newer Java runtime is a deliberate change with its own test run.");
         return function;
+    }
+
+    /**
+     * The alias "live" on the function's current version: a new version is published whenever
+     * the code or configuration changes, SnapStart snapshots it, and the alias moves to it.
+     */
+    private Alias live(Function function) {
+        return Alias.Builder.create(this, function.getNode().getId() + "Live")
+                .aliasName("live").version(function.getCurrentVersion()).build();
     }
 
     private void alarm(String id, String description, Metric metric) {

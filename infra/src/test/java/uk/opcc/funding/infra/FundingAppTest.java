@@ -172,6 +172,44 @@ class FundingAppTest {
     }
 
     @Test
+    void bothLambdasSnapStartPublishedVersionsThatTheApiAndTheStreamInvokeThroughTheLiveAlias() {
+        for (String handler : List.of("IntakeHandler", "NotifierHandler")) {
+            intake.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                    "Handler", "uk.opcc.funding.function." + handler + "::handleRequest",
+                    "SnapStart", Map.of("ApplyOn", "PublishedVersions"))));
+        }
+        intake.resourceCountIs("AWS::Lambda::Version", 2);
+        String intakeFunction = functionId("uk.opcc.funding.function.IntakeHandler::handleRequest");
+        String notifierFunction = functionId("uk.opcc.funding.function.NotifierHandler::handleRequest");
+        String intakeAlias = aliasOf(intakeFunction);
+        String notifierAlias = aliasOf(notifierFunction);
+
+        // The HTTP API integration invokes the intake's alias, never $LATEST.
+        intake.hasResourceProperties("AWS::ApiGatewayV2::Integration", Match.objectLike(Map.of("IntegrationUri", Map.of("Ref", intakeAlias))));
+        intake.resourcePropertiesCountIs("AWS::ApiGatewayV2::Integration",
+                Match.objectLike(Map.of("IntegrationUri", Map.of("Fn::GetAtt", List.of(intakeFunction, "Arn")))), 0);
+        // The stream's event source mapping invokes the notifier's alias.
+        Map<String, Map<String, Object>> mappings = intake.findResources("AWS::Lambda::EventSourceMapping");
+        assertThat(mappings).hasSize(1);
+        String target = String.valueOf(((Map<?, ?>) mappings.values().iterator().next().get("Properties")).get("FunctionName"));
+        assertThat(target).contains(notifierAlias, ":live");
+    }
+
+    /** The logical id of the function with this handler. */
+    static String functionId(String handler) {
+        return intake.findResources("AWS::Lambda::Function", Map.of("Properties", Map.of("Handler", handler))).keySet().iterator().next();
+    }
+
+    /** The logical id of the alias "live" on that function's published version. */
+    static String aliasOf(String functionId) {
+        Map<String, Map<String, Object>> aliases = intake.findResources("AWS::Lambda::Alias",
+                Map.of("Properties", Match.objectLike(Map.of("Name", "live", "FunctionName", Map.of("Ref", functionId),
+                        "FunctionVersion", Match.anyValue()))));
+        assertThat(aliases).as("alias live on " + functionId).hasSize(1);
+        return aliases.keySet().iterator().next();
+    }
+
+    @Test
     void intakeMayOnlyWriteTheTableAndNotifierOnlyUpdateItAndSendFromTheOneIdentity() {
         List<String> intakeActions = new ArrayList<>();
         List<String> notifierActions = new ArrayList<>();

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import uk.opcc.funding.function.IntakeHandler;
 
@@ -22,9 +23,10 @@ import uk.opcc.funding.function.IntakeHandler;
 final class ApiBridge implements HttpHandler {
     private static final Pattern POSTS = Pattern.compile("/api/forms/([^/]+)/(submissions|sections)");
     private static final Pattern CONFIRMATION = Pattern.compile("/api/forms/([^/]+)/confirmation");
-    private final IntakeHandler intake;
+    /** The intake for the site as last baked: the preview replaces it when the source changes. */
+    private final Supplier<IntakeHandler> intake;
 
-    ApiBridge(IntakeHandler intake) {
+    ApiBridge(Supplier<IntakeHandler> intake) {
         this.intake = intake;
     }
 
@@ -47,7 +49,7 @@ final class ApiBridge implements HttpHandler {
                 exchange.sendResponseHeaders(404, -1);
                 return;
             }
-            write(exchange, intake.handleRequest(event(exchange, route, formId), null));
+            write(exchange, intake.get().handleRequest(event(exchange, route, formId), null));
         }
     }
 

@@ -24,12 +24,15 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.function.IntakeHandler;
 import uk.opcc.funding.function.NotifierHandler;
 import uk.opcc.funding.function.Wiring;
 import uk.opcc.funding.function.engines.DynamoDbLocal;
 import uk.opcc.funding.function.engines.StreamRelay;
-import uk.opcc.funding.site.SiteBaker;
+import uk.opcc.funding.function.http.FormPages;
 
 /**
  * Everything on one machine, no AWS account: the baked site, {@code /api/...} through the real
@@ -47,14 +50,16 @@ public final class LocalRun implements AutoCloseable {
     private final HttpServer server;
     private final DynamoDbLocal dynamoDb;
     private final ScheduledExecutorService poller;
+    private final SitePreview preview;
     final Path outbox;
 
     private final Path work;
 
-    private LocalRun(HttpServer server, DynamoDbLocal dynamoDb, ScheduledExecutorService poller, Path outbox, Path work) {
+    private LocalRun(HttpServer server, DynamoDbLocal dynamoDb, ScheduledExecutorService poller, SitePreview preview, Path outbox, Path work) {
         this.server = server;
         this.dynamoDb = dynamoDb;
         this.poller = poller;
+        this.preview = preview;
         this.outbox = outbox;
         this.work = work;
     }
@@ -63,10 +68,13 @@ public final class LocalRun implements AutoCloseable {
     public static LocalRun start(Options options) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("localhost", options.port()), 0);
         int port = server.getAddress().getPort();
-        Path site = options.work().resolve("site");
         Path outbox = options.work().resolve("outbox");
-        SiteBaker.bake(new SiteBaker.Options(options.root().resolve("site/src/main/jbake"), site,
-                "http://localhost:" + port, Instant.now(), options.drafts()));
+        SitePreview preview = new SitePreview(options.root().resolve("site/src/main/jbake"), options.work().resolve("preview"),
+                "http://localhost:" + port, options.drafts());
+        if (!preview.bake()) {
+            server.stop(0);
+            throw new IllegalStateException("The site's source has a problem: " + preview.error());
+        }
 
         DynamoDbLocal dynamoDb = DynamoDbLocal.keepingDataIn(options.work().resolve("data"));
         dynamoDb.ensureTable(TABLE);
@@ -74,7 +82,15 @@ public final class LocalRun implements AutoCloseable {
         Files.writeString(options.work().resolve(ENGINE_FILE), dynamoDb.endpoint);
         Map<String, String> env = environment(dynamoDb.endpoint);
         env.put("CONFIRMATION_KEY", confirmationKey(options.work().resolve("confirmation.key")));
-        IntakeHandler intake = new IntakeHandler(Wiring.intake(env));
+        // The intake follows the source as the site does: each good bake brings its catalogue and form pages.
+        AtomicReference<IntakeHandler> intake = new AtomicReference<>();
+        Consumer<SitePreview.Bake> follow = bake -> {
+            Catalogue published = bake.catalogue().published();
+            intake.set(new IntakeHandler(Wiring.intake(env, published, new FormPages(published, bake.site().resolve("forms")))));
+        };
+        follow.accept(preview.current());
+        preview.onBake(follow);
+        preview.watch();
         NotifierHandler notifier = new NotifierHandler(Wiring.notificationService(env, new OutboxMailer(outbox)));
 
         // Lambda polls the stream in the cloud; here a thread does, a few times a second.
@@ -88,13 +104,13 @@ public final class LocalRun implements AutoCloseable {
             }
         }, 0, 300, TimeUnit.MILLISECONDS);
 
-        server.createContext("/", new StaticFiles(site));
-        server.createContext("/api/", new ApiBridge(intake));
+        server.createContext("/", new StaticFiles(() -> preview.current().site(), preview::error));
+        server.createContext("/api/", new ApiBridge(intake::get));
         server.createContext("/_outbox/", new OutboxPage(outbox));
         server.createContext(PanelPackPage.PATH, new PanelPackPage(Wiring.catalogue(), Wiring.panelPackService(env, new OutboxPanelPackSender(outbox))));
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
-        return new LocalRun(server, dynamoDb, poller, outbox, options.work());
+        return new LocalRun(server, dynamoDb, poller, preview, outbox, options.work());
     }
 
     /** Where a running local run says its DynamoDB Local is. */
@@ -166,6 +182,7 @@ public final class LocalRun implements AutoCloseable {
 
     @Override
     public void close() {
+        preview.close();
         server.stop(0);
         ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
         poller.shutdownNow();
@@ -206,6 +223,8 @@ public final class LocalRun implements AutoCloseable {
         System.out.printf("  emails: http://localhost:%d/_outbox/  (files in %s)%n", run.port(), run.outbox);
         System.out.printf("  panel packs:  http://localhost:%d%s%n", run.port(), PanelPackPage.PATH);
         System.out.printf("  DynamoDB Local data: %s%s%n", work.resolve("data"), drafts ? "; drafts shown" : "");
+        System.out.printf("  live preview: saving a file under %s rebakes the site and the intake's catalogue%n",
+                root.resolve("site/src/main/jbake"));
         System.out.println("  press Ctrl-C to stop");
         stopped.await();
     }

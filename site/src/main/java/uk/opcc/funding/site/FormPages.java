@@ -37,14 +37,14 @@ final class FormPages {
             Fund fund = catalogue.fund(form.fundId()).orElseThrow();
             String folder = "forms/" + form.id() + "/";
             render(pages, folder + "index.html", "form", view(catalogue, form, fund, null, now), fund.acceptsApplications()
-                    ? FormHtml.render(form, null, catalogue.amountCap(form, null), Map.of(), List.of()) : "");
+                    ? FormHtml.render(form, null, catalogue.amountCap(form, null), Map.of(), List.of()) : "", false);
             for (Call call : catalogue.callsFor(fund.id())) {
                 // An upcoming call's form is baked too, hidden: status.js shows it once the call opens.
                 boolean open = fund.acceptsApplications() && call.statusAt(now) != CallStatus.CLOSED;
                 render(pages, folder + call.id() + ".html", "form", view(catalogue, form, fund, call, now),
-                        open ? FormHtml.render(form, call, catalogue.amountCap(form, call), Map.of(), List.of()) : "");
+                        open ? FormHtml.render(form, call, catalogue.amountCap(form, call), Map.of(), List.of()) : "", call.draft());
             }
-            render(pages, folder + "confirmation.html", "confirmation", view(catalogue, form, fund, null, now), "");
+            render(pages, folder + "confirmation.html", "confirmation", view(catalogue, form, fund, null, now), "", false);
         }
     }
 
@@ -80,8 +80,12 @@ final class FormPages {
         return view;
     }
 
-    private static void render(TemplatePages pages, String uri, String type, Map<String, Object> view, String body) {
+    /** @param draft a draft call's form, baked only for a preview: marked as a draft like the call's page */
+    private static void render(TemplatePages pages, String uri, String type, Map<String, Object> view, String body, boolean draft) {
         DocumentModel content = TemplatePages.htmlPage(String.valueOf(view.get("title")), type, body);
+        if (draft) {
+            content.put("draftPreview", "true");
+        }
         content.put("view", view);
         pages.render(uri, content);
     }

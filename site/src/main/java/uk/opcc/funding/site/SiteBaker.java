@@ -148,7 +148,8 @@ public final class SiteBaker {
         return file.startsWith(source.resolve("content")) && file.toString().endsWith(".md");
     }
 
-    static void deleteTree(Path root) {
+    /** Deletes a folder and everything in it; nothing when it is not there. */
+    public static void deleteTree(Path root) {
         if (!Files.exists(root)) {
             return;
         }

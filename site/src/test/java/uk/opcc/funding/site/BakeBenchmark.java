@@ -80,7 +80,7 @@ public final class BakeBenchmark {
     }
 
     /** The real source plus generated Property Fund calls: a third closed, a third open, a third upcoming. */
-    static Path withGeneratedCalls(Path realSource, Path into, int count, Instant now) throws IOException {
+    public static Path withGeneratedCalls(Path realSource, Path into, int count, Instant now) throws IOException {
         Path source = BakedSite.copyOf(realSource, into);
         LocalDateTime today = LocalDateTime.ofInstant(now, Catalogue.UK).withHour(9).withMinute(0).withSecond(0).withNano(0);
         for (int i = 0; i < count; i++) {

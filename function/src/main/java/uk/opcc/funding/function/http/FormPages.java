@@ -6,10 +6,13 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import uk.opcc.funding.catalogue.Call;
 import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.catalogue.FieldType;
@@ -34,11 +37,29 @@ public final class FormPages {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter RECEIVED = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK);
     private final Catalogue catalogue;
+    private final Function<String, Optional<String>> reader;
     /** Pages read once per warm function, on first use: none at start-up. */
     private final java.util.concurrent.ConcurrentMap<String, Optional<String>> pages = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FormPages(Catalogue catalogue) {
+        this(catalogue, FormPages::read);
+    }
+
+    /** The pages of a site baked into {@code bakedForms} (its forms folder): the local preview's, rebaked on every save. */
+    public FormPages(Catalogue catalogue, Path bakedForms) {
+        this(catalogue, path -> {
+            Path file = bakedForms.resolve(path);
+            try {
+                return Files.isRegularFile(file) ? Optional.of(Files.readString(file)) : Optional.empty();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private FormPages(Catalogue catalogue, Function<String, Optional<String>> reader) {
         this.catalogue = catalogue;
+        this.reader = reader;
     }
 
     /**
@@ -129,7 +150,7 @@ public final class FormPages {
 
     /** Only called with a form id and call id from the catalogue, never raw input. */
     private Optional<String> page(String formId, String name) {
-        return pages.computeIfAbsent(formId + "/" + name, FormPages::read);
+        return pages.computeIfAbsent(formId + "/" + name, reader);
     }
 
     private static Optional<String> read(String path) {

@@ -15,15 +15,27 @@ import uk.opcc.funding.function.engines.DynamoDbLocal;
 
 /**
  * Prints the Lambda jar's size and its cold start: a fresh JVM per run on the shaded jar, from
- * JVM start to the first application stored in DynamoDB Local. A command that prints figures:
- * {@code mvn -q -B install -DskipTests && mvn -q -B -pl function exec:java@cold-start}.
+ * JVM start to the first application stored in DynamoDB Local; and the same with the priming
+ * SnapStart runs before its snapshot, timed from after it (what a restored function still pays).
+ * A command that prints figures: {@code mvn -q -B install -DskipTests && mvn -q -B -pl function
+ * exec:java@cold-start}; also part of the one benchmark in local/.
  */
 public final class ColdStartBenchmark {
     private static final int RUNS = 5;
 
     public static void main(String[] args) throws Exception {
+        List<String> javas = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        if (args.length > 2 && Files.isExecutable(Path.of(args[2]))) {
+            javas.add(args[2]);
+        }
+        print(Path.of(args[0]), Path.of(args[1]), javas);
+        System.exit(0);
+    }
+
+    /** @param target the function's target folder (the shaded jar); @param testClasses where this probe's class is */
+    public static void print(Path target, Path testClasses, List<String> javas) throws Exception {
         Path jar;
-        try (Stream<Path> files = Files.list(Path.of(args[0]))) {
+        try (Stream<Path> files = Files.list(target)) {
             jar = files.filter(p -> p.toString().endsWith("-lambda.jar")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("Build the Lambda jar first: mvn -q -B install -DskipTests"));
         }
@@ -32,37 +44,43 @@ public final class ColdStartBenchmark {
         DynamoDbLocal dynamoDb = DynamoDbLocal.get();
         String table = dynamoDb.newTable();
         Path event = Files.createTempFile("application", ".json");
-        List<String> javas = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        if (args.length > 2 && Files.isExecutable(Path.of(args[2]))) {
-            javas.add(args[2]);
-        }
         for (String java : javas) {
-            List<Long> totals = new ArrayList<>();
-            List<Long> inits = new ArrayList<>();
-            for (int run = 0; run < RUNS; run++) {
-                Map<String, Object> body = new LinkedHashMap<>();
-                Fixtures.propertyFundAnswers(Instant.now()).forEach((k, v) -> body.put(k, v.size() == 1 ? v.get(0) : v));
-                body.put("projectTitle", "Cold start run " + run); // new answers each run: a real store, not a replay
-                Files.writeString(event, new ObjectMapper().writeValueAsString(body));
-                ProcessBuilder probe = new ProcessBuilder(java, "-cp", jar + File.pathSeparator + args[1],
-                        ColdStartProbe.class.getName(), event.toString()).redirectErrorStream(true);
-                Map<String, String> env = Fixtures.withConfirmationKey(dynamoDb.environment(table));
-                probe.environment().putAll(env);
-                String output = new String(probe.start().getInputStream().readAllBytes());
-                String line = output.lines().filter(l -> l.startsWith("PROBE")).findFirst()
-                        .orElseThrow(() -> new IllegalStateException("probe failed:\n" + output));
-                if (!line.contains("status=201")) {
-                    throw new IllegalStateException("probe did not store the application: " + line);
+            for (boolean primed : List.of(false, true)) {
+                List<Long> totals = new ArrayList<>();
+                List<Long> inits = new ArrayList<>();
+                List<Long> firsts = new ArrayList<>();
+                for (int run = 0; run < RUNS; run++) {
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    Fixtures.propertyFundAnswers(Instant.now()).forEach((k, v) -> body.put(k, v.size() == 1 ? v.get(0) : v));
+                    body.put("projectTitle", "Cold start run " + run + (primed ? " primed" : "")); // new answers each run: a real store, not a replay
+                    Files.writeString(event, new ObjectMapper().writeValueAsString(body));
+                    List<String> command = new ArrayList<>(List.of(java, "-cp", jar + File.pathSeparator + testClasses,
+                            ColdStartProbe.class.getName(), event.toString()));
+                    if (primed) {
+                        command.add("--primed");
+                    }
+                    ProcessBuilder probe = new ProcessBuilder(command).redirectErrorStream(true);
+                    probe.environment().putAll(Fixtures.withConfirmationKey(dynamoDb.environment(table)));
+                    String output = new String(probe.start().getInputStream().readAllBytes());
+                    String line = output.lines().filter(l -> l.startsWith("PROBE")).findFirst()
+                            .orElseThrow(() -> new IllegalStateException("probe failed:\n" + output));
+                    if (!line.contains("status=201")) {
+                        throw new IllegalStateException("probe did not store the application: " + line);
+                    }
+                    totals.add(value(line, "total"));
+                    inits.add(value(line, "init"));
+                    firsts.add(value(line, "first-event"));
                 }
-                totals.add(value(line, "total"));
-                inits.add(value(line, "init"));
+                if (primed) {
+                    System.out.printf("%s, primed as before a SnapStart snapshot: first application stored %d ms after priming "
+                            + "(median; runs %s); init + priming median %d ms%n", version(java), median(firsts), firsts, median(inits));
+                } else {
+                    System.out.printf("%s: JVM start -> first application stored: median %d ms (runs %s); handler init median %d ms%n",
+                            version(java), median(totals), totals, median(inits));
+                }
             }
-            System.out.printf("%s: JVM start -> first application stored: median %d ms (runs %s); handler init median %d ms%n",
-                    version(java), median(totals), totals, median(inits));
         }
-        System.exit(0);
     }
-
     private static long value(String line, String name) {
         return Long.parseLong(line.replaceFirst(".*\\b" + name + "=(\\d+).*", "$1"));
     }

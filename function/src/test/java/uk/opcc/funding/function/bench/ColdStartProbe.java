@@ -7,16 +7,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import uk.opcc.funding.function.IntakeHandler;
+import uk.opcc.funding.function.Wiring;
 
 /**
  * Run in a fresh JVM on the Lambda jar by {@link ColdStartBenchmark}: builds the handler as
- * Lambda does (no-arg constructor, settings from the environment), handles one application,
- * and prints how long each step took since the JVM started.
+ * Lambda does (settings from the environment), handles one application, and prints how long
+ * each step took since the JVM started. With {@code --primed} it first runs the priming that
+ * SnapStart runs before its snapshot, and times the first application from there: what a
+ * function restored from that snapshot still has to do (the restore itself is Lambda's).
  */
 public final class ColdStartProbe {
     public static void main(String[] args) throws Exception {
+        boolean primed = args.length > 1 && args[1].equals("--primed");
         long initStart = ManagementFactory.getRuntimeMXBean().getUptime();
-        IntakeHandler handler = new IntakeHandler();
+        Wiring.Intake intake = Wiring.intake(System.getenv());
+        IntakeHandler handler = new IntakeHandler(intake);
+        if (primed) {
+            intake.priming().run();
+        }
         long initDone = ManagementFactory.getRuntimeMXBean().getUptime();
         APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
                 .withRawPath("/api/forms/property-fund/submissions")

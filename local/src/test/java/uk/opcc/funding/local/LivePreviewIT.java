@@ -1,0 +1,156 @@
+package uk.opcc.funding.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import uk.opcc.funding.catalogue.Catalogue;
+import uk.opcc.funding.function.Fixtures;
+
+/**
+ * The local run's live preview on a copy of the site's source, with drafts shown: a saved call
+ * appears on the site and the intake takes applications to it, a broken call file keeps the
+ * last good site up and shows its error, and drafts are marked on the calls list.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LivePreviewIT {
+    /** Generous: the machine that runs the tests may be busy. The benchmark measures the real figure. */
+    static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    @TempDir
+    static Path root;
+
+    static LocalRun run;
+    static Path calls;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path source = Path.of("../site/src/main/jbake").toAbsolutePath().normalize();
+        Path copy = root.resolve("site/src/main/jbake");
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path target = copy.resolve(source.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target);
+            }
+        }
+        calls = copy.resolve("content/calls");
+        run = LocalRun.start(new LocalRun.Options(root, root.resolve(".local"), 0, true));
+    }
+
+    @AfterAll
+    static void stop() {
+        run.close();
+    }
+
+    @Test
+    @Order(1)
+    void aSavedCallAppearsOnTheSiteAndTheIntakeTakesApplicationsToIt() throws Exception {
+        // given a running preview, when a new open call is saved
+        Files.writeString(calls.resolve("night-time-economy.md"), call("Safer nights out", 2000));
+
+        // then its page is served, it is listed, and the intake accepts an application to it
+        String page = await("/calls/night-time-economy.html", body -> body.contains("Safer nights out"));
+        assertThat(page).contains("Maximum award", "£2,000");
+        assertThat(get("/calls/").body()).contains("Safer nights out");
+        Map<String, List<String>> answers = new HashMap<>(Fixtures.propertyFundAnswers(Instant.now()));
+        answers.put("call", List.of("night-time-economy"));
+        answers.put("amount", List.of("1500"));
+        HttpResponse<String> posted = post("/api/forms/property-fund/submissions", LocalRunIT.formEncoded(answers));
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(303);
+    }
+
+    @Test
+    @Order(2)
+    void aBrokenCallKeepsTheLastGoodSiteAndShowsItsErrorOnEveryPage() throws Exception {
+        // when a call asking for more than the fund's cap is saved
+        Files.writeString(calls.resolve("too-much.md"), call("Too much", 9000));
+
+        // then every page carries the error, naming the file, and the last good site is still served
+        String home = await("/", body -> body.contains("too-much.md"));
+        assertThat(home).contains("The preview could not be updated", "maxAward", "Property Fund");
+        assertThat(get("/calls/night-time-economy.html").body()).contains("Safer nights out", "too-much.md");
+        assertThat(get("/calls/too-much.html").statusCode()).isEqualTo(404);
+
+        // and when it is put right, the error goes
+        Files.writeString(calls.resolve("too-much.md"), call("Not too much", 900));
+        String fixed = await("/calls/too-much.html", body -> body.contains("Not too much"));
+        assertThat(fixed).doesNotContain("The preview could not be updated");
+    }
+
+    @Test
+    @Order(3)
+    void draftsAreMarkedOnTheCallsList() throws Exception {
+        // given the real source's draft call (young-people-2027), shown because DRAFTS=true
+        String list = get("/calls/").body();
+
+        // then the calls list marks it as a draft beside its title
+        int draft = list.indexOf("/calls/young-people-2027.html");
+        assertThat(draft).isPositive();
+        String item = list.substring(draft, list.indexOf("</li>", draft));
+        assertThat(item).contains("Draft");
+    }
+
+    static String call(String title, int maxAward) {
+        LocalDateTime opens = LocalDateTime.now(Catalogue.UK).minusDays(1).withHour(9).withMinute(0).withSecond(0).withNano(0);
+        return """
+                title=%s
+                type=call
+                status=published
+                fund=property-fund
+                theme=Night-time economy
+                opens=%s
+                closes=%s
+                maxAward=%d
+                summary=A call saved while the preview runs.
+                ~~~~~~
+                ## What we want to fund
+
+                Projects that make nights out safer.
+                """.formatted(title, opens, opens.plusDays(30).withHour(17), maxAward);
+    }
+
+    static String await(String path, Predicate<String> ready) throws Exception {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        String body = "";
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<String> response = get(path);
+            body = response.body();
+            if (response.statusCode() == 200 && ready.test(body)) {
+                return body;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("Not updated within " + PATIENCE + ": " + path + "\n" + body);
+    }
+
+    static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + run.port() + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> post(String path, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + run.port() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
