@@ -52,7 +52,9 @@ class ErrorPagesBrowserIT {
             // given a form filled in for a call that has since closed, posted without our script
             browser.get(url("/forms/property-fund/"));
             browser.findElement(By.id("organisationName")).sendKeys("Eden Valley Speed Watch");
-            browser.findElement(By.id("projectDescription")).sendKeys("Speed checks on the A686 <twice> a week");
+            // on a later section's page, hidden until the applicant gets there: filled as the form carries it
+            ((JavascriptExecutor) browser).executeScript("document.getElementById('projectDescription').value = arguments[0];",
+                    "Speed checks on the A686 <twice> a week");
             ((JavascriptExecutor) browser).executeScript("""
                     const form = document.querySelector('form[data-apply-form]');
                     const call = document.createElement('input');
