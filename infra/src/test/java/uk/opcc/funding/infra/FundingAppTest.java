@@ -318,7 +318,7 @@ class FundingAppTest {
         // The mapping publishes its per-mapping counts, and the alarm watches this mapping's.
         intake.hasResourceProperties("AWS::Lambda::EventSourceMapping", Match.objectLike(Map.of("MetricsConfig", Map.of("Metrics", List.of("EventCount")))));
         intake.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of("MetricName", "OnFailureDestinationDeliveredEventCount",
-                "Dimensions", List.of(Map.of("Name", "EventSourceMappingUUID", "Value", Map.of("Ref", Match.stringLikeRegexp("NotifierDynamoDBEventSource.*")))),
+                "Dimensions", List.of(Map.of("Name", "EventSourceMappingUUID", "Value", Map.of("Ref", Match.stringLikeRegexp("NotifierLiveDynamoDBEventSource.*")))),
                 "Threshold", 1, "AlarmActions", List.of(Match.anyValue()))));
         intake.hasResourceProperties("AWS::SNS::Topic", Map.of("KmsMasterKeyId", Match.anyValue()));
         intake.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "email", "Endpoint", "alarms@example.gov.uk", "TopicArn", Match.anyValue()));
