@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -34,7 +35,6 @@ import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.lambda.StartingPosition;
 import software.amazon.awscdk.services.lambda.eventsources.DynamoEventSource;
-import software.amazon.awscdk.services.lambda.eventsources.SqsDlq;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.secretsmanager.Secret;
@@ -42,8 +42,10 @@ import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.amazon.awscdk.services.ses.EmailIdentity;
 import software.amazon.awscdk.services.ses.Identity;
 import software.amazon.awscdk.services.sns.Topic;
-import software.amazon.awscdk.services.sqs.Queue;
-import software.amazon.awscdk.services.sqs.QueueEncryption;
+import software.amazon.awscdk.services.s3.BlockPublicAccess;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.LifecycleRule;
 import software.constructs.Construct;
 import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.catalogue.CatalogueJson;
@@ -51,9 +53,10 @@ import uk.opcc.funding.catalogue.CatalogueJson;
 /**
  * Application intake: the HTTP API and intake Lambda that store applications, the notifier
  * Lambda the table's stream feeds, the panel pack Lambda and its schedules, the SES sending
- * identity, the dead-letter queue, and the alarms that tell the OPCC when any of it needs a person.
+ * identity, the failed-records bucket, and the alarms that tell the OPCC when any of it needs a person.
  */
 public final class IntakeStack extends Stack {
+    static final int FAILED_RECORD_DAYS = 14;
     public final HttpApi api;
     public final Function intake;
     public final Function notifier;
@@ -61,7 +64,7 @@ public final class IntakeStack extends Stack {
     /** The published versions, with SnapStart, that the API and the stream invoke: never $LATEST. */
     public final Alias intakeLive;
     public final Alias notifierLive;
-    public final Queue deadLetters;
+    public final Bucket failedRecords;
     public final Topic alarms;
     /** Resends every email not sent: see the README's "Failed emails". */
     public final Function resender;
@@ -125,23 +128,18 @@ public final class IntakeStack extends Stack {
                 512, Duration.seconds(60), mailSettings);
         new PanelPacks(this, "PanelPacks", panelPack, table, DataStack.ROUND_INDEX, senderArn, catalogue(config), synthesisedAt());
 
-        deadLetters = Queue.Builder.create(this, "NotifierDeadLetters")
-                .encryption(QueueEncryption.SQS_MANAGED)
-                .enforceSsl(true)
-                // Fourteen days, the most SQS keeps: time for staff to notice the alarm and resend.
-                .retentionPeriod(Duration.days(14))
-                .build();
-        Nag.suppress(deadLetters, "SQS3", "This queue is itself the notifier's dead-letter queue.");
+        failedRecords = failedRecordsBucket();
         DynamoEventSource stream = DynamoEventSource.Builder.create(table)
                 .startingPosition(StartingPosition.TRIM_HORIZON)
                 .batchSize(10)
                 .reportBatchItemFailures(true)
                 .bisectBatchOnError(true)
-                // Enough for a short SES outage; after that the record goes to the dead-letter queue
-                // and the alarm fires. The application itself is already stored.
+                // Enough for a short SES outage; after that the whole failed record (the new
+                // application's stream record, with the invocation's metadata) goes to the bucket and
+                // the alarm fires. The application itself is already stored.
                 .retryAttempts(5)
                 .maxRecordAge(Duration.hours(24))
-                .onFailure(new SqsDlq(deadLetters))
+                .onFailure(new OnFailureBucket(failedRecords))
                 .filters(List.of(FilterCriteria.filter(newApplicationsOnly())))
                 // Per-mapping counts (events filtered, invoked, sent to the on-failure destination):
                 // the only metric that says a record gave up.
@@ -150,6 +148,8 @@ public final class IntakeStack extends Stack {
         notifierLive.addEventSource(stream);
 
         Nag.suppress(notifier, "IAM5", "Resource::*", "dynamodb:ListStreams, granted for the stream event source, cannot be limited to one table.");
+        Nag.suppress(notifier, "IAM5", "Resource::<" + getLogicalId((CfnElement) failedRecords.getNode().getDefaultChild()) + ".Arn>/*",
+                "The stream mapping names each failed record's object itself: the notifier may put any object, in this one bucket only.");
 
         api = HttpApi.Builder.create(this, "Api").createDefaultStage(false).build();
         HttpLambdaIntegration integration = new HttpLambdaIntegration("IntakeIntegration", intakeLive);
@@ -171,11 +171,9 @@ public final class IntakeStack extends Stack {
         Nag.suppress(api, "APIG4", "A public application form: anyone may submit. Input is validated, throttled, and replays are idempotent.");
 
         alarms = Alarms.topic(this, config.alarmEmail());
-        alarm("DeadLettersWaiting", "Staff emails failed and are waiting in the dead-letter queue: applications are stored but staff were not told.",
-                deadLetters.metricApproximateNumberOfMessagesVisible(MetricOptions.builder().period(Duration.minutes(5)).statistic("Maximum").build()));
         alarm("IntakeErrors", "The intake function failed: applicants may be seeing errors.", intake.metricErrors(fiveMinutes()));
         alarm("IntakeThrottles", "The intake function was throttled: applicants may be turned away.", intake.metricThrottles(fiveMinutes()));
-        alarm("NotifierErrors", "The notifier failed; it will retry, then dead-letter.", notifier.metricErrors(fiveMinutes()));
+        alarm("NotifierErrors", "The notifier failed; it will retry, then park the record in the failed-records bucket.", notifier.metricErrors(fiveMinutes()));
         alarm("NotifierThrottles", "The notifier was throttled.", notifier.metricThrottles(fiveMinutes()));
         alarm("PanelPackErrors", "A panel pack failed to send; Lambda retries it, and the round stays unsent until one succeeds.",
                 panelPack.metricErrors(fiveMinutes()));
@@ -184,7 +182,7 @@ public final class IntakeStack extends Stack {
         Alarms.alarm(this, alarms, "NotifierBehind", "The notifier is more than 15 minutes behind the table's stream: staff emails are late.",
                 notifier.metric("IteratorAge", MetricOptions.builder().period(Duration.minutes(5)).statistic("Maximum").build()),
                 Duration.minutes(15).toMilliseconds().doubleValue(), 1);
-        alarm("FailedEmailsParked", "A new application's staff email gave up after every retry and its record went to the on-failure destination.",
+        alarm("FailedEmailsParked", "A new application's staff email gave up after every retry: its record is in the failed-records bucket; the application is stored.",
                 Metric.Builder.create().namespace("AWS/Lambda").metricName("OnFailureDestinationDeliveredEventCount")
                         .dimensionsMap(Map.of("EventSourceMappingUUID", stream.getEventSourceMappingId()))
                         .period(Duration.minutes(5)).statistic("Sum").build());
@@ -205,6 +203,27 @@ public final class IntakeStack extends Stack {
     private Instant synthesisedAt() {
         Object fixed = getNode().tryGetContext("panelPacksFrom");
         return fixed == null ? Instant.now() : Instant.parse(fixed.toString());
+    }
+
+    /**
+     * Where the stream mapping writes a record it gave up on: the invocation's metadata and the
+     * whole stream record (the new application, answers included), unlike a queue destination,
+     * which holds only shard and sequence numbers that the stream forgets after 24 hours.
+     */
+    private Bucket failedRecordsBucket() {
+        Bucket bucket = Bucket.Builder.create(this, "FailedRecords")
+                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+                .encryption(BucketEncryption.S3_MANAGED)
+                .enforceSsl(true)
+                // Fourteen days: time for staff to see the alarm and resend. The application itself
+                // stays in the table for its retention period; this is only a copy of it.
+                .lifecycleRules(List.of(LifecycleRule.builder().expiration(Duration.days(FAILED_RECORD_DAYS)).build()))
+                // Never deleted with the stack while it may hold a record nobody has acted on.
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+        Nag.suppress(bucket, "S1", "Only the stream mapping writes here, as the notifier's role, and only when a record gives up; "
+                + "every write raises the FailedEmailsParked alarm, so an access log would add nothing.");
+        return bucket;
     }
 
     /**

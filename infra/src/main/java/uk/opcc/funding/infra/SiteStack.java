@@ -53,6 +53,9 @@ public final class SiteStack extends Stack {
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+    /** How long access logs (viewers' IP addresses) are kept: the privacy notice says the same. */
+    static final int ACCESS_LOG_DAYS = 90;
+
     public final Distribution distribution;
     public final Bucket site;
 
@@ -64,7 +67,9 @@ public final class SiteStack extends Stack {
                 .enforceSsl(true)
                 // CloudFront's standard logs are written with ACLs.
                 .objectOwnership(ObjectOwnership.OBJECT_WRITER)
-                .lifecycleRules(List.of(LifecycleRule.builder().expiration(Duration.days(365)).build()))
+                // They hold viewers' IP addresses: kept as long as the privacy notice says, long enough
+                // to look into a fault or misuse reported within a quarter, as long as the API's logs.
+                .lifecycleRules(List.of(LifecycleRule.builder().expiration(Duration.days(ACCESS_LOG_DAYS)).build()))
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
         Nag.suppress(logs, "S1", "This is the access-log bucket; logging it into itself would loop.");
@@ -124,10 +129,12 @@ public final class SiteStack extends Stack {
                         .originRequestPolicy(OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER)
                         .responseHeadersPolicy(headers)
                         .build()))
-                // A missing object is a 403 from a private bucket: both get the site's own 404 page.
+                // Error responses apply to every behaviour, /api/* included, so only 403 is mapped:
+                // it is what the private bucket answers for a missing page (CloudFront may not list
+                // it), and the intake never answers 403, so its own 404, 410, 413, 422 and 5xx pages
+                // and problem+json reach the applicant unchanged.
                 .errorResponses(List.of(
-                        ErrorResponse.builder().httpStatus(403).responseHttpStatus(404).responsePagePath("/404.html").ttl(Duration.minutes(5)).build(),
-                        ErrorResponse.builder().httpStatus(404).responseHttpStatus(404).responsePagePath("/404.html").ttl(Duration.minutes(5)).build()));
+                        ErrorResponse.builder().httpStatus(403).responseHttpStatus(404).responsePagePath("/404.html").ttl(Duration.minutes(5)).build()));
         if (config.domainName() != null) {
             distribution.domainNames(List.of(config.domainName()))
                     .certificate(Certificate.fromCertificateArn(this, "Certificate", config.certificateArn()));

@@ -3,6 +3,7 @@ package uk.opcc.funding.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -11,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
@@ -159,16 +163,32 @@ class FundingAppTest {
     }
 
     @Test
-    void notifierIsFedNewApplicationsWithBatchFailuresBisectionBoundedRetriesAndADeadLetterQueue() {
+    void notifierIsFedNewApplicationsWithBatchFailuresBisectionBoundedRetriesAndAFailedRecordsBucket() {
         intake.hasResourceProperties("AWS::Lambda::EventSourceMapping", Match.objectLike(Map.of(
                 "StartingPosition", "TRIM_HORIZON",
                 "FunctionResponseTypes", List.of("ReportBatchItemFailures"),
                 "BisectBatchOnFunctionError", true,
                 "MaximumRetryAttempts", 5,
-                "DestinationConfig", Map.of("OnFailure", Map.of("Destination", Match.anyValue())),
+                "DestinationConfig", Map.of("OnFailure", Map.of("Destination", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("FailedRecords.*"), "Arn")))),
                 "FilterCriteria", Map.of("Filters", List.of(Map.of("Pattern",
                         "{\"eventName\":[\"INSERT\"],\"dynamodb\":{\"Keys\":{\"pk\":{\"S\":[{\"prefix\":\"APP#\"}]}}}}"))))));
-        intake.hasResourceProperties("AWS::SQS::Queue", Map.of("SqsManagedSseEnabled", true, "MessageRetentionPeriod", 1209600));
+        // The whole failed record (answers included) is kept encrypted, private, TLS-only, for 14 days.
+        intake.resourceCountIs("AWS::SQS::Queue", 0);
+        intake.hasResource("AWS::S3::Bucket", Match.objectLike(Map.of("DeletionPolicy", "Retain", "Properties", Match.objectLike(Map.of(
+                "PublicAccessBlockConfiguration", Map.of("BlockPublicAcls", true, "BlockPublicPolicy", true, "IgnorePublicAcls", true, "RestrictPublicBuckets", true),
+                "BucketEncryption", Map.of("ServerSideEncryptionConfiguration", List.of(Map.of("ServerSideEncryptionByDefault", Map.of("SSEAlgorithm", "AES256")))),
+                "LifecycleConfiguration", Map.of("Rules", List.of(Map.of("ExpirationInDays", 14, "Status", "Enabled"))))))));
+        intake.hasResourceProperties("AWS::S3::BucketPolicy", Match.objectLike(Map.of("PolicyDocument", Match.objectLike(Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of("Effect", "Deny", "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))))));
+    }
+
+    @Test
+    void theStreamMappingIsTheOneLocalStackItRunsOnLambdasOwnPoller() throws IOException {
+        // function's LocalStackIT creates its mapping from this file: the filter and retries it proves are these.
+        Map<String, Object> tested = new Yaml(new SafeConstructor(new LoaderOptions()))
+                .load(Files.readString(Path.of("../function/src/test/resources/stream-mapping.json")));
+        assertThat(tested).containsKeys("FilterCriteria", "MaximumRetryAttempts", "FunctionResponseTypes");
+        intake.hasResourceProperties("AWS::Lambda::EventSourceMapping", Match.objectLike(tested));
     }
 
     @Test
@@ -222,8 +242,10 @@ class FundingAppTest {
             }
         });
         assertThat(intakeActions).containsExactlyInAnyOrder("dynamodb:PutItem", "dynamodb:ConditionCheckItem", "dynamodb:GetItem");
-        assertThat(notifierActions).contains("dynamodb:UpdateItem", "ses:SendEmail", "dynamodb:GetRecords", "dynamodb:GetShardIterator")
-                .doesNotContain("dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Scan", "dynamodb:*", "ses:*");
+        assertThat(notifierActions).contains("dynamodb:UpdateItem", "ses:SendEmail", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
+                        "s3:PutObject", "s3:ListBucket")
+                .doesNotContain("dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Scan", "dynamodb:*", "ses:*",
+                        "s3:GetObject*", "s3:DeleteObject*", "s3:*");
         intake.hasResourceProperties("AWS::SES::EmailIdentity", Map.of("EmailIdentity", "funding@example.gov.uk"));
         String sesResource = intake.findResources("AWS::IAM::Policy").entrySet().stream()
                 .filter(e -> e.getKey().startsWith("NotifierServiceRole"))
@@ -307,9 +329,9 @@ class FundingAppTest {
     }
 
     @Test
-    void alarmsWatchDeadLettersErrorsThrottlesServerErrorsTheStreamAndFailedRecordsAndEmailTheOpcc() {
-        intake.resourceCountIs("AWS::CloudWatch::Alarm", 10);
-        for (String metric : List.of("ApproximateNumberOfMessagesVisible", "Errors", "Throttles", "5xx", "DestinationDeliveryFailures")) {
+    void alarmsWatchErrorsThrottlesServerErrorsTheStreamAndFailedRecordsAndEmailTheOpcc() {
+        intake.resourceCountIs("AWS::CloudWatch::Alarm", 9);
+        for (String metric : List.of("Errors", "Throttles", "5xx", "DestinationDeliveryFailures")) {
             intake.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of("MetricName", metric,
                     "Threshold", 1, "AlarmActions", List.of(Match.anyValue()), "TreatMissingData", "notBreaching")));
         }
@@ -378,7 +400,24 @@ class FundingAppTest {
                         // AWS's managed CachingDisabled policy
                         "CachePolicyId", "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
                         "AllowedMethods", List.of("GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE")))),
-                "CustomErrorResponses", Match.arrayWith(List.of(Match.objectLike(Map.of("ErrorCode", 403, "ResponseCode", 404, "ResponsePagePath", "/404.html")))))))));
+                // Only the bucket's 403 for a missing page: the intake's own 404s and other errors pass through.
+                "CustomErrorResponses", List.of(Match.objectLike(Map.of("ErrorCode", 403, "ResponseCode", 404, "ResponsePagePath", "/404.html"))))))));
+    }
+
+    @Test
+    void accessLogsAreKeptAsLongAsThePrivacyNoticeSays() throws IOException {
+        String privacy = Files.readString(Path.of("../site/src/main/jbake/content/privacy.md"));
+        java.util.regex.Matcher stated = java.util.regex.Pattern.compile("deleted after (\\d+) days").matcher(privacy);
+        assertThat(stated.find()).as("the privacy notice states the log retention").isTrue();
+        int days = Integer.parseInt(stated.group(1));
+        assertThat(days).isLessThan(365);
+        site.hasResourceProperties("AWS::S3::Bucket", Match.objectLike(Map.of(
+                "LifecycleConfiguration", Map.of("Rules", List.of(Map.of("ExpirationInDays", days, "Status", "Enabled"))),
+                "OwnershipControls", Match.anyValue())));
+        // The functions' and the API's logs carry IP addresses and request ids too: no longer.
+        Map<String, Map<String, Object>> logGroups = intake.findResources("AWS::Logs::LogGroup");
+        assertThat(logGroups).isNotEmpty();
+        logGroups.values().forEach(group -> assertThat(((Map<?, ?>) group.get("Properties")).get("RetentionInDays")).isEqualTo(days));
     }
 
     @Test
@@ -410,6 +449,42 @@ class FundingAppTest {
         assertThat(errors).isEmpty();
         List<SynthesisMessage> warnings = Annotations.fromStack(synth.stack("Site")).findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*"));
         System.out.printf("cdk-nag warnings on the site stack: %d%n", warnings.size());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theBootstrapExecutionPolicyCoversEveryServiceTheStacksUseAndNoMore() throws IOException {
+        Map<String, Object> policy = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(Path.of("bootstrap-policy.json")));
+        List<String> allowed = new ArrayList<>();
+        List<String> iamResources = new ArrayList<>();
+        for (Map<String, Object> statement : (List<Map<String, Object>>) policy.get("Statement")) {
+            if ("Allow".equals(statement.get("Effect"))) {
+                List<String> actions = (List<String>) statement.get("Action");
+                allowed.addAll(actions);
+                if (actions.stream().anyMatch(a -> a.startsWith("iam:"))) {
+                    iamResources.add(String.valueOf(statement.get("Resource")));
+                }
+            }
+        }
+        java.util.Set<String> used = new java.util.TreeSet<>();
+        for (String concern : List.of("Data", "Intake", "Site", "EdgeAlarms")) {
+            Map<String, Object> resources = (Map<String, Object>) synth.template(concern).toJSON().get("Resources");
+            for (Object resource : resources.values()) {
+                String type = String.valueOf(((Map<String, Object>) resource).get("Type"));
+                if (type.startsWith("Custom::")) {
+                    used.add("lambda"); // CloudFormation invokes the custom resource's function
+                } else if (!type.equals("AWS::CDK::Metadata")) {
+                    used.add(type.split("::")[1].toLowerCase(java.util.Locale.ROOT).replace("apigatewayv2", "apigateway"));
+                }
+            }
+        }
+        java.util.Set<String> services = new java.util.TreeSet<>();
+        allowed.forEach(a -> services.add(a.substring(0, a.indexOf(':'))));
+        services.remove("ssm"); // reads the bootstrap version parameter, as CDK's templates do
+        assertThat(services).isEqualTo(used);
+        // IAM only for the stacks' own roles: never users, policies of other roles, or a wildcard
+        assertThat(allowed).filteredOn(a -> a.startsWith("iam:")).doesNotContain("iam:*", "iam:CreateUser", "iam:CreatePolicyVersion");
+        assertThat(iamResources).containsExactly("arn:aws:iam::*:role/Funding-*");
     }
 
     @Test

@@ -104,8 +104,17 @@ class WorkflowsTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void dependabotWatchesMavenAndActions() throws IOException {
+    void dependabotWatchesMavenActionsAndTheCdkCliWhichTheDeployTakesFromInfraPackageJson() throws IOException {
         List<Map<String, Object>> updates = (List<Map<String, Object>>) yaml(GITHUB.resolve("dependabot.yml")).get("updates");
-        assertThat(updates).extracting(u -> u.get("package-ecosystem")).containsExactlyInAnyOrder("maven", "github-actions");
+        assertThat(updates).extracting(u -> u.get("package-ecosystem")).containsExactlyInAnyOrder("maven", "github-actions", "npm");
+        assertThat(updates).filteredOn(u -> "npm".equals(u.get("package-ecosystem"))).extracting(u -> u.get("directory")).containsExactly("/infra");
+        // package.json pins an exact CLI version and the lock agrees; the deploy installs from the lock and runs that CLI.
+        Map<String, Object> pkg = yaml(Path.of("package.json"));
+        String version = String.valueOf(((Map<String, Object>) pkg.get("devDependencies")).get("aws-cdk"));
+        assertThat(version).matches("\\d+\\.\\d+\\.\\d+");
+        Map<String, Object> locked = (Map<String, Object>) ((Map<String, Object>) yaml(Path.of("package-lock.json")).get("packages")).get("node_modules/aws-cdk");
+        assertThat(locked).containsEntry("version", version);
+        String deploy = Files.readString(GITHUB.resolve("workflows/deploy.yml"));
+        assertThat(deploy).contains("npm ci", "npx --no-install cdk deploy").doesNotContain("aws-cdk@");
     }
 }
