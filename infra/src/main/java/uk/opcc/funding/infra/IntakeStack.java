@@ -25,6 +25,7 @@ import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.CfnFunction;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.FilterCriteria;
 import software.amazon.awscdk.services.lambda.FilterRule;
@@ -32,7 +33,6 @@ import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.MetricType;
 import software.amazon.awscdk.services.lambda.MetricsConfig;
 import software.amazon.awscdk.services.lambda.Runtime;
-import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.lambda.StartingPosition;
 import software.amazon.awscdk.services.lambda.eventsources.DynamoEventSource;
 import software.amazon.awscdk.services.logs.LogGroup;
@@ -261,10 +261,6 @@ public final class IntakeStack extends Stack {
                 .timeout(timeout)
                 .environment(environment)
                 .logGroup(logs)
-                // Lambda snapshots each published version after its init (and the intake's priming,
-                // see Priming), so a cold start restores a warm JVM instead of starting one.
-                // SnapStart supports Java 11 and later on x86_64 and arm64.
-                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
                 .build();
         Nag.suppress(function, "IAM4", "AWSLambdaBasicExecutionRole lets the function write its own logs, nothing more.");
         Nag.suppress(function, "L1", "Java 21 is the LTS runtime this release is built and tested for; "
@@ -277,6 +273,12 @@ public final class IntakeStack extends Stack {
      * the code or configuration changes, SnapStart snapshots it, and the alias moves to it.
      */
     private Alias live(Function function) {
+        // Lambda snapshots each published version after its init (and the intake's priming, see
+        // Priming), so a cold start restores a warm JVM instead of starting one. Only functions
+        // invoked through an alias get it: $LATEST is never snapshotted, so on the others it would
+        // only slow each deploy. SnapStart supports Java 11 and later on x86_64 and arm64.
+        ((CfnFunction) function.getNode().getDefaultChild()).setSnapStart(
+                CfnFunction.SnapStartProperty.builder().applyOn("PublishedVersions").build());
         return Alias.Builder.create(this, function.getNode().getId() + "Live")
                 .aliasName("live").version(function.getCurrentVersion()).build();
     }

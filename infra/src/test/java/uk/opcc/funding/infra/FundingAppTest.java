@@ -199,6 +199,11 @@ class FundingAppTest {
                     "SnapStart", Map.of("ApplyOn", "PublishedVersions"))));
         }
         intake.resourceCountIs("AWS::Lambda::Version", 2);
+        // The functions invoked unqualified ($LATEST) have no snapshot to restore: no SnapStart.
+        for (String handler : List.of("ResendHandler", "PanelPackHandler")) {
+            intake.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                    "Handler", "uk.opcc.funding.function." + handler + "::handleRequest", "SnapStart", Match.absent())));
+        }
         String intakeFunction = functionId("uk.opcc.funding.function.IntakeHandler::handleRequest");
         String notifierFunction = functionId("uk.opcc.funding.function.NotifierHandler::handleRequest");
         String intakeAlias = aliasOf(intakeFunction);
