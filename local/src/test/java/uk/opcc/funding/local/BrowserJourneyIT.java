@@ -5,17 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -35,23 +32,11 @@ import uk.opcc.funding.function.Fixtures;
 class BrowserJourneyIT {
     static final List<String> WCAG_22_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
-    @TempDir
-    static Path work;
-
-    static LocalRun run;
-
-    @BeforeAll
-    static void start() throws Exception {
-        run = LocalRun.start(new LocalRun.Options(Path.of("..").toAbsolutePath().normalize(), work, 0, false));
-    }
-
-    @AfterAll
-    static void stop() {
-        run.close();
-    }
+    @RegisterExtension
+    static final LocalRunFixture local = new LocalRunFixture();
 
     static String url(String path) {
-        return "http://localhost:" + run.port() + path;
+        return local.url(path);
     }
 
     /** The road-safety call while it is open; once it has closed, the Property Fund itself. */
@@ -127,13 +112,16 @@ class BrowserJourneyIT {
             String reference = reference(browser);
             Browser.screenshot(browser, name + "-4-confirmation");
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Application sent");
+            if (javascript) {
+                violations.addAll(check(browser, "confirmation"));
+            }
             Map<String, AttributeValue> stored = stored(reference);
             assertThat(stored).containsEntry("fundId", AttributeValue.fromS("property-fund"));
             assertThat(stored.get("answers").m().get("projectTitle").l().get(0).s()).isEqualTo("Speed watch changed (" + name + ")");
-            String staffSubject = Outbox.read(Outbox.waitForEmail(run.outbox, reference, Outbox.PROPERTY_FUND_STAFF)).getSubject();
+            String staffSubject = Outbox.read(Outbox.waitForEmail(local.run().outbox, reference, Outbox.PROPERTY_FUND_STAFF)).getSubject();
             assertThat(staffSubject).startsWith("Property Fund · ").endsWith(" · " + reference);
             String applicantSubject = "We have your application to the Property Fund: reference " + reference;
-            assertThat(Outbox.read(Outbox.waitForEmail(run.outbox, reference, "sam@example.org")).getSubject()).isEqualTo(applicantSubject);
+            assertThat(Outbox.read(Outbox.waitForEmail(local.run().outbox, reference, "sam@example.org")).getSubject()).isEqualTo(applicantSubject);
 
             browser.navigate().back();
             new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/confirmation"));
@@ -145,8 +133,8 @@ class BrowserJourneyIT {
             assertThat(send.getText()).isEqualTo("Send application");
             Thread.sleep(1500); // time for a second application, were one sent, to reach the outbox
             assertThat(applicationsTitled("Speed watch changed (" + name + ")")).isEqualTo(1);
-            assertThat(Outbox.withSubject(run.outbox, staffSubject)).hasSize(1);
-            assertThat(Outbox.withSubject(run.outbox, applicantSubject)).hasSize(1);
+            assertThat(Outbox.withSubject(local.run().outbox, staffSubject)).hasSize(1);
+            assertThat(Outbox.withSubject(local.run().outbox, applicantSubject)).hasSize(1);
         } finally {
             browser.quit();
         }
@@ -300,7 +288,9 @@ class BrowserJourneyIT {
         pages.put("accessibility", "/accessibility.html");
         pages.put("privacy", "/privacy.html");
         pages.put("not found", "/no-such-page.html");
-        pages.put("confirmation", "/api/forms/property-fund/confirmation?reference=KX7P-M2RD");
+        // a link without its signed token: the "We can't show this confirmation" page (the real
+        // confirmation page is checked on the way through apply(), as only a real send reaches it)
+        pages.put("unshowable confirmation", "/api/forms/property-fund/confirmation?reference=KX7P-M2RD");
         List<String> violations = new ArrayList<>();
         // axe is itself a script, so it runs with JavaScript on; the page the server re-renders for
         // a form posted without JavaScript is reached by form.submit(), which bypasses our script.
@@ -404,7 +394,7 @@ class BrowserJourneyIT {
     }
 
     static long applicationsTitled(String title) {
-        try (DynamoDbClient client = run.dynamoDb().client()) {
+        try (DynamoDbClient client = local.run().dynamoDb().client()) {
             return client.scanPaginator(b -> b.tableName(LocalRun.TABLE)).items().stream()
                     .filter(item -> item.containsKey("answers") && item.get("answers").m().containsKey("projectTitle")
                             && title.equals(item.get("answers").m().get("projectTitle").l().get(0).s()))
@@ -451,7 +441,7 @@ class BrowserJourneyIT {
     }
 
     static Map<String, AttributeValue> stored(String reference) {
-        try (DynamoDbClient client = run.dynamoDb().client()) {
+        try (DynamoDbClient client = local.run().dynamoDb().client()) {
             Map<String, AttributeValue> item = client.getItem(b -> b.tableName(LocalRun.TABLE)
                     .key(Map.of("pk", AttributeValue.fromS("APP#" + reference)))).item();
             assertThat(item).as("application %s in DynamoDB Local", reference).isNotEmpty();

@@ -3,14 +3,11 @@ package uk.opcc.funding.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -26,23 +23,11 @@ import uk.opcc.funding.function.storage.InMemoryApplicationStore;
  * something breaks. axe-core finds no WCAG 2.2 AA violations on either.
  */
 class ErrorPagesBrowserIT {
-    @TempDir
-    static Path work;
-
-    static LocalRun run;
-
-    @BeforeAll
-    static void start() throws Exception {
-        run = LocalRun.start(new LocalRun.Options(Path.of("..").toAbsolutePath().normalize(), work, 0, false));
-    }
-
-    @AfterAll
-    static void stop() {
-        run.close();
-    }
+    @RegisterExtension
+    static final LocalRunFixture local = new LocalRunFixture();
 
     static String url(String path) {
-        return "http://localhost:" + run.port() + path;
+        return local.url(path);
     }
 
     @Test
@@ -88,7 +73,7 @@ class ErrorPagesBrowserIT {
                 .withHeaders(Map.of("content-type", "application/x-www-form-urlencoded", "accept", "text/html"))
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST").build()).build())
-                .withBody(LocalRunIT.formEncoded(Fixtures.propertyFundAnswers()))
+                .withBody(LocalRunFixture.formEncoded(Fixtures.propertyFundAnswers()))
                 .withIsBase64Encoded(false)
                 .build();
         var response = broken.handleRequest(event, null);

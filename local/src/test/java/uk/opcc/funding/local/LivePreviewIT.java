@@ -76,7 +76,7 @@ class LivePreviewIT {
         Map<String, List<String>> answers = new HashMap<>(Fixtures.propertyFundAnswers(Instant.now()));
         answers.put("call", List.of("night-time-economy"));
         answers.put("amount", List.of("1500"));
-        HttpResponse<String> posted = post("/api/forms/property-fund/submissions", LocalRunIT.formEncoded(answers));
+        HttpResponse<String> posted = post("/api/forms/property-fund/submissions", LocalRunFixture.formEncoded(answers));
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(303);
     }
 

@@ -4,51 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.opcc.funding.function.Fixtures;
 
 /** The local run over real HTTP on loopback: site, API through the real handlers, DynamoDB Local, outbox. */
 class LocalRunIT {
-    @TempDir
-    static Path work;
+    @RegisterExtension
+    static final LocalRunFixture local = new LocalRunFixture();
 
     static LocalRun run;
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static Path work;
 
     @BeforeAll
     static void start() throws Exception {
-        run = LocalRun.start(new LocalRun.Options(Path.of("..").toAbsolutePath().normalize(), work, 0, false));
+        run = local.run();
+        work = local.work();
         Files.writeString(work.resolve("secret.txt"), "outside the site");
     }
 
-    @AfterAll
-    static void stop() {
-        run.close();
-    }
-
     static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + run.port() + path)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    static String formEncoded(Map<String, List<String>> answers) {
-        return answers.entrySet().stream().flatMap(e -> e.getValue().stream()
-                .map(v -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)))
-                .collect(Collectors.joining("&"));
+        return local.get(path);
     }
 
     @Test
@@ -72,19 +54,11 @@ class LocalRunIT {
         assertThat(missing.body()).contains("Page not found");
     }
 
-    /** The reference a confirmation page shows: the Location carries only a signed token. */
-    static String shownReference(String page) {
-        java.util.regex.Matcher shown = java.util.regex.Pattern.compile("data-reference>([A-Z2-9]{4}-[A-Z2-9]{4})<").matcher(page);
-        assertThat(shown.find()).as("a reference on the confirmation page").isTrue();
-        return shown.group(1);
-    }
 
     @Test
     void aLateFormPostGetsAWholePageWithItsAnswersAndTheContactDetails() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + run.port() + "/api/forms/property-fund/submissions"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
-                .POST(HttpRequest.BodyPublishers.ofString(formEncoded(Fixtures.with(Fixtures.propertyFundAnswers(Instant.now()),
-                        "call", "rural-crime-2026")))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = local.postForm("/api/forms/property-fund/submissions",
+                LocalRunFixture.formEncoded(Fixtures.with(Fixtures.propertyFundAnswers(Instant.now()), "call", "rural-crime-2026")), "Accept", "text/html");
 
         assertThat(response.statusCode()).isEqualTo(410);
         assertThat(response.body()).contains("<header class=\"site-header\">", "/css/site.css", "<footer class=\"site-footer\">",
@@ -113,17 +87,15 @@ class LocalRunIT {
 
     @Test
     void aFormPostIsRedirectedToItsReferenceAndAnEmailReachesTheOutbox() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + run.port() + "/api/forms/property-fund/submissions"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(formEncoded(Fixtures.propertyFundAnswers(Instant.now())))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = local.postForm("/api/forms/property-fund/submissions",
+                LocalRunFixture.formEncoded(Fixtures.propertyFundAnswers(Instant.now())));
 
         assertThat(response.statusCode()).isEqualTo(303);
         String location = response.headers().firstValue("Location").orElseThrow();
         assertThat(location).startsWith("/api/forms/property-fund/confirmation?token=");
         HttpResponse<String> confirmation = get(location);
         assertThat(confirmation.statusCode()).isEqualTo(200);
-        String reference = shownReference(confirmation.body());
+        String reference = LocalRunFixture.shownReference(confirmation.body());
         assertThat(confirmation.body()).contains("Application sent", "We will tell you the decision by");
         // the same reference without its signed token is not a confirmation
         HttpResponse<String> bare = get("/api/forms/property-fund/confirmation?reference=" + reference);
@@ -153,20 +125,14 @@ class LocalRunIT {
     }
 
     static HttpResponse<String> makePack(String fund, String round) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + run.port() + PanelPackPage.PATH))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("fundId=" + fund + "&roundId=" + round)).build(), HttpResponse.BodyHandlers.ofString());
+        return local.postForm(PanelPackPage.PATH, "fundId=" + fund + "&roundId=" + round);
     }
 
     @Test
     void theOutboxLinksToPanelPacksWhichMakeAnInterimPackBeforeTheDeadlineAndTheRoundsOwnOnceAfter() throws Exception {
         // given an application in the round now taking applications
         Instant now = Instant.now();
-        HttpResponse<String> applied = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + run.port() + "/api/forms/property-fund/submissions"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(formEncoded(Fixtures.with(Fixtures.propertyFundAnswers(now), "organisationName", "Pack Test Group")))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        String reference = shownReference(get(applied.headers().firstValue("Location").orElseThrow()).body());
+        String reference = local.applyToPropertyFund(Fixtures.with(Fixtures.propertyFundAnswers(now), "organisationName", "Pack Test Group"));
         var fund = Fixtures.CATALOGUE.fund("property-fund").orElseThrow();
         String round = fund.nextRound(now).orElseThrow().id();
         String pastRound = fund.panelRounds().stream().filter(r -> !r.takes(now)).reduce((a, b) -> b).orElseThrow().id();

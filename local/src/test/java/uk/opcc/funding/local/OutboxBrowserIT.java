@@ -2,19 +2,13 @@ package uk.opcc.funding.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -22,36 +16,22 @@ import uk.opcc.funding.function.Fixtures;
 
 /** {@code /_outbox/} in headless Chromium: each email readable, its HTML rendered safely, no axe violations. */
 class OutboxBrowserIT {
-    @TempDir
-    static Path work;
-
-    static LocalRun run;
+    @RegisterExtension
+    static final LocalRunFixture local = new LocalRunFixture();
     static String reference;
 
     @BeforeAll
     static void applyOnce() throws Exception {
-        run = LocalRun.start(new LocalRun.Options(Path.of("..").toAbsolutePath().normalize(), work, 0, false));
+        LocalRun run = local.run();
         Map<String, List<String>> answers = Fixtures.with(Fixtures.propertyFundAnswers(Instant.now()), "projectDescription",
                 "Fish & chips for \"volunteers\" at Tom's café");
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/api/forms/property-fund/submissions")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(LocalRunIT.formEncoded(answers))).build(), HttpResponse.BodyHandlers.ofString());
-        String confirmation = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(response.headers().firstValue("Location").orElseThrow())))
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
-        java.util.regex.Matcher shown = java.util.regex.Pattern.compile("data-reference>([A-Z2-9]{4}-[A-Z2-9]{4})<").matcher(confirmation);
-        assertThat(shown.find()).as("a reference on the confirmation page").isTrue();
-        reference = shown.group(1);
+        reference = local.applyToPropertyFund(answers);
         Outbox.waitForEmail(run.outbox, reference, Outbox.PROPERTY_FUND_STAFF);
         Outbox.waitForEmail(run.outbox, reference, "sam@example.org");
     }
 
-    @AfterAll
-    static void stop() {
-        run.close();
-    }
-
     static String url(String path) {
-        return "http://localhost:" + run.port() + path;
+        return local.url(path);
     }
 
     @Test

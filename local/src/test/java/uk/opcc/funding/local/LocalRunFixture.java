@@ -1,0 +1,99 @@
+package uk.opcc.funding.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import uk.opcc.funding.site.SiteBaker;
+
+/**
+ * The local run on the real site, started once for a test class on a free port, with its engines'
+ * files in a folder of its own under target/:
+ * {@code @RegisterExtension static final LocalRunFixture local = new LocalRunFixture();}
+ * and the few requests the tests make of it, an applicant's above all.
+ */
+final class LocalRunFixture implements BeforeAllCallback, AfterAllCallback {
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Pattern SHOWN_REFERENCE = Pattern.compile("data-reference>([A-Z2-9]{4}-[A-Z2-9]{4})<");
+
+    private Path work;
+    private LocalRun run;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        Path runs = Files.createDirectories(Path.of("target/local-runs"));
+        work = Files.createTempDirectory(runs, context.getRequiredTestClass().getSimpleName() + "-");
+        run = LocalRun.start(new LocalRun.Options(Path.of("..").toAbsolutePath().normalize(), work, 0, false));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        try {
+            run.close();
+        } finally {
+            SiteBaker.deleteTree(work);
+        }
+    }
+
+    LocalRun run() {
+        return run;
+    }
+
+    /** The local run's own folder (its data, outbox and keys). */
+    Path work() {
+        return work;
+    }
+
+    String url(String path) {
+        return "http://localhost:" + run.port() + path;
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A form post as a browser sends it, with any extra headers as name, value pairs. */
+    HttpResponse<String> postForm(String path, String body, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends the Property Fund form with these answers, follows the redirect, and returns the reference shown. */
+    String applyToPropertyFund(Map<String, List<String>> answers) throws Exception {
+        HttpResponse<String> posted = postForm("/api/forms/property-fund/submissions", formEncoded(answers));
+        assertThat(posted.statusCode()).as("the form post is redirected to its confirmation").isEqualTo(303);
+        return shownReference(get(posted.headers().firstValue("Location").orElseThrow()).body());
+    }
+
+    static String formEncoded(Map<String, List<String>> answers) {
+        return answers.entrySet().stream().flatMap(e -> e.getValue().stream()
+                .map(v -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)))
+                .collect(Collectors.joining("&"));
+    }
+
+    /** The reference a confirmation page shows: the Location carries only a signed token. */
+    static String shownReference(String page) {
+        Matcher shown = SHOWN_REFERENCE.matcher(page);
+        assertThat(shown.find()).as("a reference on the confirmation page").isTrue();
+        return shown.group(1);
+    }
+}
