@@ -12,9 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Who publishes the site, from {@code data/opcc.yml}: the office applicants are told to contact.
@@ -33,7 +30,8 @@ public record Publisher(String name, String phone, String email, List<String> ad
         Path file = jbakeSource.resolve("data/opcc.yml");
         Map<?, ?> yaml;
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader) instanceof Map<?, ?> map ? map : Map.of();
+            // Through the reader: naming snakeyaml here would break this class in the function's jar, which has no YAML.
+            yaml = CatalogueReader.loadYaml(reader) instanceof Map<?, ?> map ? map : Map.of();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
         }

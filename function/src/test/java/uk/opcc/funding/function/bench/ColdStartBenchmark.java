@@ -34,11 +34,7 @@ public final class ColdStartBenchmark {
 
     /** @param target the function's target folder (the shaded jar); @param testClasses where this probe's class is */
     public static void print(Path target, Path testClasses, List<String> javas) throws Exception {
-        Path jar;
-        try (Stream<Path> files = Files.list(target)) {
-            jar = files.filter(p -> p.toString().endsWith("-lambda.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("Build the Lambda jar first: mvn -q -B install -DskipTests"));
-        }
+        Path jar = lambdaJar(target);
         System.out.printf("lambda jar: %s, %.1f MB%n", jar.getFileName(), Files.size(jar) / 1_048_576.0);
 
         DynamoDbLocal dynamoDb = DynamoDbLocal.get();
@@ -81,6 +77,14 @@ public final class ColdStartBenchmark {
             }
         }
     }
+    /** The shaded Lambda jar in the function's target folder. */
+    public static Path lambdaJar(Path target) throws java.io.IOException {
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(p -> p.toString().endsWith("-lambda.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("Build the Lambda jar first: mvn -q -B install -DskipTests"));
+        }
+    }
+
     private static long value(String line, String name) {
         return Long.parseLong(line.replaceFirst(".*\\b" + name + "=(\\d+).*", "$1"));
     }
