@@ -83,7 +83,7 @@ public final class Wiring {
     public static NotificationService notificationService(Map<String, String> env) {
         Catalogue catalogue = catalogue();
         Config config = Config.forNotifier(env, catalogue);
-        return notificationService(catalogue, config, new SesMailer(ses(config)));
+        return notificationService(catalogue, config, sesMailer(config, ses(config)));
     }
 
     /** The same, sending through another mail adapter: the local run writes .eml files instead. */
@@ -105,7 +105,7 @@ public final class Wiring {
     public static FailedEmails failedEmails(Map<String, String> env) {
         Catalogue catalogue = catalogue();
         Config config = Config.forNotifier(env, catalogue);
-        return failedEmails(catalogue, config, new SesMailer(ses(config)));
+        return failedEmails(catalogue, config, sesMailer(config, ses(config)));
     }
 
     /** The same, sending through another mail adapter: the local run's outbox. */
@@ -123,7 +123,7 @@ public final class Wiring {
     public static PanelPackService panelPackService(Map<String, String> env) {
         Catalogue catalogue = catalogue();
         Config config = Config.forNotifier(env, catalogue);
-        return panelPackService(catalogue, config, new SesPanelPackSender(ses(config)));
+        return panelPackService(catalogue, config, panelPackSender(config, ses(config)));
     }
 
     /** The same, sending through another mail adapter: the local run writes .eml files instead. */
@@ -165,6 +165,16 @@ public final class Wiring {
                 .region(Region.of(config.region())).credentialsProvider(credentials(config.dynamoDbEndpoint()));
         config.dynamoDbEndpoint().ifPresent(builder::endpointOverride);
         return builder.build();
+    }
+
+    /** Every email goes through the deployment's configuration set, when it has one (SES_CONFIGURATION_SET). */
+    static SesMailer sesMailer(Config config, SesV2Client ses) {
+        return new SesMailer(ses, config.configurationSet());
+    }
+
+    /** The panel pack's raw MIME email, through the same configuration set. */
+    static SesPanelPackSender panelPackSender(Config config, SesV2Client ses) {
+        return new SesPanelPackSender(ses, config.configurationSet());
     }
 
     static SesV2Client ses(Config config) {

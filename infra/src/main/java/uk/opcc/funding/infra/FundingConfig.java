@@ -4,18 +4,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import software.constructs.Node;
 
 /**
  * One deployment's settings, from CDK context ({@code cdk.json} or {@code -c key=value}). Every
  * problem is reported at once, naming the setting, before anything is synthesised.
  *
+ * @param sendingDomain  the domain SES sends from, with DKIM: {@code sendingDomain}, else the sender address's domain
+ * @param mailFromDomain the custom MAIL FROM (bounce) domain, a subdomain of it: {@code mailFromDomain}, else {@code mail.<sendingDomain>}
  * @param domainName     the site's own domain, or null for the CloudFront domain
  * @param certificateArn an ACM certificate in us-east-1 for {@code domainName}, or null
  */
 public record FundingConfig(
         String environment,
         String senderAddress,
+        String sendingDomain,
+        String mailFromDomain,
         String staffMailboxes,
         String alarmEmail,
         String domainName,
@@ -23,10 +30,32 @@ public record FundingConfig(
         Path lambdaJar,
         Path siteFolder) {
 
+    private static final Pattern DOMAIN = Pattern.compile("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
+    private static final Pattern ENVIRONMENT = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,40}");
+
     public static FundingConfig from(Node node) {
         List<String> problems = new ArrayList<>();
         String environment = required(node, "environment", problems);
+        if (!ENVIRONMENT.matcher(environment).matches()) {
+            // It names the stacks and the SES configuration set, whose names allow no more.
+            problems.add("environment " + environment + " must be letters, digits and hyphens, starting with a letter");
+        }
         String sender = required(node, "senderAddress", problems);
+        String sendingDomain = Optional.ofNullable(optional(node, "sendingDomain"))
+                .orElse(sender.substring(sender.indexOf('@') + 1)).toLowerCase(Locale.ROOT);
+        String mailFrom = Optional.ofNullable(optional(node, "mailFromDomain")).orElse("mail." + sendingDomain).toLowerCase(Locale.ROOT);
+        String senderDomain = sender.substring(sender.indexOf('@') + 1).toLowerCase(Locale.ROOT);
+        boolean senderSet = optional(node, "senderAddress") != null;
+        if (senderSet && (!sender.contains("@") || !DOMAIN.matcher(sendingDomain).matches())) {
+            problems.add("senderAddress " + sender + " (or sendingDomain) gives no domain to send from");
+        } else if (senderSet && !senderDomain.equals(sendingDomain) && !senderDomain.endsWith("." + sendingDomain)) {
+            // A domain identity lets SES send from addresses at the domain and its subdomains, no others.
+            problems.add("senderAddress " + sender + " is not at sendingDomain " + sendingDomain);
+        }
+        // SES's rules for a MAIL FROM domain: a subdomain of the identity, and not one that sends (From) or receives mail.
+        if (!DOMAIN.matcher(mailFrom).matches() || !mailFrom.endsWith("." + sendingDomain) || mailFrom.equals(senderDomain)) {
+            problems.add("mailFromDomain " + mailFrom + " must be a subdomain of " + sendingDomain + " that no address sends from");
+        }
         String mailboxes = required(node, "staffMailboxes", problems);
         String alarmEmail = required(node, "alarmEmail", problems);
         String domain = optional(node, "domainName");
@@ -48,7 +77,7 @@ public record FundingConfig(
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("The deployment's settings have problems:\n  - " + String.join("\n  - ", problems));
         }
-        return new FundingConfig(environment, sender, mailboxes, alarmEmail, domain, certificate, jar, site);
+        return new FundingConfig(environment, sender, sendingDomain, mailFrom, mailboxes, alarmEmail, domain, certificate, jar, site);
     }
 
     private static String required(Node node, String key, List<String> problems) {

@@ -39,8 +39,6 @@ import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
-import software.amazon.awscdk.services.ses.EmailIdentity;
-import software.amazon.awscdk.services.ses.Identity;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
@@ -66,6 +64,8 @@ public final class IntakeStack extends Stack {
     public final Alias notifierLive;
     public final Bucket failedRecords;
     public final Topic alarms;
+    /** The SES domain identity and configuration set every email goes through. */
+    final Mail mail;
     /** Resends every email not sent: see the README's "Failed emails". */
     public final Function resender;
 
@@ -90,10 +90,13 @@ public final class IntakeStack extends Stack {
                 .actions(List.of("dynamodb:PutItem", "dynamodb:ConditionCheckItem", "dynamodb:GetItem"))
                 .resources(List.of(table.getTableArn())).build());
 
+        mail = new Mail(this, "Mail", config);
+        // Every function that sends email sends through the one configuration set.
         Map<String, String> mailSettings = Map.of(
                 "TABLE_NAME", table.getTableName(),
                 "SENDER_ADDRESS", config.senderAddress(),
-                "STAFF_MAILBOXES", config.staffMailboxes());
+                "STAFF_MAILBOXES", config.staffMailboxes(),
+                "SES_CONFIGURATION_SET", mail.configurationSetName());
         notifier = javaFunction("Notifier", "uk.opcc.funding.function.NotifierHandler::handleRequest", jar,
                 // Sends one email per record; half the intake's memory is plenty, 30 s covers SES retries.
                 512, Duration.seconds(30), mailSettings);
@@ -103,14 +106,7 @@ public final class IntakeStack extends Stack {
         intakeLive = live(intake);
         notifierLive = live(notifier);
 
-        EmailIdentity sender = EmailIdentity.Builder.create(this, "Sender").identity(Identity.email(config.senderAddress())).build();
-        String senderArn = Stack.of(this).formatArn(software.amazon.awscdk.ArnComponents.builder()
-                .service("ses").resource("identity").resourceName(sender.getEmailIdentityName()).build());
-        PolicyStatement sendAsSender = PolicyStatement.Builder.create()
-                .actions(List.of("ses:SendEmail"))
-                .resources(List.of(senderArn))
-                .build();
-        notifier.addToRolePolicy(sendAsSender);
+        mail.allowSending(notifier, "ses:SendEmail");
 
         // Run by a person after an SES outage (README "Failed emails"): the notifier's settings and
         // rights, and a query on the needs-email index, which finds every email not sent.
@@ -119,14 +115,14 @@ public final class IntakeStack extends Stack {
         resender.addToRolePolicy(emailState(table));
         resender.addToRolePolicy(queryIndex(table, DataStack.ROUND_INDEX));
         resender.addToRolePolicy(queryIndex(table, DataStack.NEEDS_EMAIL_INDEX));
-        resender.addToRolePolicy(sendAsSender);
+        mail.allowSending(resender, "ses:SendEmail");
         CfnOutput.Builder.create(this, "EmailResenderName").value(resender.getFunctionName())
                 .description("aws lambda invoke --function-name <this> --payload '{}' resent.json: sends every email not sent, once").build();
 
         panelPack = javaFunction("PanelPack", "uk.opcc.funding.function.PanelPackHandler::handleRequest", jar,
                 // One query and one email a round; a minute covers a large round and SES retries.
                 512, Duration.seconds(60), mailSettings);
-        new PanelPacks(this, "PanelPacks", panelPack, table, DataStack.ROUND_INDEX, senderArn, catalogue(config), synthesisedAt());
+        new PanelPacks(this, "PanelPacks", panelPack, table, DataStack.ROUND_INDEX, mail, catalogue(config), synthesisedAt());
 
         failedRecords = failedRecordsBucket();
         DynamoEventSource stream = DynamoEventSource.Builder.create(table)
@@ -171,6 +167,7 @@ public final class IntakeStack extends Stack {
         Nag.suppress(api, "APIG4", "A public application form: anyone may submit. Input is validated, throttled, and replays are idempotent.");
 
         alarms = Alarms.topic(this, config.alarmEmail());
+        mail.alarms(this, alarms);
         alarm("IntakeErrors", "The intake function failed: applicants may be seeing errors.", intake.metricErrors(fiveMinutes()));
         alarm("IntakeThrottles", "The intake function was throttled: applicants may be turned away.", intake.metricThrottles(fiveMinutes()));
         alarm("NotifierErrors", "The notifier failed; it will retry, then park the record in the failed-records bucket.", notifier.metricErrors(fiveMinutes()));

@@ -25,7 +25,7 @@ final class PanelPacks extends Construct {
     static final Duration AFTER_DEADLINE = Duration.ofMinutes(5);
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
-    PanelPacks(Construct scope, String id, Function function, ITable table, String roundIndex, String senderIdentityArn,
+    PanelPacks(Construct scope, String id, Function function, ITable table, String roundIndex, Mail mail,
             Catalogue catalogue, Instant synthesisedAt) {
         super(scope, id);
         // Reads only its round's applications (through the index) and writes only PACK# items.
@@ -36,10 +36,8 @@ final class PanelPacks extends Construct {
                 .actions(List.of("dynamodb:UpdateItem"))
                 .resources(List.of(table.getTableArn()))
                 .conditions(Map.of("ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys", List.of("PACK#*")))).build());
-        // SES v2 SendEmail with raw content is authorised as SendRawEmail by some accounts' policies: grant both, on the one identity.
-        function.addToRolePolicy(PolicyStatement.Builder.create()
-                .actions(List.of("ses:SendEmail", "ses:SendRawEmail"))
-                .resources(List.of(senderIdentityArn)).build());
+        // SES v2 SendEmail with raw content is authorised as SendRawEmail by some accounts' policies: grant both, on the one identity and set.
+        mail.allowSending(function, "ses:SendEmail", "ses:SendRawEmail");
 
         // The scheduler may invoke this function and nothing else, and only for this account.
         Role scheduler = Role.Builder.create(this, "SchedulerRole")

@@ -82,7 +82,8 @@ class FundingAppTest {
         intake.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                 "Handler", "uk.opcc.funding.function.ResendHandler::handleRequest", "Timeout", 300,
                 "Environment", Map.of("Variables", Map.of("TABLE_NAME", Match.anyValue(), "SENDER_ADDRESS", "funding@example.gov.uk",
-                        "STAFF_MAILBOXES", "property-fund=grants@example.gov.uk,victims-services-fund=victims@example.gov.uk")))));
+                        "STAFF_MAILBOXES", "property-fund=grants@example.gov.uk,victims-services-fund=victims@example.gov.uk",
+                        "SES_CONFIGURATION_SET", Map.of("Ref", configurationSetId()))))));
         List<String> queries = statements(intake).stream().filter(s -> s.contains("\"dynamodb:Query\"")).toList();
         assertThat(queries).as("never a query on the table itself, so never a scan-like read").allSatisfy(s -> assertThat(s).contains("/index/"));
         assertThat(queries.stream().filter(s -> s.contains("/index/byFundRound"))).as("notifier, resender, panel pack").hasSize(3);
@@ -129,12 +130,14 @@ class FundingAppTest {
                 "Handler", "uk.opcc.funding.function.NotifierHandler::handleRequest", "Runtime", "java21",
                 "Architectures", List.of("arm64"), "MemorySize", 512, "Timeout", 30,
                 "Environment", Map.of("Variables", Map.of("TABLE_NAME", Match.anyValue(), "SENDER_ADDRESS", "funding@example.gov.uk",
-                        "STAFF_MAILBOXES", "property-fund=grants@example.gov.uk,victims-services-fund=victims@example.gov.uk")))));
+                        "STAFF_MAILBOXES", "property-fund=grants@example.gov.uk,victims-services-fund=victims@example.gov.uk",
+                        "SES_CONFIGURATION_SET", Map.of("Ref", configurationSetId()))))));
         intake.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                 "Handler", "uk.opcc.funding.function.PanelPackHandler::handleRequest", "Runtime", "java21",
                 "Architectures", List.of("arm64"), "MemorySize", 512, "Timeout", 60,
                 "Environment", Map.of("Variables", Map.of("TABLE_NAME", Match.anyValue(), "SENDER_ADDRESS", "funding@example.gov.uk",
-                        "STAFF_MAILBOXES", "property-fund=grants@example.gov.uk,victims-services-fund=victims@example.gov.uk")))));
+                        "STAFF_MAILBOXES", "property-fund=grants@example.gov.uk,victims-services-fund=victims@example.gov.uk",
+                        "SES_CONFIGURATION_SET", Map.of("Ref", configurationSetId()))))));
         intake.resourcePropertiesCountIs("AWS::Logs::LogGroup", Map.of("RetentionInDays", 90), 5);
     }
 
@@ -251,7 +254,6 @@ class FundingAppTest {
                         "s3:PutObject", "s3:ListBucket")
                 .doesNotContain("dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Scan", "dynamodb:*", "ses:*",
                         "s3:GetObject*", "s3:DeleteObject*", "s3:*");
-        intake.hasResourceProperties("AWS::SES::EmailIdentity", Map.of("EmailIdentity", "funding@example.gov.uk"));
         String sesResource = intake.findResources("AWS::IAM::Policy").entrySet().stream()
                 .filter(e -> e.getKey().startsWith("NotifierServiceRole"))
                 .map(e -> String.valueOf(e.getValue())).findFirst().orElseThrow();
@@ -335,7 +337,7 @@ class FundingAppTest {
 
     @Test
     void alarmsWatchErrorsThrottlesServerErrorsTheStreamAndFailedRecordsAndEmailTheOpcc() {
-        intake.resourceCountIs("AWS::CloudWatch::Alarm", 9);
+        intake.resourceCountIs("AWS::CloudWatch::Alarm", 13);
         for (String metric : List.of("Errors", "Throttles", "5xx", "DestinationDeliveryFailures")) {
             intake.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of("MetricName", metric,
                     "Threshold", 1, "AlarmActions", List.of(Match.anyValue()), "TreatMissingData", "notBreaching")));
@@ -499,6 +501,104 @@ class FundingAppTest {
         withDomain.hasResourceProperties("AWS::CloudFront::Distribution", Match.objectLike(Map.of("DistributionConfig", Match.objectLike(Map.of(
                 "Aliases", List.of("funding.example.gov.uk"),
                 "ViewerCertificate", Match.objectLike(Map.of("MinimumProtocolVersion", "TLSv1.2_2021", "SslSupportMethod", "sni-only")))))));
+    }
+
+    /** The logical id of the one SES configuration set. */
+    static String configurationSetId() {
+        return logicalId("AWS::SES::ConfigurationSet", "MailConfigurationSet");
+    }
+
+    @Test
+    void mailGoesFromADomainIdentitySignedWithEasyDkim2048AndACustomMailFrom() {
+        intake.resourceCountIs("AWS::SES::EmailIdentity", 1);
+        intake.hasResourceProperties("AWS::SES::EmailIdentity", Map.of(
+                "EmailIdentity", "example.gov.uk",
+                "DkimAttributes", Map.of("SigningEnabled", true),
+                "DkimSigningAttributes", Map.of("NextSigningKeyLength", "RSA_2048_BIT"),
+                "MailFromAttributes", Map.of("MailFromDomain", "mail.example.gov.uk", "BehaviorOnMxFailure", "USE_DEFAULT_VALUE"),
+                "ConfigurationSetAttributes", Map.of("ConfigurationSetName", Map.of("Ref", configurationSetId()))));
+        // The three CNAMEs the OPCC adds to its DNS are printed by the deploy.
+        for (int i = 1; i <= 3; i++) {
+            intake.hasOutput("DkimCname" + i, Match.objectLike(Map.of("Value", Match.anyValue())));
+        }
+    }
+
+    @Test
+    void theConfigurationSetRequiresTlsSuppressesBouncesAndComplaintsAndPublishesThemToCloudWatch() {
+        intake.resourceCountIs("AWS::SES::ConfigurationSet", 1);
+        intake.hasResourceProperties("AWS::SES::ConfigurationSet", Match.objectLike(Map.of(
+                "Name", "Funding-test-mail",
+                "DeliveryOptions", Map.of("TlsPolicy", "REQUIRE"),
+                "ReputationOptions", Map.of("ReputationMetricsEnabled", true),
+                "SendingOptions", Map.of("SendingEnabled", true),
+                "SuppressionOptions", Map.of("SuppressedReasons", List.of("BOUNCE", "COMPLAINT")))));
+        intake.hasResourceProperties("AWS::SES::ConfigurationSetEventDestination", Map.of(
+                "ConfigurationSetName", Map.of("Ref", configurationSetId()),
+                "EventDestination", Match.objectLike(Map.of(
+                        "Enabled", true,
+                        "MatchingEventTypes", List.of("bounce", "complaint", "reject", "deliveryDelay"),
+                        "CloudWatchDestination", Map.of("DimensionConfigurations", List.of(Map.of(
+                                "DimensionName", "ses:configuration-set", "DimensionValueSource", "messageTag",
+                                "DefaultDimensionValue", Map.of("Ref", configurationSetId()))))))));
+    }
+
+    @Test
+    void bouncesComplaintsAndTheAccountsReputationRaiseAlarmsOnTheAlarmTopic() {
+        Object topic = Map.of("Ref", logicalId("AWS::SNS::Topic", "Alarms"));
+        Object thisSet = List.of(Map.of("Name", "ses:configuration-set", "Value", Map.of("Ref", configurationSetId())));
+        for (String event : List.of("Bounce", "Complaint")) {
+            intake.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of("Namespace", "AWS/SES", "MetricName", event,
+                    "Dimensions", thisSet, "Statistic", "Sum", "Threshold", 1, "AlarmActions", List.of(topic), "TreatMissingData", "notBreaching")));
+        }
+        intake.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of("Namespace", "AWS/SES",
+                "MetricName", "Reputation.BounceRate", "Threshold", 0.04, "Period", 3600, "AlarmActions", List.of(topic))));
+        intake.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of("Namespace", "AWS/SES",
+                "MetricName", "Reputation.ComplaintRate", "Threshold", 0.0008, "Period", 3600, "AlarmActions", List.of(topic))));
+        // the account-wide rates carry no dimension, as SES publishes them
+        intake.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Match.objectLike(Map.of("MetricName", "Reputation.BounceRate",
+                "Dimensions", Match.anyValue())), 0);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyFunctionThatSendsMaySendOnlyAsTheIdentityThroughTheConfigurationSet() {
+        List<String> senders = new ArrayList<>();
+        intake.findResources("AWS::IAM::Policy").forEach((id, policy) -> {
+            var statements = (List<Map<String, Object>>) ((Map<String, Object>) ((Map<String, Object>) policy.get("Properties"))
+                    .get("PolicyDocument")).get("Statement");
+            for (Map<String, Object> statement : statements) {
+                if (String.valueOf(statement.get("Action")).contains("ses:")) {
+                    senders.add(id.replaceAll("ServiceRole.*", ""));
+                    List<String> resources = ((List<Object>) statement.get("Resource")).stream().map(String::valueOf).toList();
+                    assertThat(resources).as(id).hasSize(2);
+                    assertThat(resources.get(0)).contains(":identity/", "Ref=" + logicalId("AWS::SES::EmailIdentity", "MailIdentity"));
+                    assertThat(resources.get(1)).contains(":configuration-set/", "Ref=" + configurationSetId());
+                    assertThat(resources).noneMatch(r -> r.contains("*"));
+                }
+            }
+        });
+        assertThat(senders).containsExactlyInAnyOrder("Notifier", "EmailResender", "PanelPack");
+        // and each of them is told the set's name
+        for (String handler : List.of("NotifierHandler", "ResendHandler", "PanelPackHandler")) {
+            intake.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                    "Handler", "uk.opcc.funding.function." + handler + "::handleRequest",
+                    "Environment", Map.of("Variables", Match.objectLike(Map.of("SES_CONFIGURATION_SET", Map.of("Ref", configurationSetId())))))));
+        }
+    }
+
+    @Test
+    void theSendingDomainAndMailFromAreConfigurableAndChecked() {
+        Template other = new Synth(Map.of("senderAddress", "funding@grants.example.org", "sendingDomain", "example.org",
+                "mailFromDomain", "bounces.example.org")).template("Intake");
+        other.hasResourceProperties("AWS::SES::EmailIdentity", Match.objectLike(Map.of("EmailIdentity", "example.org",
+                "MailFromAttributes", Map.of("MailFromDomain", "bounces.example.org", "BehaviorOnMxFailure", "USE_DEFAULT_VALUE"))));
+
+        assertThatThrownBy(() -> new Synth(Map.of("senderAddress", "funding@example.gov.uk", "sendingDomain", "example.org")))
+                .hasMessageContaining("senderAddress funding@example.gov.uk is not at sendingDomain example.org");
+        assertThatThrownBy(() -> new Synth(Map.of("mailFromDomain", "mail.example.org")))
+                .hasMessageContaining("mailFromDomain mail.example.org must be a subdomain of example.gov.uk");
+        assertThatThrownBy(() -> new Synth(Map.of("senderAddress", "funding@mail.example.gov.uk", "sendingDomain", "example.gov.uk")))
+                .hasMessageContaining("mailFromDomain mail.example.gov.uk must be a subdomain of example.gov.uk that no address sends from");
     }
 
     @Test

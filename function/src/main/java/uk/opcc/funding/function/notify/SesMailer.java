@@ -1,17 +1,29 @@
 package uk.opcc.funding.function.notify;
 
+import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.Body;
 import software.amazon.awssdk.services.sesv2.model.Content;
 import software.amazon.awssdk.services.sesv2.model.Message;
 
-/** {@link Mailer} through Amazon SES v2. */
+/**
+ * {@link Mailer} through Amazon SES v2. With a configuration set, every email names it, so SES
+ * requires TLS to the recipient's server and reports its bounces and complaints (see the CDK app's
+ * Mail construct).
+ */
 public final class SesMailer implements Mailer {
     private final SesV2Client ses;
+    private final Optional<String> configurationSet;
 
+    /** Without a configuration set: the local engines and tests. */
     public SesMailer(SesV2Client ses) {
+        this(ses, Optional.empty());
+    }
+
+    public SesMailer(SesV2Client ses, Optional<String> configurationSet) {
         this.ses = ses;
+        this.configurationSet = configurationSet;
     }
 
     @Override
@@ -27,6 +39,7 @@ public final class SesMailer implements Mailer {
                 if (email.replyTo() != null) {
                     b.replyToAddresses(email.replyTo());
                 }
+                configurationSet.ifPresent(b::configurationSetName);
             }).messageId();
         } catch (SdkException e) {
             // Includes the SDK's own call and attempt timeouts: the email may or may not have gone.

@@ -30,6 +30,19 @@ class ConfigTest {
     }
 
     @Test
+    void theConfigurationSetIsOptionalAndMustBeAName() {
+        Map<String, String> env = notifierEnv();
+        assertThat(Config.forNotifier(env, Fixtures.CATALOGUE).configurationSet()).isEmpty();
+
+        env.put("SES_CONFIGURATION_SET", " Funding-production-mail ");
+        assertThat(Config.forNotifier(env, Fixtures.CATALOGUE).configurationSet()).contains("Funding-production-mail");
+
+        env.put("SES_CONFIGURATION_SET", "funding mail");
+        assertThatThrownBy(() -> Config.forNotifier(env, Fixtures.CATALOGUE)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("SES_CONFIGURATION_SET is not a configuration set name");
+    }
+
+    @Test
     void namesAMissingSetting() {
         assertThatThrownBy(() -> Config.forIntake(Map.of("AWS_REGION", "eu-west-2")))
                 .isInstanceOf(ConfigException.class).hasMessage("TABLE_NAME is not set");

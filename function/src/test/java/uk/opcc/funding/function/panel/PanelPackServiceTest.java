@@ -25,7 +25,7 @@ public class PanelPackServiceTest {
     /** After the Property Fund's 2026-27-Q3 deadline (11 December 2026, 17:00). */
     public static final Instant AFTER = Instant.parse("2026-12-11T17:05:00Z");
     public static final Config CONFIG = new Config("applications", "eu-west-2", Optional.empty(), Optional.empty(), Optional.of("no-reply@example.gov.uk"),
-            Map.of("property-fund", "grants@example.gov.uk", "victims-services-fund", "victims@example.gov.uk"), Optional.empty());
+            Map.of("property-fund", "grants@example.gov.uk", "victims-services-fund", "victims@example.gov.uk"), Optional.empty(), Optional.empty());
 
     final InMemoryApplicationStore store = new InMemoryApplicationStore();
     final FakeClaims claims = new FakeClaims();
