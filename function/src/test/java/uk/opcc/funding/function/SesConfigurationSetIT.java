@@ -45,11 +45,7 @@ class SesConfigurationSetIT {
 
     @Test
     void theNotifiersEmailsNameTheConfigurationSet() {
-        Config config = config(SET);
-        try (SesV2Client client = recordingClient()) {
-            Wiring.sesMailer(config, client).send(new Email("grants@funding.example.gov.uk", null, "A subject", "text", "<p>html</p>"),
-                    "no-reply@funding.example.gov.uk");
-        }
+        sendThroughWiring(config(SET), "A subject");
 
         assertThat(sentBodies).singleElement().satisfies(body -> {
             assertThat(body).containsEntry("ConfigurationSetName", SET).containsEntry("FromEmailAddress", "no-reply@funding.example.gov.uk");
@@ -78,14 +74,18 @@ class SesConfigurationSetIT {
 
     @Test
     void withoutTheSettingNoConfigurationSetIsNamed() {
-        Config config = config(null);
-        try (SesV2Client client = recordingClient()) {
-            Wiring.sesMailer(config, client).send(new Email("grants@funding.example.gov.uk", null, "s", "t", "<p>h</p>"),
-                    "no-reply@funding.example.gov.uk");
-        }
+        sendThroughWiring(config(null), "s");
 
         assertThat(sentBodies).singleElement().satisfies(body -> assertThat(body).doesNotContainKey("ConfigurationSetName"));
         assertThat(ses.emails()).hasSize(1);
+    }
+
+    /** A staff email through the mailer Wiring builds for these settings. */
+    void sendThroughWiring(Config config, String subject) {
+        try (SesV2Client client = recordingClient()) {
+            Wiring.sesMailer(config, client).send(new Email("grants@funding.example.gov.uk", null, subject, "text", "<p>html</p>"),
+                    "no-reply@funding.example.gov.uk");
+        }
     }
 
     Config config(String configurationSet) {

@@ -1,5 +1,7 @@
 package uk.opcc.funding.infra;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,6 +10,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import software.constructs.Node;
+import uk.opcc.funding.catalogue.Catalogue;
+import uk.opcc.funding.catalogue.CatalogueJson;
+import uk.opcc.funding.catalogue.EmailAddress;
+import uk.opcc.funding.catalogue.StaffMailboxes;
 
 /**
  * One deployment's settings, from CDK context ({@code cdk.json} or {@code -c key=value}). Every
@@ -17,6 +23,8 @@ import software.constructs.Node;
  * @param mailFromDomain the custom MAIL FROM (bounce) domain, a subdomain of it: {@code mailFromDomain}, else {@code mail.<sendingDomain>}
  * @param domainName     the site's own domain, or null for the CloudFront domain
  * @param certificateArn an ACM certificate in us-east-1 for {@code domainName}, or null
+ * @param catalogue      the catalogue the site was baked with ({@code catalogue.json}): the funds
+ *                       {@code staffMailboxes} must fit, and the panel rounds to schedule packs for
  */
 public record FundingConfig(
         String environment,
@@ -28,7 +36,8 @@ public record FundingConfig(
         String domainName,
         String certificateArn,
         Path lambdaJar,
-        Path siteFolder) {
+        Path siteFolder,
+        Catalogue catalogue) {
 
     private static final Pattern DOMAIN = Pattern.compile("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
     private static final Pattern ENVIRONMENT = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,40}");
@@ -58,6 +67,12 @@ public record FundingConfig(
         }
         String mailboxes = required(node, "staffMailboxes", problems);
         String alarmEmail = required(node, "alarmEmail", problems);
+        for (String key : List.of("senderAddress", "alarmEmail")) {
+            String address = optional(node, key);
+            if (address != null && !EmailAddress.isPlausible(address)) {
+                problems.add(key + " " + address + " is not an email address");
+            }
+        }
         String domain = optional(node, "domainName");
         String certificate = optional(node, "certificateArn");
         if ((domain == null) != (certificate == null)) {
@@ -74,10 +89,28 @@ public record FundingConfig(
         if (!Files.isRegularFile(site.resolve("index.html"))) {
             problems.add("siteFolder " + site + " has no baked site: run mvn install at the top first");
         }
+        Catalogue catalogue = bakedCatalogue(site, problems);
+        if (catalogue != null && optional(node, "staffMailboxes") != null) {
+            // The functions check the same at start-up; here it stops the deploy instead of the first email.
+            problems.addAll(StaffMailboxes.problems(mailboxes, catalogue));
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("The deployment's settings have problems:\n  - " + String.join("\n  - ", problems));
         }
-        return new FundingConfig(environment, sender, sendingDomain, mailFrom, mailboxes, alarmEmail, domain, certificate, jar, site);
+        return new FundingConfig(environment, sender, sendingDomain, mailFrom, mailboxes, alarmEmail, domain, certificate, jar, site, catalogue);
+    }
+
+    private static Catalogue bakedCatalogue(Path site, List<String> problems) {
+        Path json = site.resolve("catalogue.json");
+        if (!Files.isRegularFile(json)) {
+            problems.add("siteFolder " + site + " has no catalogue.json: run mvn install at the top first");
+            return null;
+        }
+        try {
+            return CatalogueJson.read(Files.readString(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + json, e);
+        }
     }
 
     private static String required(Node node, String key, List<String> problems) {

@@ -1,8 +1,5 @@
 package uk.opcc.funding.infra;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +42,6 @@ import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
 import software.amazon.awscdk.services.s3.LifecycleRule;
 import software.constructs.Construct;
-import uk.opcc.funding.catalogue.Catalogue;
-import uk.opcc.funding.catalogue.CatalogueJson;
 
 /**
  * Application intake: the HTTP API and intake Lambda that store applications, the notifier
@@ -122,7 +117,7 @@ public final class IntakeStack extends Stack {
         panelPack = javaFunction("PanelPack", "uk.opcc.funding.function.PanelPackHandler::handleRequest", jar,
                 // One query and one email a round; a minute covers a large round and SES retries.
                 512, Duration.seconds(60), mailSettings);
-        new PanelPacks(this, "PanelPacks", panelPack, table, DataStack.ROUND_INDEX, mail, catalogue(config), synthesisedAt());
+        new PanelPacks(this, "PanelPacks", panelPack, table, DataStack.ROUND_INDEX, mail, config.catalogue(), synthesisedAt());
 
         failedRecords = failedRecordsBucket();
         DynamoEventSource stream = DynamoEventSource.Builder.create(table)
@@ -185,15 +180,6 @@ public final class IntakeStack extends Stack {
                         .period(Duration.minutes(5)).statistic("Sum").build());
         alarm("FailedEmailsLost", "A record that gave up could not even be written to the on-failure destination.",
                 notifier.metric("DestinationDeliveryFailures", fiveMinutes()));
-    }
-
-    /** The catalogue the site was baked with: the panel rounds to schedule packs for. */
-    private static Catalogue catalogue(FundingConfig config) {
-        try {
-            return CatalogueJson.read(Files.readString(config.siteFolder().resolve("catalogue.json")));
-        } catch (IOException e) {
-            throw new UncheckedIOException("The baked site has no catalogue.json: run mvn install at the top first", e);
-        }
     }
 
     /** Rounds before this get no schedule; tests fix it with the context value panelPacksFrom. */

@@ -602,6 +602,31 @@ class FundingAppTest {
     }
 
     @Test
+    void staffMailboxesThatDoNotFitTheCataloguesFundsStopTheSynthNamingTheFund() {
+        String victims = "victims-services-fund=victims@example.gov.uk";
+        assertThatThrownBy(() -> new Synth(Map.of("staffMailboxes", "property-fund=grants@example.gov.uk")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("STAFF_MAILBOXES has no address for victims-services-fund, which takes applications");
+        assertThatThrownBy(() -> new Synth(Map.of("staffMailboxes", "property-fund=grants@example.gov.uk," + victims + ",lottery=lottery@example.gov.uk")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("STAFF_MAILBOXES names lottery, which is not a fund in the catalogue");
+        assertThatThrownBy(() -> new Synth(Map.of("staffMailboxes", "property-fund=grants at example.gov.uk," + victims)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("STAFF_MAILBOXES: the address for property-fund is not an email address");
+        assertThatThrownBy(() -> new Synth(Map.of("staffMailboxes", "property-fund=grants@example.gov.uk," + victims + ",property-fund=other@example.gov.uk")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("STAFF_MAILBOXES gives property-fund twice");
+    }
+
+    @Test
+    void mailboxesThatFitAreAcceptedInAnyOrderAndPassedToTheFunctionsAsWritten() {
+        String mailboxes = "victims-services-fund=victims@example.gov.uk, property-fund=grants@example.gov.uk";
+        Template other = new Synth(Map.of("staffMailboxes", mailboxes)).template("Intake");
+        other.resourcePropertiesCountIs("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "Environment", Map.of("Variables", Match.objectLike(Map.of("STAFF_MAILBOXES", mailboxes))))), 3);
+    }
+
+    @Test
     void missingOrWrongSettingsAreAllNamedBeforeAnythingIsBuilt() {
         assertThatThrownBy(() -> FundingApp.build(App.Builder.create().context(Map.of("domainName", "funding.example.gov.uk",
                 "lambdaJar", "nowhere.jar", "siteFolder", "nowhere")).build()))

@@ -1,14 +1,13 @@
 package uk.opcc.funding.function.config;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import uk.opcc.funding.catalogue.Catalogue;
-import uk.opcc.funding.catalogue.Fund;
+import uk.opcc.funding.catalogue.EmailAddress;
+import uk.opcc.funding.catalogue.StaffMailboxes;
 import uk.opcc.funding.function.intake.ConfirmationToken;
-import uk.opcc.funding.function.validation.FormValidator;
 
 /**
  * Settings, read once at start-up from the environment.
@@ -51,7 +50,7 @@ public record Config(
     /** What the notifier needs: the intake's settings, the sender, and a mailbox for every open fund. */
     public static Config forNotifier(Map<String, String> env, Catalogue catalogue) {
         String sender = required(env, "SENDER_ADDRESS");
-        if (!FormValidator.isEmail(sender)) {
+        if (!EmailAddress.isPlausible(sender)) {
             throw new ConfigException("SENDER_ADDRESS is not an email address: " + sender);
         }
         Map<String, String> mailboxes = mailboxes(required(env, "STAFF_MAILBOXES"), catalogue);
@@ -77,24 +76,11 @@ public record Config(
     }
 
     private static Map<String, String> mailboxes(String setting, Catalogue catalogue) {
-        Map<String, String> mailboxes = new LinkedHashMap<>();
-        for (String entry : setting.split(",")) {
-            String[] parts = entry.split("=", 2);
-            if (parts.length != 2 || catalogue.fund(parts[0].strip()).isEmpty()) {
-                throw new ConfigException("STAFF_MAILBOXES: '" + entry.strip() + "' should be fund-id=address, with a fund id from the catalogue");
-            }
-            String address = parts[1].strip();
-            if (!FormValidator.isEmail(address)) {
-                throw new ConfigException("STAFF_MAILBOXES: the address for " + parts[0].strip() + " is not an email address");
-            }
-            mailboxes.put(parts[0].strip(), address);
+        try {
+            return StaffMailboxes.read(setting, catalogue);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
         }
-        for (Fund fund : catalogue.funds()) {
-            if (fund.acceptsApplications() && catalogue.formFor(fund.id()).isPresent() && !mailboxes.containsKey(fund.id())) {
-                throw new ConfigException("STAFF_MAILBOXES has no address for " + fund.id() + ", which takes applications");
-            }
-        }
-        return Map.copyOf(mailboxes);
     }
 
     private static String required(Map<String, String> env, String name) {

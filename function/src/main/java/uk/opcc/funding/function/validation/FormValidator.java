@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import uk.opcc.funding.catalogue.EmailAddress;
 import uk.opcc.funding.catalogue.FieldType;
 import uk.opcc.funding.catalogue.FormDefinition;
 import uk.opcc.funding.catalogue.FormField;
@@ -21,12 +22,6 @@ import uk.opcc.funding.catalogue.Money;
  * cap and today's date come in, so a fixed clock tests every boundary.
  */
 public final class FormValidator {
-    /** The one email-address check: answers here, settings in Config. */
-    public static boolean isEmail(String value) {
-        return value.length() <= 254 && EMAIL.matcher(value).matches();
-    }
-
-    private static final Pattern EMAIL = Pattern.compile("[^\\s@<>\"(),;:\\[\\]\\\\]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
     /** Outward code and inward code, once spaces are taken out: the inward code is always digit, letter, letter. */
     private static final Pattern POSTCODE = Pattern.compile("([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -87,7 +82,7 @@ public final class FormValidator {
         }
         return switch (field.type()) {
             case TEXT, TEXTAREA -> text(field, value);
-            case EMAIL -> isEmail(value) ? Optional.empty() : problem(field, "invalidEmail", Map.of());
+            case EMAIL -> EmailAddress.isPlausible(value) ? Optional.empty() : problem(field, "invalidEmail", Map.of());
             case PHONE -> PhoneNumber.normalise(value).isPresent() ? Optional.empty() : problem(field, "invalidPhone", Map.of());
             case POSTCODE -> postcode(value).isPresent() ? Optional.empty() : problem(field, "invalidPostcode", Map.of());
             case MONEY -> money(field, value, cap);
