@@ -1,9 +1,6 @@
 package uk.opcc.funding.catalogue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,8 +20,6 @@ import java.util.Optional;
  * same whenever it is built.
  */
 public final class CatalogueJson {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private CatalogueJson() {
     }
 
@@ -46,11 +41,7 @@ public final class CatalogueJson {
         List<Call> calls = now.map(catalogue::callsInReadingOrder).orElse(catalogue.calls());
         root.put("calls", calls.stream().map(c -> call(c, now)).toList());
         root.put("forms", catalogue.forms().stream().map(CatalogueJson::form).toList());
-        try {
-            return JSON.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.writeIndented(root);
     }
 
     /**
@@ -76,11 +67,16 @@ public final class CatalogueJson {
     /** Parsed as plain maps and lists: for tests and tools that only look. */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> parse(String json) {
+        Object value;
         try {
-            return JSON.readValue(json, Map.class);
+            value = Json.read(json);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Not a catalogue: " + e.getOriginalMessage(), e);
         }
+        if (!(value instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException("Not a catalogue: not a JSON object");
+        }
+        return (Map<String, Object>) map;
     }
 
     // ---- writing -----------------------------------------------------------------------------

@@ -1,7 +1,5 @@
 package uk.opcc.funding.catalogue;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -19,8 +17,6 @@ import java.util.Map;
  * packages this into it as {@code publisher.json}, as it does the catalogue.
  */
 public record Publisher(String name, String phone, String email, List<String> address) {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public Publisher {
         address = List.copyOf(address);
     }
@@ -57,11 +53,7 @@ public record Publisher(String name, String phone, String email, List<String> ad
         json.put("phone", phone);
         json.put("email", email);
         json.put("address", address);
-        try {
-            return JSON.writeValueAsString(json);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.write(json);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,19 +1,16 @@
 package uk.opcc.funding.function;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import uk.opcc.funding.catalogue.Json;
 
 /**
  * One JSON line per event, to CloudWatch through standard output. Logs carry references, form
  * ids and problem codes, never answers: applications hold personal data.
  */
 public final class Log {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private Log() {
     }
 
@@ -50,8 +47,8 @@ public final class Log {
 
     private static void print(Map<String, Object> line) {
         try {
-            System.out.println(JSON.writeValueAsString(line));
-        } catch (JsonProcessingException e) {
+            System.out.println(Json.write(line));
+        } catch (IllegalArgumentException e) {
             System.out.println("{\"level\":\"ERROR\",\"event\":\"log-failed\"}");
         }
     }

@@ -242,13 +242,19 @@ public final class IntakeStack extends Stack {
                 .code(jar)
                 .memorySize(memory)
                 .timeout(timeout)
-                .environment(environment)
+                .environment(withJvmOptions(environment))
                 .logGroup(logs)
                 .build();
         Nag.suppress(function, "IAM4", "AWSLambdaBasicExecutionRole lets the function write its own logs, nothing more.");
         Nag.suppress(function, "L1", "Java 21 is the LTS runtime this release is built and tested for; "
                 + "moving to a newer Java runtime is a deliberate change with its own test run.");
         return function;
+    }
+
+    private static Map<String, String> withJvmOptions(Map<String, String> environment) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(environment);
+        all.put("JAVA_TOOL_OPTIONS", uk.opcc.funding.function.Wiring.JVM_OPTIONS);
+        return all;
     }
 
     /**

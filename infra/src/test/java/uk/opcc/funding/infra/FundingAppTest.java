@@ -142,6 +142,16 @@ class FundingAppTest {
     }
 
     @Test
+    void everyJavaFunctionRunsItsJvmWithTheClientCompilerOnlyAsTheBenchmarkDoes() {
+        Map<String, Map<String, Object>> functions = intake.findResources("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "Properties", Match.objectLike(Map.of("Runtime", "java21")))));
+
+        assertThat(functions).hasSize(4);
+        functions.values().forEach(function -> assertThat(function).extracting("Properties.Environment.Variables.JAVA_TOOL_OPTIONS")
+                .isEqualTo("-XX:+TieredCompilation -XX:TieredStopAtLevel=1"));
+    }
+
+    @Test
     void intakeSignsConfirmationLinksWithAGeneratedSecretResolvedOnlyAtDeploy() {
         intake.hasResourceProperties("AWS::SecretsManager::Secret", Match.objectLike(Map.of(
                 "GenerateSecretString", Match.objectLike(Map.of("PasswordLength", 64, "ExcludePunctuation", true)))));

@@ -1,9 +1,6 @@
 package uk.opcc.funding.function.http;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLDecoder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -13,6 +10,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import uk.opcc.funding.catalogue.Json;
 
 /**
  * Turns a request body into the applicant's fields, whether it came from the page's script as
@@ -21,7 +19,6 @@ import java.util.Map;
  */
 public final class RequestBody {
     public static final int MAX_BYTES = 64 * 1024;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     /** How the caller speaks: JSON callers get JSON back; form posts get pages and redirects. */
     public enum Kind { JSON, FORM }
@@ -96,37 +93,35 @@ public final class RequestBody {
     }
 
     private static Map<String, List<String>> json(String text) throws Rejected {
-        JsonNode root;
+        Object root;
         try {
-            root = JSON.readTree(text);
+            root = Json.readStrict(text);
         } catch (JsonProcessingException e) {
             throw new Rejected(400, Kind.JSON, "The application is not valid JSON.");
         }
-        if (root == null || !root.isObject()) {
+        if (!(root instanceof Map<?, ?> object)) {
             throw new Rejected(400, Kind.JSON, "The application must be a JSON object of answers.");
         }
         Map<String, List<String>> fields = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> field : root.properties()) {
-            JsonNode value = field.getValue();
+        for (Map.Entry<?, ?> field : object.entrySet()) {
+            Object value = field.getValue();
             List<String> values = new ArrayList<>();
-            if (value.isArray()) {
-                for (JsonNode item : value) {
+            if (value instanceof List<?> items) {
+                for (Object item : items) {
                     values.add(scalar(item));
                 }
-            } else if (!value.isNull()) {
+            } else if (value != null) {
                 values.add(scalar(value));
             }
-            fields.put(field.getKey(), values);
+            fields.put((String) field.getKey(), values);
         }
         return fields;
     }
 
-    private static String scalar(JsonNode node) throws Rejected {
-        if (node.isTextual()) {
-            return node.textValue();
-        }
-        if (node.isNumber() || node.isBoolean()) {
-            return node.asText();
+    /** A number as it was read (1250.5 for 1250.50: a JSON number is a number, not the digits typed). */
+    private static String scalar(Object value) throws Rejected {
+        if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+            return value.toString();
         }
         throw new Rejected(400, Kind.JSON, "Each answer must be text, a number, true or false, or a list of those.");
     }

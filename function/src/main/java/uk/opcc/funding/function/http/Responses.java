@@ -1,13 +1,11 @@
 package uk.opcc.funding.function.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import uk.opcc.funding.catalogue.Json;
 import uk.opcc.funding.function.validation.Problem;
 
 /**
@@ -15,7 +13,6 @@ import uk.opcc.funding.function.validation.Problem;
  * problem details); form posts get a redirect or an accessible HTML page, with the same status.
  */
 public final class Responses {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Each status in plain English: the problem's title for JSON callers, the page's heading for people. */
     private static final Map<Integer, String> TITLES = Map.of(
             400, "We could not read your application",
@@ -105,10 +102,6 @@ public final class Responses {
     }
 
     private static String json(Object body) {
-        try {
-            return JSON.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.write(body);
     }
 }
