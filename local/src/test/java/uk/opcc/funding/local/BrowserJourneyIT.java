@@ -353,8 +353,17 @@ class BrowserJourneyIT {
 
     /** The form's page that is showing: a section's id, or "check". */
     static String showing(WebDriver browser) {
-        return browser.findElements(By.cssSelector("form[data-apply-form] [data-section]")).stream().filter(WebElement::isDisplayed)
-                .map(e -> e.getDomAttribute("data-section")).findFirst().orElse("");
+        // While a page is replaced, a section found may be gone before it is read: read them again.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return browser.findElements(By.cssSelector("form[data-apply-form] [data-section]")).stream().filter(WebElement::isDisplayed)
+                        .map(e -> e.getDomAttribute("data-section")).findFirst().orElse("");
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     static WebElement continueButton(WebDriver browser) {
