@@ -259,6 +259,16 @@ class ApplicationJourneyIT {
         return body;
     }
 
+    /** Sends count Property Fund applications through the intake, from organisations named prefix 0, 1, …; their references. */
+    static List<String> applications(IntakeHandler intake, String organisationPrefix, int count) {
+        List<String> references = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Map<String, Object> body = with("organisationName", organisationPrefix + i);
+            references.add((String) CatalogueJson.parse(intake.handleRequest(Events.json("property-fund", body), null).getBody()).get("reference"));
+        }
+        return references;
+    }
+
     static void add(Map<String, APIGatewayV2HTTPEvent> corpus, Map<String, Integer> expected, String name, APIGatewayV2HTTPEvent event, int status) {
         corpus.put(name, event);
         expected.put(name, status);

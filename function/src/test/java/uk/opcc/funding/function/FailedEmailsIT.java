@@ -9,9 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import uk.opcc.funding.catalogue.CatalogueJson;
 import uk.opcc.funding.function.engines.DynamoDbLocal;
-import uk.opcc.funding.function.engines.Events;
 import uk.opcc.funding.function.engines.SesEmulator;
 import uk.opcc.funding.function.engines.StreamRelay;
 import uk.opcc.funding.function.notify.Recipient;
@@ -41,12 +39,7 @@ class FailedEmailsIT {
     }
 
     List<String> apply(int count) {
-        List<String> references = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            Map<String, Object> body = ApplicationJourneyIT.with("organisationName", "Resend Club " + i);
-            references.add((String) CatalogueJson.parse(intake.handleRequest(Events.json("property-fund", body), null).getBody()).get("reference"));
-        }
-        return references;
+        return ApplicationJourneyIT.applications(intake, "Resend Club ", count);
     }
 
     @SuppressWarnings("unchecked")

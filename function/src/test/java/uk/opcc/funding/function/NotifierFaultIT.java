@@ -21,10 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import uk.opcc.funding.catalogue.CatalogueJson;
 import uk.opcc.funding.function.config.Config;
 import uk.opcc.funding.function.engines.DynamoDbLocal;
-import uk.opcc.funding.function.engines.Events;
 import uk.opcc.funding.function.engines.LambdaContext;
 import uk.opcc.funding.function.engines.SesEmulator;
 import uk.opcc.funding.function.engines.StreamRelay;
@@ -118,12 +116,7 @@ class NotifierFaultIT {
     }
 
     List<String> apply(int count) {
-        List<String> references = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            Map<String, Object> body = ApplicationJourneyIT.with("organisationName", "Speed Watch " + i);
-            references.add((String) CatalogueJson.parse(intake.handleRequest(Events.json("property-fund", body), null).getBody()).get("reference"));
-        }
-        return references;
+        return ApplicationJourneyIT.applications(intake, "Speed Watch ", count);
     }
 
     static final String STAFF = "grants@funding.example.gov.uk";

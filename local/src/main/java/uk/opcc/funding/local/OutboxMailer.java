@@ -44,13 +44,20 @@ final class OutboxMailer implements Mailer {
                 .append(part(boundary, "text/plain", email.text()))
                 .append(part(boundary, "text/html", email.html()))
                 .append("--").append(boundary).append("--\r\n");
+        write(outbox, now, id, eml.toString().getBytes(StandardCharsets.US_ASCII));
+        return id;
+    }
+
+    /** Writes one email into the outbox, named by its time and id so the files list in order sent; its path. */
+    static Path write(Path outbox, ZonedDateTime now, String id, byte[] eml) {
+        Path file = outbox.resolve(FILE_TIME.format(now) + "-" + id.substring(0, 8) + ".eml");
         try {
             Files.createDirectories(outbox);
-            Files.writeString(outbox.resolve(FILE_TIME.format(now) + "-" + id.substring(0, 8) + ".eml"), eml.toString(), StandardCharsets.US_ASCII);
+            Files.write(file, eml);
         } catch (IOException e) {
             throw new EmailFailedException("Could not write to the outbox " + outbox, e);
         }
-        return id;
+        return file;
     }
 
     private static String part(String boundary, String type, String content) {
