@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -48,12 +49,18 @@ final class OutboxMailer implements Mailer {
         return id;
     }
 
-    /** Writes one email into the outbox, named by its time and id so the files list in order sent; its path. */
+    /**
+     * Writes one email into the outbox, named by its time and id so the files list in order sent;
+     * its path. Written beside it first and then renamed, so whoever lists the outbox (/_outbox/,
+     * the tests, a mail program) sees a whole email or none, never half of one.
+     */
     static Path write(Path outbox, ZonedDateTime now, String id, byte[] eml) {
         Path file = outbox.resolve(FILE_TIME.format(now) + "-" + id.substring(0, 8) + ".eml");
+        Path partial = outbox.resolve("." + file.getFileName() + ".partial");
         try {
             Files.createDirectories(outbox);
-            Files.write(file, eml);
+            Files.write(partial, eml);
+            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new EmailFailedException("Could not write to the outbox " + outbox, e);
         }
