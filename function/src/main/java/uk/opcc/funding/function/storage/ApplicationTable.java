@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
  * application, {@code IDEM#<key>} for the record that makes replays return the first reference
  * (both expire through the {@code expiresAt} time-to-live attribute), and
  * {@code PACK#<fundId>#<roundId>} for the record that a round's panel pack went out (kept: it
- * holds no personal data).
+ * holds no personal data), and the {@link #DUPLICATE_PREFIX} and {@link #MAIL_CAP_PREFIX}
+ * records below (both expire).
  *
  * <p>The {@value #ROUND_INDEX} index holds applications only (the attribute it is keyed by is
  * written on nothing else), by {@code fundRound} = {@code <fundId>#<panelRound>} and
@@ -40,6 +41,17 @@ public final class ApplicationTable {
     public static final String APPLICATION_PREFIX = "APP#";
     public static final String IDEMPOTENCY_PREFIX = "IDEM#";
     public static final String PACK_PREFIX = "PACK#";
+    /**
+     * {@code DUP#<fundId>#<roundId>#<what>#<value>}: which applications in one fund's round came
+     * from one organisation (by normalised name) or one address, written in the intake's own
+     * transaction, so a staff email's duplicate check is one read whatever the round's size.
+     */
+    public static final String DUPLICATE_PREFIX = "DUP#";
+    /**
+     * {@code MAILCAP#<address hash>#<UK day>}: how many emails went to one address given on a form
+     * that day, a conditional counter that holds back more than the day's cap.
+     */
+    public static final String MAIL_CAP_PREFIX = "MAILCAP#";
     public static final String ROUND_INDEX = "byFundRound";
     public static final String FUND_ROUND = "fundRound";
     public static final String RECEIVED_AT = "receivedAt";
