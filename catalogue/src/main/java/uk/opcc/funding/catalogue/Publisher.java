@@ -12,13 +12,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Who publishes the site, from {@code data/opcc.yml}: the office applicants are told to contact.
- * Another OPCC edits that file, never code. The function carries no YAML reader, so the build
- * packages this into it as {@code publisher.json}, as it does the catalogue.
+ * Who publishes the site, from {@code data/opcc.yml}: the office applicants are told to contact,
+ * and how many emails it sends to any one address given on a form in a day. Another OPCC edits
+ * that file, never code. The function carries no YAML reader, so the build packages this into it
+ * as {@code publisher.json}, as it does the catalogue.
+ *
+ * @param emailsToOneAddressADay the most emails sent to one address a visitor typed, in one day
+ *                               (UK time); later ones are held back and staff are told
  */
-public record Publisher(String name, String phone, String email, List<String> address) {
+public record Publisher(String name, String phone, String email, List<String> address, int emailsToOneAddressADay) {
     public Publisher {
         address = List.copyOf(address);
+        if (emailsToOneAddressADay < 0) {
+            throw new IllegalArgumentException("emailsToOneAddressADay cannot be negative");
+        }
     }
 
     /** @throws CatalogueException naming each missing detail */
@@ -40,11 +47,15 @@ public record Publisher(String name, String phone, String email, List<String> ad
         if (!(yaml.get("address") instanceof List<?> lines) || lines.isEmpty()) {
             problems.add("data/opcc.yml: 'address' is missing: a list of the address's lines");
         }
+        if (!(yaml.get("emailsToOneAddressADay") instanceof Integer cap) || cap < 1 || cap > 50) {
+            problems.add("data/opcc.yml: 'emailsToOneAddressADay' must be a whole number from 1 to 50: "
+                    + "the most emails sent in a day to one address typed into a form");
+        }
         if (!problems.isEmpty()) {
             throw new CatalogueException(problems);
         }
         return new Publisher((String) yaml.get("name"), (String) yaml.get("phone"), (String) yaml.get("email"),
-                ((List<?>) yaml.get("address")).stream().map(String::valueOf).toList());
+                ((List<?>) yaml.get("address")).stream().map(String::valueOf).toList(), (Integer) yaml.get("emailsToOneAddressADay"));
     }
 
     public String toJson() {
@@ -53,13 +64,15 @@ public record Publisher(String name, String phone, String email, List<String> ad
         json.put("phone", phone);
         json.put("email", email);
         json.put("address", address);
+        json.put("emailsToOneAddressADay", emailsToOneAddressADay);
         return Json.write(json);
     }
 
     @SuppressWarnings("unchecked")
     public static Publisher fromJson(String json) {
         Map<String, Object> map = CatalogueJson.parse(json);
-        return new Publisher((String) map.get("name"), (String) map.get("phone"), (String) map.get("email"), (List<String>) map.get("address"));
+        return new Publisher((String) map.get("name"), (String) map.get("phone"), (String) map.get("email"), (List<String>) map.get("address"),
+                ((Number) map.get("emailsToOneAddressADay")).intValue());
     }
 
     /** For the function's build: {@code Publisher <jbake source> <output file>}. */

@@ -19,6 +19,7 @@ class PublisherTest {
         assertThat(publisher.phone()).isEqualTo("01768 217734");
         assertThat(publisher.email()).isEqualTo("commissioner@cumbria-pcc.gov.uk");
         assertThat(publisher.address()).startsWith("Office of the Police & Crime Commissioner").endsWith("CA10 2AU");
+        assertThat(publisher.emailsToOneAddressADay()).isEqualTo(3);
         assertThat(Publisher.fromJson(publisher.toJson())).isEqualTo(publisher);
     }
 
@@ -28,6 +29,19 @@ class PublisherTest {
         Files.writeString(source.resolve("data/opcc.yml"), "name: Somewhere OPCC\nphone: ''\n");
 
         assertThatThrownBy(() -> Publisher.read(source)).isInstanceOf(CatalogueException.class)
-                .hasMessageContaining("'phone' is missing").hasMessageContaining("'email' is missing").hasMessageContaining("'address' is missing");
+                .hasMessageContaining("'phone' is missing").hasMessageContaining("'email' is missing").hasMessageContaining("'address' is missing")
+                .hasMessageContaining("'emailsToOneAddressADay' must be a whole number from 1 to 50");
+    }
+
+    @Test
+    void refusesADailyEmailCapThatIsNotASmallWholeNumber(@TempDir Path source) throws Exception {
+        Files.createDirectories(source.resolve("data"));
+        for (String cap : java.util.List.of("0", "'3'", "2.5", "1000")) {
+            Files.writeString(source.resolve("data/opcc.yml"), "name: Somewhere OPCC\nphone: '01234 567890'\nemail: a@example.org\n"
+                    + "address: [1 High Street]\nemailsToOneAddressADay: " + cap + "\n");
+
+            assertThatThrownBy(() -> Publisher.read(source)).as(cap).isInstanceOf(CatalogueException.class)
+                    .hasMessageContaining("'emailsToOneAddressADay' must be a whole number from 1 to 50");
+        }
     }
 }

@@ -105,7 +105,7 @@ public final class Wiring {
     }
 
     private static NotificationService notificationService(Catalogue catalogue, Config config, Mailer mailer, DynamoDbApplicationStore store) {
-        return new NotificationService(store, new Emails(catalogue, publisher(), config, store),
+        return new NotificationService(store, new Emails(catalogue, publisher(), config, store, Clock.systemUTC()),
                 mailer, config.senderAddress().orElseThrow(), Clock.systemUTC(), EMAIL_BUDGET);
     }
 

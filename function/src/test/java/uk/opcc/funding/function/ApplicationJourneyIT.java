@@ -259,14 +259,23 @@ class ApplicationJourneyIT {
         return body;
     }
 
-    /** Sends count Property Fund applications through the intake, from organisations named prefix 0, 1, …; their references. */
+    /**
+     * Sends count Property Fund applications through the intake, from organisations named prefix 0, 1, …, each with an
+     * address of its own ({@link #applicantAddress}); their references.
+     */
     static List<String> applications(IntakeHandler intake, String organisationPrefix, int count) {
         List<String> references = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Map<String, Object> body = with("organisationName", organisationPrefix + i);
+            body.put("email", applicantAddress(i));
             references.add((String) CatalogueJson.parse(intake.handleRequest(Events.json("property-fund", body), null).getBody()).get("reference"));
         }
         return references;
+    }
+
+    /** The address the {@code i}th of {@link #applications} gave: one each, so none meets the day's cap on one address. */
+    static String applicantAddress(int i) {
+        return "applicant" + i + "@example.org";
     }
 
     static void add(Map<String, APIGatewayV2HTTPEvent> corpus, Map<String, Integer> expected, String name, APIGatewayV2HTTPEvent event, int status) {

@@ -1,10 +1,6 @@
 package uk.opcc.funding.function.intake;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,14 +25,6 @@ public record IdempotencyKey(String value, Duration remembered) {
             canonical.append('\u001e').append(answer.getKey());
             answer.getValue().forEach(v -> canonical.append('\u001f').append(v));
         }
-        return new IdempotencyKey("answers#" + sha256(canonical.toString()), SAME_ANSWERS_WINDOW);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JVM has SHA-256", e);
-        }
+        return new IdempotencyKey("answers#" + Sha256.hex(canonical.toString()), SAME_ANSWERS_WINDOW);
     }
 }

@@ -5,47 +5,41 @@ import java.util.List;
 import java.util.Optional;
 import uk.opcc.funding.catalogue.Call;
 import uk.opcc.funding.catalogue.Catalogue;
-import uk.opcc.funding.catalogue.FormDefinition;
-import uk.opcc.funding.catalogue.FormField;
 import uk.opcc.funding.catalogue.Fund;
 import uk.opcc.funding.catalogue.PanelRound;
 import uk.opcc.funding.catalogue.Publisher;
 import uk.opcc.funding.function.intake.Application;
 
 /**
- * The confirmation an applicant receives at the address they gave: their reference, what they
- * applied for, when the panel will consider it and when they will hear, how to reach the OPCC,
- * and a copy of their answers. Replies go to the fund's staff mailbox.
+ * The confirmation an applicant receives at the address they gave: their reference, the fund and
+ * call, when the panel will consider it and when they will hear, and how to reach the OPCC.
+ * Replies go to the fund's staff mailbox.
+ *
+ * <p>Nothing the applicant typed goes in it: not their name, organisation, project or answers.
+ * Anyone can type any address into a form, so an email that repeated the answers would let a
+ * stranger send their own words, DKIM-signed by the OPCC's domain, to whoever they chose. It
+ * carries only our own wording, the reference, the fund's and call's names and the dates.
  */
 public final class ApplicantEmail {
     private ApplicantEmail() {
     }
 
     public static Email compose(Application application, Catalogue catalogue, Publisher publisher, String staffMailbox) {
-        FormDefinition form = catalogue.form(application.formId()).orElseThrow();
         Fund fund = catalogue.fund(application.fundId()).orElseThrow();
         Call call = application.callId() == null ? null : catalogue.call(application.callId()).orElse(null);
         String to = application.applicantEmail().orElseThrow(() -> new IllegalStateException("no address to send to"));
         String subject = "We have your application to the " + fund.name() + ": reference " + application.reference();
 
         EmailBody body = new EmailBody();
-        Answers.named(application, form, "contactName").ifPresent(name -> body.paragraph("Dear " + name + ","));
-        body.paragraph("Thank you for applying to the " + fund.name() + ". We received your application on "
-                        + Answers.moment(application.receivedAt().atZone(Catalogue.UK)) + " (UK time).")
+        body.paragraph("Thank you for applying to the " + fund.name() + (call == null ? "" : ", in answer to our call for bids '" + call.title() + "'")
+                        + ". We received your application on " + Answers.moment(application.receivedAt().atZone(Catalogue.UK)) + " (UK time).")
                 .strong("Your reference is " + application.reference() + ". Please quote it whenever you contact us about this application.");
-
-        body.heading("What you applied for");
-        Answers.named(application, form, "projectTitle").ifPresent(title -> body.row("Project", title));
-        Answers.named(application, form, "organisationName").ifPresent(organisation -> body.row("Organisation", organisation));
-        Answers.amount(application, form).ifPresent(amount -> body.row("Amount", amount));
-        if (call != null) {
-            body.row("Call for bids", call.title());
-        }
 
         body.heading("What happens next");
         for (String paragraph : whatHappensNext(fund, call, catalogue.round(fund.id(), application.panelRound()))) {
             body.paragraph(paragraph);
         }
+        body.paragraph("We do not repeat your answers in emails. If you need a copy of them, contact us and quote your reference.");
 
         body.heading("Contact us");
         List<String> contact = new ArrayList<>();
@@ -54,12 +48,8 @@ public final class ApplicantEmail {
         contact.add("Email: " + publisher.email());
         contact.addAll(publisher.address());
         body.lines(contact)
-                .paragraph("You can also reply to this email. If you did not send this application, please tell us.");
-
-        body.heading("A copy of your answers");
-        for (FormField field : form.fields()) {
-            body.row(field.label(), Answers.of(application, field));
-        }
+                .paragraph("You can also reply to this email. If you did not send this application, please tell us: someone may have "
+                        + "given your email address by mistake.");
         return new Email(to, staffMailbox, subject, body.text(), body.html());
     }
 

@@ -1,37 +1,67 @@
 package uk.opcc.funding.function.notify;
 
-import java.util.List;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
 import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.catalogue.Publisher;
 import uk.opcc.funding.function.config.Config;
 import uk.opcc.funding.function.intake.Application;
+import uk.opcc.funding.function.intake.SameOrganisation;
+import uk.opcc.funding.function.intake.Sha256;
 import uk.opcc.funding.function.storage.ApplicationStore;
 
-/** Writes each of an application's emails: the staff one, the applicant's confirmation. */
+/**
+ * Writes each of an application's emails (the staff one, the applicant's confirmation) and decides
+ * whether the applicant's may go: an address typed into a form gets at most the publisher's
+ * {@code emailsToOneAddressADay} emails a day, so the form cannot be used to flood anyone.
+ */
 public final class Emails {
     private final Catalogue catalogue;
     private final Publisher publisher;
     private final Config config;
     private final ApplicationStore store;
+    private final Clock clock;
 
-    public Emails(Catalogue catalogue, Publisher publisher, Config config, ApplicationStore store) {
+    public Emails(Catalogue catalogue, Publisher publisher, Config config, ApplicationStore store, Clock clock) {
         this.catalogue = catalogue;
         this.publisher = publisher;
         this.config = config;
         this.store = store;
+        this.clock = clock;
     }
 
-    /** @throws uk.opcc.funding.function.storage.StorageUnavailableException when the round cannot be read for duplicates */
+    /** @throws uk.opcc.funding.function.storage.StorageUnavailableException when what the staff email says cannot be read */
     public Email compose(Application application, Recipient recipient) {
         String mailbox = config.mailboxFor(application.fundId());
         return switch (recipient) {
-            case STAFF -> StaffEmail.compose(application, catalogue, mailbox, earlierFromTheSameOrganisation(application));
+            case STAFF -> StaffEmail.compose(application, catalogue, mailbox, earlierFromTheSameOrganisation(application),
+                    application.applicantEmail().isPresent() && !mayBeSent(application, Recipient.APPLICANT)
+                            ? publisher.emailsToOneAddressADay() : 0);
             case APPLICANT -> ApplicantEmail.compose(application, catalogue, publisher, mailbox);
         };
     }
 
-    /** One query on the round index (never a scan): the round's applications, then the rule. */
-    private List<Application> earlierFromTheSameOrganisation(Application application) {
-        return Duplicates.earlier(application, store.applicationsInRound(application.fundId(), application.panelRound()));
+    /**
+     * Whether this email may go: always to staff; to the applicant's address only while that address
+     * has had fewer than the day's most. Asked again for the same application, the first answer
+     * stands, so the staff email (which asks first, to tell staff) and the applicant's agree.
+     *
+     * @throws uk.opcc.funding.function.storage.StorageUnavailableException when the count cannot be kept
+     */
+    public boolean mayBeSent(Application application, Recipient recipient) {
+        if (recipient == Recipient.STAFF || application.applicantEmail().isEmpty()) {
+            return true;
+        }
+        String address = application.applicantEmail().get().strip().toLowerCase(Locale.ROOT);
+        Instant now = clock.instant();
+        return store.countEmailToAddress(application.reference(), recipient, Sha256.hex(address), now.atZone(Catalogue.UK).toLocalDate(),
+                publisher.emailsToOneAddressADay()) == ApplicationStore.CapDecision.WITHIN_CAP;
+    }
+
+    /** A keyed read of the round's lists for its name and its address: never the whole round. */
+    private SameOrganisation.Earlier earlierFromTheSameOrganisation(Application application) {
+        return SameOrganisation.earlier(application.reference(),
+                store.sameOrganisation(application.fundId(), application.panelRound(), SameOrganisation.keys(application)));
     }
 }

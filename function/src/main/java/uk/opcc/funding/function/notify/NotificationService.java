@@ -31,7 +31,11 @@ public final class NotificationService {
 
     /** What became of one email. */
     public enum Delivery {
-        SENT, ALREADY_SENT,
+        SENT,
+        /** Sent before, or nothing to send (no address given, or held back before). */
+        ALREADY_SENT,
+        /** Not sent, for good: the address had the day's most emails already; the staff email says so. */
+        HELD_BACK,
         /** Another attempt holds its claim: not ours to send, not known to be sent. */
         HELD_ELSEWHERE,
         FAILED,
@@ -39,7 +43,7 @@ public final class NotificationService {
         NO_TIME_LEFT;
 
         public boolean settled() {
-            return this == SENT || this == ALREADY_SENT;
+            return this == SENT || this == ALREADY_SENT || this == HELD_BACK;
         }
     }
 
@@ -107,6 +111,10 @@ public final class NotificationService {
         Application application = ((Claim.Granted) claim).application();
         String messageId;
         try {
+            if (!emails.mayBeSent(application, recipient)) {
+                store.markEmailHeldBack(reference, recipient, leaseUntil);
+                return Delivery.HELD_BACK;
+            }
             messageId = mailer.send(emails.compose(application, recipient), sender);
         } catch (RuntimeException e) {
             release(reference, recipient, leaseUntil, e);

@@ -9,6 +9,7 @@ import uk.opcc.funding.catalogue.FormField;
 import uk.opcc.funding.catalogue.Fund;
 import uk.opcc.funding.catalogue.PanelRound;
 import uk.opcc.funding.function.intake.Application;
+import uk.opcc.funding.function.intake.SameOrganisation;
 
 /**
  * The email staff receive for one application, written to be acted on: the subject says whose
@@ -26,8 +27,13 @@ public final class StaffEmail {
     private StaffEmail() {
     }
 
-    /** @param earlier earlier applications to the same fund and round from the same organisation */
-    public static Email compose(Application application, Catalogue catalogue, String mailbox, List<Application> earlier) {
+    /**
+     * @param earlier         earlier applications to the same fund and round from the same organisation
+     * @param applicantHeldBack the day's cap when the applicant's confirmation is held back because
+     *                        their address reached it, else 0
+     */
+    public static Email compose(Application application, Catalogue catalogue, String mailbox, SameOrganisation.Earlier earlier,
+            int applicantHeldBack) {
         FormDefinition form = catalogue.form(application.formId()).orElseThrow();
         Fund fund = catalogue.fund(application.fundId()).orElseThrow();
         Call call = application.callId() == null ? null : catalogue.call(application.callId()).orElse(null);
@@ -39,8 +45,12 @@ public final class StaffEmail {
         EmailBody body = new EmailBody();
         if (!earlier.isEmpty()) {
             body.strong("Possible duplicate: " + organisation + " (the same name or email address) already applied to this fund's "
-                    + application.panelRound() + " round as " + String.join(", ", earlier.stream().map(Application::reference).toList())
-                    + ". Check before the panel considers both.");
+                    + application.panelRound() + " round as " + String.join(", ", earlier.references())
+                    + (earlier.more() == 0 ? "" : " and " + earlier.more() + " more") + ". Check before the panel considers both.");
+        }
+        if (applicantHeldBack > 0) {
+            body.strong("We have not emailed the applicant a confirmation: their address has already had " + applicantHeldBack
+                    + " emails from us today, the most we send to one address in a day. If they get in touch, give them their reference.");
         }
         body.strong(WARNING)
                 .row("Reference", application.reference())

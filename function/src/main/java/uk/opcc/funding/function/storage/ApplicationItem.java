@@ -17,6 +17,8 @@ final class ApplicationItem {
     static final String SENT = "sent";
     /** No email to send: the applicant gave no address. */
     static final String NONE = "none";
+    /** Not sent, for good: the address had the day's most emails already (see DailyEmailCounts). */
+    static final String HELD = "held";
 
     private ApplicationItem() {
     }
@@ -91,6 +93,11 @@ final class ApplicationItem {
 
     static String sentAt(Recipient recipient) {
         return recipient.id + "EmailSentAt";
+    }
+
+    /** What the day's cap on emails to the address decided for this email, once: {@code within} or {@code held}. */
+    static String cap(Recipient recipient) {
+        return recipient.id + "EmailCap";
     }
 
     static String error(Recipient recipient) {

@@ -1,10 +1,12 @@
 package uk.opcc.funding.function.storage;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.intake.IdempotencyKey;
+import uk.opcc.funding.function.intake.SameOrganisation;
 import uk.opcc.funding.function.notify.Recipient;
 
 /** Where applications are kept, and their notification state. */
@@ -16,7 +18,9 @@ public interface ApplicationStore {
 
     /**
      * Stores the application unless a submission with the same key is already stored, in one
-     * atomic step, so concurrent replays make one application.
+     * atomic step, so concurrent replays make one application. In the same step the application
+     * is filed under each of its {@link SameOrganisation#keys} in its fund's round, so finding
+     * earlier ones from the same organisation is a keyed read ({@link #sameOrganisation}).
      *
      * @throws ReferenceTakenException     when the application's reference is already used
      * @throws StorageUnavailableException when the store cannot be reached or refuses
@@ -51,6 +55,27 @@ public interface ApplicationStore {
     void markEmailed(String reference, Recipient recipient, String messageId, Instant at);
 
     /**
+     * Records, from the claim taken with {@code leaseUntil}, that the email will not be sent: its
+     * address has had the day's most already (see {@link #countEmailToAddress}). Final, like sent.
+     */
+    void markEmailHeldBack(String reference, Recipient recipient, Instant leaseUntil);
+
+    /** What the day's cap on emails to one address decided for one application's email. */
+    enum CapDecision { WITHIN_CAP, HELD_BACK }
+
+    /**
+     * Counts one application's email to an address against the number of emails that address may
+     * get in a day, once per application however often it is asked: the first ask decides, and
+     * every later one (a retry, the staff email asking on the applicant's behalf) gets that answer.
+     *
+     * @param addressKey a digest of the address, never the address itself
+     * @param day        the day (UK time) the count is for
+     * @param cap        the most emails one address may get that day
+     * @throws StorageUnavailableException when the store cannot be reached or refuses
+     */
+    CapDecision countEmailToAddress(String reference, Recipient recipient, String addressKey, LocalDate day, int cap);
+
+    /**
      * Gives the claim back after the email failed, so a retry can send it; only the claim taken
      * with {@code leaseUntil}, so a holder whose lease lapsed cannot free someone else's.
      */
@@ -79,6 +104,14 @@ public interface ApplicationStore {
 
     /** Takes the application off the needs-email index once every one of its emails is sent (or has none to send). */
     void forgetIfAllSent(String reference);
+
+    /**
+     * The lists that {@code keys} name in one fund's round, as {@link #save} filed them: one keyed
+     * read a key, whatever the size of the round.
+     *
+     * @throws StorageUnavailableException when the store cannot be reached or refuses
+     */
+    List<SameOrganisation.Listed> sameOrganisation(String fundId, String roundId, List<String> keys);
 
     /**
      * Every application stored for one fund's panel round (as {@code Application.panelRound}),

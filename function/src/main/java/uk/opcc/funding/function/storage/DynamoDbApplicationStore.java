@@ -1,12 +1,15 @@
 package uk.opcc.funding.function.storage;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -18,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.intake.IdempotencyKey;
+import uk.opcc.funding.function.intake.SameOrganisation;
 import uk.opcc.funding.function.notify.Recipient;
 
 /** {@link ApplicationStore} on DynamoDB, with conditional writes only. */
@@ -59,10 +63,16 @@ public final class DynamoDbApplicationStore implements ApplicationStore {
                 .conditionExpression("attribute_not_exists(#pk)")
                 .expressionAttributeNames(Map.of("#pk", ApplicationTable.KEY))
                 .build();
+        List<String> sameOrganisation = SameOrganisation.keys(application);
+        Set<Integer> fullLists = new HashSet<>();
         for (int attempt = 1; ; attempt++) {
+            List<TransactWriteItem> items = new ArrayList<>(List.of(
+                    TransactWriteItem.builder().put(claimKey).build(), TransactWriteItem.builder().put(storeApplication).build()));
+            for (int i = 0; i < sameOrganisation.size(); i++) {
+                items.add(TransactWriteItem.builder().update(DuplicateLists.file(table, application, sameOrganisation.get(i), fullLists.contains(i))).build());
+            }
             try {
-                dynamoDb.transactWriteItems(b -> b.transactItems(
-                        TransactWriteItem.builder().put(claimKey).build(), TransactWriteItem.builder().put(storeApplication).build()));
+                dynamoDb.transactWriteItems(b -> b.transactItems(items));
                 return new Saved(application.reference(), application.receivedAt(), false);
             } catch (TransactionCanceledException e) {
                 List<CancellationReason> reasons = e.cancellationReasons();
@@ -73,6 +83,17 @@ public final class DynamoDbApplicationStore implements ApplicationStore {
                     }
                 } else if (failedCondition(reasons, 1)) {
                     throw new ReferenceTakenException(application.reference());
+                } else {
+                    boolean full = false;
+                    for (int i = 0; i < sameOrganisation.size(); i++) {
+                        if (failedCondition(reasons, 2 + i)) {
+                            fullLists.add(i);
+                            full = true;
+                        }
+                    }
+                    if (full) {
+                        continue; // counted beyond the full list instead: nothing else stood in the way
+                    }
                 }
                 if (attempt == CONFLICT_ATTEMPTS) {
                     throw new StorageUnavailableException("Could not store the application: transaction kept conflicting", e);
@@ -140,6 +161,28 @@ public final class DynamoDbApplicationStore implements ApplicationStore {
     }
 
     @Override
+    public void markEmailHeldBack(String reference, Recipient recipient, Instant leaseUntil) {
+        try {
+            update(reference, "SET #state = :held REMOVE #lease", "#state = :sending AND #lease = :ours",
+                    Map.of("#state", ApplicationItem.state(recipient), "#lease", ApplicationItem.leaseUntil(recipient)),
+                    Map.of(":held", s(ApplicationItem.HELD), ":sending", s(ApplicationItem.SENDING), ":ours", n(leaseUntil.toEpochMilli())));
+        } catch (ConditionalCheckFailedException e) {
+            return; // our lease lapsed and another attempt took the claim: it is theirs to finish
+        }
+        forgetIfAllSent(reference);
+    }
+
+    @Override
+    public CapDecision countEmailToAddress(String reference, Recipient recipient, String addressKey, LocalDate day, int cap) {
+        return new DailyEmailCounts(dynamoDb, table).count(reference, recipient, addressKey, day, cap);
+    }
+
+    @Override
+    public List<SameOrganisation.Listed> sameOrganisation(String fundId, String roundId, List<String> keys) {
+        return new DuplicateLists(dynamoDb, table).read(fundId, roundId, keys);
+    }
+
+    @Override
     public List<Unsent> unsent() {
         try {
             List<Unsent> unsent = new ArrayList<>();
@@ -158,10 +201,10 @@ public final class DynamoDbApplicationStore implements ApplicationStore {
     @Override
     public void forgetIfAllSent(String reference) {
         try {
-            update(reference, "REMOVE #needs", "#staff IN (:sent, :none) AND #applicant IN (:sent, :none)",
+            update(reference, "REMOVE #needs", "#staff IN (:sent, :none, :held) AND #applicant IN (:sent, :none, :held)",
                     Map.of("#needs", ApplicationTable.NEEDS_EMAIL, "#staff", ApplicationItem.state(Recipient.STAFF),
                             "#applicant", ApplicationItem.state(Recipient.APPLICANT)),
-                    Map.of(":sent", s(ApplicationItem.SENT), ":none", s(ApplicationItem.NONE)));
+                    Map.of(":sent", s(ApplicationItem.SENT), ":none", s(ApplicationItem.NONE), ":held", s(ApplicationItem.HELD)));
         } catch (ConditionalCheckFailedException e) {
             // The other email is still to send: the application stays on the index until it is.
         }
@@ -214,11 +257,11 @@ public final class DynamoDbApplicationStore implements ApplicationStore {
         }
     }
 
-    private static boolean failedCondition(List<CancellationReason> reasons, int index) {
+    static boolean failedCondition(List<CancellationReason> reasons, int index) {
         return reasons != null && reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
     }
 
-    private static void pause(int attempt) {
+    static void pause(int attempt) {
         try {
             Thread.sleep(10L * attempt + (long) (Math.random() * 20));
         } catch (InterruptedException e) {

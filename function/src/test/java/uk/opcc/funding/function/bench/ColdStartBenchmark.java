@@ -106,7 +106,7 @@ public final class ColdStartBenchmark {
         return Long.parseLong(line.replaceFirst(".*\\b" + name + "=(\\d+).*", "$1"));
     }
 
-    private static String loadAverage() throws java.io.IOException {
+    static String loadAverage() throws java.io.IOException {
         Path proc = Path.of("/proc/loadavg");
         return Files.isReadable(proc) ? String.join(" ", List.of(Files.readString(proc).split(" ")).subList(0, 3))
                 : String.format("%.2f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());

@@ -50,7 +50,7 @@ public class NotificationServiceTest {
 
     /** The service as the notifier builds it, on a store and mail service of the test's. */
     public static NotificationService service(ApplicationStore store, Mailer mailer, Clock clock) {
-        return new NotificationService(store, new Emails(Fixtures.CATALOGUE, Fixtures.PUBLISHER, CONFIG, store), mailer,
+        return new NotificationService(store, new Emails(Fixtures.CATALOGUE, Fixtures.PUBLISHER, CONFIG, store, clock), mailer,
                 CONFIG.senderAddress().orElseThrow(), clock, BUDGET);
     }
     String reference;
@@ -154,5 +154,65 @@ public class NotificationServiceTest {
         assertThat(outcome.settled()).isFalse();
         assertThat(store.state(reference, Recipient.STAFF)).as("not even claimed").isEqualTo("pending");
         assertThat(mail.sent).isEmpty();
+    }
+
+    /** Four applications to the Property Fund from one address, on one day; each a different organisation. */
+    List<String> fourFromOneAddress(String address) {
+        List<String> references = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            String ref = "CAP" + i + "-M2RD";
+            store.put(new uk.opcc.funding.function.intake.Application(ref, "property-fund", "property-fund", null, "2026-27-Q3",
+                    Fixtures.NOW.plusSeconds(i), Fixtures.with(Fixtures.with(Fixtures.propertyFundAnswers(), "email", address),
+                    "organisationName", "Group number " + i), 0));
+            references.add(ref);
+        }
+        return references;
+    }
+
+    @Test
+    void anAddressGetsAtMostTheDaysCapOfEmailsAndStaffAreToldOfTheOnesHeldBack() {
+        // given the data's cap of 3 a day, and four applications giving one address (written differently)
+        assertThat(Fixtures.PUBLISHER.emailsToOneAddressADay()).isEqualTo(3);
+        List<String> references = fourFromOneAddress(" Victim@Example.org");
+
+        // when each is notified, and the fourth again (a retry)
+        List<NotificationService.Outcome> outcomes = references.stream().map(r -> service.notify(r, FULL_INVOCATION)).toList();
+        NotificationService.Outcome retry = service.notify(references.get(3), FULL_INVOCATION);
+
+        // then three confirmations went, the fourth is held back for good, and its staff email says so
+        assertThat(outcomes).extracting(o -> o.deliveries().get(Recipient.APPLICANT))
+                .containsExactly(Delivery.SENT, Delivery.SENT, Delivery.SENT, Delivery.HELD_BACK);
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.settled()).isTrue());
+        assertThat(retry.deliveries()).isEqualTo(Map.of(Recipient.STAFF, Delivery.ALREADY_SENT, Recipient.APPLICANT, Delivery.ALREADY_SENT));
+        assertThat(store.state(references.get(3), Recipient.APPLICANT)).isEqualTo("held");
+        assertThat(mail.sent.stream().filter(e -> !e.to().equals("grants@example.gov.uk"))).hasSize(3);
+        List<Email> staff = mail.sent.stream().filter(e -> e.to().equals("grants@example.gov.uk")).toList();
+        assertThat(staff).hasSize(4);
+        assertThat(staff.subList(0, 3)).allSatisfy(e -> assertThat(e.text()).doesNotContain("We have not emailed the applicant"));
+        assertThat(staff.get(3).text()).contains("We have not emailed the applicant a confirmation: their address has already had 3 emails");
+    }
+
+    @Test
+    void theCapCountsByDayInUkTime() {
+        List<String> references = fourFromOneAddress("sam@example.org");
+        references.subList(0, 3).forEach(r -> service.notify(r, FULL_INVOCATION));
+
+        // 24 November ends at midnight UK time (GMT in November): the fourth, notified on the 25th, goes
+        NotificationService.Outcome nextDay = at(Instant.parse("2026-11-25T00:00:01Z"), mail).notify(references.get(3), FULL_INVOCATION);
+
+        assertThat(nextDay.deliveries()).containsEntry(Recipient.APPLICANT, Delivery.SENT);
+    }
+
+    @Test
+    void aStoreThatCannotCountLeavesTheApplicantsEmailForTheRetryNeverSentUncounted() {
+        service.notify(reference, () -> Duration.ofSeconds(30)); // staff and applicant sent: the count is taken
+        List<String> references = fourFromOneAddress("other@example.org");
+        store.unavailable = true;
+
+        NotificationService.Outcome outcome = service.notify(references.get(0), FULL_INVOCATION);
+
+        assertThat(outcome.settled()).isFalse();
+        assertThat(outcome.errors()).isNotEmpty();
+        assertThat(mail.sent.stream().filter(e -> e.to().equals("other@example.org"))).isEmpty();
     }
 }

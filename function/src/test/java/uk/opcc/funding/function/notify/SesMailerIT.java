@@ -33,7 +33,8 @@ public class SesMailerIT {
         ses.clear();
         var answers = Fixtures.with(Fixtures.propertyFundAnswers(), "projectDescription", "<b>bold</b> & \"quoted\"\nsecond line");
         Email email = StaffEmail.compose(new Application("KX7P-M2RD", "property-fund", "property-fund", null,
-                "2026-27-Q3", Fixtures.NOW, answers, 0), Fixtures.CATALOGUE, "grants@funding.example.gov.uk", List.of());
+                "2026-27-Q3", Fixtures.NOW, answers, 0), Fixtures.CATALOGUE, "grants@funding.example.gov.uk",
+                new uk.opcc.funding.function.intake.SameOrganisation.Earlier(List.of(), 0), 0);
 
         String messageId = new SesMailer(client(ses.endpoint)).send(email, "no-reply@funding.example.gov.uk");
 

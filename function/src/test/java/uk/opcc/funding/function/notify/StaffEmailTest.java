@@ -10,19 +10,22 @@ import org.junit.jupiter.api.Test;
 import uk.opcc.funding.catalogue.Html;
 import uk.opcc.funding.function.Fixtures;
 import uk.opcc.funding.function.intake.Application;
+import uk.opcc.funding.function.intake.SameOrganisation;
 
 class StaffEmailTest {
     static Application application(Map<String, List<String>> answers, String callId) {
         return new Application("KX7P-M2RD", "property-fund", "property-fund", callId, "2026-27-Q3", Fixtures.NOW, answers, 0);
     }
 
-    static Email compose(Map<String, List<String>> answers, String callId, List<Application> earlier) {
-        return StaffEmail.compose(application(answers, callId), Fixtures.CATALOGUE, "grants@example.gov.uk", earlier);
+    static final SameOrganisation.Earlier NONE = new SameOrganisation.Earlier(List.of(), 0);
+
+    static Email compose(Map<String, List<String>> answers, String callId, SameOrganisation.Earlier earlier) {
+        return StaffEmail.compose(application(answers, callId), Fixtures.CATALOGUE, "grants@example.gov.uk", earlier, 0);
     }
 
     @Test
     void subjectIsFundOrganisationAmountAndReference() {
-        Email email = compose(with(propertyFundAnswers(), "amount", "1850"), "road-safety-2026", List.of());
+        Email email = compose(with(propertyFundAnswers(), "amount", "1850"), "road-safety-2026", NONE);
 
         assertThat(email.subject()).isEqualTo("Property Fund · Eden Valley Speed Watch · £1,850.00 · KX7P-M2RD");
         assertThat(email.to()).isEqualTo("grants@example.gov.uk");
@@ -33,7 +36,7 @@ class StaffEmailTest {
     void aLongOrganisationNameIsCutInTheSubjectOnly() {
         String name = "The Eden Valley and Upper Eden Community Speed Watch and Road Safety Volunteers Association";
 
-        Email email = compose(with(propertyFundAnswers(), "organisationName", name), null, List.of());
+        Email email = compose(with(propertyFundAnswers(), "organisationName", name), null, NONE);
 
         assertThat(email.subject()).startsWith("Property Fund · The Eden Valley and Upper Eden Community Speed Watch and…")
                 .endsWith(" · £1,250.50 · KX7P-M2RD");
@@ -42,7 +45,7 @@ class StaffEmailTest {
 
     @Test
     void leadsWithWhatStaffActOnInReadableMoneyAndDates() {
-        Email email = compose(with(with(propertyFundAnswers(), "startDate", "2027-02-01"), "endDate", "2027-07-31"), "road-safety-2026", List.of());
+        Email email = compose(with(with(propertyFundAnswers(), "startDate", "2027-02-01"), "endDate", "2027-07-31"), "road-safety-2026", NONE);
 
         assertThat(email.text()).startsWith(StaffEmail.WARNING);
         assertThat(email.text()).containsSubsequence(
@@ -66,16 +69,23 @@ class StaffEmailTest {
 
     @Test
     void namesEarlierApplicationsFromTheSameOrganisationAsAPossibleDuplicate() {
-        Application first = new Application("AB3C-DEFG", "property-fund", "property-fund", null, "2026-27-Q3", Fixtures.NOW.minusSeconds(600),
-                propertyFundAnswers(), 0);
-        Application second = new Application("HJ4K-MNPQ", "property-fund", "property-fund", null, "2026-27-Q3", Fixtures.NOW.minusSeconds(60),
-                propertyFundAnswers(), 0);
-
-        Email email = compose(propertyFundAnswers(), null, List.of(first, second));
+        Email email = compose(propertyFundAnswers(), null, new SameOrganisation.Earlier(List.of("AB3C-DEFG", "HJ4K-MNPQ"), 0));
 
         assertThat(email.text()).startsWith("Possible duplicate: Eden Valley Speed Watch (the same name or email address) already applied "
                 + "to this fund's 2026-27-Q3 round as AB3C-DEFG, HJ4K-MNPQ.");
         assertThat(email.html()).contains("<p><strong>Possible duplicate: ");
+        assertThat(compose(propertyFundAnswers(), null, new SameOrganisation.Earlier(List.of("AB3C-DEFG"), 250)).text())
+                .startsWith("Possible duplicate: Eden Valley Speed Watch (the same name or email address) already applied "
+                        + "to this fund's 2026-27-Q3 round as AB3C-DEFG and 250 more.");
+    }
+
+    @Test
+    void saysWhenTheApplicantsConfirmationIsHeldBackByTheDailyCap() {
+        Email held = StaffEmail.compose(application(propertyFundAnswers(), null), Fixtures.CATALOGUE, "grants@example.gov.uk", NONE, 3);
+
+        assertThat(held.text()).startsWith("We have not emailed the applicant a confirmation: their address has already had 3 emails "
+                + "from us today, the most we send to one address in a day. If they get in touch, give them their reference.");
+        assertThat(compose(propertyFundAnswers(), null, NONE).text()).doesNotContain("We have not emailed the applicant");
     }
 
     @Test
@@ -83,7 +93,7 @@ class StaffEmailTest {
         Application unscheduled = new Application("KX7P-M2RD", "property-fund", "property-fund", null, Application.UNSCHEDULED, Fixtures.NOW,
                 propertyFundAnswers(), 0);
 
-        Email email = StaffEmail.compose(unscheduled, Fixtures.CATALOGUE, "grants@example.gov.uk", List.of());
+        Email email = StaffEmail.compose(unscheduled, Fixtures.CATALOGUE, "grants@example.gov.uk", NONE, 0);
 
         assertThat(email.text()).contains("Panel round:\n    Not scheduled yet: the fund's panel calendar (data/funds.yml) has no round for it");
     }
@@ -92,7 +102,7 @@ class StaffEmailTest {
     void escapesAnswersInTheHtmlAndIndentsThemInTheText() {
         var answers = with(propertyFundAnswers(), "projectDescription", "<script>alert('x')</script>\nReference: FAKE-0000");
 
-        Email email = compose(answers, null, List.of());
+        Email email = compose(answers, null, NONE);
 
         assertThat(email.html()).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;").doesNotContain("<script>");
         assertThat(email.text()).contains("    <script>alert('x')</script>\n    Reference: FAKE-0000");
@@ -102,7 +112,7 @@ class StaffEmailTest {
     void headerValuesNeverCarryLineBreaks() {
         assertThat(Email.header("Fund\r\nBcc: victim@example.com")).isEqualTo("Fund Bcc: victim@example.com");
         assertThat(Email.header("a\u2028b\u0000c")).isEqualTo("a b c");
-        Email email = compose(with(propertyFundAnswers(), "organisationName", "Speed\r\nBcc: victim@example.com"), null, List.of());
+        Email email = compose(with(propertyFundAnswers(), "organisationName", "Speed\r\nBcc: victim@example.com"), null, NONE);
         assertThat(email.subject()).doesNotContain("\r", "\n").contains("Speed Bcc: victim@example.com");
     }
 }

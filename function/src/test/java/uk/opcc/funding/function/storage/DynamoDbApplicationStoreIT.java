@@ -23,6 +23,8 @@ import uk.opcc.funding.function.Fixtures;
 import uk.opcc.funding.function.engines.DynamoDbLocal;
 import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.intake.IdempotencyKey;
+import uk.opcc.funding.function.intake.SameOrganisation;
+import uk.opcc.funding.function.intake.Sha256;
 import uk.opcc.funding.function.notify.Recipient;
 import uk.opcc.funding.function.storage.ApplicationStore.Claim;
 
@@ -68,7 +70,9 @@ class DynamoDbApplicationStoreIT {
         assertThat(item.get("fundRound").s()).isEqualTo("property-fund#2026-27-Q4");
         assertThat(item.get("expiresAt").n()).isEqualTo(Long.toString(EXPIRES_AT));
         assertThat(ApplicationItem.from(item)).isEqualTo(application("KX7P-M2RD"));
-        assertThat(items()).extracting(i -> i.get("pk").s()).containsExactlyInAnyOrder("APP#KX7P-M2RD", "IDEM#answers#1");
+        assertThat(items()).extracting(i -> i.get("pk").s()).containsExactlyInAnyOrder("APP#KX7P-M2RD", "IDEM#answers#1",
+                "DUP#property-fund#2026-27-Q4#name#" + Sha256.hex("eden valley speed watch"),
+                "DUP#property-fund#2026-27-Q4#email#" + Sha256.hex("sam@example.org"));
     }
 
     @Test
@@ -78,7 +82,9 @@ class DynamoDbApplicationStoreIT {
         ApplicationStore.Saved replay = store.save(application("PN4W-8HTC"), key("answers#1"), NOW.plusSeconds(60));
 
         assertThat(replay).isEqualTo(new ApplicationStore.Saved("KX7P-M2RD", NOW, true));
-        assertThat(items()).hasSize(2);
+        assertThat(items()).hasSize(4);
+        assertThat(store.sameOrganisation("property-fund", "2026-27-Q4", SameOrganisation.keys(application("PN4W-8HTC"))))
+                .as("a replay is not filed again").allSatisfy(l -> assertThat(l.references()).containsExactly("KX7P-M2RD"));
     }
 
     @Test
@@ -96,7 +102,9 @@ class DynamoDbApplicationStoreIT {
         store.save(application("KX7P-M2RD"), key("answers#1"), NOW);
 
         assertThatThrownBy(() -> store.save(application("KX7P-M2RD"), key("answers#2"), NOW)).isInstanceOf(ReferenceTakenException.class);
-        assertThat(items()).hasSize(2); // the second key was not written either: one transaction
+        assertThat(items()).hasSize(4); // the second key was not written, nor the lists again: one transaction
+        assertThat(store.sameOrganisation("property-fund", "2026-27-Q4", SameOrganisation.keys(application("KX7P-M2RD"))))
+                .allSatisfy(l -> assertThat(l.references()).containsExactly("KX7P-M2RD"));
     }
 
     @Test
@@ -240,5 +248,86 @@ class DynamoDbApplicationStoreIT {
         DynamoDbApplicationStore missing = new DynamoDbApplicationStore(client, "no-such-table");
         assertThatThrownBy(() -> missing.save(application("KX7P-M2RD"), key("answers#1"), NOW)).isInstanceOf(StorageUnavailableException.class);
         assertThatThrownBy(() -> missing.applicationsInRound("property-fund", "2026-27-Q4")).isInstanceOf(StorageUnavailableException.class);
+    }
+
+    static Application from(String reference, String organisation, String email, String round) {
+        return new Application(reference, "property-fund", "property-fund", null, round, NOW,
+                Fixtures.with(Fixtures.with(Fixtures.propertyFundAnswers(NOW), "organisationName", organisation), "email", email), EXPIRES_AT);
+    }
+
+    @Test
+    void eachApplicationIsFiledUnderItsOrganisationInItsRoundInTheSameTransaction() {
+        store.save(from("AAAA-2222", "Eden Valley Speed Watch", "sam@example.org", "2026-27-Q4"), key("answers#1"), NOW);
+        store.save(from("BBBB-3333", "Langwathby Volunteers", "SAM@example.org", "2026-27-Q4"), key("answers#2"), NOW);
+        store.save(from("CCCC-4444", "The Eden Valley Speed-Watch Ltd", "other@example.org", "2026-27-Q4"), key("answers#3"), NOW);
+        store.save(from("DDDD-5555", "Eden Valley Speed Watch", "sam@example.org", "2027-28-Q1"), key("answers#4"), NOW);
+
+        Application later = from("EEEE-6666", "eden valley speed watch", "sam@example.org", "2026-27-Q4");
+        store.save(later, key("answers#5"), NOW);
+
+        assertThat(SameOrganisation.earlier(later.reference(), store.sameOrganisation("property-fund", "2026-27-Q4", SameOrganisation.keys(later))))
+                .as("by name or address, this round only, oldest first")
+                .isEqualTo(new SameOrganisation.Earlier(List.of("AAAA-2222", "CCCC-4444", "BBBB-3333"), 0));
+        assertThat(store.sameOrganisation("property-fund", "2026-27-Q4", List.of("name#" + Sha256.hex("nobody"))))
+                .containsExactly(SameOrganisation.Listed.NONE);
+    }
+
+    @Test
+    void aFullListCountsLaterApplicationsBeyondItAndNeverStopsOneBeingStored() {
+        for (int i = 0; i < DuplicateLists.MOST_LISTED + 3; i++) {
+            store.save(from(String.format("F%03d-2222", i), "Flood Group", "flood" + i + "@example.org", "2026-27-Q4"), key("answers#" + i), NOW);
+        }
+
+        List<SameOrganisation.Listed> lists = store.sameOrganisation("property-fund", "2026-27-Q4",
+                SameOrganisation.keys(from("F102-2222", "Flood Group", "flood102@example.org", "2026-27-Q4")));
+
+        assertThat(lists.get(0).references()).hasSize(DuplicateLists.MOST_LISTED).startsWith("F000-2222");
+        assertThat(lists.get(0).beyondTheList()).isEqualTo(3);
+        assertThat(lists.get(1).references()).containsExactly("F102-2222");
+        assertThat(items().stream().filter(i -> i.get("pk").s().startsWith("APP#"))).hasSize(DuplicateLists.MOST_LISTED + 3);
+    }
+
+    @Test
+    void theDailyCapLetsExactlyItsNumberThroughUnderConcurrencyAndAnswersTheSameTwice() throws Exception {
+        List<String> references = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String reference = String.format("C%03d-2222", i);
+            store.save(from(reference, "Group " + i, "victim@example.org", "2026-27-Q4"), key("answers#" + i), NOW);
+            references.add(reference);
+        }
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 11, 24);
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        List<Callable<ApplicationStore.CapDecision>> counts = references.stream()
+                .<Callable<ApplicationStore.CapDecision>>map(r -> () -> store.countEmailToAddress(r, Recipient.APPLICANT, "digest", day, 3)).toList();
+
+        List<ApplicationStore.CapDecision> decisions = new ArrayList<>();
+        for (Future<ApplicationStore.CapDecision> decision : pool.invokeAll(counts)) {
+            decisions.add(decision.get());
+        }
+        pool.shutdown();
+
+        assertThat(decisions.stream().filter(d -> d == ApplicationStore.CapDecision.WITHIN_CAP)).hasSize(3);
+        for (int i = 0; i < references.size(); i++) {
+            assertThat(store.countEmailToAddress(references.get(i), Recipient.APPLICANT, "digest", day, 3)).as("asked again").isEqualTo(decisions.get(i));
+        }
+        Map<String, AttributeValue> counter = client.getItem(b -> b.tableName(table)
+                .key(Map.of("pk", AttributeValue.fromS("MAILCAP#digest#2026-11-24")))).item();
+        assertThat(counter.get("emails").n()).isEqualTo("3");
+        assertThat(store.countEmailToAddress("C000-2222", Recipient.APPLICANT, "digest", day.plusDays(1), 3))
+                .as("decided once per application, whatever the day").isEqualTo(decisions.get(0));
+        assertThat(store.countEmailToAddress("NONE-2222", Recipient.APPLICANT, "digest", day.plusDays(1), 3)).isEqualTo(ApplicationStore.CapDecision.WITHIN_CAP);
+    }
+
+    @Test
+    void aHeldBackEmailIsFinalAndTheApplicationLeavesTheNeedsEmailIndex() {
+        store.save(application("KX7P-M2RD"), key("answers#1"), NOW);
+        assertThat(store.claimEmail("KX7P-M2RD", Recipient.STAFF, NOW, LEASE)).isInstanceOf(Claim.Granted.class);
+        store.markEmailed("KX7P-M2RD", Recipient.STAFF, "m-1", NOW);
+        assertThat(store.claimEmail("KX7P-M2RD", Recipient.APPLICANT, NOW, LEASE)).isInstanceOf(Claim.Granted.class);
+
+        store.markEmailHeldBack("KX7P-M2RD", Recipient.APPLICANT, LEASE);
+
+        assertThat(store.claimEmail("KX7P-M2RD", Recipient.APPLICANT, NOW.plusSeconds(3600), NOW.plusSeconds(3700))).isInstanceOf(Claim.Done.class);
+        assertThat(store.unsent()).isEmpty();
     }
 }

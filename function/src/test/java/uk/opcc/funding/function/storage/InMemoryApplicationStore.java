@@ -1,12 +1,15 @@
 package uk.opcc.funding.function.storage;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.intake.IdempotencyKey;
+import uk.opcc.funding.function.intake.SameOrganisation;
 import uk.opcc.funding.function.notify.Recipient;
 
 /**
@@ -18,6 +21,9 @@ public final class InMemoryApplicationStore implements ApplicationStore {
     private final Map<String, String> notification = new LinkedHashMap<>();
     private final Map<String, Instant> leases = new LinkedHashMap<>();
     private final Map<String, Saved> keys = new LinkedHashMap<>();
+    private final Map<String, List<String>> sameOrganisation = new LinkedHashMap<>();
+    private final Map<String, Integer> dailyCounts = new LinkedHashMap<>();
+    private final Map<String, CapDecision> capDecisions = new LinkedHashMap<>();
     public boolean unavailable;
 
     @Override
@@ -58,6 +64,39 @@ public final class InMemoryApplicationStore implements ApplicationStore {
     }
 
     @Override
+    public synchronized void markEmailHeldBack(String reference, Recipient recipient, Instant leaseUntil) {
+        String key = key(reference, recipient);
+        if ("sending".equals(notification.get(key)) && leaseUntil.equals(leases.get(key))) {
+            notification.put(key, "held");
+            leases.remove(key);
+        }
+    }
+
+    @Override
+    public synchronized CapDecision countEmailToAddress(String reference, Recipient recipient, String addressKey, LocalDate day, int cap) {
+        if (unavailable) {
+            throw new StorageUnavailableException("store is down", null);
+        }
+        return capDecisions.computeIfAbsent(key(reference, recipient), k -> {
+            int sent = dailyCounts.getOrDefault(addressKey + "#" + day, 0);
+            if (sent >= cap) {
+                return CapDecision.HELD_BACK;
+            }
+            dailyCounts.put(addressKey + "#" + day, sent + 1);
+            return CapDecision.WITHIN_CAP;
+        });
+    }
+
+    @Override
+    public synchronized List<SameOrganisation.Listed> sameOrganisation(String fundId, String roundId, List<String> organisationKeys) {
+        if (unavailable) {
+            throw new StorageUnavailableException("store is down", null);
+        }
+        return organisationKeys.stream().map(k -> new SameOrganisation.Listed(
+                List.copyOf(sameOrganisation.getOrDefault(fundId + "#" + roundId + "#" + k, List.of())), 0)).toList();
+    }
+
+    @Override
     public synchronized void releaseEmail(String reference, Recipient recipient, Instant leaseUntil, String reason) {
         String key = key(reference, recipient);
         if ("sending".equals(notification.get(key)) && leaseUntil.equals(leases.get(key))) {
@@ -66,14 +105,18 @@ public final class InMemoryApplicationStore implements ApplicationStore {
         }
     }
 
-    /** The state of one email: pending, sending or sent. */
+    /** The state of one email: pending, sending, sent, none or held. */
     public synchronized String state(String reference, Recipient recipient) {
         return notification.get(key(reference, recipient));
     }
 
-    /** Puts an application in as the intake would have stored it, every email waiting. */
+    /** Puts an application in as the intake would have stored it, every email waiting, filed under its organisation's keys. */
     public synchronized void put(Application application) {
         applications.put(application.reference(), application);
+        for (String organisationKey : SameOrganisation.keys(application)) {
+            sameOrganisation.computeIfAbsent(application.fundId() + "#" + application.panelRound() + "#" + organisationKey, k -> new ArrayList<>())
+                    .add(application.reference());
+        }
         notification.put(key(application.reference(), Recipient.STAFF), "pending");
         notification.put(key(application.reference(), Recipient.APPLICANT), application.applicantEmail().isPresent() ? "pending" : "none");
     }

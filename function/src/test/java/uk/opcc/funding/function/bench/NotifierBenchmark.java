@@ -1,0 +1,117 @@
+package uk.opcc.funding.function.bench;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import uk.opcc.funding.function.Fixtures;
+import uk.opcc.funding.function.engines.DynamoDbLocal;
+import uk.opcc.funding.function.intake.Application;
+import uk.opcc.funding.function.intake.IdempotencyKey;
+import uk.opcc.funding.function.notify.Emails;
+import uk.opcc.funding.function.notify.Mailer;
+import uk.opcc.funding.function.notify.NotificationService;
+import uk.opcc.funding.function.notify.NotificationServiceTest;
+import uk.opcc.funding.function.storage.DynamoDbApplicationStore;
+
+/**
+ * Prints how many emails a second the notifier sends when a round already holds 100, 1,000 and
+ * 10,000 applications, on DynamoDB Local with the real store and emails (the staff email's
+ * duplicate check, the daily cap's count) and a mail service that only counts, so the figure is
+ * the notifier's own work on the table. The target: the rate at 10,000 within 1.3 times the rate
+ * at 100. For comparison it also times one read of the whole round, which is what the duplicate
+ * check cost before it became two keyed reads.
+ * {@code mvn -q -B install -DskipTests && mvn -q -B -pl function exec:java@notifier-benchmark}; also part of local/'s benchmark.
+ */
+public final class NotifierBenchmark {
+    static final List<Integer> ROUND_SIZES = List.of(100, 1_000, 10_000);
+    /** Applications notified at each size, each with two emails. */
+    static final int NOTIFIED = 300;
+    static final double RATIO_TARGET = 1.3;
+    private static final String ROUND = "2026-27-Q4";
+
+    public static void main(String[] args) throws Exception {
+        print();
+        System.exit(0); // DynamoDB Local leaves threads behind
+    }
+
+    public static void print() throws Exception {
+        System.out.printf("notifier: %d applications (%d emails) notified in a round already holding N, load average %s%n",
+                NOTIFIED, 2 * NOTIFIED, ColdStartBenchmark.loadAverage());
+        DynamoDbLocal engine = DynamoDbLocal.get();
+        measure(engine, 100, false); // warms the JVM and the engine up; not printed
+        List<Double> rates = new ArrayList<>();
+        for (int size : ROUND_SIZES) {
+            rates.add(measure(engine, size, true));
+        }
+        double ratio = rates.get(0) / rates.get(rates.size() - 1);
+        System.out.printf("notifier emails/s, round of 100 : round of 10,000 = %.2f (target: %.1f or less: %s); load average %s%n",
+                ratio, RATIO_TARGET, ratio <= RATIO_TARGET ? "met" : "NOT met", ColdStartBenchmark.loadAverage());
+    }
+
+    private static double measure(DynamoDbLocal engine, int size, boolean print) throws Exception {
+        String table = engine.newTable();
+        try (DynamoDbClient client = engine.client()) {
+            DynamoDbApplicationStore store = new DynamoDbApplicationStore(client, table);
+            Instant now = Instant.now();
+            seed(store, "Seed", size, now);
+            List<String> references = seed(store, "New", NOTIFIED, now.plusSeconds(1));
+            AtomicInteger sent = new AtomicInteger();
+            Mailer counting = (email, from) -> "message-" + sent.incrementAndGet();
+            NotificationService notifier = new NotificationService(store,
+                    new Emails(Fixtures.CATALOGUE, Fixtures.PUBLISHER, NotificationServiceTest.CONFIG, store, Clock.systemUTC()),
+                    counting, "no-reply@example.gov.uk", Clock.systemUTC(), NotificationServiceTest.BUDGET);
+
+            long started = System.nanoTime();
+            for (String reference : references) {
+                if (!notifier.notify(reference, () -> Duration.ofSeconds(30)).settled()) {
+                    throw new IllegalStateException("not every email of " + reference + " was sent");
+                }
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            double rate = sent.get() / seconds;
+
+            long read = System.nanoTime();
+            int whole = store.applicationsInRound("property-fund", ROUND).size();
+            long readMillis = (System.nanoTime() - read) / 1_000_000;
+            if (print) {
+                System.out.printf("round of %,6d: %,5.0f emails/s (%d emails in %.2f s); reading the whole round (%,d items), as the old check did: %,d ms%n",
+                        size, rate, sent.get(), seconds, whole, readMillis);
+            }
+            return rate;
+        }
+    }
+
+    /** {@code count} applications in the round, each from its own organisation and address, stored as the intake stores them. */
+    private static List<String> seed(DynamoDbApplicationStore store, String prefix, int count, Instant at) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> saved = new ArrayList<>();
+            long expires = at.plus(Duration.ofDays(3650)).getEpochSecond();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                saved.add(pool.submit(() -> {
+                    String reference = prefix.charAt(0) + String.format("%07d", n);
+                    var answers = Fixtures.with(Fixtures.with(Fixtures.propertyFundAnswers(at), "organisationName", prefix + " group " + n),
+                            "email", prefix.toLowerCase() + n + "@example.org");
+                    store.save(new Application(reference, "property-fund", "property-fund", null, ROUND, at, answers, expires),
+                            new IdempotencyKey("bench#" + reference, Duration.ofDays(1)), at);
+                    return reference;
+                }));
+            }
+            List<String> references = new ArrayList<>();
+            for (Future<String> reference : saved) {
+                references.add(reference.get());
+            }
+            return references;
+        } finally {
+            pool.shutdown();
+        }
+    }
+}

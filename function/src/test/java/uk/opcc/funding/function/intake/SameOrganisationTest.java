@@ -1,0 +1,54 @@
+package uk.opcc.funding.function.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import uk.opcc.funding.function.Fixtures;
+
+class SameOrganisationTest {
+    static Application application(String reference, String organisation, String email) {
+        return new Application(reference, "property-fund", "property-fund", null, "2026-27-Q3", Instant.parse("2026-11-24T12:00:00Z"),
+                Fixtures.with(Fixtures.with(Fixtures.propertyFundAnswers(), "organisationName", organisation), "email", email), 0);
+    }
+
+    @Test
+    void theSameNameWrittenDifferentlyIsTheSameOrganisation() {
+        assertThat(SameOrganisation.normalisedName("The Eden Valley Speed-Watch Ltd.")).isEqualTo(SameOrganisation.normalisedName("eden valley speed watch"));
+        assertThat(SameOrganisation.normalisedName("Penrith & District Café CIC")).isEqualTo("penrith and district cafe");
+        assertThat(SameOrganisation.normalisedName("Eden Valley Speed Watch")).isNotEqualTo(SameOrganisation.normalisedName("Eden Valley Youth Club"));
+    }
+
+    @Test
+    void filesAnApplicationUnderItsNameAndAddressHashedSoNoKeyShowsEither() {
+        List<String> keys = SameOrganisation.keys(application("KX7P-M2RD", "The Eden Valley Speed Watch", " Sam@Example.org"));
+
+        assertThat(keys).containsExactly("name#" + Sha256.hex("eden valley speed watch"), "email#" + Sha256.hex("sam@example.org"));
+        assertThat(keys).isEqualTo(SameOrganisation.keys(application("AB3C-DEFG", "EDEN VALLEY SPEED-WATCH LTD", "sam@example.org")));
+        assertThat(String.join(" ", keys)).doesNotContainIgnoringCase("eden").doesNotContainIgnoringCase("sam");
+        assertThat(SameOrganisation.keys(application("KX7P-M2RD", "  ", ""))).as("nothing to file under").isEmpty();
+    }
+
+    @Test
+    void theEarlierOnesAreThoseFiledBeforeItUnderAnyOfItsKeysEachOnce() {
+        var byName = new SameOrganisation.Listed(List.of("AAAA-2222", "KX7P-M2RD", "DDDD-5555"), 0);
+        var byEmail = new SameOrganisation.Listed(List.of("BBBB-3333", "AAAA-2222", "KX7P-M2RD"), 0);
+
+        SameOrganisation.Earlier earlier = SameOrganisation.earlier("KX7P-M2RD", List.of(byName, byEmail));
+
+        assertThat(earlier.references()).containsExactly("AAAA-2222", "BBBB-3333");
+        assertThat(earlier.more()).isZero();
+        assertThat(SameOrganisation.earlier("AAAA-2222", List.of(byName, SameOrganisation.Listed.NONE)).isEmpty()).isTrue();
+    }
+
+    @Test
+    void oneThatCameOnceTheListWasFullHasEveryListedOneBeforeItAndTheOthersCounted() {
+        var full = new SameOrganisation.Listed(List.of("AAAA-2222", "BBBB-3333"), 5);
+
+        SameOrganisation.Earlier earlier = SameOrganisation.earlier("KX7P-M2RD", List.of(full));
+
+        assertThat(earlier.references()).containsExactly("AAAA-2222", "BBBB-3333");
+        assertThat(earlier.more()).as("the five beyond the list, less itself").isEqualTo(4);
+    }
+}
