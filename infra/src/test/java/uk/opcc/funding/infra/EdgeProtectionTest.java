@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
@@ -16,18 +15,10 @@ import uk.opcc.funding.function.http.OriginCheck;
  * /api/*, AWS's managed rules), and an API that answers only CloudFront.
  */
 class EdgeProtectionTest {
-    static Synth synth;
-    static Template firewall;
-    static Template site;
-    static Template intake;
-
-    @BeforeAll
-    static void synthesise() {
-        synth = new Synth(Map.of());
-        firewall = synth.template("EdgeFirewall");
-        site = synth.template("Site");
-        intake = synth.template("Intake");
-    }
+    static final Synth synth = Synth.standard();
+    static final Template firewall = synth.template("EdgeFirewall");
+    static final Template site = synth.template("Site");
+    static final Template intake = synth.template("Intake");
 
     @Test
     void theWebAclIsCloudFrontsInUsEast1AndTheDistributionNamesItFromThere() {

@@ -34,7 +34,7 @@ class FundingAppTest {
 
     @BeforeAll
     static void synthesise() {
-        synth = new Synth(Map.of());
+        synth = Synth.standard();
         data = synth.template("Data");
         intake = synth.template("Intake");
         site = synth.template("Site");
