@@ -9,27 +9,33 @@ import java.util.Map;
 import java.util.Optional;
 import org.crac.Core;
 import uk.opcc.funding.catalogue.FormHtml;
+import uk.opcc.funding.function.http.ConfirmationCookie;
 import uk.opcc.funding.function.http.FormPages;
+import uk.opcc.funding.function.http.OriginCheck;
 import uk.opcc.funding.function.http.RequestBody;
 import uk.opcc.funding.function.http.Responses;
 import uk.opcc.funding.function.intake.ConfirmationToken;
 import uk.opcc.funding.function.intake.IntakeService;
 import uk.opcc.funding.function.intake.Outcome;
 import uk.opcc.funding.function.intake.Submission;
+import uk.opcc.funding.function.secrets.IntakeSecrets;
 import uk.opcc.funding.function.storage.StorageUnavailableException;
 
 /**
  * {@code POST /api/forms/{formId}/submissions}: read the body, submit it, answer.
  * {@code POST /api/forms/{formId}/sections}: the next page of the form, for a browser without JavaScript.
- * {@code GET /api/forms/{formId}/confirmation?token=…}: the confirmation page, shown only for a token
- * the intake signed for that submission.
+ * {@code GET /api/forms/{formId}/confirmation}: the confirmation page, shown only for the token the
+ * intake signed for that submission and set in its confirmation cookie.
+ * Every request must carry CloudFront's {@link OriginCheck#HEADER}.
  */
 public final class IntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final IntakeService service;
     private final FormPages pages;
     private final ConfirmationToken tokens;
-    /** Held so it stays registered: CRaC keeps only weak references to its resources. */
+    private final OriginCheck origin;
+    /** Held so they stay registered: CRaC keeps only weak references to its resources. */
     private final Priming priming;
+    private final IntakeSecrets secrets;
 
     /**
      * For Lambda: everything built once, at start-up, from the environment. With SnapStart, the
@@ -37,30 +43,40 @@ public final class IntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent
      */
     public IntakeHandler() {
         this(Wiring.intake(System.getenv()));
+        // Priming before the snapshot; the secrets wiped before it and read after the restore (IntakeSecrets).
         Core.getGlobalContext().register(priming);
+        Core.getGlobalContext().register(secrets);
     }
 
     public IntakeHandler(Wiring.Intake intake) {
-        this(intake.service(), intake.pages(), intake.tokens(), intake.priming());
+        this(intake.service(), intake.pages(), intake.tokens(), intake.origin(), intake.priming(), intake.secrets());
     }
 
+    /** For tests of everything after the origin check. */
     public IntakeHandler(IntakeService service, FormPages pages, ConfirmationToken tokens) {
-        this(service, pages, tokens, null);
+        this(service, pages, tokens, OriginCheck.none(), null, null);
     }
 
-    private IntakeHandler(IntakeService service, FormPages pages, ConfirmationToken tokens, Priming priming) {
+    private IntakeHandler(IntakeService service, FormPages pages, ConfirmationToken tokens, OriginCheck origin, Priming priming,
+            IntakeSecrets secrets) {
         this.service = service;
         this.pages = pages;
         this.tokens = tokens;
+        this.origin = origin;
         this.priming = priming;
+        this.secrets = secrets;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         String requestId = context == null ? "local" : context.getAwsRequestId();
         String formId = event.getPathParameters() == null ? "" : event.getPathParameters().getOrDefault("formId", "");
+        if (!origin.admits(header(event, OriginCheck.HEADER))) {
+            Log.info("not-through-cloudfront", Map.of("requestId", requestId));
+            return Responses.notThroughTheSite();
+        }
         if (isGet(event)) {
-            return confirmation(formId, event.getQueryStringParameters() == null ? null : event.getQueryStringParameters().get("token"));
+            return confirmation(formId, ConfirmationCookie.read(event.getCookies()));
         }
         RequestBody.Kind kind = RequestBody.Kind.JSON;
         Map<String, List<String>> fields = Map.of();

@@ -21,6 +21,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.catalogue.FormDefinition;
 import uk.opcc.funding.function.http.FormPages;
@@ -37,18 +38,19 @@ import uk.opcc.funding.function.storage.DynamoDbApplicationStore;
  * the problem page and problem+json, the stored item and the DynamoDB request marshalled and
  * signed, the response unmarshalled, the accepted answer serialised. Nothing leaves the JVM:
  * the DynamoDB client used here hands its requests to {@link OfflineHttp}, which records them
- * and answers {@code 200 {}} itself, so the real table is never written or even read.
+ * and answers {@code 200 {}} itself, so the real table is never written or even read. It signs
+ * with a key of its own, made up for the run, and reads its secret from the same offline client:
+ * the real confirmation key is never read before the snapshot (see IntakeSecrets), yet the
+ * signing and the Secrets Manager call that follows the restore are warm.
  */
 public final class Priming implements Resource {
     private final Catalogue catalogue;
     private final FormPages pages;
-    private final ConfirmationToken tokens;
     private final Region region;
 
-    public Priming(Catalogue catalogue, FormPages pages, ConfirmationToken tokens, Region region) {
+    public Priming(Catalogue catalogue, FormPages pages, Region region) {
         this.catalogue = catalogue;
         this.pages = pages;
-        this.tokens = tokens;
         this.region = region;
     }
 
@@ -68,7 +70,16 @@ public final class Priming implements Resource {
         try (DynamoDbClient offline = DynamoDbClient.builder().httpClient(http).region(region)
                 .endpointOverride(URI.create("https://dynamodb.priming.invalid"))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming")))
-                .build()) {
+                .build();
+                SecretsManagerClient secrets = SecretsManagerClient.builder().httpClient(http).region(region)
+                        .endpointOverride(URI.create("https://secretsmanager.priming.invalid"))
+                        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming")))
+                        .build()) {
+            secrets.getSecretValue(b -> b.secretId("priming"));
+            byte[] key = new byte[ConfirmationToken.MIN_KEY_LENGTH];
+            new java.security.SecureRandom().nextBytes(key);
+            ConfirmationToken tokens = new ConfirmationToken(key, Clock.systemUTC());
+            tokens.check(tokens.issue(Reference.next(), "priming", null, Instant.now()), "priming");
             DynamoDbApplicationStore store = new DynamoDbApplicationStore(offline, "priming");
             IntakeHandler handler = new IntakeHandler(new IntakeService(catalogue, store, Clock.systemUTC(), Reference::next), pages, tokens);
             Instant now = Instant.now();

@@ -18,12 +18,14 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.catalogue.CatalogueJson;
 import uk.opcc.funding.catalogue.Publisher;
 import uk.opcc.funding.function.config.Config;
 import uk.opcc.funding.function.http.FormPages;
+import uk.opcc.funding.function.http.OriginCheck;
 import uk.opcc.funding.function.intake.ConfirmationToken;
 import uk.opcc.funding.function.intake.IntakeService;
 import uk.opcc.funding.function.intake.Reference;
@@ -35,6 +37,9 @@ import uk.opcc.funding.function.notify.SesMailer;
 import uk.opcc.funding.function.panel.PanelPackSender;
 import uk.opcc.funding.function.panel.PanelPackService;
 import uk.opcc.funding.function.panel.SesPanelPackSender;
+import uk.opcc.funding.function.secrets.IntakeSecrets;
+import uk.opcc.funding.function.secrets.Secrets;
+import uk.opcc.funding.function.secrets.SecretsManagerSecrets;
 import uk.opcc.funding.function.storage.DynamoDbApplicationStore;
 import uk.opcc.funding.function.storage.DynamoDbPanelPackClaims;
 
@@ -70,22 +75,51 @@ public final class Wiring {
 
     /**
      * What the intake handler needs: the service, the site's pages to answer form posts with, the
-     * confirmation links' signer, and the priming SnapStart runs before its snapshot.
+     * confirmation links' signer, the check that a request came through CloudFront, the priming
+     * SnapStart runs before its snapshot, and the secrets (read after the restore, see IntakeSecrets).
      */
-    public record Intake(IntakeService service, FormPages pages, ConfirmationToken tokens, Priming priming) {
+    public record Intake(IntakeService service, FormPages pages, ConfirmationToken tokens, OriginCheck origin, Priming priming,
+            IntakeSecrets secrets) {
     }
+
+    /** Lambda sets this to {@code snap-start} for the init a SnapStart snapshot is taken after. */
+    static final String INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
 
     public static Intake intake(Map<String, String> env) {
         Catalogue catalogue = catalogue();
-        return intake(env, catalogue, new FormPages(catalogue));
+        Config config = Config.forIntake(env);
+        return intake(env, config, catalogue, new FormPages(catalogue), new SecretsManagerSecrets(secretsManager(config)));
     }
 
-    /** The same over another catalogue and its pages: the local preview's, read from the source on every save. */
-    public static Intake intake(Map<String, String> env, Catalogue catalogue, FormPages pages) {
-        Config config = Config.forIntake(env);
-        ConfirmationToken tokens = new ConfirmationToken(config.confirmationKey().orElseThrow().getBytes(StandardCharsets.UTF_8), Clock.systemUTC());
+    /**
+     * The same over another catalogue, its pages and another source of secrets: the local
+     * preview's catalogue, read from the source on every save, and its key file.
+     */
+    public static Intake intake(Map<String, String> env, Catalogue catalogue, FormPages pages, Secrets source) {
+        return intake(env, Config.forIntake(env), catalogue, pages, source);
+    }
+
+    private static Intake intake(Map<String, String> env, Config config, Catalogue catalogue, FormPages pages, Secrets source) {
+        IntakeSecrets secrets = new IntakeSecrets(source, config.intakeSecrets().orElseThrow());
+        if (!"snap-start".equals(env.get(INITIALIZATION_TYPE))) {
+            // Read at start-up, so a missing secret or permission stops the init with its name;
+            // before a snapshot they are read after the restore instead, never into the snapshot.
+            secrets.load();
+        }
+        ConfirmationToken tokens = new ConfirmationToken(secrets::confirmationKey, Clock.systemUTC());
         return new Intake(new IntakeService(catalogue, new DynamoDbApplicationStore(dynamoDb(config), config.tableName()),
-                Clock.systemUTC(), Reference::next), pages, tokens, new Priming(catalogue, pages, tokens, Region.of(config.region())));
+                Clock.systemUTC(), Reference::next), pages, tokens, new OriginCheck(secrets::origin),
+                new Priming(catalogue, pages, Region.of(config.region())), secrets);
+    }
+
+    /** Secrets Manager, with the DynamoDB client's timeouts: one read of each secret at start-up. */
+    public static SecretsManagerClient secretsManager(Config config) {
+        Optional<URI> endpoint = config.intakeSecrets().flatMap(Config.SecretNames::endpoint);
+        var builder = SecretsManagerClient.builder().httpClient(httpClient(DYNAMODB_ATTEMPT_TIMEOUT))
+                .overrideConfiguration(timeouts(DYNAMODB_ATTEMPT_TIMEOUT, DYNAMODB_CALL_TIMEOUT))
+                .region(Region.of(config.region())).credentialsProvider(credentials(endpoint));
+        endpoint.ifPresent(builder::endpointOverride);
+        return builder.build();
     }
 
     public static NotificationService notificationService(Map<String, String> env) {

@@ -104,8 +104,8 @@ class ApplicationJourneyIT {
         APIGatewayV2HTTPResponse response = intake.handleRequest(Events.form("property-fund", answers), null);
 
         assertThat(response.getStatusCode()).isEqualTo(303);
-        String location = response.getHeaders().get("Location");
-        String page = intake.handleRequest(Events.confirmation("property-fund", Events.query(location)), null).getBody();
+        assertThat(response.getHeaders().get("Location")).isEqualTo("/api/forms/property-fund/confirmation");
+        String page = intake.handleRequest(Events.confirmationAfter("property-fund", response), null).getBody();
         String reference = org.jsoup.Jsoup.parse(page).select("[data-reference]").text();
         assertThat(reference).matches("[A-Z2-9]{4}-[A-Z2-9]{4}");
         stream.deliverTo(notifier);

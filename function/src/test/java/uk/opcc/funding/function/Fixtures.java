@@ -10,6 +10,7 @@ import java.util.Map;
 import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.function.intake.ConfirmationToken;
 import uk.opcc.funding.catalogue.Publisher;
+import uk.opcc.funding.function.engines.SecretsManagerStandIn;
 
 /** Shared test data: the real packaged catalogue, a fixed clock, and a valid Property Fund application. */
 public final class Fixtures {
@@ -61,12 +62,20 @@ public final class Fixtures {
         return answers;
     }
 
-    /** A function's settings with the test confirmation key added, for the intake. */
+    /**
+     * A function's settings for the intake: the test confirmation key stored as a secret in the
+     * Secrets Manager stand-in, which the intake reads through its real adapter; the settings name
+     * only the secret's ARN, as the stack's do.
+     */
     public static Map<String, String> withConfirmationKey(Map<String, String> env) {
+        SecretsManagerStandIn secrets = SecretsManagerStandIn.get();
         Map<String, String> all = new java.util.HashMap<>(env);
-        all.put("CONFIRMATION_KEY", CONFIRMATION_KEY);
+        all.put("CONFIRMATION_KEY_SECRET", secrets.put(CONFIRMATION_KEY_SECRET, CONFIRMATION_KEY));
+        all.put("SECRETS_MANAGER_ENDPOINT", secrets.endpoint);
         return all;
     }
+
+    public static final String CONFIRMATION_KEY_SECRET = "funding/test/confirmation-key";
 
     public static Map<String, List<String>> with(Map<String, List<String>> answers, String field, String... values) {
         Map<String, List<String>> changed = new LinkedHashMap<>(answers);

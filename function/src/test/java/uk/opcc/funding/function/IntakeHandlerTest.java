@@ -20,7 +20,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import uk.opcc.funding.catalogue.CatalogueJson;
 import uk.opcc.funding.function.engines.Events;
+import uk.opcc.funding.function.http.ConfirmationCookie;
 import uk.opcc.funding.function.http.FormPages;
+import uk.opcc.funding.function.http.OriginCheck;
 import uk.opcc.funding.function.intake.ConfirmationToken;
 import uk.opcc.funding.function.intake.IntakeService;
 import uk.opcc.funding.function.intake.Reference;
@@ -50,7 +52,9 @@ class IntakeHandlerTest {
         String reference = (String) body.get("reference");
         assertThat(Reference.isWellFormed(reference)).isTrue();
         assertThat(body).containsEntry("receivedAt", "2026-11-24T12:00:00Z");
-        assertThat((String) body.get("confirmationUrl")).startsWith("/api/forms/property-fund/confirmation?token=").doesNotContain(reference);
+        // the address carries nothing; the token that lets it show the reference is the cookie's
+        assertThat(body).containsEntry("confirmationUrl", "/api/forms/property-fund/confirmation");
+        assertThat(response.getCookies()).singleElement().asString().startsWith(ConfirmationCookie.NAME + "=").doesNotContain(reference);
         assertThat(store.applications.get(reference).callId()).isEqualTo("road-safety-2026");
     }
 
@@ -59,11 +63,14 @@ class IntakeHandlerTest {
         APIGatewayV2HTTPResponse response = handle("property-fund-form.json");
 
         assertThat(response.getStatusCode()).isEqualTo(303);
-        String location = response.getHeaders().get("Location");
-        assertThat(location).startsWith("/api/forms/property-fund/confirmation?token=");
+        assertThat(response.getHeaders()).containsEntry("Location", "/api/forms/property-fund/confirmation");
         assertThat(store.applications).hasSize(1);
         String reference = store.applications.keySet().iterator().next();
-        assertThat(location).doesNotContain(reference, "Sam", "Eden"); // nothing readable, nothing personal
+        // one cookie, for that form's confirmation page alone, out of script's reach, over HTTPS, same site, for the token's hour
+        assertThat(response.getCookies()).singleElement().asString()
+                .startsWith(ConfirmationCookie.NAME + "=v1.")
+                .endsWith("; Path=/api/forms/property-fund/confirmation; Max-Age=3600; Secure; HttpOnly; SameSite=Strict");
+        assertThat(Events.cookies(response).get(0)).doesNotContain(reference, "Sam", "Eden"); // nothing readable, nothing personal
     }
 
     @Test
@@ -148,12 +155,8 @@ class IntakeHandlerTest {
         assertThat(store.applications).hasSize(1);
     }
 
-    APIGatewayV2HTTPResponse confirmation(String formId, Map<String, String> query) {
-        return handler.handleRequest(Events.confirmation(formId, query), null);
-    }
-
-    static String token(APIGatewayV2HTTPResponse accepted) {
-        return Events.query(accepted.getHeaders().get("Location")).get("token");
+    APIGatewayV2HTTPResponse confirmation(String formId, List<String> cookies, Map<String, String> query) {
+        return handler.handleRequest(Events.confirmation(formId, cookies, query), null);
     }
 
     @Test
@@ -161,7 +164,7 @@ class IntakeHandlerTest {
         APIGatewayV2HTTPResponse sent = handler.handleRequest(Events.form("property-fund", Fixtures.propertyFundAnswers()), null);
         String reference = store.applications.keySet().iterator().next();
 
-        APIGatewayV2HTTPResponse response = confirmation("property-fund", Events.query(sent.getHeaders().get("Location")));
+        APIGatewayV2HTTPResponse response = handler.handleRequest(Events.confirmationAfter("property-fund", sent), null);
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         Document page = Jsoup.parse(response.getBody());
@@ -178,8 +181,7 @@ class IntakeHandlerTest {
     void aBidToACallHearsWhenTheCallsPanelDecides() {
         APIGatewayV2HTTPResponse sent = handle("property-fund-json.json");
 
-        String url = (String) json(sent).get("confirmationUrl");
-        Document page = Jsoup.parse(confirmation("property-fund", Events.query(url)).getBody());
+        Document page = Jsoup.parse(handler.handleRequest(Events.confirmationAfter("property-fund", sent), null).getBody());
 
         assertThat(page.select("[data-reference]").text()).isEqualTo(json(sent).get("reference"));
         assertThat(page.select("main").text()).contains("with the other bids to the call ‘Road safety in our communities’, after the call closes",
@@ -188,11 +190,12 @@ class IntakeHandlerTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("untrustworthyLinks")
-    void anythingButAValidTokenSaysItCannotShowTheConfirmation(String why, String formId, Map<String, String> query, int status) {
+    void anythingButAValidTokenSaysItCannotShowTheConfirmation(String why, String formId, List<String> cookies, Map<String, String> query,
+            int status) {
         handle("property-fund-form.json");
         String reference = store.applications.keySet().iterator().next();
 
-        APIGatewayV2HTTPResponse response = confirmation(formId, query);
+        APIGatewayV2HTTPResponse response = confirmation(formId, cookies, query);
 
         assertThat(response.getStatusCode()).isEqualTo(status);
         Document page = Jsoup.parse(response.getBody());
@@ -217,16 +220,67 @@ class IntakeHandlerTest {
         String otherKey = new ConfirmationToken("another-key-that-is-long-enough-0123456789".getBytes(StandardCharsets.UTF_8),
                 Fixtures.CLOCK).issue("KX7P-M2RD", "property-fund", null, Fixtures.NOW);
         return Stream.of(
-                Arguments.of("bare reference", "property-fund", Map.of("reference", "ABCD-EFGH"), 404),
-                Arguments.of("no query at all", "property-fund", null, 404),
-                Arguments.of("claims changed, signature kept", "property-fund", Map.of("token", parts[0] + "." + otherClaims + "." + parts[2]), 404),
-                Arguments.of("signature changed", "property-fund", Map.of("token", flipped), 404),
-                Arguments.of("signed with another key", "property-fund", Map.of("token", otherKey), 404),
-                Arguments.of("unsigned", "property-fund", Map.of("token", parts[0] + "." + parts[1] + "."), 404),
-                Arguments.of("for another form", "victims-small-grant", Map.of("token", good), 404),
-                Arguments.of("garbage", "property-fund", Map.of("token", "<script>alert(1)</script>"), 404),
-                Arguments.of("path escape", "../../etc", Map.of("token", good), 404),
-                Arguments.of("expired", "property-fund", Map.of("token", expired), 410));
+                Arguments.of("bare reference", "property-fund", null, Map.of("reference", "ABCD-EFGH"), 404),
+                Arguments.of("a good token in the address, as links once carried it", "property-fund", null, Map.of("token", good), 404),
+                Arguments.of("no cookie at all", "property-fund", null, null, 404),
+                Arguments.of("another cookie only", "property-fund", List.of("theme=dark"), null, 404),
+                Arguments.of("claims changed, signature kept", "property-fund", Events.confirmationCookie(parts[0] + "." + otherClaims + "." + parts[2]), null, 404),
+                Arguments.of("signature changed", "property-fund", Events.confirmationCookie(flipped), null, 404),
+                Arguments.of("signed with another key", "property-fund", Events.confirmationCookie(otherKey), null, 404),
+                Arguments.of("unsigned", "property-fund", Events.confirmationCookie(parts[0] + "." + parts[1] + "."), null, 404),
+                Arguments.of("for another form", "victims-small-grant", Events.confirmationCookie(good), null, 404),
+                Arguments.of("two confirmation cookies, one planted", "property-fund",
+                        List.of(ConfirmationCookie.NAME + "=" + good, ConfirmationCookie.NAME + "=" + otherKey), null, 404),
+                Arguments.of("garbage", "property-fund", Events.confirmationCookie("<script>alert(1)</script>"), null, 404),
+                Arguments.of("path escape", "../../etc", Events.confirmationCookie(good), null, 404),
+                Arguments.of("expired", "property-fund", Events.confirmationCookie(expired), null, 410));
+    }
+
+    @Test
+    void aConfirmationCookieReplayedShowsTheSamePageStoresNothingMoreAndEndsWithItsHour() {
+        // given a sent application and the cookie its answer set
+        APIGatewayV2HTTPResponse sent = handle("property-fund-form.json");
+        String reference = store.applications.keySet().iterator().next();
+        List<String> cookie = Events.cookies(sent);
+
+        // when the cookie is sent again and again (a reload, Back and Forward), then after its hour
+        List<String> shown = Stream.of(1, 2, 3).map(i -> confirmation("property-fund", cookie, null))
+                .map(r -> Jsoup.parse(r.getBody()).select("[data-reference]").text()).toList();
+        ConfirmationToken anHourOn = new ConfirmationToken(Fixtures.CONFIRMATION_KEY.getBytes(StandardCharsets.UTF_8),
+                Clock.fixed(Fixtures.NOW.plus(ConfirmationToken.LIFETIME), ZoneOffset.UTC));
+        IntakeHandler later = new IntakeHandler(new IntakeService(Fixtures.CATALOGUE, store, Fixtures.CLOCK, Reference::next),
+                new FormPages(Fixtures.CATALOGUE), anHourOn);
+        APIGatewayV2HTTPResponse expired = later.handleRequest(Events.confirmation("property-fund", cookie, null), null);
+
+        // then the same reference each time, one application stored, and Gone once the hour is up
+        assertThat(shown).containsExactly(reference, reference, reference);
+        assertThat(store.applications).hasSize(1);
+        assertThat(expired.getStatusCode()).isEqualTo(410);
+        assertThat(expired.getBody()).doesNotContain(reference);
+    }
+
+    @Test
+    void aRequestWithoutCloudFrontsSecretIsRefusedBeforeAnythingIsReadOrStored() {
+        // given the intake as deployed, expecting CloudFront's origin secret
+        IntakeService service = new IntakeService(Fixtures.CATALOGUE, store, Fixtures.CLOCK, Reference::next);
+        IntakeHandler behindCloudFront = new IntakeHandler(new Wiring.Intake(service, new FormPages(Fixtures.CATALOGUE), Fixtures.TOKENS,
+                new OriginCheck(() -> java.util.Optional.of("cloudfront-secret")), null, null));
+        APIGatewayV2HTTPEvent direct = EventLoader.loadApiGatewayHttpEvent("events/property-fund-json.json");
+        APIGatewayV2HTTPEvent guessed = EventLoader.loadApiGatewayHttpEvent("events/property-fund-json.json");
+        guessed.getHeaders().put(OriginCheck.HEADER, "cloudfront-secreT");
+        APIGatewayV2HTTPEvent confirmation = Events.confirmation("property-fund", Events.confirmationCookie(
+                Fixtures.TOKENS.issue("KX7P-M2RD", "property-fund", null, Fixtures.NOW)), null);
+
+        // when callers skip CloudFront: no header, a guessed one, a valid cookie straight to the API
+        List<Integer> statuses = Stream.of(direct, guessed, confirmation).map(e -> behindCloudFront.handleRequest(e, null).getStatusCode()).toList();
+
+        // then each is refused and nothing is stored; through CloudFront the same application is taken
+        assertThat(statuses).containsExactly(403, 403, 403);
+        assertThat(store.applications).isEmpty();
+        APIGatewayV2HTTPEvent viaCloudFront = EventLoader.loadApiGatewayHttpEvent("events/property-fund-json.json");
+        viaCloudFront.getHeaders().put(OriginCheck.HEADER, "cloudfront-secret");
+        assertThat(behindCloudFront.handleRequest(viaCloudFront, null).getStatusCode()).isEqualTo(201);
+        assertThat(store.applications).hasSize(1);
     }
 
     @Test

@@ -41,10 +41,10 @@ public final class LambdaJarRun {
                 .getStatusCode());
         APIGatewayV2HTTPResponse formStored = intake.handleRequest(post("submissions", "application/x-www-form-urlencoded", args[1]), null);
         result("form", formStored.getStatusCode());
-        String location = formStored.getHeaders().get("Location");
-        String token = location.substring(location.indexOf("?token=") + "?token=".length());
-        result("confirmation", intake.handleRequest(confirmation(token), null).getStatusCode());
-        result("confirmation-forged", intake.handleRequest(confirmation("forged"), null).getStatusCode());
+        // The browser sends back the cookie the 303 set (name=value), as API Gateway lists it.
+        String cookie = formStored.getCookies().get(0).split(";", 2)[0];
+        result("confirmation", intake.handleRequest(confirmation(cookie), null).getStatusCode());
+        result("confirmation-forged", intake.handleRequest(confirmation(cookie.substring(0, cookie.indexOf('=') + 1) + "forged"), null).getStatusCode());
 
         // The notifier, fed the stream record of the stored application, twice (the second finds its emails sent).
         NotifierHandler notifier = new NotifierHandler();
@@ -88,12 +88,12 @@ public final class LambdaJarRun {
                 .build();
     }
 
-    private static APIGatewayV2HTTPEvent confirmation(String token) {
+    private static APIGatewayV2HTTPEvent confirmation(String cookie) {
         return APIGatewayV2HTTPEvent.builder()
                 .withRouteKey("GET /api/forms/{formId}/confirmation")
                 .withRawPath("/api/forms/property-fund/confirmation")
                 .withPathParameters(Map.of("formId", "property-fund"))
-                .withQueryStringParameters(Map.of("token", token))
+                .withCookies(List.of(cookie))
                 .withRequestContext(context("GET"))
                 .build();
     }

@@ -36,10 +36,12 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.FilterCriteria;
 import software.amazon.awssdk.services.lambda.model.Runtime;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import uk.opcc.funding.catalogue.CatalogueJson;
 import uk.opcc.funding.function.engines.Events;
+import uk.opcc.funding.function.secrets.SecretsManagerSecrets;
 import uk.opcc.funding.function.storage.ApplicationTable;
 
 /**
@@ -48,8 +50,12 @@ import uk.opcc.funding.function.storage.ApplicationTable;
  * nothing else, and a record the function keeps failing is retried {@code MaximumRetryAttempts}
  * times, then recorded on the on-failure destination.
  *
+ * <p>It also reads the intake's key through the Secrets Manager adapter from LocalStack's Secrets
+ * Manager: the one run of that adapter against an implementation of the service that is not our
+ * own stand-in (SecretsManagerStandIn, which every other IT uses).
+ *
  * <p>It runs on LocalStack's community image with only the services that image serves (DynamoDB,
- * DynamoDB Streams, Lambda, SQS), where Docker is present (GitHub's runners), and is skipped
+ * DynamoDB Streams, Lambda, SQS, Secrets Manager), where Docker is present (GitHub's runners), and is skipped
  * cleanly where it is not. The mapping's settings come from {@code stream-mapping.json}, the file
  * FundingAppTest holds the CDK's synthesised mapping to, so this tests the mapping we deploy.
  * Applications are stored by the real intake on LocalStack's DynamoDB. The function is a stand-in
@@ -77,17 +83,42 @@ class LocalStackIT {
     static DynamoDbStreamsClient streams;
     static LambdaClient lambda;
     static SqsClient sqs;
+    static SecretsManagerClient secretsManager;
 
     static LocalStackContainer localstack() {
         String image = System.getenv().getOrDefault("LOCALSTACK_IMAGE", "localstack/localstack:4.0.3");
         LocalStackContainer container = new LocalStackContainer(DockerImageName.parse(image).asCompatibleSubstituteFor("localstack/localstack"))
                 // All in the community image; Lambda writes its function's logs and metrics to the last two.
                 .withServices(LocalStackContainer.Service.DYNAMODB, LocalStackContainer.Service.DYNAMODB_STREAMS, LocalStackContainer.Service.LAMBDA,
-                        LocalStackContainer.Service.SQS, LocalStackContainer.Service.CLOUDWATCHLOGS, LocalStackContainer.Service.CLOUDWATCH)
+                        LocalStackContainer.Service.SQS, LocalStackContainer.Service.CLOUDWATCHLOGS, LocalStackContainer.Service.CLOUDWATCH,
+                        LocalStackContainer.Service.SECRETSMANAGER)
                 // The first invocation pulls the Python runtime image: give it time on a cold runner.
                 .withEnv("LAMBDA_RUNTIME_ENVIRONMENT_TIMEOUT", "180");
         String token = System.getenv("LOCALSTACK_AUTH_TOKEN");
         return token == null || token.isBlank() ? container : container.withEnv("LOCALSTACK_AUTH_TOKEN", token);
+    }
+
+    /** The intake's settings on LocalStack: its table, and its key read from LocalStack's Secrets Manager. */
+    static Map<String, String> intakeSettings() {
+        String arn = secretsManager.createSecret(b -> b.name("funding/localstack/confirmation-key-" + System.nanoTime())
+                .secretString(Fixtures.CONFIRMATION_KEY)).arn();
+        return Map.of("TABLE_NAME", TABLE, "AWS_REGION", LOCALSTACK.getRegion(), "DYNAMODB_ENDPOINT", LOCALSTACK.getEndpoint().toString(),
+                "SECRETS_MANAGER_ENDPOINT", LOCALSTACK.getEndpoint().toString(), "CONFIRMATION_KEY_SECRET", arn);
+    }
+
+    @Test
+    void theSecretsManagerAdapterReadsASecretByArnAndNamesOneThatIsMissing() {
+        // given a secret in LocalStack's Secrets Manager (the service's protocol, served by another implementation than ours)
+        String arn = secretsManager.createSecret(b -> b.name("funding/localstack/plain").secretString("a value")).arn();
+        SecretsManagerSecrets secrets = new SecretsManagerSecrets(secretsManager);
+
+        // when it is read, and a missing one
+        String value = secrets.read(arn);
+
+        // then
+        assertThat(value).isEqualTo("a value");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> secrets.read("funding/localstack/missing"))
+                .isInstanceOf(uk.opcc.funding.function.secrets.SecretUnavailableException.class).hasMessageContaining("funding/localstack/missing");
     }
 
     static <B extends AwsClientBuilder<B, C>, C> C client(B builder) {
@@ -103,6 +134,7 @@ class LocalStackIT {
         // A synchronous invocation waits for the runtime to start.
         lambda = client(LambdaClient.builder().httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofMinutes(4)).build()));
         sqs = client(SqsClient.builder().httpClient(UrlConnectionHttpClient.create()));
+        secretsManager = client(SecretsManagerClient.builder().httpClient(UrlConnectionHttpClient.create()));
     }
 
     @Test
@@ -133,8 +165,7 @@ class LocalStackIT {
                 .filterCriteria(filterCriteria(mapping))
                 .destinationConfig(d -> d.onFailure(f -> f.destination(queueArn)))).uuid();
         waitFor("the mapping to be enabled", () -> "Enabled".equals(lambda.getEventSourceMapping(b -> b.uuid(uuid)).state()));
-        IntakeHandler intake = new IntakeHandler(Wiring.intake(Fixtures.withConfirmationKey(Map.of("TABLE_NAME", TABLE,
-                "AWS_REGION", LOCALSTACK.getRegion(), "DYNAMODB_ENDPOINT", LOCALSTACK.getEndpoint().toString()))));
+        IntakeHandler intake = new IntakeHandler(Wiring.intake(intakeSettings()));
 
         // when an application arrives (an APP# and an IDEM# record), and after its failure is recorded,
         // the notifier's own update of it (a MODIFY) and a second application

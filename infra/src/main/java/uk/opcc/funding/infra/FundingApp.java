@@ -12,7 +12,8 @@ import software.amazon.awscdk.Tags;
 /**
  * The CDK app: one stack per concern. Data (the table) stays put; Intake (API, Lambdas, email,
  * alarms) and Site (bucket, CloudFront, publishing) change with every release; EdgeAlarms holds
- * CloudFront's alarms in us-east-1, the only region with CloudFront's metrics. cdk-nag checks
+ * CloudFront's alarms in us-east-1, the only region with CloudFront's metrics, and EdgeFirewall
+ * CloudFront's web ACL there (deployed before Site, which names it). cdk-nag checks
  * every stack against AWS Solutions rules at synth.
  */
 public final class FundingApp {
@@ -33,7 +34,11 @@ public final class FundingApp {
                 .crossRegionReferences(true).build();
         DataStack data = new DataStack(app, prefix + "-Data", props);
         IntakeStack intake = new IntakeStack(app, prefix + "-Intake", props, config, data.applications);
-        SiteStack site = new SiteStack(app, prefix + "-Site", props, config, intake.api);
+        // WAF for CloudFront lives in us-east-1 and must exist before the distribution names it.
+        EdgeFirewallStack firewall = new EdgeFirewallStack(app, prefix + "-EdgeFirewall", StackProps.builder()
+                .env(Environment.builder().account(account).region(EdgeFirewallStack.REGION).build())
+                .crossRegionReferences(true).build(), config);
+        SiteStack site = new SiteStack(app, prefix + "-Site", props, config, intake.apiOrigin, firewall.webAcl.getAttrArn());
         new EdgeAlarmsStack(app, prefix + "-EdgeAlarms", StackProps.builder()
                 .env(Environment.builder().account(account).region(EdgeAlarmsStack.REGION).build())
                 .crossRegionReferences(true).build(), config, site.distribution);

@@ -23,6 +23,9 @@ import uk.opcc.funding.catalogue.StaffMailboxes;
  * @param mailFromDomain the custom MAIL FROM (bounce) domain, a subdomain of it: {@code mailFromDomain}, else {@code mail.<sendingDomain>}
  * @param domainName     the site's own domain, or null for the CloudFront domain
  * @param certificateArn an ACM certificate in us-east-1 for {@code domainName}, or null
+ * @param apiDomainName  the API's own domain (e.g. {@code api.funding.example.gov.uk}), or null: with it the
+ *                       API's execute-api address is switched off and CloudFront reaches the API by this name
+ * @param apiCertificateArn an ACM certificate for {@code apiDomainName} in the stacks' region (API Gateway's), or null
  * @param catalogue      the catalogue the site was baked with ({@code catalogue.json}): the funds
  *                       {@code staffMailboxes} must fit, and the panel rounds to schedule packs for
  */
@@ -35,6 +38,8 @@ public record FundingConfig(
         String alarmEmail,
         String domainName,
         String certificateArn,
+        String apiDomainName,
+        String apiCertificateArn,
         Path lambdaJar,
         Path siteFolder,
         Catalogue catalogue) {
@@ -81,6 +86,17 @@ public record FundingConfig(
         if (certificate != null && !certificate.startsWith("arn:aws:acm:us-east-1:")) {
             problems.add("certificateArn must be an ACM certificate in us-east-1 (CloudFront's region)");
         }
+        String apiDomain = optional(node, "apiDomainName");
+        String apiCertificate = optional(node, "apiCertificateArn");
+        if ((apiDomain == null) != (apiCertificate == null)) {
+            problems.add("apiDomainName and apiCertificateArn go together: set both or neither");
+        }
+        if (apiDomain != null && !DOMAIN.matcher(apiDomain.toLowerCase(Locale.ROOT)).matches()) {
+            problems.add("apiDomainName " + apiDomain + " is not a domain name");
+        }
+        if (apiCertificate != null && !apiCertificate.startsWith("arn:aws:acm:")) {
+            problems.add("apiCertificateArn must be an ACM certificate ARN (arn:aws:acm:<the stacks' region>:...)");
+        }
         Path jar = Path.of(required(node, "lambdaJar", problems));
         Path site = Path.of(required(node, "siteFolder", problems));
         if (!Files.isRegularFile(jar)) {
@@ -97,7 +113,8 @@ public record FundingConfig(
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("The deployment's settings have problems:\n  - " + String.join("\n  - ", problems));
         }
-        return new FundingConfig(environment, sender, sendingDomain, mailFrom, mailboxes, alarmEmail, domain, certificate, jar, site, catalogue);
+        return new FundingConfig(environment, sender, sendingDomain, mailFrom, mailboxes, alarmEmail, domain, certificate,
+                apiDomain == null ? null : apiDomain.toLowerCase(Locale.ROOT), apiCertificate, jar, site, catalogue);
     }
 
     private static Catalogue bakedCatalogue(Path site, List<String> problems) {

@@ -8,13 +8,7 @@ import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
-import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
-import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
-import software.amazon.awscdk.services.apigatewayv2.CfnStage;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
-import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
-import software.amazon.awscdk.services.apigatewayv2.HttpStage;
-import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.dynamodb.Table;
@@ -42,6 +36,7 @@ import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
 import software.amazon.awscdk.services.s3.LifecycleRule;
 import software.constructs.Construct;
+import uk.opcc.funding.function.storage.ApplicationTable;
 
 /**
  * Application intake: the HTTP API and intake Lambda that store applications, the notifier
@@ -51,6 +46,8 @@ import software.constructs.Construct;
 public final class IntakeStack extends Stack {
     static final int FAILED_RECORD_DAYS = 14;
     public final HttpApi api;
+    /** How CloudFront reaches the API and proves it is CloudFront. */
+    public final SiteStack.ApiOrigin apiOrigin;
     public final Function intake;
     public final Function notifier;
     public final Function panelPack;
@@ -68,10 +65,11 @@ public final class IntakeStack extends Stack {
         super(scope, id, props);
         Code jar = Code.fromAsset(config.lambdaJar().toString());
 
-        // Signs the confirmation links the intake gives applicants. CloudFormation resolves the
-        // dynamic reference at deploy time, so the value is in no template or repository.
+        // Signs the confirmation links the intake gives applicants. The intake reads it from Secrets
+        // Manager itself (after SnapStart's restore, never into a snapshot); only its ARN is in the
+        // function's settings, so the value is in no template, environment or snapshot.
         Secret confirmationKey = Secret.Builder.create(this, "ConfirmationKey")
-                .description("Signs applicants' confirmation links (HMAC-SHA256); read by the intake as CONFIRMATION_KEY")
+                .description("Signs applicants' confirmation links (HMAC-SHA256); read by the intake at start-up")
                 .generateSecretString(SecretStringGenerator.builder().passwordLength(64).excludePunctuation(true).build())
                 .build();
         Nag.suppress(confirmationKey, "SMG4", "The key only signs confirmation links that expire within an hour; "
@@ -79,11 +77,14 @@ public final class IntakeStack extends Stack {
         intake = javaFunction("Intake", "uk.opcc.funding.function.IntakeHandler::handleRequest", jar,
                 // 1 GB buys the CPU a Java cold start needs; a submission is well under a second.
                 1024, Duration.seconds(10), Map.of("TABLE_NAME", table.getTableName(),
-                        "CONFIRMATION_KEY", confirmationKey.getSecretValue().unsafeUnwrap()));
-        // Stores with a conditional transaction and reads an earlier submission back for replays: nothing else.
-        intake.addToRolePolicy(PolicyStatement.Builder.create()
-                .actions(List.of("dynamodb:PutItem", "dynamodb:ConditionCheckItem", "dynamodb:GetItem"))
-                .resources(List.of(table.getTableArn())).build());
+                        "CONFIRMATION_KEY_SECRET", confirmationKey.getSecretArn()));
+        confirmationKey.grantRead(intake);
+        // Stores an application with its replay record in one conditional transaction, reads an
+        // earlier submission back for replays, and counts duplicates on DUP# items in the same
+        // transaction: only on those kinds of item.
+        intake.addToRolePolicy(onItems(table, List.of("dynamodb:PutItem", "dynamodb:ConditionCheckItem", "dynamodb:GetItem"),
+                ApplicationTable.APPLICATION_PREFIX, ApplicationTable.IDEMPOTENCY_PREFIX));
+        intake.addToRolePolicy(onItems(table, List.of("dynamodb:UpdateItem"), ApplicationTable.DUPLICATE_PREFIX));
 
         mail = new Mail(this, "Mail", config);
         // Every function that sends email sends through the one configuration set.
@@ -95,8 +96,9 @@ public final class IntakeStack extends Stack {
         notifier = javaFunction("Notifier", "uk.opcc.funding.function.NotifierHandler::handleRequest", jar,
                 // Sends one email per record; half the intake's memory is plenty, 30 s covers SES retries.
                 512, Duration.seconds(30), mailSettings);
-        notifier.addToRolePolicy(emailState(table));
+        emailRights(notifier, table);
         // The staff email names earlier applications from the same organisation: one query on the round index.
+        // (Until the duplicates are read from DUP# items alone; then this grant goes.)
         notifier.addToRolePolicy(queryIndex(table, DataStack.ROUND_INDEX));
         intakeLive = live(intake);
         notifierLive = live(notifier);
@@ -107,7 +109,7 @@ public final class IntakeStack extends Stack {
         // rights, and a query on the needs-email index, which finds every email not sent.
         resender = javaFunction("EmailResender", "uk.opcc.funding.function.ResendHandler::handleRequest", jar,
                 512, Duration.minutes(5), mailSettings);
-        resender.addToRolePolicy(emailState(table));
+        emailRights(resender, table);
         resender.addToRolePolicy(queryIndex(table, DataStack.ROUND_INDEX));
         resender.addToRolePolicy(queryIndex(table, DataStack.NEEDS_EMAIL_INDEX));
         mail.allowSending(resender, "ses:SendEmail");
@@ -142,24 +144,11 @@ public final class IntakeStack extends Stack {
         Nag.suppress(notifier, "IAM5", "Resource::<" + getLogicalId((CfnElement) failedRecords.getNode().getDefaultChild()) + ".Arn>/*",
                 "The stream mapping names each failed record's object itself: the notifier may put any object, in this one bucket only.");
 
-        api = HttpApi.Builder.create(this, "Api").createDefaultStage(false).build();
-        HttpLambdaIntegration integration = new HttpLambdaIntegration("IntakeIntegration", intakeLive);
-        api.addRoutes(AddRoutesOptions.builder().path("/api/forms/{formId}/submissions").methods(List.of(HttpMethod.POST)).integration(integration).build());
-        api.addRoutes(AddRoutesOptions.builder().path("/api/forms/{formId}/sections").methods(List.of(HttpMethod.POST)).integration(integration).build());
-        api.addRoutes(AddRoutesOptions.builder().path("/api/forms/{formId}/confirmation").methods(List.of(HttpMethod.GET)).integration(integration).build());
-        HttpStage stage = HttpStage.Builder.create(this, "DefaultStage").httpApi(api).stageName("$default").autoDeploy(true)
-                // A community form: a few submissions a minute at most. The limit protects the table and the budget.
-                .throttle(ThrottleSettings.builder().rateLimit(10).burstLimit(20).build())
-                .build();
-        LogGroup accessLogs = LogGroup.Builder.create(this, "ApiAccessLogs")
-                .retention(RetentionDays.THREE_MONTHS).removalPolicy(RemovalPolicy.DESTROY).build();
-        ((CfnStage) stage.getNode().getDefaultChild()).setAccessLogSettings(CfnStage.AccessLogSettingsProperty.builder()
-                .destinationArn(accessLogs.getLogGroupArn())
-                // No query strings or bodies: those can carry personal data.
-                .format("{\"requestId\":\"$context.requestId\",\"ip\":\"$context.identity.sourceIp\",\"time\":\"$context.requestTime\","
-                        + "\"route\":\"$context.routeKey\",\"status\":\"$context.status\",\"latency\":\"$context.integrationLatency\"}")
-                .build());
-        Nag.suppress(api, "APIG4", "A public application form: anyone may submit. Input is validated, throttled, and replays are idempotent.");
+        IntakeApi entrance = new IntakeApi(this, config, intakeLive);
+        api = entrance.api;
+        apiOrigin = new SiteStack.ApiOrigin(entrance.originDomain, entrance.originSecret);
+        entrance.originSecret.grantRead(intake);
+        intake.addEnvironment("ORIGIN_SECRET", entrance.originSecret.getSecretArn());
 
         alarms = Alarms.topic(this, config.alarmEmail());
         mail.alarms(this, alarms);
@@ -220,12 +209,36 @@ public final class IntakeStack extends Stack {
         return pattern;
     }
 
-    /** Claim, record and give back an email (UpdateItem), and read why a claim was refused (GetItem): nothing else. */
-    private static PolicyStatement emailState(Table table) {
-        return PolicyStatement.Builder.create().actions(List.of("dynamodb:UpdateItem", "dynamodb:GetItem"))
-                .resources(List.of(table.getTableArn())).build();
+    /**
+     * The notifier's and the resend's rights on items: claim, record and give back an email
+     * (UpdateItem) and read why a claim was refused (GetItem), on applications; read the
+     * duplicates the intake counted (DUP#, GetItem); count emails to one address a day
+     * (MAILCAP#, UpdateItem and GetItem). Nothing else: not IDEM# or PACK# items.
+     */
+    private static void emailRights(Function function, Table table) {
+        List<String> updateAndRead = List.of("dynamodb:UpdateItem", "dynamodb:GetItem");
+        function.addToRolePolicy(onItems(table, updateAndRead, ApplicationTable.APPLICATION_PREFIX, ApplicationTable.MAIL_CAP_PREFIX));
+        function.addToRolePolicy(onItems(table, List.of("dynamodb:GetItem"), ApplicationTable.DUPLICATE_PREFIX));
     }
 
+    /**
+     * Actions on the table's items whose partition key starts with one of the prefixes. Every
+     * item of a transaction is authorised as its own action (PutItem, ConditionCheckItem,
+     * UpdateItem) against these conditions. ForAllValues: each key the request names must fit.
+     */
+    static PolicyStatement onItems(Table table, List<String> actions, String... prefixes) {
+        return PolicyStatement.Builder.create().actions(actions).resources(List.of(table.getTableArn()))
+                .conditions(Map.of("ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys",
+                        java.util.Arrays.stream(prefixes).map(p -> p + "*").toList())))
+                .build();
+    }
+
+    /**
+     * A query on one index. No LeadingKeys condition here: on an index the key a request names is
+     * the index's partition key (a fund round, the needs-email marker), not an item's pk, so an
+     * APP# condition would refuse every query. The index itself is the limit: byFundRound holds
+     * applications only, byNeedsEmail only their email states.
+     */
     private static PolicyStatement queryIndex(Table table, String index) {
         return PolicyStatement.Builder.create().actions(List.of("dynamodb:Query"))
                 .resources(List.of(table.getTableArn() + "/index/" + index)).build();

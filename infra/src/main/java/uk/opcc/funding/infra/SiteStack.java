@@ -3,7 +3,6 @@ package uk.opcc.funding.infra;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -33,7 +32,7 @@ import software.amazon.awscdk.services.cloudfront.SecurityPolicyProtocol;
 import software.amazon.awscdk.services.cloudfront.ViewerProtocolPolicy;
 import software.amazon.awscdk.services.cloudfront.origins.HttpOrigin;
 import software.amazon.awscdk.services.cloudfront.origins.S3BucketOrigin;
-import software.amazon.awscdk.services.apigatewayv2.HttpApi;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
@@ -42,6 +41,7 @@ import software.amazon.awscdk.services.s3.ObjectOwnership;
 import software.amazon.awscdk.services.s3.deployment.BucketDeployment;
 import software.amazon.awscdk.services.s3.deployment.Source;
 import software.constructs.Construct;
+import uk.opcc.funding.function.http.OriginCheck;
 
 /**
  * The public site: a private bucket behind CloudFront, with {@code /api/*} sent to the intake's
@@ -56,10 +56,19 @@ public final class SiteStack extends Stack {
     /** How long access logs (viewers' IP addresses) are kept: the privacy notice says the same. */
     static final int ACCESS_LOG_DAYS = 90;
 
+    /**
+     * How CloudFront reaches the intake's API: by this name, adding the secret the intake checks
+     * ({@link OriginCheck#HEADER}) to every request, so only requests through CloudFront (its WAF,
+     * its headers) are served.
+     */
+    public record ApiOrigin(String domainName, ISecret secret) {
+    }
+
     public final Distribution distribution;
     public final Bucket site;
 
-    public SiteStack(Construct scope, String id, StackProps props, FundingConfig config, HttpApi api) {
+    /** @param webAclArn the CloudFront web ACL (EdgeFirewallStack, us-east-1) */
+    public SiteStack(Construct scope, String id, StackProps props, FundingConfig config, ApiOrigin api, String webAclArn) {
         super(scope, id, props);
         Bucket logs = Bucket.Builder.create(this, "Logs")
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
@@ -103,12 +112,14 @@ public final class SiteStack extends Stack {
                         + "if (r.uri.endsWith('/')) { r.uri += 'index.html'; } return r; }"))
                 .build();
 
-        String apiDomain = Fn.select(2, Fn.split("/", api.getApiEndpoint()));
         Distribution.Builder distribution = Distribution.Builder.create(this, "Distribution")
                 .defaultRootObject("index.html")
                 .httpVersion(HttpVersion.HTTP2_AND_3)
                 .minimumProtocolVersion(SecurityPolicyProtocol.TLS_V1_2_2021)
+                .webAclId(webAclArn)
                 .enableLogging(true)
+                // Never the viewers' cookies (the confirmation cookie is a bearer token): the default, said out loud.
+                .logIncludesCookies(false)
                 .logBucket(logs)
                 .logFilePrefix("cloudfront/")
                 .defaultBehavior(BehaviorOptions.builder()
@@ -121,7 +132,10 @@ public final class SiteStack extends Stack {
                                 .function(folderIndex).eventType(FunctionEventType.VIEWER_REQUEST).build()))
                         .build())
                 .additionalBehaviors(Map.of("/api/*", BehaviorOptions.builder()
-                        .origin(HttpOrigin.Builder.create(apiDomain).protocolPolicy(OriginProtocolPolicy.HTTPS_ONLY).build())
+                        .origin(HttpOrigin.Builder.create(api.domainName()).protocolPolicy(OriginProtocolPolicy.HTTPS_ONLY)
+                                // Resolved by CloudFormation at deploy from the intake stack's secret.
+                                .customHeaders(Map.of(OriginCheck.HEADER, api.secret().getSecretValue().unsafeUnwrap()))
+                                .build())
                         .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
                         .allowedMethods(AllowedMethods.ALLOW_ALL)
                         // Every application and confirmation is its own: never cached.
@@ -141,7 +155,6 @@ public final class SiteStack extends Stack {
         }
         this.distribution = distribution.build();
         Nag.suppress(this.distribution, "CFR1", "A public information site for anyone, wherever they are reading from.");
-        Nag.suppress(this.distribution, "CFR2", "No WAF yet: the only dynamic route is throttled and validated. Add AWS WAF if abuse appears.");
         if (config.domainName() == null) {
             Nag.suppress(this.distribution, "CFR4", "Without a custom domain CloudFront's own certificate is used, which allows older TLS; set domainName and certificateArn for TLS 1.2+.");
         }

@@ -30,15 +30,17 @@ class FundingAppTest {
     static Template intake;
     static Template site;
     static Template edge;
+    static Template firewall;
 
     @BeforeAll
     static void synthesise() {
-        synth = new Synth(Map.of());
+        synth = Synth.standard();
         data = synth.template("Data");
         intake = synth.template("Intake");
         site = synth.template("Site");
         edge = synth.template("EdgeAlarms");
-        System.out.printf("cdk synth of 4 stacks (with cdk-nag) took %d ms%n", synth.millis);
+        firewall = synth.template("EdgeFirewall");
+        System.out.printf("cdk synth of 5 stacks (with cdk-nag) took %d ms%n", synth.millis);
     }
 
     @Test
@@ -95,7 +97,7 @@ class FundingAppTest {
                 resenderActions.addAll(actions(policy));
             }
         });
-        assertThat(resenderActions).containsExactlyInAnyOrder("dynamodb:UpdateItem", "dynamodb:GetItem", "dynamodb:Query",
+        assertThat(resenderActions).containsExactlyInAnyOrder("dynamodb:UpdateItem", "dynamodb:GetItem", "dynamodb:GetItem", "dynamodb:Query",
                 "dynamodb:Query", "ses:SendEmail");
         intake.hasOutput("EmailResenderName", Match.anyValue());
     }
@@ -125,7 +127,9 @@ class FundingAppTest {
         intake.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                 "Handler", "uk.opcc.funding.function.IntakeHandler::handleRequest", "Runtime", "java21",
                 "Architectures", List.of("arm64"), "MemorySize", 1024, "Timeout", 10,
-                "Environment", Map.of("Variables", Map.of("TABLE_NAME", Match.anyValue(), "CONFIRMATION_KEY", Match.anyValue())))));
+                "Environment", Map.of("Variables", Map.of("TABLE_NAME", Match.anyValue(),
+                        "CONFIRMATION_KEY_SECRET", Map.of("Ref", logicalId("AWS::SecretsManager::Secret", "ConfirmationKey")),
+                        "ORIGIN_SECRET", Map.of("Ref", logicalId("AWS::SecretsManager::Secret", "OriginSecret")))))));
         intake.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                 "Handler", "uk.opcc.funding.function.NotifierHandler::handleRequest", "Runtime", "java21",
                 "Architectures", List.of("arm64"), "MemorySize", 512, "Timeout", 30,
@@ -152,15 +156,26 @@ class FundingAppTest {
     }
 
     @Test
-    void intakeSignsConfirmationLinksWithAGeneratedSecretResolvedOnlyAtDeploy() {
+    @SuppressWarnings("unchecked")
+    void theIntakeIsToldOnlyWhereItsSecretsAreAndMayReadThoseTwoAlone() {
         intake.hasResourceProperties("AWS::SecretsManager::Secret", Match.objectLike(Map.of(
                 "GenerateSecretString", Match.objectLike(Map.of("PasswordLength", 64, "ExcludePunctuation", true)))));
         Map<String, Map<String, Object>> functions = intake.findResources("AWS::Lambda::Function", Match.objectLike(Map.of(
                 "Properties", Match.objectLike(Map.of("Handler", "uk.opcc.funding.function.IntakeHandler::handleRequest")))));
         String function = String.valueOf(functions.values().iterator().next());
 
-        // a dynamic reference CloudFormation resolves when it deploys: the key itself is in no template
-        assertThat(function).contains("CONFIRMATION_KEY", "{{resolve:secretsmanager:", ":SecretString:::}}");
+        // no value, not even a dynamic reference CloudFormation would resolve into the function's settings
+        assertThat(function).doesNotContain("{{resolve:", "CONFIRMATION_KEY=", "SecretString");
+        List<String> reads = new ArrayList<>();
+        intake.findResources("AWS::IAM::Policy").forEach((id, policy) -> {
+            var statements = (List<Map<String, Object>>) ((Map<String, Object>) ((Map<String, Object>) policy.get("Properties"))
+                    .get("PolicyDocument")).get("Statement");
+            statements.stream().filter(st -> String.valueOf(st.get("Action")).contains("secretsmanager:GetSecretValue"))
+                    .forEach(st -> reads.add(id.replaceAll("ServiceRole.*", "") + " " + st.get("Resource")));
+        });
+        assertThat(reads).hasSize(2).allSatisfy(r -> assertThat(r).startsWith("Intake ").doesNotContain("*"));
+        assertThat(String.join(" ", reads)).contains(logicalId("AWS::SecretsManager::Secret", "ConfirmationKey"),
+                logicalId("AWS::SecretsManager::Secret", "OriginSecret"));
     }
 
     @Test
@@ -172,6 +187,11 @@ class FundingAppTest {
         intake.hasResourceProperties("AWS::ApiGatewayV2::Stage", Match.objectLike(Map.of(
                 "StageName", "$default", "AutoDeploy", true,
                 "DefaultRouteSettings", Map.of("ThrottlingRateLimit", 10, "ThrottlingBurstLimit", 20),
+                // a bucket per route: the pages that store nothing cannot use up the send's
+                "RouteSettings", Map.of(
+                        "POST /api/forms/{formId}/submissions", Map.of("ThrottlingRateLimit", 10, "ThrottlingBurstLimit", 20),
+                        "POST /api/forms/{formId}/sections", Map.of("ThrottlingRateLimit", 10, "ThrottlingBurstLimit", 20),
+                        "GET /api/forms/{formId}/confirmation", Map.of("ThrottlingRateLimit", 5, "ThrottlingBurstLimit", 10)),
                 "AccessLogSettings", Match.objectLike(Map.of("DestinationArn", Match.anyValue(), "Format", Match.stringLikeRegexp(".*requestId.*status.*"))))));
     }
 
@@ -259,7 +279,8 @@ class FundingAppTest {
                 notifierActions.addAll(actions);
             }
         });
-        assertThat(intakeActions).containsExactlyInAnyOrder("dynamodb:PutItem", "dynamodb:ConditionCheckItem", "dynamodb:GetItem");
+        assertThat(intakeActions).filteredOn(a -> a.startsWith("dynamodb:"))
+                .containsExactlyInAnyOrder("dynamodb:PutItem", "dynamodb:ConditionCheckItem", "dynamodb:GetItem", "dynamodb:UpdateItem");
         assertThat(notifierActions).contains("dynamodb:UpdateItem", "ses:SendEmail", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
                         "s3:PutObject", "s3:ListBucket")
                 .doesNotContain("dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Scan", "dynamodb:*", "ses:*",
@@ -268,6 +289,53 @@ class FundingAppTest {
                 .filter(e -> e.getKey().startsWith("NotifierServiceRole"))
                 .map(e -> String.valueOf(e.getValue())).findFirst().orElseThrow();
         assertThat(sesResource).contains("ses:SendEmail", ":identity/");
+    }
+
+    /** Each role's item actions on the table, by the key prefixes its LeadingKeys condition allows: "action on PREFIX#". */
+    @SuppressWarnings("unchecked")
+    static List<String> itemRights(String role) {
+        List<String> rights = new ArrayList<>();
+        intake.findResources("AWS::IAM::Policy").forEach((id, policy) -> {
+            if (!id.startsWith(role + "ServiceRole")) {
+                return;
+            }
+            var statements = (List<Map<String, Object>>) ((Map<String, Object>) ((Map<String, Object>) policy.get("Properties"))
+                    .get("PolicyDocument")).get("Statement");
+            for (Map<String, Object> statement : statements) {
+                List<String> actions = statement.get("Action") instanceof List<?> list ? list.stream().map(String::valueOf).toList()
+                        : List.of(String.valueOf(statement.get("Action")));
+                List<String> items = actions.stream().filter(a -> a.matches("dynamodb:(Put|Get|Update|Delete|ConditionCheck)Item")).toList();
+                if (items.isEmpty()) {
+                    continue;
+                }
+                // every item action is limited to named kinds of item, on the table itself
+                assertThat(String.valueOf(statement.get("Resource"))).as(id).doesNotContain("/index/", "*");
+                Map<String, Object> condition = (Map<String, Object>) statement.get("Condition");
+                assertThat(condition).as(role + " " + items + " needs a LeadingKeys condition").isNotNull().containsOnlyKeys("ForAllValues:StringLike");
+                List<String> prefixes = (List<String>) ((Map<String, Object>) condition.get("ForAllValues:StringLike")).get("dynamodb:LeadingKeys");
+                for (String action : items) {
+                    prefixes.forEach(p -> rights.add(action.substring("dynamodb:".length()) + " on " + p.replace("*", "")));
+                }
+            }
+        });
+        return rights;
+    }
+
+    @Test
+    void everyRoleThatTouchesItemsIsLimitedByLeadingKeysToItsOwnKindsOfItem() {
+        assertThat(itemRights("Intake")).containsExactlyInAnyOrder(
+                "PutItem on APP#", "PutItem on IDEM#", "ConditionCheckItem on APP#", "ConditionCheckItem on IDEM#",
+                "GetItem on APP#", "GetItem on IDEM#", "UpdateItem on DUP#");
+        for (String role : List.of("Notifier", "EmailResender")) {
+            assertThat(itemRights(role)).as(role).containsExactlyInAnyOrder(
+                    "UpdateItem on APP#", "GetItem on APP#", "GetItem on DUP#", "UpdateItem on MAILCAP#", "GetItem on MAILCAP#");
+        }
+        assertThat(itemRights("PanelPack")).containsExactly("UpdateItem on PACK#");
+        // the prefixes are the function's own item kinds
+        assertThat(List.of(uk.opcc.funding.function.storage.ApplicationTable.APPLICATION_PREFIX,
+                uk.opcc.funding.function.storage.ApplicationTable.IDEMPOTENCY_PREFIX, uk.opcc.funding.function.storage.ApplicationTable.DUPLICATE_PREFIX,
+                uk.opcc.funding.function.storage.ApplicationTable.MAIL_CAP_PREFIX, uk.opcc.funding.function.storage.ApplicationTable.PACK_PREFIX))
+                .containsExactly("APP#", "IDEM#", "DUP#", "MAILCAP#", "PACK#");
     }
 
     @Test
@@ -325,7 +393,11 @@ class FundingAppTest {
 
     /** The logical id CDK gave the one resource of a type whose id starts with a construct's id. */
     static String logicalId(String type, String construct) {
-        List<String> ids = intake.findResources(type).keySet().stream().filter(id -> id.startsWith(construct)).toList();
+        return logicalIdIn(intake, type, construct);
+    }
+
+    static String logicalIdIn(Template template, String type, String construct) {
+        List<String> ids = template.findResources(type).keySet().stream().filter(id -> id.startsWith(construct)).toList();
         assertThat(ids).hasSize(1);
         return ids.get(0);
     }
@@ -458,7 +530,7 @@ class FundingAppTest {
     @Test
     void cdkNagAwsSolutionsReportsNoUnsuppressedError() {
         List<String> errors = new ArrayList<>();
-        for (String concern : List.of("Data", "Intake", "Site", "EdgeAlarms")) {
+        for (String concern : List.of("Data", "Intake", "Site", "EdgeAlarms", "EdgeFirewall")) {
             for (SynthesisMessage message : Annotations.fromStack(synth.stack(concern)).findError("*", Match.stringLikeRegexp("AwsSolutions-.*"))) {
                 errors.add(concern + " " + message.getId() + ": " + message.getEntry().getData());
             }
@@ -484,7 +556,7 @@ class FundingAppTest {
             }
         }
         java.util.Set<String> used = new java.util.TreeSet<>();
-        for (String concern : List.of("Data", "Intake", "Site", "EdgeAlarms")) {
+        for (String concern : List.of("Data", "Intake", "Site", "EdgeAlarms", "EdgeFirewall")) {
             Map<String, Object> resources = (Map<String, Object>) synth.template(concern).toJSON().get("Resources");
             for (Object resource : resources.values()) {
                 String type = String.valueOf(((Map<String, Object>) resource).get("Type"));

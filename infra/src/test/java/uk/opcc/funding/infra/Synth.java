@@ -20,6 +20,15 @@ final class Synth {
 
     final App app;
     final long millis;
+    private static Synth standard;
+
+    /** The app with the default test settings, synthesised once for every test class that reads it. */
+    static synchronized Synth standard() {
+        if (standard == null) {
+            standard = new Synth(Map.of());
+        }
+        return standard;
+    }
 
     Synth(Map<String, Object> extra) {
         Map<String, Object> context = new HashMap<>(CONTEXT);

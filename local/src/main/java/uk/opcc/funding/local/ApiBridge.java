@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.function.Supplier;
@@ -19,6 +21,9 @@ import uk.opcc.funding.function.IntakeHandler;
 /**
  * Plays API Gateway's part locally: turns an HTTP request on {@code /api/...} into the HTTP API
  * event the Lambda receives, runs the real intake handler, and writes its response back.
+ * Cookies go as API Gateway's v2 payload carries them: the request's {@code Cookie} header as the
+ * event's {@code cookies} (one {@code name=value} each, not among the headers), and the
+ * response's {@code cookies} as one {@code Set-Cookie} header each.
  */
 final class ApiBridge implements HttpHandler {
     private static final Pattern POSTS = Pattern.compile("/api/forms/([^/]+)/(submissions|sections)");
@@ -55,7 +60,14 @@ final class ApiBridge implements HttpHandler {
 
     private static APIGatewayV2HTTPEvent event(HttpExchange exchange, String route, String formId) throws IOException {
         Map<String, String> headers = new HashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), String.join(",", values)));
+        List<String> cookies = new ArrayList<>();
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (name.equalsIgnoreCase("cookie")) {
+                values.forEach(header -> List.of(header.split(";")).stream().map(String::strip).filter(c -> !c.isEmpty()).forEach(cookies::add));
+            } else {
+                headers.put(name.toLowerCase(), String.join(",", values));
+            }
+        });
         byte[] body = exchange.getRequestBody().readAllBytes();
         APIGatewayV2HTTPEvent.RequestContext.Http http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
                 .withMethod(exchange.getRequestMethod()).withPath(exchange.getRequestURI().getPath())
@@ -67,6 +79,7 @@ final class ApiBridge implements HttpHandler {
                 .withQueryStringParameters(query(exchange.getRequestURI().getRawQuery()))
                 .withPathParameters(Map.of("formId", formId))
                 .withHeaders(headers)
+                .withCookies(cookies.isEmpty() ? null : cookies)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(http).withRequestId("local").build())
                 // API Gateway sends form bodies base64-encoded; so does this.
                 .withBody(body.length == 0 ? null : Base64.getEncoder().encodeToString(body))
@@ -92,6 +105,9 @@ final class ApiBridge implements HttpHandler {
     private static void write(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {
         if (response.getHeaders() != null) {
             response.getHeaders().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        }
+        if (response.getCookies() != null) {
+            response.getCookies().forEach(cookie -> exchange.getResponseHeaders().add("Set-Cookie", cookie));
         }
         byte[] body = response.getBody() == null ? new byte[0] : response.getBody().getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(response.getStatusCode(), body.length == 0 ? -1 : body.length);

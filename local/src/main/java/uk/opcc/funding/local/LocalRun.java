@@ -7,11 +7,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,12 +78,14 @@ public final class LocalRun implements AutoCloseable {
         // So the resend command (ResendFailedEmails) can use this engine while it runs.
         Files.writeString(options.work().resolve(ENGINE_FILE), dynamoDb.endpoint);
         Map<String, String> env = environment(dynamoDb.endpoint);
-        env.put("CONFIRMATION_KEY", confirmationKey(options.work().resolve("confirmation.key")));
+        // The confirmation key is a file beside the data, read through the same port as Secrets Manager in AWS.
+        env.put("CONFIRMATION_KEY_SECRET", CONFIRMATION_KEY_FILE);
+        FileSecrets secrets = new FileSecrets(options.work());
         // The intake follows the source as the site does: each good bake brings its catalogue and form pages.
         AtomicReference<IntakeHandler> intake = new AtomicReference<>();
         Consumer<SitePreview.Bake> follow = bake -> {
             Catalogue published = bake.catalogue().published();
-            intake.set(new IntakeHandler(Wiring.intake(env, published, new FormPages(published, bake.site().resolve("forms")))));
+            intake.set(new IntakeHandler(Wiring.intake(env, published, new FormPages(published, bake.site().resolve("forms")), secrets)));
         };
         follow.accept(preview.current());
         preview.onBake(follow);
@@ -151,26 +150,8 @@ public final class LocalRun implements AutoCloseable {
         return environment(dynamoDb.endpoint);
     }
 
-    /**
-     * The key that signs confirmation links here: made once, at random, and kept in the work folder,
-     * so links stay good across restarts. In AWS it comes from Secrets Manager.
-     */
-    static String confirmationKey(Path file) throws IOException {
-        if (Files.exists(file)) {
-            return Files.readString(file).strip();
-        }
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(key);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, encoded + "\n");
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: the folder's own permissions apply
-        }
-        return encoded;
-    }
+    /** The file in the work folder that holds the key signing confirmation links. */
+    static final String CONFIRMATION_KEY_FILE = "confirmation.key";
 
     int port() {
         return server.getAddress().getPort();

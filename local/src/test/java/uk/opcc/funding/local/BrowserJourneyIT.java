@@ -110,6 +110,8 @@ class BrowserJourneyIT {
             browser.findElement(By.id("declaration")).click();
             browser.findElement(By.cssSelector("#section-check button[data-prevent-double-click]")).click();
             String reference = reference(browser);
+            // the address the browser shows (and keeps in its history) carries nothing: the token came as a cookie
+            assertThat(browser.getCurrentUrl()).endsWith("/api/forms/property-fund/confirmation");
             Browser.screenshot(browser, name + "-4-confirmation");
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Application sent");
             if (javascript) {

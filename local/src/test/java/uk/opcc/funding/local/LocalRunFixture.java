@@ -66,6 +66,24 @@ final class LocalRunFixture implements BeforeAllCallback, AfterAllCallback {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Follows a 303 as a browser does: to its Location, sending back the cookies it set
+     * ({@code name=value}, attributes dropped). A plain HTTP client keeps no cookies itself.
+     */
+    HttpResponse<String> follow(HttpResponse<String> redirected) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(redirected.headers().firstValue("Location").orElseThrow())));
+        String cookies = cookies(redirected);
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookies);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The Cookie header a browser would send back for a response's Set-Cookie headers. */
+    static String cookies(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0].strip()).collect(Collectors.joining("; "));
+    }
+
     /** A form post as a browser sends it, with any extra headers as name, value pairs. */
     HttpResponse<String> postForm(String path, String body, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
@@ -81,7 +99,7 @@ final class LocalRunFixture implements BeforeAllCallback, AfterAllCallback {
     String applyToPropertyFund(Map<String, List<String>> answers) throws Exception {
         HttpResponse<String> posted = postForm("/api/forms/property-fund/submissions", formEncoded(answers));
         assertThat(posted.statusCode()).as("the form post is redirected to its confirmation").isEqualTo(303);
-        return shownReference(get(posted.headers().firstValue("Location").orElseThrow()).body());
+        return shownReference(follow(posted).body());
     }
 
     static String formEncoded(Map<String, List<String>> answers) {
@@ -90,7 +108,7 @@ final class LocalRunFixture implements BeforeAllCallback, AfterAllCallback {
                 .collect(Collectors.joining("&"));
     }
 
-    /** The reference a confirmation page shows: the Location carries only a signed token. */
+    /** The reference a confirmation page shows: the Location carries nothing, the cookie a signed token. */
     static String shownReference(String page) {
         Matcher shown = SHOWN_REFERENCE.matcher(page);
         assertThat(shown.find()).as("a reference on the confirmation page").isTrue();

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -67,12 +68,15 @@ class LocalRunIT {
     }
 
     @Test
-    void theConfirmationKeyIsMadeOnceAndKept() throws Exception {
-        Path file = work.resolve("keys/confirmation.key");
-        String first = LocalRun.confirmationKey(file);
+    void theConfirmationKeyIsMadeOnceAndKeptInItsFileNotInTheEnvironment() throws Exception {
+        FileSecrets secrets = new FileSecrets(work.resolve("keys"));
+        Path file = work.resolve("keys/" + LocalRun.CONFIRMATION_KEY_FILE);
+        String first = secrets.read(LocalRun.CONFIRMATION_KEY_FILE);
 
         assertThat(first).hasSizeGreaterThanOrEqualTo(32);
-        assertThat(LocalRun.confirmationKey(file)).isEqualTo(first);
+        assertThat(secrets.read(LocalRun.CONFIRMATION_KEY_FILE)).isEqualTo(first);
+        assertThat(Files.readString(file).strip()).isEqualTo(first);
+        assertThat(LocalRun.environment("http://localhost:8000")).doesNotContainKey("CONFIRMATION_KEY");
         assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(
                 java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
     }
@@ -92,15 +96,19 @@ class LocalRunIT {
 
         assertThat(response.statusCode()).isEqualTo(303);
         String location = response.headers().firstValue("Location").orElseThrow();
-        assertThat(location).startsWith("/api/forms/property-fund/confirmation?token=");
-        HttpResponse<String> confirmation = get(location);
+        // the address carries nothing; the signed token travels in the cookie the 303 sets, as API Gateway passes it
+        assertThat(location).isEqualTo("/api/forms/property-fund/confirmation");
+        assertThat(response.headers().allValues("Set-Cookie")).singleElement().asString()
+                .startsWith("__Secure-confirmation=v1.").contains("; Path=/api/forms/property-fund/confirmation;", "HttpOnly", "SameSite=Strict");
+        HttpResponse<String> confirmation = local.follow(response);
         assertThat(confirmation.statusCode()).isEqualTo(200);
         String reference = LocalRunFixture.shownReference(confirmation.body());
         assertThat(confirmation.body()).contains("Application sent", "We will tell you the decision by");
-        // the same reference without its signed token is not a confirmation
-        HttpResponse<String> bare = get("/api/forms/property-fund/confirmation?reference=" + reference);
-        assertThat(bare.statusCode()).isEqualTo(404);
-        assertThat(bare.body()).contains("We can’t show this confirmation", "01768 217734").doesNotContain(reference, "Application sent");
+        // the same page without the cookie, or with only the reference, is not a confirmation
+        for (HttpResponse<String> bare : List.of(get(location), get("/api/forms/property-fund/confirmation?reference=" + reference))) {
+            assertThat(bare.statusCode()).isEqualTo(404);
+            assertThat(bare.body()).contains("We can’t show this confirmation", "01768 217734").doesNotContain(reference, "Application sent");
+        }
 
         Path email = Outbox.waitForEmail(run.outbox, reference, Outbox.PROPERTY_FUND_STAFF);
         MimeMessage message = Outbox.read(email);

@@ -7,7 +7,6 @@ import java.util.regex.Pattern;
 import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.catalogue.EmailAddress;
 import uk.opcc.funding.catalogue.StaffMailboxes;
-import uk.opcc.funding.function.intake.ConfirmationToken;
 
 /**
  * Settings, read once at start-up from the environment.
@@ -17,7 +16,11 @@ import uk.opcc.funding.function.intake.ConfirmationToken;
  *   <li>{@code AWS_REGION}: set by Lambda</li>
  *   <li>{@code SENDER_ADDRESS}: the verified SES address staff emails come from (notifier)</li>
  *   <li>{@code STAFF_MAILBOXES}: {@code fund-id=address,...}, one for every fund taking applications (notifier)</li>
- *   <li>{@code CONFIRMATION_KEY}: the secret that signs confirmation links, at least 32 characters (intake)</li>
+ *   <li>{@code CONFIRMATION_KEY_SECRET}: the name or ARN of the secret that signs confirmation links (intake);
+ *       the key itself is read from Secrets Manager (locally, a file) and is never a setting</li>
+ *   <li>{@code ORIGIN_SECRET}: the name or ARN of the secret CloudFront sends as {@code x-origin-verify} (intake);
+ *       required in AWS, absent only with local engines ({@code DYNAMODB_ENDPOINT}), where nothing stands in front</li>
+ *   <li>{@code SECRETS_MANAGER_ENDPOINT}: only for tests against a local Secrets Manager</li>
  *   <li>{@code SES_CONFIGURATION_SET}: optional; the SES configuration set every email is sent through
  *       (TLS required, bounce and complaint events), set by the CDK app; absent locally</li>
  *   <li>{@code DYNAMODB_ENDPOINT}, {@code SES_ENDPOINT}: only for local runs and tests</li>
@@ -30,21 +33,36 @@ public record Config(
         Optional<URI> sesEndpoint,
         Optional<String> senderAddress,
         Map<String, String> staffMailboxes,
-        Optional<String> confirmationKey,
+        Optional<SecretNames> intakeSecrets,
         Optional<String> configurationSet) {
+
+    /**
+     * Which secrets the intake reads at start-up (names or ARNs, never values), and where from.
+     *
+     * @param origin   empty only with local engines: nothing stands in front of the local run
+     * @param endpoint a local Secrets Manager for tests; empty in AWS
+     */
+    public record SecretNames(String confirmationKey, Optional<String> origin, Optional<URI> endpoint) {
+    }
 
     /** SES's rule for a configuration set's name: letters, digits, hyphens and underscores, at most 64. */
     private static final Pattern CONFIGURATION_SET = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-    /** What the intake function needs, with the key that signs confirmation links. */
+    /** What the intake function needs, with the names of the secrets it reads at start-up. */
     public static Config forIntake(Map<String, String> env) {
         String table = required(env, "TABLE_NAME");
         String region = required(env, "AWS_REGION");
-        String key = required(env, "CONFIRMATION_KEY");
-        if (key.length() < ConfirmationToken.MIN_KEY_LENGTH) {
-            throw new ConfigException("CONFIRMATION_KEY must be at least " + ConfirmationToken.MIN_KEY_LENGTH + " characters");
+        if (env.containsKey("CONFIRMATION_KEY")) {
+            throw new ConfigException("CONFIRMATION_KEY must not be set: the key is read from Secrets Manager (CONFIRMATION_KEY_SECRET names it)");
         }
-        return new Config(table, region, endpoint(env, "DYNAMODB_ENDPOINT"), Optional.empty(), Optional.empty(), Map.of(), Optional.of(key), Optional.empty());
+        String key = required(env, "CONFIRMATION_KEY_SECRET");
+        Optional<URI> dynamoDb = endpoint(env, "DYNAMODB_ENDPOINT");
+        Optional<String> origin = Optional.ofNullable(env.get("ORIGIN_SECRET")).map(String::strip).filter(o -> !o.isEmpty());
+        if (origin.isEmpty() && dynamoDb.isEmpty()) {
+            throw new ConfigException("ORIGIN_SECRET is not set: without it the intake would answer callers that skip CloudFront");
+        }
+        return new Config(table, region, dynamoDb, Optional.empty(), Optional.empty(), Map.of(),
+                Optional.of(new SecretNames(key, origin, endpoint(env, "SECRETS_MANAGER_ENDPOINT"))), Optional.empty());
     }
 
     /** What the notifier needs: the intake's settings, the sender, and a mailbox for every open fund. */
@@ -57,14 +75,6 @@ public record Config(
         return new Config(required(env, "TABLE_NAME"), required(env, "AWS_REGION"),
                 endpoint(env, "DYNAMODB_ENDPOINT"), endpoint(env, "SES_ENDPOINT"), Optional.of(sender), mailboxes, Optional.empty(),
                 configurationSet(env));
-    }
-
-    /** Settings may be logged; the key never is. */
-    @Override
-    public String toString() {
-        return "Config[tableName=" + tableName + ", region=" + region + ", dynamoDbEndpoint=" + dynamoDbEndpoint
-                + ", sesEndpoint=" + sesEndpoint + ", senderAddress=" + senderAddress + ", staffMailboxes=" + staffMailboxes
-                + ", confirmationKey=" + confirmationKey.map(k -> "(set)").orElse("(none)") + ", configurationSet=" + configurationSet + "]";
     }
 
     public String mailboxFor(String fundId) {

@@ -16,6 +16,7 @@ public final class Responses {
     /** Each status in plain English: the problem's title for JSON callers, the page's heading for people. */
     private static final Map<Integer, String> TITLES = Map.of(
             400, "We could not read your application",
+            403, "Use the form on the website",
             404, "Page not found",
             410, "This form is not taking applications",
             413, "Your application is too long to send",
@@ -29,10 +30,11 @@ public final class Responses {
 
     /**
      * Served by the intake itself: a static page could not show the reference without JavaScript.
-     * The token (URL-safe Base64 and dots) is what lets the page show it; a bare reference does not.
+     * The address carries nothing: the token that lets the page show a reference is in the
+     * confirmation cookie ({@link ConfirmationCookie}), so no log of addresses records it.
      */
-    public static String confirmationUrl(String formId, String token) {
-        return "/api/forms/" + formId + "/confirmation?token=" + token;
+    public static String confirmationUrl(String formId) {
+        return "/api/forms/" + formId + "/confirmation";
     }
 
     /** A whole page of the site's, such as a form re-rendered with its problems. */
@@ -51,15 +53,25 @@ public final class Responses {
         return response;
     }
 
+    /** A form post goes on to the confirmation page, a script is told where it is; either way with the cookie that lets it show. */
     public static APIGatewayV2HTTPResponse accepted(RequestBody.Kind kind, String formId, String token, String reference, Instant receivedAt) {
+        APIGatewayV2HTTPResponse response;
         if (kind == RequestBody.Kind.FORM) {
-            return response(303, Map.of("Location", confirmationUrl(formId, token)), null, null);
+            response = response(303, Map.of("Location", confirmationUrl(formId)), null, null);
+        } else {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("reference", reference);
+            body.put("receivedAt", receivedAt.toString());
+            body.put("confirmationUrl", confirmationUrl(formId));
+            response = response(201, Map.of(), "application/json", json(body));
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("reference", reference);
-        body.put("receivedAt", receivedAt.toString());
-        body.put("confirmationUrl", confirmationUrl(formId, token));
-        return response(201, Map.of(), "application/json", json(body));
+        response.setCookies(List.of(ConfirmationCookie.set(formId, token)));
+        return response;
+    }
+
+    /** A request that did not come through CloudFront: nothing is read, stored or sent. */
+    public static APIGatewayV2HTTPResponse notThroughTheSite() {
+        return problem(RequestBody.Kind.JSON, 403, "Use the form on the website.", List.of());
     }
 
     /**

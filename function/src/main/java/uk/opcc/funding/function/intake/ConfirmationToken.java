@@ -8,12 +8,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Proof, carried in the confirmation page's address, that the intake issued a reference to this
- * browser's submission: the reference, form, call and time received, signed with HMAC-SHA256
+ * Proof, carried in a short-lived cookie for the confirmation page (never in its address, which
+ * logs record), that the intake issued a reference to this browser's submission: the reference, form, call and time received, signed with HMAC-SHA256
  * under a key from configuration, and good for {@link #LIFETIME}. Nothing personal goes in it,
  * and checking it reads no table. Anything else (a bare reference, a changed or forged token, an
  * old one) is not a confirmation.
@@ -46,14 +47,22 @@ public final class ConfirmationToken {
         }
     }
 
-    private final SecretKeySpec key;
+    private final Supplier<byte[]> key;
     private final Clock clock;
 
     public ConfirmationToken(byte[] key, Clock clock) {
+        this(() -> key, clock);
         if (key.length < MIN_KEY_LENGTH) {
             throw new IllegalArgumentException("A confirmation key needs at least " + MIN_KEY_LENGTH + " bytes");
         }
-        this.key = new SecretKeySpec(key, "HmacSHA256");
+    }
+
+    /**
+     * @param key the key as it is now: read when a token is first issued or checked, not when this
+     *            is built, so SnapStart's snapshot (taken after the build) never holds it
+     */
+    public ConfirmationToken(Supplier<byte[]> key, Clock clock) {
+        this.key = key;
         this.clock = clock;
     }
 
@@ -100,7 +109,7 @@ public final class ConfirmationToken {
     private byte[] mac(String signed) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
+            mac.init(new SecretKeySpec(key.get(), "HmacSHA256"));
             return mac.doFinal(signed.getBytes(StandardCharsets.US_ASCII));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);

@@ -12,9 +12,11 @@ import uk.opcc.funding.function.Wiring;
 /**
  * Run in a fresh JVM on the Lambda jar by {@link ColdStartBenchmark}: builds the handler as
  * Lambda does (settings from the environment), handles one application, and prints how long
- * each step took since the JVM started. With {@code --primed} it first runs the priming that
- * SnapStart runs before its snapshot, and times the first application from there: what a
- * function restored from that snapshot still has to do (the restore itself is Lambda's).
+ * each step took since the JVM started. With {@code --primed} (and the benchmark's
+ * {@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}) it first runs what SnapStart runs before its
+ * snapshot, the priming and the wiping of the secrets (none are read), and times from there the
+ * secrets' read after the restore and the first application: what a function restored from that
+ * snapshot still has to do (the restore itself is Lambda's).
  */
 public final class ColdStartProbe {
     public static void main(String[] args) throws Exception {
@@ -24,8 +26,12 @@ public final class ColdStartProbe {
         IntakeHandler handler = new IntakeHandler(intake);
         if (primed) {
             intake.priming().run();
+            intake.secrets().beforeCheckpoint(null);
         }
         long initDone = ManagementFactory.getRuntimeMXBean().getUptime();
+        if (primed) {
+            intake.secrets().afterRestore(null);
+        }
         APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
                 .withRawPath("/api/forms/property-fund/submissions")
                 .withPathParameters(Map.of("formId", "property-fund"))

@@ -70,21 +70,36 @@ class ConfigTest {
         assertThatThrownBy(() -> Config.forNotifier(env, Fixtures.CATALOGUE)).hasMessageContaining("not an email address");
 
         assertThatThrownBy(() -> Config.forIntake(Map.of("TABLE_NAME", "t", "AWS_REGION", "eu-west-2", "DYNAMODB_ENDPOINT", "localhost",
-                "CONFIRMATION_KEY", Fixtures.CONFIRMATION_KEY)))
+                "CONFIRMATION_KEY_SECRET", "funding/key")))
                 .hasMessageContaining("DYNAMODB_ENDPOINT is not a URL");
     }
 
     @Test
-    void theIntakeNeedsALongEnoughConfirmationKeyAndNeverShowsIt() {
+    void theIntakeNamesItsSecretsAndNeverTakesTheKeyItselfAsASetting() {
         Map<String, String> env = new HashMap<>(Map.of("TABLE_NAME", "t", "AWS_REGION", "eu-west-2"));
-        assertThatThrownBy(() -> Config.forIntake(env)).hasMessage("CONFIRMATION_KEY is not set");
+        assertThatThrownBy(() -> Config.forIntake(env)).hasMessage("CONFIRMATION_KEY_SECRET is not set");
 
-        env.put("CONFIRMATION_KEY", "too-short-to-be-safe");
-        assertThatThrownBy(() -> Config.forIntake(env)).hasMessage("CONFIRMATION_KEY must be at least 32 characters");
+        env.put("CONFIRMATION_KEY_SECRET", "arn:aws:secretsmanager:eu-west-2:123456789012:secret:key-AbCdEf");
+        assertThatThrownBy(() -> Config.forIntake(env)).hasMessageStartingWith("ORIGIN_SECRET is not set");
+
+        env.put("ORIGIN_SECRET", "arn:aws:secretsmanager:eu-west-2:123456789012:secret:origin-AbCdEf");
+        Config config = Config.forIntake(env);
+        assertThat(config.intakeSecrets()).hasValueSatisfying(names -> {
+            assertThat(names.confirmationKey()).endsWith(":secret:key-AbCdEf");
+            assertThat(names.origin()).hasValueSatisfying(o -> assertThat(o).endsWith(":secret:origin-AbCdEf"));
+            assertThat(names.endpoint()).isEmpty();
+        });
 
         env.put("CONFIRMATION_KEY", Fixtures.CONFIRMATION_KEY);
-        Config config = Config.forIntake(env);
-        assertThat(config.confirmationKey()).contains(Fixtures.CONFIRMATION_KEY);
-        assertThat(config.toString()).doesNotContain(Fixtures.CONFIRMATION_KEY).contains("confirmationKey=(set)");
+        assertThatThrownBy(() -> Config.forIntake(env)).hasMessageStartingWith("CONFIRMATION_KEY must not be set");
+    }
+
+    @Test
+    void withLocalEnginesTheIntakeNeedsNoOriginSecret() {
+        Config config = Config.forIntake(Map.of("TABLE_NAME", "t", "AWS_REGION", "eu-west-2", "DYNAMODB_ENDPOINT", "http://localhost:8000",
+                "CONFIRMATION_KEY_SECRET", "confirmation.key", "SECRETS_MANAGER_ENDPOINT", "http://localhost:4566"));
+
+        assertThat(config.intakeSecrets().orElseThrow().origin()).isEmpty();
+        assertThat(config.intakeSecrets().orElseThrow().endpoint()).hasValue(java.net.URI.create("http://localhost:4566"));
     }
 }

@@ -1,6 +1,7 @@
 package uk.opcc.funding.function.engines;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import uk.opcc.funding.function.http.ConfirmationCookie;
 
 /** API Gateway HTTP API events, starting from the recorded fixture and changing only what a test needs. */
 public final class Events {
@@ -31,22 +33,35 @@ public final class Events {
         return raw(formId, "application/x-www-form-urlencoded", body);
     }
 
-    /** {@code GET /api/forms/{formId}/confirmation} with the query given (a token, or anything else). */
-    public static APIGatewayV2HTTPEvent confirmation(String formId, Map<String, String> query) {
+    /**
+     * {@code GET /api/forms/{formId}/confirmation} with the cookies a browser sends
+     * ({@code name=value} each, as API Gateway's v2 payload lists them) and a query, if any.
+     */
+    public static APIGatewayV2HTTPEvent confirmation(String formId, List<String> cookies, Map<String, String> query) {
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/property-fund-json.json");
         event.getRequestContext().getHttp().setMethod("GET");
         event.setRouteKey("GET /api/forms/{formId}/confirmation");
         event.setRawPath("/api/forms/" + formId + "/confirmation");
         event.setPathParameters(Map.of("formId", formId));
         event.setQueryStringParameters(query);
+        event.setCookies(cookies);
         event.setBody(null);
         return event;
     }
 
-    /** The query of a confirmation URL the intake gave, as API Gateway would pass it on. */
-    public static Map<String, String> query(String confirmationUrl) {
-        String token = confirmationUrl.substring(confirmationUrl.indexOf("?token=") + "?token=".length());
-        return Map.of("token", token);
+    /** The confirmation page, as the browser asks for it after the answer that set its cookie. */
+    public static APIGatewayV2HTTPEvent confirmationAfter(String formId, APIGatewayV2HTTPResponse accepted) {
+        return confirmation(formId, cookies(accepted), null);
+    }
+
+    /** What a browser sends back of the cookies an answer set: each {@code name=value}, its attributes dropped. */
+    public static List<String> cookies(APIGatewayV2HTTPResponse response) {
+        return response.getCookies() == null ? null : response.getCookies().stream().map(c -> c.split(";", 2)[0].strip()).toList();
+    }
+
+    /** The confirmation cookie a browser would send for this token. */
+    public static List<String> confirmationCookie(String token) {
+        return List.of(ConfirmationCookie.NAME + "=" + token);
     }
 
     /** A form post between the form's pages, as a browser without JavaScript sends it. */
