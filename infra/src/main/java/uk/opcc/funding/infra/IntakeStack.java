@@ -96,10 +96,8 @@ public final class IntakeStack extends Stack {
         notifier = javaFunction("Notifier", "uk.opcc.funding.function.NotifierHandler::handleRequest", jar,
                 // Sends one email per record; half the intake's memory is plenty, 30 s covers SES retries.
                 512, Duration.seconds(30), mailSettings);
+        // The staff email's duplicate check reads DUP# items by key (emailRights): no query on any index.
         emailRights(notifier, table);
-        // The staff email names earlier applications from the same organisation: one query on the round index.
-        // (Until the duplicates are read from DUP# items alone; then this grant goes.)
-        notifier.addToRolePolicy(queryIndex(table, DataStack.ROUND_INDEX));
         intakeLive = live(intake);
         notifierLive = live(notifier);
 
@@ -110,7 +108,6 @@ public final class IntakeStack extends Stack {
         resender = javaFunction("EmailResender", "uk.opcc.funding.function.ResendHandler::handleRequest", jar,
                 512, Duration.minutes(5), mailSettings);
         emailRights(resender, table);
-        resender.addToRolePolicy(queryIndex(table, DataStack.ROUND_INDEX));
         resender.addToRolePolicy(queryIndex(table, DataStack.NEEDS_EMAIL_INDEX));
         mail.allowSending(resender, "ses:SendEmail");
         CfnOutput.Builder.create(this, "EmailResenderName").value(resender.getFunctionName())

@@ -3,6 +3,7 @@ package uk.opcc.funding.function.notify;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.catalogue.Publisher;
 import uk.opcc.funding.function.config.Config;
@@ -10,6 +11,7 @@ import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.intake.SameOrganisation;
 import uk.opcc.funding.function.intake.Sha256;
 import uk.opcc.funding.function.storage.ApplicationStore;
+import uk.opcc.funding.function.storage.ApplicationStore.CapDecision;
 
 /**
  * Writes each of an application's emails (the staff one, the applicant's confirmation) and decides
@@ -31,12 +33,15 @@ public final class Emails {
         this.clock = clock;
     }
 
-    /** @throws uk.opcc.funding.function.storage.StorageUnavailableException when what the staff email says cannot be read */
-    public Email compose(Application application, Recipient recipient) {
+    /**
+     * @param decided what the daily cap already decided for the application's emails, as its claim read them
+     * @throws uk.opcc.funding.function.storage.StorageUnavailableException when what the staff email says cannot be read
+     */
+    public Email compose(Application application, Recipient recipient, Map<Recipient, CapDecision> decided) {
         String mailbox = config.mailboxFor(application.fundId());
         return switch (recipient) {
             case STAFF -> StaffEmail.compose(application, catalogue, mailbox, earlierFromTheSameOrganisation(application),
-                    application.applicantEmail().isPresent() && !mayBeSent(application, Recipient.APPLICANT)
+                    application.applicantEmail().isPresent() && !mayBeSent(application, Recipient.APPLICANT, decided)
                             ? publisher.emailsToOneAddressADay() : 0);
             case APPLICANT -> ApplicantEmail.compose(application, catalogue, publisher, mailbox);
         };
@@ -47,16 +52,20 @@ public final class Emails {
      * has had fewer than the day's most. Asked again for the same application, the first answer
      * stands, so the staff email (which asks first, to tell staff) and the applicant's agree.
      *
+     * @param decided what the cap already decided, as the claim read it: counted only where it has not
      * @throws uk.opcc.funding.function.storage.StorageUnavailableException when the count cannot be kept
      */
-    public boolean mayBeSent(Application application, Recipient recipient) {
+    public boolean mayBeSent(Application application, Recipient recipient, Map<Recipient, CapDecision> decided) {
         if (recipient == Recipient.STAFF || application.applicantEmail().isEmpty()) {
             return true;
+        }
+        if (decided.containsKey(recipient)) {
+            return decided.get(recipient) == CapDecision.WITHIN_CAP;
         }
         String address = application.applicantEmail().get().strip().toLowerCase(Locale.ROOT);
         Instant now = clock.instant();
         return store.countEmailToAddress(application.reference(), recipient, Sha256.hex(address), now.atZone(Catalogue.UK).toLocalDate(),
-                publisher.emailsToOneAddressADay()) == ApplicationStore.CapDecision.WITHIN_CAP;
+                publisher.emailsToOneAddressADay()) == CapDecision.WITHIN_CAP;
     }
 
     /** A keyed read of the round's lists for its name and its address: never the whole round. */

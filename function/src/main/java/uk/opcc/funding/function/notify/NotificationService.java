@@ -108,14 +108,15 @@ public final class NotificationService {
         if (claim instanceof Claim.Held) {
             return Delivery.HELD_ELSEWHERE;
         }
-        Application application = ((Claim.Granted) claim).application();
+        Claim.Granted granted = (Claim.Granted) claim;
+        Application application = granted.application();
         String messageId;
         try {
-            if (!emails.mayBeSent(application, recipient)) {
+            if (!emails.mayBeSent(application, recipient, granted.capDecisions())) {
                 store.markEmailHeldBack(reference, recipient, leaseUntil);
                 return Delivery.HELD_BACK;
             }
-            messageId = mailer.send(emails.compose(application, recipient), sender);
+            messageId = mailer.send(emails.compose(application, recipient, granted.capDecisions()), sender);
         } catch (RuntimeException e) {
             release(reference, recipient, leaseUntil, e);
             throw e;

@@ -72,6 +72,25 @@ final class ApplicationItem {
         return new ApplicationStore.Unsent(item.get("reference").s(), Instant.parse(item.get(ApplicationTable.RECEIVED_AT).s()), emails);
     }
 
+    /** What the daily cap decided for each email, where it has (see DailyEmailCounts). */
+    static Map<Recipient, ApplicationStore.CapDecision> capDecisions(Map<String, AttributeValue> item) {
+        Map<Recipient, ApplicationStore.CapDecision> decisions = new java.util.EnumMap<>(Recipient.class);
+        for (Recipient recipient : Recipient.values()) {
+            AttributeValue decision = item.get(cap(recipient));
+            if (decision != null) {
+                decisions.put(recipient, DailyEmailCounts.HELD.equals(decision.s()) ? ApplicationStore.CapDecision.HELD_BACK
+                        : ApplicationStore.CapDecision.WITHIN_CAP);
+            }
+        }
+        return decisions;
+    }
+
+    /** Whether an email is done with: sent, none to send, or held back. */
+    static boolean settled(Map<String, AttributeValue> item, Recipient recipient) {
+        AttributeValue state = item.get(state(recipient));
+        return state != null && List.of(SENT, NONE, HELD).contains(state.s());
+    }
+
     // One set of attributes per email, so each is claimed and retried by itself.
 
     static String state(Recipient recipient) {

@@ -29,8 +29,20 @@ public interface ApplicationStore {
 
     /** What a claim on one email found. */
     sealed interface Claim {
-        /** Ours until {@code leaseUntil}: send it, then mark it sent or release it. */
-        record Granted(Application application) implements Claim {
+        /**
+         * Ours until {@code leaseUntil}: send it, then mark it sent or release it.
+         *
+         * @param capDecisions what the daily cap already decided for the application's emails
+         *                     ({@link #countEmailToAddress}), as the claim read them: no second read needed
+         */
+        record Granted(Application application, Map<Recipient, CapDecision> capDecisions) implements Claim {
+            public Granted {
+                capDecisions = Map.copyOf(capDecisions);
+            }
+
+            public Granted(Application application) {
+                this(application, Map.of());
+            }
         }
 
         /** Nothing to send: sent already, no address to send to, or no such application. */

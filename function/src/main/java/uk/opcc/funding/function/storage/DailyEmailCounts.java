@@ -24,8 +24,8 @@ import uk.opcc.funding.function.storage.ApplicationStore.CapDecision;
  */
 final class DailyEmailCounts {
     private static final String COUNT = "emails";
-    private static final String WITHIN = "within";
-    private static final String HELD = "held";
+    static final String WITHIN = "within";
+    static final String HELD = "held";
     /** Kept two days past the day it counts: long enough for every retry of that day's emails. */
     private static final int DAYS_KEPT = 2;
     private static final int CONFLICT_ATTEMPTS = 8;

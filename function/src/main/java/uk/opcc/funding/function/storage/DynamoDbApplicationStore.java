@@ -126,7 +126,7 @@ public final class DynamoDbApplicationStore implements ApplicationStore {
                     .expressionAttributeValues(Map.of(":sending", s(ApplicationItem.SENDING), ":pending", s(ApplicationItem.PENDING),
                             ":until", n(leaseUntil.toEpochMilli()), ":now", n(now.toEpochMilli()), ":one", n(1)))
                     .returnValues(ReturnValue.ALL_NEW)).attributes();
-            return new Claim.Granted(ApplicationItem.from(item));
+            return new Claim.Granted(ApplicationItem.from(item), ApplicationItem.capDecisions(item));
         } catch (ConditionalCheckFailedException e) {
             return whyNotClaimed(reference, recipient, now);
         } catch (SdkException e) {
@@ -153,23 +153,31 @@ public final class DynamoDbApplicationStore implements ApplicationStore {
 
     @Override
     public void markEmailed(String reference, Recipient recipient, String messageId, Instant at) {
-        update(reference, "SET #state = :sent, #at = :at, #id = :id REMOVE #lease", "attribute_exists(#pk)",
+        Map<String, AttributeValue> item = update(reference, "SET #state = :sent, #at = :at, #id = :id REMOVE #lease", "attribute_exists(#pk)",
                 Map.of("#state", ApplicationItem.state(recipient), "#at", ApplicationItem.sentAt(recipient),
                         "#id", ApplicationItem.messageId(recipient), "#lease", ApplicationItem.leaseUntil(recipient)),
                 Map.of(":sent", s(ApplicationItem.SENT), ":at", s(at.toString()), ":id", s(messageId)));
-        forgetIfAllSent(reference);
+        forgetIfSettled(reference, item);
     }
 
     @Override
     public void markEmailHeldBack(String reference, Recipient recipient, Instant leaseUntil) {
+        Map<String, AttributeValue> item;
         try {
-            update(reference, "SET #state = :held REMOVE #lease", "#state = :sending AND #lease = :ours",
+            item = update(reference, "SET #state = :held REMOVE #lease", "#state = :sending AND #lease = :ours",
                     Map.of("#state", ApplicationItem.state(recipient), "#lease", ApplicationItem.leaseUntil(recipient)),
                     Map.of(":held", s(ApplicationItem.HELD), ":sending", s(ApplicationItem.SENDING), ":ours", n(leaseUntil.toEpochMilli())));
         } catch (ConditionalCheckFailedException e) {
             return; // our lease lapsed and another attempt took the claim: it is theirs to finish
         }
-        forgetIfAllSent(reference);
+        forgetIfSettled(reference, item);
+    }
+
+    /** Off the needs-email index once both emails are settled, as the write just made shows them: no write while one waits. */
+    private void forgetIfSettled(String reference, Map<String, AttributeValue> item) {
+        if (ApplicationItem.settled(item, Recipient.STAFF) && ApplicationItem.settled(item, Recipient.APPLICANT)) {
+            forgetIfAllSent(reference);
+        }
     }
 
     @Override
@@ -242,14 +250,17 @@ public final class DynamoDbApplicationStore implements ApplicationStore {
         }
     }
 
-    private void update(String reference, String expression, String condition, Map<String, String> names, Map<String, AttributeValue> values) {
+    /** @return the item as the update left it */
+    private Map<String, AttributeValue> update(String reference, String expression, String condition, Map<String, String> names,
+            Map<String, AttributeValue> values) {
         Map<String, String> allNames = new HashMap<>(names);
         if (condition.contains("#pk")) {
             allNames.put("#pk", ApplicationTable.KEY);
         }
         try {
-            dynamoDb.updateItem(b -> b.tableName(table).key(key(reference)).updateExpression(expression)
-                    .conditionExpression(condition).expressionAttributeNames(allNames).expressionAttributeValues(values));
+            return dynamoDb.updateItem(b -> b.tableName(table).key(key(reference)).updateExpression(expression)
+                    .conditionExpression(condition).expressionAttributeNames(allNames).expressionAttributeValues(values)
+                    .returnValues(ReturnValue.ALL_NEW)).attributes();
         } catch (ConditionalCheckFailedException e) {
             throw e;
         } catch (SdkException e) {
