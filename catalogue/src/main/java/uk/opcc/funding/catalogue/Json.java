@@ -2,6 +2,7 @@ package uk.opcc.funding.catalogue;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -37,9 +38,48 @@ public final class Json {
         return read(FACTORY, json);
     }
 
-    /** The same, refusing an object that names a key twice. */
+    /**
+     * The same, refusing what a lenient reader lets through: an object that names a key twice,
+     * anything after the one root value ({@code {"a":1} garbage}), and a string with half a
+     * surrogate pair ({@code "\ud800"}), which is no text at all.
+     */
     public static Object readStrict(String json) throws JsonProcessingException {
-        return read(STRICT, json);
+        try (JsonParser parser = STRICT.createParser(json)) {
+            Object value = parser.nextToken() == null ? null : value(parser);
+            if (parser.nextToken() != null) {
+                throw new JsonParseException(parser, "Nothing may follow the JSON value");
+            }
+            if (!wellFormed(value)) {
+                throw new JsonParseException(parser, "A string has half a surrogate pair");
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a String is never short of bytes
+        }
+    }
+
+    /** Every string in it (keys too) is whole Unicode text: no high surrogate without its low one, nor the reverse. */
+    private static boolean wellFormed(Object value) {
+        if (value instanceof String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (value instanceof Map<?, ?> object) {
+            return object.entrySet().stream().allMatch(e -> wellFormed(e.getKey()) && wellFormed(e.getValue()));
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().allMatch(Json::wellFormed);
+        }
+        return true;
     }
 
     public static String write(Object value) {

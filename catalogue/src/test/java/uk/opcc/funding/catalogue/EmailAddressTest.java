@@ -25,8 +25,31 @@ class EmailAddressTest {
 
     @Test
     void longerThanSmtpAllowsIsNot() {
-        String domain = "@example.org";
-        assertThat(EmailAddress.isPlausible("a".repeat(254 - domain.length()) + domain)).isTrue();
-        assertThat(EmailAddress.isPlausible("a".repeat(255 - domain.length()) + domain)).isFalse();
+        String local = "a".repeat(64);
+        String domain = "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(57) + ".uk"; // 189: 64 + 1 + 189 = 254
+        assertThat(EmailAddress.isPlausible(local + "@" + domain)).isTrue();
+        assertThat(EmailAddress.isPlausible(local + "@e" + domain)).as("255 in all").isFalse();
+        assertThat(EmailAddress.isPlausible("a".repeat(65) + "@example.org")).as("a local part over 64").isFalse();
+        assertThat(EmailAddress.isPlausible("sam@" + "b".repeat(64) + ".org")).as("a label over 63").isFalse();
+    }
+
+    /** What SES refuses for good, refused here, where the applicant can still put it right. */
+    @Test
+    void addressesSesWouldRefuseAreNot() {
+        assertThat(EmailAddress.isPlausible("a@-.-")).isFalse();
+        assertThat(EmailAddress.isPlausible("sam@-example.org")).isFalse();
+        assertThat(EmailAddress.isPlausible("sam@example-.org")).isFalse();
+        assertThat(EmailAddress.isPlausible("sam@example..org")).isFalse();
+        assertThat(EmailAddress.isPlausible("sam@.example.org")).isFalse();
+        assertThat(EmailAddress.isPlausible(".sam@example.org")).isFalse();
+        assertThat(EmailAddress.isPlausible("sam.@example.org")).isFalse();
+        assertThat(EmailAddress.isPlausible("sa..m@example.org")).isFalse();
+        assertThat(EmailAddress.isPlausible("sam@192.168.0.1")).isFalse();
+        assertThat(EmailAddress.isPlausible("josé@example.org")).as("a non-ASCII local part needs SMTPUTF8, which SES lacks").isFalse();
+        assertThat(EmailAddress.isPlausible("sam@exämple.org")).isFalse();
+        assertThat(EmailAddress.isPlausible("sam@example.org\u0085")).isFalse();
+        assertThat(EmailAddress.isPlausible("sam\u202E@example.org")).isFalse();
+        assertThat(EmailAddress.isPlausible("sam@xn--exmple-cua.org")).as("an IDN domain written as ASCII is fine").isTrue();
+        assertThat(EmailAddress.isPlausible("no-reply@funding.localhost")).isTrue();
     }
 }

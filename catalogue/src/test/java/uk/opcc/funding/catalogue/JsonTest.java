@@ -55,6 +55,12 @@ class JsonTest {
     void strictReadingRefusesAKeyNamedTwice() throws Exception {
         assertThat(Json.read("{\"a\":1,\"a\":2}")).isEqualTo(Map.of("a", 2));
         assertThatThrownBy(() -> Json.readStrict("{\"a\":1,\"a\":2}")).isInstanceOf(JsonProcessingException.class);
+        assertThatThrownBy(() -> Json.readStrict("{\"a\":1} garbage")).as("after the root").isInstanceOf(JsonProcessingException.class);
+        assertThatThrownBy(() -> Json.readStrict("{\"a\":1}{\"b\":2}")).as("a second root").isInstanceOf(JsonProcessingException.class);
+        assertThatThrownBy(() -> Json.readStrict("{\"a\":\"\\ud800\"}")).as("a lone high surrogate").isInstanceOf(JsonProcessingException.class);
+        assertThatThrownBy(() -> Json.readStrict("{\"a\":[\"x\\udc00\"]}")).as("a lone low surrogate").isInstanceOf(JsonProcessingException.class);
+        assertThatThrownBy(() -> Json.readStrict("{\"\\ud800\":\"x\"}")).as("in a key").isInstanceOf(JsonProcessingException.class);
+        assertThat(Json.readStrict("{\"a\":\"\\ud83d\\ude00\"}  \n")).as("a whole pair, then white space").isEqualTo(Map.of("a", "😀"));
     }
 
     @Test

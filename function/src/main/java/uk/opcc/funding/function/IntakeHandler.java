@@ -67,9 +67,26 @@ public final class IntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent
         this.secrets = secrets;
     }
 
+    /**
+     * The one catch-all: whatever a route meets that its own handling did not expect (a signed token
+     * with a broken field, a page that cannot be drawn) answers with the site's 500 page or problem,
+     * logged with the request id; never a dropped connection.
+     */
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         String requestId = context == null ? "local" : context.getAwsRequestId();
+        try {
+            return handle(event, requestId);
+        } catch (RuntimeException e) {
+            Log.error("unexpected", Map.of("requestId", requestId), e);
+            String accept = header(event, "accept");
+            RequestBody.Kind kind = accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("text/html")
+                    ? RequestBody.Kind.FORM : RequestBody.Kind.JSON;
+            return Responses.problem(kind, 500, "Sorry, something went wrong. Please try again later, or contact us.", List.of());
+        }
+    }
+
+    private APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, String requestId) {
         String formId = event.getPathParameters() == null ? "" : event.getPathParameters().getOrDefault("formId", "");
         if (!origin.admits(header(event, OriginCheck.HEADER))) {
             Log.info("not-through-cloudfront", Map.of("requestId", requestId));

@@ -220,6 +220,12 @@ class IntakeHandlerTest {
         String otherKey = new ConfirmationToken("another-key-that-is-long-enough-0123456789".getBytes(StandardCharsets.UTF_8),
                 Fixtures.CLOCK).issue("KX7P-M2RD", "property-fund", null, Fixtures.NOW);
         return Stream.of(
+                Arguments.of("signed with our key, a time that is not a number", "property-fund",
+                        Events.confirmationCookie(signedWithTheTestKey("KX7P-M2RD|property-fund||soon|later")), null, 404),
+                Arguments.of("signed with our key, too few claims", "property-fund",
+                        Events.confirmationCookie(signedWithTheTestKey("KX7P-M2RD|property-fund")), null, 404),
+                Arguments.of("signed with our key, a time past any calendar", "property-fund",
+                        Events.confirmationCookie(signedWithTheTestKey("KX7P-M2RD|property-fund||1|99999999999999999")), null, 404),
                 Arguments.of("bare reference", "property-fund", null, Map.of("reference", "ABCD-EFGH"), 404),
                 Arguments.of("a good token in the address, as links once carried it", "property-fund", null, Map.of("token", good), 404),
                 Arguments.of("no cookie at all", "property-fund", null, null, 404),
@@ -234,6 +240,34 @@ class IntakeHandlerTest {
                 Arguments.of("garbage", "property-fund", Events.confirmationCookie("<script>alert(1)</script>"), null, 404),
                 Arguments.of("path escape", "../../etc", Events.confirmationCookie(good), null, 404),
                 Arguments.of("expired", "property-fund", Events.confirmationCookie(expired), null, 410));
+    }
+
+    /** Claims of our choosing, signed as the intake signs them: only someone holding the key could make one. */
+    static String signedWithTheTestKey(String claims) {
+        try {
+            String signed = "v1." + Base64.getUrlEncoder().withoutPadding().encodeToString(claims.getBytes(StandardCharsets.UTF_8));
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(Fixtures.CONFIRMATION_KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return signed + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.US_ASCII)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whatever a route meets that it did not expect, it answers with the site's page, never a dropped connection. */
+    @Test
+    void everyRouteHasACatchAllThatAnswersWithTheProblemPage() {
+        IntakeHandler broken = new IntakeHandler(new IntakeService(Fixtures.CATALOGUE, store, Fixtures.CLOCK, Reference::next), null, Fixtures.TOKENS);
+        String good = Fixtures.TOKENS.issue("KX7P-M2RD", "property-fund", null, Fixtures.NOW);
+        APIGatewayV2HTTPEvent page = Events.confirmation("property-fund", Events.confirmationCookie(good), null);
+        page.setHeaders(Map.of("accept", "text/html"));
+
+        APIGatewayV2HTTPResponse response = broken.handleRequest(page, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(500);
+        assertThat(Jsoup.parse(response.getBody()).select("h1").text()).isEqualTo("Sorry, there is a problem with the service");
+        APIGatewayV2HTTPResponse sections = broken.handleRequest(Events.sections("property-fund", Map.of("section", List.of("organisation"))), null);
+        assertThat(sections.getStatusCode()).isEqualTo(500);
     }
 
     @Test

@@ -93,17 +93,24 @@ public final class ConfirmationToken {
         if (!MessageDigest.isEqual(mac(parts[0] + "." + parts[1]), given)) {
             return Checked.refused(Refusal.INVALID);
         }
-        // Signed by us, so well formed; checked all the same.
-        String[] claims = new String(DECODE.decode(parts[1]), StandardCharsets.UTF_8).split("\\|", -1);
-        if (claims.length != 5 || !claims[1].equals(formId) || !Reference.isWellFormed(claims[0])) {
+        // Signed by us, so well formed; checked all the same (a key that leaked, or a bug in an older issue).
+        Instant received;
+        Instant expires;
+        String[] claims;
+        try {
+            claims = new String(DECODE.decode(parts[1]), StandardCharsets.UTF_8).split("\\|", -1);
+            if (claims.length != 5 || !claims[1].equals(formId) || !Reference.isWellFormed(claims[0])) {
+                return Checked.refused(Refusal.INVALID);
+            }
+            received = Instant.ofEpochSecond(Long.parseLong(claims[3]));
+            expires = Instant.ofEpochSecond(Long.parseLong(claims[4]));
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
             return Checked.refused(Refusal.INVALID);
         }
-        Instant expires = Instant.ofEpochSecond(Long.parseLong(claims[4]));
         if (!clock.instant().isBefore(expires)) {
             return Checked.refused(Refusal.EXPIRED);
         }
-        return Checked.valid(new Claims(claims[0], claims[1], claims[2].isEmpty() ? null : claims[2],
-                Instant.ofEpochSecond(Long.parseLong(claims[3])), expires));
+        return Checked.valid(new Claims(claims[0], claims[1], claims[2].isEmpty() ? null : claims[2], received, expires));
     }
 
     private byte[] mac(String signed) {

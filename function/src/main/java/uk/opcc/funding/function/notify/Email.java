@@ -14,8 +14,12 @@ public record Email(String to, String replyTo, String subject, String text, Stri
         subject = header(subject);
     }
 
-    /** Header values never carry CR, LF or other control characters. */
+    /**
+     * Header values never carry a control, format or line-separating character (Unicode Cc, Cf, Zl,
+     * Zp: CR, LF and NEL, but also U+2028 and the bidirectional overrides that make a subject read
+     * backwards): each run of them becomes one space.
+     */
     public static String header(String value) {
-        return value.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
+        return value.replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]+", " ").strip();
     }
 }

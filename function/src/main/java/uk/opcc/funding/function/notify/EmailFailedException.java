@@ -1,6 +1,6 @@
 package uk.opcc.funding.function.notify;
 
-/** The email was not sent; it is safe to try again. */
+/** The email was not sent; it is safe to try again, unless it is an {@link EmailRefusedException}. */
 public class EmailFailedException extends RuntimeException {
     public EmailFailedException(String message, Throwable cause) {
         super(message, cause);

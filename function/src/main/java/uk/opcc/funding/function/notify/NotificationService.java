@@ -36,6 +36,8 @@ public final class NotificationService {
         ALREADY_SENT,
         /** Not sent, for good: the address had the day's most emails already; the staff email says so. */
         HELD_BACK,
+        /** Not sent, for good: the mail service refused the applicant's address; sending again would fail again. */
+        REFUSED,
         /** Another attempt holds its claim: not ours to send, not known to be sent. */
         HELD_ELSEWHERE,
         FAILED,
@@ -43,7 +45,7 @@ public final class NotificationService {
         NO_TIME_LEFT;
 
         public boolean settled() {
-            return this == SENT || this == ALREADY_SENT || this == HELD_BACK;
+            return this == SENT || this == ALREADY_SENT || this == HELD_BACK || this == REFUSED;
         }
     }
 
@@ -113,10 +115,18 @@ public final class NotificationService {
         String messageId;
         try {
             if (!emails.mayBeSent(application, recipient, granted.capDecisions())) {
-                store.markEmailHeldBack(reference, recipient, leaseUntil);
+                store.markEmailNotSent(reference, recipient, leaseUntil, ApplicationStore.NotSent.HELD_BACK, "daily cap");
                 return Delivery.HELD_BACK;
             }
             messageId = mailer.send(emails.compose(application, recipient, granted.capDecisions()), sender);
+        } catch (EmailRefusedException e) {
+            if (recipient == Recipient.STAFF) {
+                release(reference, recipient, leaseUntil, e); // a staff mailbox SES refuses is a setting to put right, then resend
+                throw e;
+            }
+            // An address a visitor typed that SES refuses for good: retrying would only fail again and park the record.
+            store.markEmailNotSent(reference, recipient, leaseUntil, ApplicationStore.NotSent.REFUSED, e.getMessage());
+            return Delivery.REFUSED;
         } catch (RuntimeException e) {
             release(reference, recipient, leaseUntil, e);
             throw e;

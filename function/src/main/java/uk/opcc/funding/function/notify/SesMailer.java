@@ -3,6 +3,7 @@ package uk.opcc.funding.function.notify;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.BadRequestException;
 import software.amazon.awssdk.services.sesv2.model.Body;
 import software.amazon.awssdk.services.sesv2.model.Content;
 import software.amazon.awssdk.services.sesv2.model.Message;
@@ -41,6 +42,9 @@ public final class SesMailer implements Mailer {
                 }
                 configurationSet.ifPresent(b::configurationSetName);
             }).messageId();
+        } catch (BadRequestException e) {
+            // SES's answer for what it will never send, such as an address it calls illegal: not worth a retry.
+            throw new EmailRefusedException("SES refused the email: " + e.awsErrorDetails().errorCode(), e);
         } catch (SdkException e) {
             // Includes the SDK's own call and attempt timeouts: the email may or may not have gone.
             throw new EmailFailedException("SES did not send the email", e);

@@ -18,7 +18,9 @@ final class ApplicationItem {
     /** No email to send: the applicant gave no address. */
     static final String NONE = "none";
     /** Not sent, for good: the address had the day's most emails already (see DailyEmailCounts). */
-    static final String HELD = "held";
+    static final String HELD = ApplicationStore.NotSent.HELD_BACK.state;
+    /** Not sent, for good: the mail service refused the address (SES's BadRequest). */
+    static final String REFUSED = ApplicationStore.NotSent.REFUSED.state;
 
     private ApplicationItem() {
     }
@@ -88,7 +90,7 @@ final class ApplicationItem {
     /** Whether an email is done with: sent, none to send, or held back. */
     static boolean settled(Map<String, AttributeValue> item, Recipient recipient) {
         AttributeValue state = item.get(state(recipient));
-        return state != null && List.of(SENT, NONE, HELD).contains(state.s());
+        return state != null && List.of(SENT, NONE, HELD, REFUSED).contains(state.s());
     }
 
     // One set of attributes per email, so each is claimed and retried by itself.

@@ -66,11 +66,26 @@ public interface ApplicationStore {
     /** Records that the email was sent: no claim is granted on it again. */
     void markEmailed(String reference, Recipient recipient, String messageId, Instant at);
 
+    /** Why an email will never be sent. */
+    enum NotSent {
+        /** Its address has had the day's most already (see {@link #countEmailToAddress}). */
+        HELD_BACK("held"),
+        /** The mail service refused the address for good: sending again would fail again. */
+        REFUSED("refused");
+
+        /** The email's state as stored. */
+        public final String state;
+
+        NotSent(String state) {
+            this.state = state;
+        }
+    }
+
     /**
-     * Records, from the claim taken with {@code leaseUntil}, that the email will not be sent: its
-     * address has had the day's most already (see {@link #countEmailToAddress}). Final, like sent.
+     * Records, from the claim taken with {@code leaseUntil}, that the email will not be sent, and
+     * why. Final, like sent: no claim is granted on it again, and the resend does not list it.
      */
-    void markEmailHeldBack(String reference, Recipient recipient, Instant leaseUntil);
+    void markEmailNotSent(String reference, Recipient recipient, Instant leaseUntil, NotSent why, String reason);
 
     /** What the day's cap on emails to one address decided for one application's email. */
     enum CapDecision { WITHIN_CAP, HELD_BACK }

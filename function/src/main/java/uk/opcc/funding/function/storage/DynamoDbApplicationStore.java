@@ -161,12 +161,14 @@ public final class DynamoDbApplicationStore implements ApplicationStore {
     }
 
     @Override
-    public void markEmailHeldBack(String reference, Recipient recipient, Instant leaseUntil) {
+    public void markEmailNotSent(String reference, Recipient recipient, Instant leaseUntil, NotSent why, String reason) {
         Map<String, AttributeValue> item;
         try {
-            item = update(reference, "SET #state = :held REMOVE #lease", "#state = :sending AND #lease = :ours",
-                    Map.of("#state", ApplicationItem.state(recipient), "#lease", ApplicationItem.leaseUntil(recipient)),
-                    Map.of(":held", s(ApplicationItem.HELD), ":sending", s(ApplicationItem.SENDING), ":ours", n(leaseUntil.toEpochMilli())));
+            item = update(reference, "SET #state = :final, #error = :reason REMOVE #lease", "#state = :sending AND #lease = :ours",
+                    Map.of("#state", ApplicationItem.state(recipient), "#lease", ApplicationItem.leaseUntil(recipient),
+                            "#error", ApplicationItem.error(recipient)),
+                    Map.of(":final", s(why.state), ":reason", s(reason), ":sending", s(ApplicationItem.SENDING),
+                            ":ours", n(leaseUntil.toEpochMilli())));
         } catch (ConditionalCheckFailedException e) {
             return; // our lease lapsed and another attempt took the claim: it is theirs to finish
         }
@@ -209,10 +211,11 @@ public final class DynamoDbApplicationStore implements ApplicationStore {
     @Override
     public void forgetIfAllSent(String reference) {
         try {
-            update(reference, "REMOVE #needs", "#staff IN (:sent, :none, :held) AND #applicant IN (:sent, :none, :held)",
+            update(reference, "REMOVE #needs", "#staff IN (:sent, :none, :held, :refused) AND #applicant IN (:sent, :none, :held, :refused)",
                     Map.of("#needs", ApplicationTable.NEEDS_EMAIL, "#staff", ApplicationItem.state(Recipient.STAFF),
                             "#applicant", ApplicationItem.state(Recipient.APPLICANT)),
-                    Map.of(":sent", s(ApplicationItem.SENT), ":none", s(ApplicationItem.NONE), ":held", s(ApplicationItem.HELD)));
+                    Map.of(":sent", s(ApplicationItem.SENT), ":none", s(ApplicationItem.NONE), ":held", s(ApplicationItem.HELD),
+                            ":refused", s(ApplicationItem.REFUSED)));
         } catch (ConditionalCheckFailedException e) {
             // The other email is still to send: the application stays on the index until it is.
         }

@@ -25,8 +25,7 @@ public final class FormValidator {
     /** Outward code and inward code, once spaces are taken out: the inward code is always digit, letter, letter. */
     private static final Pattern POSTCODE = Pattern.compile("([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\r\\n\\t]]");
-    private static final Pattern LINE_BREAK = Pattern.compile("[\\r\\n]");
+    private static final Pattern LINE_BREAK = Pattern.compile("\n");
 
     /**
      * Valid answers, tidied into one form each (trimmed; postcodes as CA11 7BS; amounts as 1850 or
@@ -55,8 +54,12 @@ public final class FormValidator {
         }
         Map<String, List<String>> clean = new LinkedHashMap<>();
         for (FormField field : form.fields()) {
-            List<String> values = answers.getOrDefault(field.name(), List.of()).stream()
-                    .map(String::strip).filter(v -> !v.isEmpty()).toList();
+            List<Optional<String>> tidied = answers.getOrDefault(field.name(), List.of()).stream().map(AnswerText::tidy).toList();
+            if (tidied.stream().anyMatch(Optional::isEmpty)) {
+                problem(field, "invalidCharacters", Map.of()).ifPresent(problems::add);
+                continue;
+            }
+            List<String> values = tidied.stream().map(Optional::get).map(String::strip).filter(v -> !v.isEmpty()).toList();
             Optional<Problem> problem = check(field, values, cap, today, clean);
             problem.ifPresentOrElse(problems::add, () -> {
                 if (!values.isEmpty()) {
@@ -77,9 +80,6 @@ public final class FormValidator {
             return problem(field, "singleAnswer", Map.of());
         }
         String value = values.get(0);
-        if (CONTROL.matcher(String.join("", values)).find()) {
-            return problem(field, "invalidCharacters", Map.of());
-        }
         return switch (field.type()) {
             case TEXT, TEXTAREA -> text(field, value);
             case EMAIL -> EmailAddress.isPlausible(value) ? Optional.empty() : problem(field, "invalidEmail", Map.of());

@@ -215,4 +215,39 @@ public class NotificationServiceTest {
         assertThat(outcome.errors()).isNotEmpty();
         assertThat(mail.sent.stream().filter(e -> e.to().equals("other@example.org"))).isEmpty();
     }
+
+    @Test
+    void anApplicantsAddressTheMailServiceRefusesForGoodIsMarkedRefusedAndNeverRetried() {
+        Mailer refusesTheApplicant = (email, from) -> {
+            if (email.to().equals("sam@example.org")) {
+                throw new EmailRefusedException("SES refused the email: BadRequestException", null);
+            }
+            return mail.send(email, from);
+        };
+
+        NotificationService.Outcome outcome = service(store, refusesTheApplicant, Fixtures.CLOCK).notify(reference, FULL_INVOCATION);
+        NotificationService.Outcome retry = service(store, refusesTheApplicant, Fixtures.CLOCK).notify(reference, FULL_INVOCATION);
+
+        assertThat(outcome.deliveries()).isEqualTo(Map.of(Recipient.STAFF, Delivery.SENT, Recipient.APPLICANT, Delivery.REFUSED));
+        assertThat(outcome.settled()).as("nothing for Lambda to retry, no record parked").isTrue();
+        assertThat(store.state(reference, Recipient.APPLICANT)).isEqualTo("refused");
+        assertThat(retry.deliveries()).containsEntry(Recipient.APPLICANT, Delivery.ALREADY_SENT);
+        assertThat(store.unsent()).isEmpty();
+    }
+
+    @Test
+    void aStaffMailboxTheMailServiceRefusesStaysWaitingForTheResendOnceTheSettingIsPutRight() {
+        Mailer refusesStaff = (email, from) -> {
+            if (email.to().equals("grants@example.gov.uk")) {
+                throw new EmailRefusedException("SES refused the email: BadRequestException", null);
+            }
+            return mail.send(email, from);
+        };
+
+        NotificationService.Outcome outcome = service(store, refusesStaff, Fixtures.CLOCK).notify(reference, FULL_INVOCATION);
+
+        assertThat(outcome.deliveries()).containsEntry(Recipient.STAFF, Delivery.FAILED);
+        assertThat(outcome.settled()).isFalse();
+        assertThat(store.state(reference, Recipient.STAFF)).isEqualTo("pending");
+    }
 }

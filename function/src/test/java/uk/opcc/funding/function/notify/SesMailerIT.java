@@ -58,4 +58,53 @@ public class SesMailerIT {
 
         assertThatThrownBy(() -> unreachable.send(email, "no-reply@funding.example.gov.uk")).isInstanceOf(EmailFailedException.class);
     }
+
+    /**
+     * SES answers an address it will never send to (such as {@code a@-.-}) with 400 and the error
+     * type {@code BadRequestException}, "Illegal address"; the emulator does not check addresses,
+     * so a server answering exactly as SES's API reference gives it stands in, through the real
+     * client, marshalling and error unmarshalling. A failure SES may get over (throttling) is not a refusal.
+     */
+    @Test
+    void anAddressSesRefusesForGoodIsARefusalNotAFailureToRetry() throws Exception {
+        Email email = new Email("a@-.-", null, "s", "t", "<p>h</p>");
+        try (SesAnswering badRequest = new SesAnswering(400, "BadRequestException", "Illegal address");
+             SesAnswering throttled = new SesAnswering(429, "TooManyRequestsException", "Too many requests")) {
+            assertThatThrownBy(() -> new SesMailer(client(badRequest.endpoint())).send(email, "no-reply@funding.example.gov.uk"))
+                    .isInstanceOf(EmailRefusedException.class).hasMessage("SES refused the email: BadRequestException");
+            assertThat(badRequest.paths).containsExactly("/v2/email/outbound-emails");
+            assertThatThrownBy(() -> new SesMailer(client(throttled.endpoint())).send(email, "no-reply@funding.example.gov.uk"))
+                    .isInstanceOf(EmailFailedException.class).isNotInstanceOf(EmailRefusedException.class);
+        }
+    }
+
+    /** An HTTP server answering every request as SES v2 answers an error: the status, the x-amzn-ErrorType header, the JSON message. */
+    static final class SesAnswering implements AutoCloseable {
+        final com.sun.net.httpserver.HttpServer server;
+        final List<String> paths = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        SesAnswering(int status, String type, String message) throws java.io.IOException {
+            server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                paths.add(exchange.getRequestURI().getPath());
+                exchange.getRequestBody().readAllBytes();
+                byte[] body = ("{\"message\":\"" + message + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.getResponseHeaders().set("x-amzn-ErrorType", type);
+                exchange.sendResponseHeaders(status, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        String endpoint() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
 }

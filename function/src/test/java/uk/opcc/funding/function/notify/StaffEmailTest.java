@@ -112,6 +112,8 @@ class StaffEmailTest {
     void headerValuesNeverCarryLineBreaks() {
         assertThat(Email.header("Fund\r\nBcc: victim@example.com")).isEqualTo("Fund Bcc: victim@example.com");
         assertThat(Email.header("a\u2028b\u0000c")).isEqualTo("a b c");
+        assertThat(Email.header("a\u0085b\u2029c\u202Ed\u200Be\u0091f")).as("NEL, paragraph separator, bidi override, zero width, C1")
+                .isEqualTo("a b c d e f");
         Email email = compose(with(propertyFundAnswers(), "organisationName", "Speed\r\nBcc: victim@example.com"), null, NONE);
         assertThat(email.subject()).doesNotContain("\r", "\n").contains("Speed Bcc: victim@example.com");
     }

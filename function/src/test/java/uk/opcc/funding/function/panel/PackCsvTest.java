@@ -21,9 +21,26 @@ class PackCsvTest {
         for (String dangerous : List.of("=HYPERLINK(\"http://evil\",\"x\")", "+44 1632 960001", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd")) {
             assertThat(PackCsv.neutralised(dangerous)).isEqualTo("'" + dangerous);
         }
-        for (String safe : List.of("", "Eden Valley", "1250.50", "a=b", "'quoted already", " =spaced")) {
+        for (String safe : List.of("", "Eden Valley", "1250.50", "a=b", "'quoted already", "  text after spaces", "£1,250")) {
             assertThat(PackCsv.neutralised(safe)).isEqualTo(safe);
         }
+    }
+
+    /** Spreadsheets skip leading spaces of every kind and read fullwidth and small signs as signs. */
+    @Test
+    void aFormulaBehindLeadingSpacesOrInFullwidthSignsIsNeutralisedToo() {
+        for (String dangerous : List.of(" =1+1", "   @SUM(A1)", "\u00A0=HYPERLINK(\"http://evil\")", "\u3000+1", "\u2007\u202F-1", "\uFEFF=1",
+                "\uFF1DHYPERLINK(\"http://evil\")", "\uFF0B1", "\uFF0D1", "\uFF20SUM(A1)", "\uFE661", " \uFF1D1", " \t=1")) {
+            assertThat(PackCsv.neutralised(dangerous)).as(dangerous).isEqualTo("'" + dangerous);
+        }
+    }
+
+    @Test
+    void everyCellIsQuotedSoNoSeparatorInAnAnswerCanSplitIt() throws IOException {
+        String csv = PackCsv.write(List.of(List.of("a;b", "plain", "1250.50")));
+
+        assertThat(csv).isEqualTo(PackCsv.BYTE_ORDER_MARK + "\"a;b\",\"plain\",\"1250.50\"\r\n");
+        assertThat(parse(csv).get(0)).containsExactly("a;b", "plain", "1250.50");
     }
 
     @Test

@@ -325,7 +325,7 @@ class DynamoDbApplicationStoreIT {
         store.markEmailed("KX7P-M2RD", Recipient.STAFF, "m-1", NOW);
         assertThat(store.claimEmail("KX7P-M2RD", Recipient.APPLICANT, NOW, LEASE)).isInstanceOf(Claim.Granted.class);
 
-        store.markEmailHeldBack("KX7P-M2RD", Recipient.APPLICANT, LEASE);
+        store.markEmailNotSent("KX7P-M2RD", Recipient.APPLICANT, LEASE, ApplicationStore.NotSent.HELD_BACK, "daily cap");
 
         assertThat(store.claimEmail("KX7P-M2RD", Recipient.APPLICANT, NOW.plusSeconds(3600), NOW.plusSeconds(3700))).isInstanceOf(Claim.Done.class);
         assertThat(store.unsent()).isEmpty();

@@ -64,10 +64,10 @@ public final class InMemoryApplicationStore implements ApplicationStore {
     }
 
     @Override
-    public synchronized void markEmailHeldBack(String reference, Recipient recipient, Instant leaseUntil) {
+    public synchronized void markEmailNotSent(String reference, Recipient recipient, Instant leaseUntil, NotSent why, String reason) {
         String key = key(reference, recipient);
         if ("sending".equals(notification.get(key)) && leaseUntil.equals(leases.get(key))) {
-            notification.put(key, "held");
+            notification.put(key, why.state);
             leases.remove(key);
         }
     }
