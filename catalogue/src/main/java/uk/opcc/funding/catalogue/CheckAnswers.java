@@ -21,6 +21,9 @@ final class CheckAnswers {
 
     static void render(StringBuilder html, FormDefinition form, Map<String, List<String>> answers, String sections) {
         html.append("<h2 class=\"heading-l form-section__title\" tabindex=\"-1\">Check your answers before sending your application</h2>\n");
+        // The applicant's email carries none of their answers (anyone can type anyone's address), so this page is their copy.
+        html.append("<p>We do not send your answers by email. To keep a copy, print this page or save it "
+                + "(your browser's Print can save it as a PDF) before you send your application.</p>\n");
         List<FormDefinition.Section> pages = form.pages();
         for (FormDefinition.Section section : pages) {
             if (pages.size() > 1) {
