@@ -50,8 +50,10 @@ public final class NotifierBenchmark {
         for (int size : ROUND_SIZES) {
             rates.add(measure(engine, size, true));
         }
-        double ratio = rates.get(0) / rates.get(rates.size() - 1);
-        System.out.printf("notifier emails/s, round of 100 : round of 10,000 = %.2f (target: %.1f or less: %s); load average %s%n",
+        // The JVM is still warming up through the first sizes: 100 again, as warm as the 10,000 was, so neither is favoured.
+        double atHundred = Math.max(rates.get(0), measure(engine, ROUND_SIZES.get(0), true));
+        double ratio = atHundred / rates.get(rates.size() - 1);
+        System.out.printf("notifier emails/s, round of 100 (the better of its two runs) : round of 10,000 = %.2f (target: %.1f or less: %s); load average %s%n",
                 ratio, RATIO_TARGET, ratio <= RATIO_TARGET ? "met" : "NOT met", ColdStartBenchmark.loadAverage());
     }
 
