@@ -98,7 +98,7 @@ class FundingAppTest {
             }
         });
         assertThat(resenderActions).containsExactlyInAnyOrder("dynamodb:UpdateItem", "dynamodb:GetItem", "dynamodb:GetItem", "dynamodb:Query",
-                "dynamodb:Query", "ses:SendEmail");
+                "ses:SendEmail");
         intake.hasOutput("EmailResenderName", Match.anyValue());
     }
 
