@@ -160,7 +160,7 @@ class LocalRunIT {
         Multipart parts = (Multipart) message.getContent();
         assertThat(parts.getBodyPart(0).getContent().toString()).contains(reference + "  Pack Test Group  £1,250.50");
         assertThat(parts.getBodyPart(1).getFileName()).isEqualTo("property-fund-" + round + "-interim.csv");
-        assertThat(new String(parts.getBodyPart(1).getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains(reference + ",");
+        assertThat(new String(parts.getBodyPart(1).getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains("\"" + reference + "\",");
 
         assertThat(makePack("property-fund", pastRound).body()).contains("The round&#39;s pack (applications: 0) is in the outbox.");
         assertThat(makePack("property-fund", pastRound).body()).contains("made only once");
