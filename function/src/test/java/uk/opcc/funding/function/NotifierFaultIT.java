@@ -252,7 +252,7 @@ class NotifierFaultIT {
 
     /** A mail service that takes connections and never answers. */
     static final class Silent implements AutoCloseable {
-        private final ServerSocket server = new ServerSocket(0);
+        private final ServerSocket server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
         private final List<Socket> held = new ArrayList<>();
         private final Thread acceptor;
 

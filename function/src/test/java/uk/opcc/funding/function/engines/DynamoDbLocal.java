@@ -31,9 +31,31 @@ public final class DynamoDbLocal {
         String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(storage), java.util.stream.Stream.of("-port", Integer.toString(port)))
                 .toArray(String[]::new);
         server = ServerRunner.createServerFromCommandLineArgs(args);
+        onLoopbackOnly(server);
         server.start();
-        endpoint = "http://localhost:" + port;
+        endpoint = "http://" + LOOPBACK + ":" + port;
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
+    }
+
+    /** The only address the engine listens on: it has no authentication, so nothing off this machine may reach it. */
+    public static final String LOOPBACK = "127.0.0.1";
+
+    /**
+     * DynamoDB Local has no option for the address: its server is a Jetty {@code Server(port)}, which
+     * listens on every interface. Its connectors are set to loopback before it starts; the field is
+     * private, so a renamed field fails the start loudly rather than listening on the network.
+     */
+    private static void onLoopbackOnly(DynamoDBProxyServer proxy) throws ReflectiveOperationException {
+        java.lang.reflect.Field field = DynamoDBProxyServer.class.getDeclaredField("server");
+        field.setAccessible(true);
+        org.eclipse.jetty.server.Server jetty = (org.eclipse.jetty.server.Server) field.get(proxy);
+        org.eclipse.jetty.server.Connector[] connectors = jetty.getConnectors();
+        if (connectors.length == 0) {
+            throw new IllegalStateException("DynamoDB Local's server has no connector to bind to " + LOOPBACK);
+        }
+        for (org.eclipse.jetty.server.Connector connector : connectors) {
+            ((org.eclipse.jetty.server.ServerConnector) connector).setHost(LOOPBACK);
+        }
     }
 
     /** An engine that keeps its tables in {@code dataFolder}, for the local run. */
@@ -114,7 +136,7 @@ public final class DynamoDbLocal {
     }
 
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
