@@ -1,8 +1,10 @@
 package uk.opcc.funding.local;
 
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.BindException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
@@ -33,6 +35,7 @@ import uk.opcc.funding.function.Wiring;
 import uk.opcc.funding.function.engines.DynamoDbLocal;
 import uk.opcc.funding.function.engines.StreamRelay;
 import uk.opcc.funding.function.http.FormPages;
+import uk.opcc.funding.function.http.SecurityHeaders;
 
 /**
  * Everything on one machine, no AWS account: the baked site, {@code /api/...} through the real
@@ -66,7 +69,8 @@ public final class LocalRun implements AutoCloseable {
 
     /** @throws BindException when the port is taken: nothing else has been started then */
     public static LocalRun start(Options options) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("localhost", options.port()), 0);
+        // Loopback only: the outbox holds applicants' emails, and nothing here asks who is asking.
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
         int port = server.getAddress().getPort();
         Path outbox = options.work().resolve("outbox");
         SitePreview preview = new SitePreview(options.root().resolve("site/src/main/jbake"), options.work().resolve("preview"),
@@ -104,13 +108,21 @@ public final class LocalRun implements AutoCloseable {
             }
         }, 0, 300, TimeUnit.MILLISECONDS);
 
-        server.createContext("/", new StaticFiles(() -> preview.current().site(), preview::error));
-        server.createContext("/api/", new ApiBridge(intake::get));
-        server.createContext("/_outbox/", new OutboxPage(outbox));
-        server.createContext(PanelPackPage.PATH, new PanelPackPage(Wiring.catalogue(), Wiring.panelPackService(env, new OutboxPanelPackSender(outbox))));
+        // The site and the API send CloudFront's headers, so the browser tests run under its CSP; the
+        // API takes posts from anywhere, as in production (README, "The local run is local").
+        serve(server, "/", new StaticFiles(() -> preview.current().site(), preview::error), SecurityHeaders.overPlainHttp(), false);
+        serve(server, "/api/", new ApiBridge(intake::get), SecurityHeaders.overPlainHttp(), false);
+        serve(server, "/_outbox/", new OutboxPage(outbox), OutboxPage.HEADERS, true);
+        serve(server, PanelPackPage.PATH, new PanelPackPage(Wiring.catalogue(), Wiring.panelPackService(env, new OutboxPanelPackSender(outbox))),
+                SecurityHeaders.overPlainHttp(), true);
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
         return new LocalRun(server, dynamoDb, poller, preview, outbox, options.work());
+    }
+
+    /** Every route behind the same guard: this machine's own Host only, and on local pages same-origin posts only. */
+    private static void serve(HttpServer server, String path, HttpHandler handler, Map<String, String> headers, boolean localPage) {
+        server.createContext(path, handler).getFilters().add(new LocalGuard(server.getAddress().getPort(), headers, localPage));
     }
 
     /** Where a running local run says its DynamoDB Local is. */
