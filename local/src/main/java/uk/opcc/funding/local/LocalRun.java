@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -33,7 +32,6 @@ import uk.opcc.funding.function.IntakeHandler;
 import uk.opcc.funding.function.NotifierHandler;
 import uk.opcc.funding.function.Wiring;
 import uk.opcc.funding.function.engines.DynamoDbLocal;
-import uk.opcc.funding.function.engines.StreamRelay;
 import uk.opcc.funding.function.http.FormPages;
 import uk.opcc.funding.function.http.SecurityHeaders;
 
@@ -97,16 +95,7 @@ public final class LocalRun implements AutoCloseable {
         preview.watch();
         NotifierHandler notifier = new NotifierHandler(Wiring.notificationService(env, new OutboxMailer(outbox)));
 
-        // Lambda polls the stream in the cloud; here a thread does, a few times a second.
-        StreamRelay stream = new StreamRelay(dynamoDb, TABLE);
-        ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "stream-poller"));
-        poller.scheduleWithFixedDelay(() -> {
-            try {
-                stream.deliverTo(notifier);
-            } catch (RuntimeException e) {
-                System.err.println("Stream poll failed, trying again: " + e.getClass().getSimpleName());
-            }
-        }, 0, 300, TimeUnit.MILLISECONDS);
+        ScheduledExecutorService poller = StreamPoller.start(dynamoDb, TABLE, notifier, options.work().resolve(StreamPoller.FAILED_RECORDS));
 
         // The site and the API send CloudFront's headers, so the browser tests run under its CSP; the
         // API takes posts from anywhere, as in production (README, "The local run is local").
