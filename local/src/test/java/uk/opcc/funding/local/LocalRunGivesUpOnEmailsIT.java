@@ -32,7 +32,7 @@ class LocalRunGivesUpOnEmailsIT {
         Path failedRecords = local.work().resolve(StreamPoller.FAILED_RECORDS);
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         PrintStream before = System.out;
-        System.setOut(new PrintStream(new Tee(before, console), true, StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(both(before, console), true, StandardCharsets.UTF_8));
         String reference;
         try {
             // given an outbox that cannot be written
@@ -68,6 +68,23 @@ class LocalRunGivesUpOnEmailsIT {
         assertThat(Outbox.waitForEmail(outbox, reference, "sam@example.org")).exists();
     }
 
+    /** Everything printed goes where it went before (the test's quiet output) and into the test's copy. */
+    static OutputStream both(OutputStream before, OutputStream copy) {
+        return new OutputStream() {
+            @Override
+            public synchronized void write(int b) throws java.io.IOException {
+                before.write(b);
+                copy.write(b);
+            }
+
+            @Override
+            public synchronized void write(byte[] bytes, int offset, int length) throws java.io.IOException {
+                before.write(bytes, offset, length);
+                copy.write(bytes, offset, length);
+            }
+        };
+    }
+
     static Path waitForParked(Path folder, String key, Duration within) throws Exception {
         long until = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < until) {
@@ -83,28 +100,5 @@ class LocalRunGivesUpOnEmailsIT {
             Thread.sleep(250);
         }
         throw new AssertionError("No failed record for " + key + " in " + folder + " within " + within);
-    }
-
-    /** Everything printed goes where it went before (the test's quiet output) and into the test's copy. */
-    static final class Tee extends OutputStream {
-        private final OutputStream first;
-        private final OutputStream second;
-
-        Tee(OutputStream first, OutputStream second) {
-            this.first = first;
-            this.second = second;
-        }
-
-        @Override
-        public synchronized void write(int b) throws java.io.IOException {
-            first.write(b);
-            second.write(b);
-        }
-
-        @Override
-        public synchronized void write(byte[] b, int off, int len) throws java.io.IOException {
-            first.write(b, off, len);
-            second.write(b, off, len);
-        }
     }
 }
