@@ -22,6 +22,13 @@ import uk.opcc.funding.function.storage.ApplicationTable;
 public final class NotifierHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
     /** The function's timeout in the stack, for a caller that passes no Lambda context. */
     public static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * How the table's stream feeds this function, read by the stack's event source mapping and by
+     * the local run's stream relay alike: at most this many records an invocation, and a record
+     * that keeps failing is retried this many times after its first attempt, then parked.
+     */
+    public static final int STREAM_BATCH_SIZE = 10;
+    public static final int STREAM_RETRY_ATTEMPTS = 5;
 
     private final NotificationService service;
 

@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import uk.opcc.funding.function.config.Config;
 import uk.opcc.funding.function.engines.DynamoDbLocal;
+import uk.opcc.funding.function.engines.FailedRecordsFolder;
 import uk.opcc.funding.function.engines.LambdaContext;
 import uk.opcc.funding.function.engines.SesEmulator;
 import uk.opcc.funding.function.engines.StreamRelay;
@@ -170,7 +171,8 @@ class NotifierFaultIT {
 
         fault = Fault.NONE;
         clock.advance(Duration.ofSeconds(2)); // Lambda retries within seconds: the claim is live, so the record is reported, not passed over
-        replay(notifier);
+        replay(notifier); // the dead batch comes back bisected: its first half,
+        replay(notifier); // then its second half, or the first half again from the reported record
         assertThat(stream.lastDeath).isNull();
         assertThat(state(references.get(1))).isEqualTo("sending");
         assertThat(emailsTo(STAFF, references)).containsEntry(references.get(1), 0);
@@ -254,9 +256,49 @@ class NotifierFaultIT {
         everyEmailSentOnce(references);
     }
 
+    /**
+     * Lambda's bisection: an invocation that dies is split in two at no cost to the batch's
+     * attempts, so a record that kills every invocation ends up alone, uses its own attempts and is
+     * parked, and the records around it are emailed once.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRecordThatKillsEveryInvocationIsSplitOffItsBatch_theOthersAreEmailedOnce_andItIsParkedAfterItsAttempts() throws Exception {
+        NotifierHandler notifier = notifier(ses.endpoint);
+        List<String> references = apply(3);
+        doomed.add(references.get(1));
+        fault = Fault.CRASH_BEFORE_SES;
+        List<StreamRelay.Parked> parked = new ArrayList<>();
+        StreamRelay relay = new StreamRelay(dynamoDb, table, new StreamRelay.Retries(clock, Duration.ZERO, Duration.ZERO,
+                new FailedRecordsFolder(java.nio.file.Path.of("target", "failed-records", table)), parked::add));
+
+        int invocations = 0;
+        while (parked.isEmpty()) {
+            invocation = new LambdaContext(clock, NotifierHandler.TIMEOUT);
+            relay.deliverTo(notifier, invocation);
+            clock.advance(NotifierHandler.TIMEOUT.plusSeconds(10)); // the dead invocation's claim lapses: the next one dies too
+            assertThat(++invocations).as("invocations before the record is parked").isLessThan(20);
+        }
+        for (int i = 0; i < 3; i++) { // and the records after it in the stream, which it held back
+            relay.deliverTo(notifier, new LambdaContext(clock, NotifierHandler.TIMEOUT));
+        }
+
+        assertThat(parked).singleElement().satisfies(p -> {
+            assertThat(p.keys()).containsExactly("APP#" + references.get(1));
+            assertThat(p.attempts()).isEqualTo(1 + NotifierHandler.STREAM_RETRY_ATTEMPTS);
+        });
+        Map<String, Object> object = uk.opcc.funding.catalogue.CatalogueJson.parse(java.nio.file.Files.readString(parked.get(0).file()));
+        assertThat((Map<String, Object>) object.get("responseContext")).containsEntry("functionError", "Unhandled");
+        assertThat((Map<String, Object>) object.get("DDBStreamBatchInfo")).containsEntry("batchSize", 1);
+        List<String> others = List.of(references.get(0), references.get(2));
+        assertThat(emailsTo(STAFF, others)).isEqualTo(once(others));
+        assertThat(emailsTo(APPLICANT, others)).isEqualTo(once(others));
+        assertThat(emailsTo(STAFF, List.of(references.get(1)))).containsEntry(references.get(1), 0);
+    }
+
     /** A mail service that takes connections and never answers. */
     static final class Silent implements AutoCloseable {
-        private final ServerSocket server = new ServerSocket(0);
+        private final ServerSocket server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
         private final List<Socket> held = new ArrayList<>();
         private final Thread acceptor;
 

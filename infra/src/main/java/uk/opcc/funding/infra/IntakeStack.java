@@ -121,13 +121,13 @@ public final class IntakeStack extends Stack {
         failedRecords = failedRecordsBucket();
         DynamoEventSource stream = DynamoEventSource.Builder.create(table)
                 .startingPosition(StartingPosition.TRIM_HORIZON)
-                .batchSize(10)
+                .batchSize(uk.opcc.funding.function.NotifierHandler.STREAM_BATCH_SIZE)
                 .reportBatchItemFailures(true)
                 .bisectBatchOnError(true)
                 // Enough for a short SES outage; after that the whole failed record (the new
                 // application's stream record, with the invocation's metadata) goes to the bucket and
                 // the alarm fires. The application itself is already stored.
-                .retryAttempts(5)
+                .retryAttempts(uk.opcc.funding.function.NotifierHandler.STREAM_RETRY_ATTEMPTS)
                 .maxRecordAge(Duration.hours(24))
                 .onFailure(new OnFailureBucket(failedRecords))
                 .filters(List.of(FilterCriteria.filter(newApplicationsOnly())))

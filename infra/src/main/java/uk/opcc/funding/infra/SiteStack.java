@@ -42,6 +42,7 @@ import software.amazon.awscdk.services.s3.deployment.BucketDeployment;
 import software.amazon.awscdk.services.s3.deployment.Source;
 import software.constructs.Construct;
 import uk.opcc.funding.function.http.OriginCheck;
+import uk.opcc.funding.function.http.SecurityHeaders;
 
 /**
  * The public site: a private bucket behind CloudFront, with {@code /api/*} sent to the intake's
@@ -49,10 +50,6 @@ import uk.opcc.funding.function.http.OriginCheck;
  * every deploy.
  */
 public final class SiteStack extends Stack {
-    /** Only our own files: no inline script, styles or frames, no other hosts. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-
     /** How long access logs (viewers' IP addresses) are kept: the privacy notice says the same. */
     static final int ACCESS_LOG_DAYS = 90;
 
@@ -93,14 +90,16 @@ public final class SiteStack extends Stack {
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
 
+        // The one definition the local run sends too (SecurityHeaders), so the browser tests see this policy.
         ResponseHeadersPolicy headers = ResponseHeadersPolicy.Builder.create(this, "SecurityHeaders")
                 .securityHeadersBehavior(ResponseSecurityHeadersBehavior.builder()
-                        .contentSecurityPolicy(ResponseHeadersContentSecurityPolicy.builder().contentSecurityPolicy(CONTENT_SECURITY_POLICY).override(true).build())
+                        .contentSecurityPolicy(ResponseHeadersContentSecurityPolicy.builder().contentSecurityPolicy(SecurityHeaders.CONTENT_SECURITY_POLICY).override(true).build())
                         .strictTransportSecurity(ResponseHeadersStrictTransportSecurity.builder()
-                                .accessControlMaxAge(Duration.days(365)).includeSubdomains(true).override(true).build())
+                                .accessControlMaxAge(Duration.seconds(SecurityHeaders.HSTS_MAX_AGE_SECONDS)).includeSubdomains(SecurityHeaders.HSTS_INCLUDE_SUBDOMAINS).override(true).build())
                         .contentTypeOptions(ResponseHeadersContentTypeOptions.builder().override(true).build())
-                        .referrerPolicy(ResponseHeadersReferrerPolicy.builder().referrerPolicy(HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN).override(true).build())
-                        .frameOptions(ResponseHeadersFrameOptions.builder().frameOption(HeadersFrameOption.DENY).override(true).build())
+                        .referrerPolicy(ResponseHeadersReferrerPolicy.builder()
+                                .referrerPolicy(HeadersReferrerPolicy.valueOf(SecurityHeaders.REFERRER_POLICY.toUpperCase(java.util.Locale.ROOT).replace('-', '_'))).override(true).build())
+                        .frameOptions(ResponseHeadersFrameOptions.builder().frameOption(HeadersFrameOption.valueOf(SecurityHeaders.FRAME_OPTIONS)).override(true).build())
                         .build())
                 .build();
 

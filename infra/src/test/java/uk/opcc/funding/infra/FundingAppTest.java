@@ -22,6 +22,7 @@ import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.cxapi.SynthesisMessage;
 import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.catalogue.CatalogueJson;
+import uk.opcc.funding.function.http.SecurityHeaders;
 
 /** The synthesised templates have every property the deployment relies on, and pass cdk-nag. */
 class FundingAppTest {
@@ -513,12 +514,33 @@ class FundingAppTest {
     void responseHeadersPolicySetsCspHstsNosniffReferrerAndNoFraming() {
         site.hasResourceProperties("AWS::CloudFront::ResponseHeadersPolicy", Match.objectLike(Map.of("ResponseHeadersPolicyConfig", Match.objectLike(Map.of(
                 "SecurityHeadersConfig", Match.objectLike(Map.of(
-                        "ContentSecurityPolicy", Map.of("ContentSecurityPolicy", SiteStack.CONTENT_SECURITY_POLICY, "Override", true),
+                        "ContentSecurityPolicy", Map.of("ContentSecurityPolicy", SecurityHeaders.CONTENT_SECURITY_POLICY, "Override", true),
                         "StrictTransportSecurity", Match.objectLike(Map.of("AccessControlMaxAgeSec", 31536000, "IncludeSubdomains", true)),
                         "ContentTypeOptions", Map.of("Override", true),
                         "ReferrerPolicy", Map.of("ReferrerPolicy", "strict-origin-when-cross-origin", "Override", true),
                         "FrameOptions", Map.of("FrameOption", "DENY", "Override", true))))))));
-        assertThat(SiteStack.CONTENT_SECURITY_POLICY).contains("script-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe-inline");
+        assertThat(SecurityHeaders.CONTENT_SECURITY_POLICY).contains("script-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe-inline");
+    }
+
+    /** The headers the local run sends (SecurityHeaders, read by LocalRunIT) are the ones this policy makes CloudFront send. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSecurityHeadersTheLocalRunSendsAreTheOnesThePolicySynthesises() {
+        Map<String, Object> config = (Map<String, Object>) ((Map<String, Object>) site.findResources("AWS::CloudFront::ResponseHeadersPolicy")
+                .values().iterator().next().get("Properties")).get("ResponseHeadersPolicyConfig");
+        Map<String, Map<String, Object>> security = (Map<String, Map<String, Object>>) config.get("SecurityHeadersConfig");
+        Map<String, Object> hsts = security.get("StrictTransportSecurity");
+        Map<String, String> synthesised = new java.util.LinkedHashMap<>();
+        synthesised.put("Content-Security-Policy", (String) security.get("ContentSecurityPolicy").get("ContentSecurityPolicy"));
+        synthesised.put("X-Content-Type-Options", "nosniff"); // the only value CloudFront's ContentTypeOptions sends
+        synthesised.put("Referrer-Policy", (String) security.get("ReferrerPolicy").get("ReferrerPolicy"));
+        synthesised.put("X-Frame-Options", (String) security.get("FrameOptions").get("FrameOption"));
+        synthesised.put("Strict-Transport-Security", "max-age=" + hsts.get("AccessControlMaxAgeSec")
+                + (Boolean.TRUE.equals(hsts.get("IncludeSubdomains")) ? "; includeSubDomains" : ""));
+
+        assertThat(security).containsOnlyKeys("ContentSecurityPolicy", "ContentTypeOptions", "ReferrerPolicy", "FrameOptions", "StrictTransportSecurity");
+        assertThat(synthesised).isEqualTo(SecurityHeaders.overHttps());
+        assertThat(config).doesNotContainKeys("CustomHeadersConfig", "RemoveHeadersConfig");
     }
 
     @Test

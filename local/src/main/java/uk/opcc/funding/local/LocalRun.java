@@ -1,8 +1,10 @@
 package uk.opcc.funding.local;
 
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.BindException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
@@ -15,7 +17,6 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -28,8 +29,8 @@ import uk.opcc.funding.function.IntakeHandler;
 import uk.opcc.funding.function.NotifierHandler;
 import uk.opcc.funding.function.Wiring;
 import uk.opcc.funding.function.engines.DynamoDbLocal;
-import uk.opcc.funding.function.engines.StreamRelay;
 import uk.opcc.funding.function.http.FormPages;
+import uk.opcc.funding.function.http.SecurityHeaders;
 
 /**
  * Everything on one machine, no AWS account: the baked site, {@code /api/...} through the real
@@ -63,7 +64,8 @@ public final class LocalRun implements AutoCloseable {
 
     /** @throws BindException when the port is taken: nothing else has been started then */
     public static LocalRun start(Options options) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("localhost", options.port()), 0);
+        // Loopback only: the outbox holds applicants' emails, and nothing here asks who is asking.
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
         int port = server.getAddress().getPort();
         Path outbox = options.work().resolve("outbox");
         SitePreview preview = new SitePreview(options.root().resolve("site/src/main/jbake"), options.work().resolve("preview"),
@@ -92,24 +94,23 @@ public final class LocalRun implements AutoCloseable {
         preview.watch();
         NotifierHandler notifier = new NotifierHandler(Wiring.notificationService(env, new OutboxMailer(outbox)));
 
-        // Lambda polls the stream in the cloud; here a thread does, a few times a second.
-        StreamRelay stream = new StreamRelay(dynamoDb, TABLE);
-        ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "stream-poller"));
-        poller.scheduleWithFixedDelay(() -> {
-            try {
-                stream.deliverTo(notifier);
-            } catch (RuntimeException e) {
-                System.err.println("Stream poll failed, trying again: " + e.getClass().getSimpleName());
-            }
-        }, 0, 300, TimeUnit.MILLISECONDS);
+        ScheduledExecutorService poller = StreamPoller.start(dynamoDb, TABLE, notifier, options.work().resolve(StreamPoller.FAILED_RECORDS));
 
-        server.createContext("/", new StaticFiles(() -> preview.current().site(), preview::error));
-        server.createContext("/api/", new ApiBridge(intake::get));
-        server.createContext("/_outbox/", new OutboxPage(outbox));
-        server.createContext(PanelPackPage.PATH, new PanelPackPage(Wiring.catalogue(), Wiring.panelPackService(env, new OutboxPanelPackSender(outbox))));
+        // The site and the API send CloudFront's headers, so the browser tests run under its CSP; the
+        // API takes posts from anywhere, as in production (README, "The local run is local").
+        serve(server, "/", new StaticFiles(() -> preview.current().site(), preview::error), SecurityHeaders.overPlainHttp(), false);
+        serve(server, "/api/", new ApiBridge(intake::get), SecurityHeaders.overPlainHttp(), false);
+        serve(server, "/_outbox/", new OutboxPage(outbox), OutboxPage.HEADERS, true);
+        serve(server, PanelPackPage.PATH, new PanelPackPage(Wiring.catalogue(), Wiring.panelPackService(env, new OutboxPanelPackSender(outbox))),
+                SecurityHeaders.overPlainHttp(), true);
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
         return new LocalRun(server, dynamoDb, poller, preview, outbox, options.work());
+    }
+
+    /** Every route behind the same guard: this machine's own Host only, and on local pages same-origin posts only. */
+    private static void serve(HttpServer server, String path, HttpHandler handler, Map<String, String> headers, boolean localPage) {
+        server.createContext(path, handler).getFilters().add(new LocalGuard(server.getAddress().getPort(), headers, localPage));
     }
 
     /** Where a running local run says its DynamoDB Local is. */

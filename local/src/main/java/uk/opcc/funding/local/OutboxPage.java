@@ -10,23 +10,30 @@ import java.text.SimpleDateFormat;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TimeZone;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import uk.opcc.funding.catalogue.Html;
+import uk.opcc.funding.function.http.SecurityHeaders;
 
 /**
  * {@code /_outbox/}: the emails the local run has "sent", newest first, readable in the browser.
  * The list shows each one's date, recipient and subject; each email's page shows its headers,
  * its HTML part rendered in a sandboxed frame (no scripts, no forms, no access to this page),
  * its text part, and its attachments to download. The .eml file itself is there too, for a
- * mail program. Everything an email carries is escaped; the pages send a strict
- * Content-Security-Policy.
+ * mail program. Everything an email carries is escaped; the pages are sent with a strict
+ * Content-Security-Policy of their own ({@link #HEADERS}, by the local run's guard).
  */
 final class OutboxPage implements HttpHandler {
     /** Pages of ours load only the site's stylesheet; an email's HTML, framed, inherits the same. */
     static final String POLICY = "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+    /**
+     * The site's security headers but for the policy above (an email's HTML needs its inline styles)
+     * and framing: only by this origin's pages, as the policy says.
+     */
+    static final Map<String, String> HEADERS = headers();
     private static final Pattern EMAIL_PAGE = Pattern.compile("([A-Za-z0-9._-]+)\\.html");
     private static final Pattern ATTACHMENT = Pattern.compile("([A-Za-z0-9._-]+\\.eml)/attachments/([0-9]+)");
     private final Path outbox;
@@ -56,7 +63,6 @@ final class OutboxPage implements HttpHandler {
                 }
                 OutboxEmail.Attachment file = attachments.get(index);
                 exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + file.name().replaceAll("[^A-Za-z0-9._-]", "_") + "\"");
-                exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
                 LocalHttp.send(exchange, 200, "application/octet-stream", file.content());
             } else if (email(name) != null) {
                 LocalHttp.send(exchange, 200, "message/rfc822", Files.readAllBytes(email(name)));
@@ -64,6 +70,13 @@ final class OutboxPage implements HttpHandler {
                 notFound(exchange);
             }
         }
+    }
+
+    private static Map<String, String> headers() {
+        Map<String, String> headers = SecurityHeaders.overPlainHttp();
+        headers.put("Content-Security-Policy", POLICY);
+        headers.put("X-Frame-Options", "SAMEORIGIN");
+        return Map.copyOf(headers);
     }
 
     /** The .eml file of that name in the outbox, or null: nothing outside it, nothing else. */
@@ -77,8 +90,6 @@ final class OutboxPage implements HttpHandler {
     }
 
     private static void page(HttpExchange exchange, int status, String html) throws IOException {
-        exchange.getResponseHeaders().set("Content-Security-Policy", POLICY);
-        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         LocalHttp.send(exchange, status, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
     }
 

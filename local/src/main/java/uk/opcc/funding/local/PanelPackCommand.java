@@ -44,8 +44,10 @@ public final class PanelPackCommand {
         String form = "fundId=" + URLEncoder.encode(fund, StandardCharsets.UTF_8) + "&roundId=" + URLEncoder.encode(round, StandardCharsets.UTF_8);
         HttpResponse<String> response;
         try {
+            // The page takes posts only from its own origin (LocalGuard); this command is run by the same user.
             response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + PanelPackPage.PATH))
-                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", "http://localhost:" + port)
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (ConnectException e) {
             return false;

@@ -137,10 +137,35 @@ class BrowserJourneyIT {
             assertThat(applicationsTitled("Speed watch changed (" + name + ")")).isEqualTo(1);
             assertThat(Outbox.withSubject(local.run().outbox, staffSubject)).hasSize(1);
             assertThat(Outbox.withSubject(local.run().outbox, applicantSubject)).hasSize(1);
+            violations.addAll(Browser.securityPolicyViolations(browser)); // without JavaScript too, for styles and frames
         } finally {
             browser.quit();
         }
         assertThat(violations).isEmpty();
+    }
+
+    /**
+     * The journeys above run under the policy CloudFront sends, and would see what it refuses:
+     * here a page tries an inline script and an inline style, and Chromium refuses both and says so.
+     */
+    @Test
+    void theSitesPagesRunUnderCloudFrontsContentSecurityPolicy() {
+        WebDriver browser = Browser.open(true);
+        try {
+            browser.get(url(startPage()));
+            assertThat(Browser.securityPolicyViolations(browser)).as("the page itself needs nothing the policy refuses").isEmpty();
+
+            Object ran = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                    "var s = document.createElement('script'); s.textContent = 'window.inlineRan = true;'; document.head.appendChild(s);"
+                    + "var d = document.createElement('div'); d.setAttribute('style', 'width: 123px'); d.id = 'styled'; document.body.appendChild(d);"
+                    + "return window.inlineRan === true || getComputedStyle(d).width === '123px';");
+
+            assertThat(ran).as("an inline script ran or an inline style applied").isEqualTo(false);
+            assertThat(Browser.securityPolicyViolations(browser)).anySatisfy(m -> assertThat(m).contains("inline script"))
+                    .anySatisfy(m -> assertThat(m).contains("inline style"));
+        } finally {
+            browser.quit();
+        }
     }
 
     @Test
@@ -338,6 +363,7 @@ class BrowserJourneyIT {
             found.add(page + ": " + rule.getId() + " (" + rule.getImpact() + ") " + rule.getHelp() + " at "
                     + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList());
         }
+        Browser.securityPolicyViolations(browser).forEach(refused -> found.add(page + ": " + refused));
         return found;
     }
 

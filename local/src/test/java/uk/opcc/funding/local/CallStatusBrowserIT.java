@@ -34,8 +34,10 @@ class CallStatusBrowserIT {
     @BeforeAll
     static void bakeAndServe() throws Exception {
         SiteBaker.bake(new SiteBaker.Options(Path.of("../site/src/main/jbake"), site, "http://localhost", BAKED, false));
-        server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-        server.createContext("/", new StaticFiles(site));
+        server = HttpServer.create(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        // Under the headers the site gets from CloudFront, as in the local run: the status script runs under its CSP.
+        server.createContext("/", new StaticFiles(site)).getFilters()
+                .add(new LocalGuard(server.getAddress().getPort(), uk.opcc.funding.function.http.SecurityHeaders.overPlainHttp(), false));
         server.start();
         browser = Browser.open(true);
     }
@@ -58,6 +60,12 @@ class CallStatusBrowserIT {
         scriptId = (String) cdp.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
                 Map.of("source", "Date.now = function () { return " + millis + "; };")).get("identifier");
         browser.get("http://localhost:" + server.getAddress().getPort() + path);
+    }
+
+    /** The status script and the pages need nothing CloudFront's policy refuses. */
+    @org.junit.jupiter.api.AfterEach
+    void nothingWasRefusedByTheContentSecurityPolicy() {
+        assertThat(Browser.securityPolicyViolations(browser)).isEmpty();
     }
 
     static String tag() {

@@ -59,7 +59,43 @@ final class LocalRunFixture implements BeforeAllCallback, AfterAllCallback {
     }
 
     String url(String path) {
-        return "http://localhost:" + run.port() + path;
+        return origin() + path;
+    }
+
+    /** What a browser names as the origin of the local run's own pages. */
+    String origin() {
+        return "http://localhost:" + run.port();
+    }
+
+    /** An answer as it came over the wire: header names in lower case. */
+    record Raw(int status, Map<String, String> headers, String body) {
+    }
+
+    /**
+     * A request written byte by byte on a socket to the run's loopback port, with exactly these
+     * headers ({@code Host} included, which java.net.http will not let a caller set): what a
+     * browser sends when a page elsewhere points its own name at 127.0.0.1.
+     */
+    Raw raw(String method, String path, Map<String, String> headers, String body) throws java.io.IOException {
+        byte[] content = body.getBytes(StandardCharsets.UTF_8);
+        StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\n");
+        headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+        request.append("Content-Length: ").append(content.length).append("\r\nConnection: close\r\n\r\n");
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), run.port())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().write(content);
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int end = answer.indexOf("\r\n\r\n");
+            String[] lines = answer.substring(0, end).split("\r\n");
+            Map<String, String> received = new java.util.LinkedHashMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                received.put(lines[i].substring(0, colon).toLowerCase(java.util.Locale.ROOT), lines[i].substring(colon + 1).strip());
+            }
+            return new Raw(Integer.parseInt(lines[0].split(" ")[1]), received, answer.substring(end + 4));
+        }
     }
 
     HttpResponse<String> get(String path) throws Exception {

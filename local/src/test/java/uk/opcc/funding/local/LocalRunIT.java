@@ -133,7 +133,7 @@ class LocalRunIT {
     }
 
     static HttpResponse<String> makePack(String fund, String round) throws Exception {
-        return local.postForm(PanelPackPage.PATH, "fundId=" + fund + "&roundId=" + round);
+        return local.postForm(PanelPackPage.PATH, "fundId=" + fund + "&roundId=" + round, "Origin", local.origin());
     }
 
     @Test

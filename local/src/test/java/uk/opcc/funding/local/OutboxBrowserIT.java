@@ -66,4 +66,21 @@ class OutboxBrowserIT {
             browser.quit();
         }
     }
+    /** A real browser's post from the page itself passes the local run's same-origin check. */
+    @Test
+    void thePanelPackButtonMakesAPackFromTheBrowser() {
+        WebDriver browser = Browser.open(true);
+        try {
+            browser.get(url("/_outbox/"));
+            browser.findElement(By.linkText("Make a panel pack")).click();
+            List<String> violations = new ArrayList<>(BrowserJourneyIT.check(browser, "panel packs"));
+            browser.findElement(By.xpath("//button[starts-with(normalize-space(.), 'Make an interim pack')]")).click();
+
+            assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("An interim pack of the applications so far");
+            violations.addAll(BrowserJourneyIT.check(browser, "panel pack made"));
+            assertThat(violations).isEmpty();
+        } finally {
+            browser.quit();
+        }
+    }
 }

@@ -1,12 +1,15 @@
 package uk.opcc.funding.function.engines;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
+import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBServerHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -21,18 +24,34 @@ import uk.opcc.funding.function.storage.ApplicationTable;
  * test JVM, reached through the same SDK client and HTTP client the Lambda uses.
  */
 public final class DynamoDbLocal {
+    /** The only address the engine listens on: it has no authentication, so nothing off this machine may reach it. */
+    public static final String LOOPBACK = "127.0.0.1";
+
     private static DynamoDbLocal instance;
 
     public final String endpoint;
-    private final DynamoDBProxyServer server;
+    private final LocalDynamoDBRequestHandler requests;
+    private final LocalDynamoDBServerHandler handler;
+    private final Server jetty;
 
+    /**
+     * What {@code ServerRunner} builds for {@code -port N -inMemory|-dbPath F -disableTelemetry}, but
+     * with its one connector on loopback (ServerRunner's Jetty {@code Server(port)} listens on every
+     * interface and has no option for the address), and answering only once the request's writes
+     * are committed ({@link CommittedAnswers}).
+     */
     private DynamoDbLocal(int port, java.nio.file.Path dataFolder) throws Exception {
-        String[] storage = dataFolder == null ? new String[] {"-inMemory", "-disableTelemetry"} : new String[] {"-dbPath", dataFolder.toString(), "-disableTelemetry"};
-        String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(storage), java.util.stream.Stream.of("-port", Integer.toString(port)))
-                .toArray(String[]::new);
-        server = ServerRunner.createServerFromCommandLineArgs(args);
-        server.start();
-        endpoint = "http://localhost:" + port;
+        requests = new LocalDynamoDBRequestHandler(0, dataFolder == null, dataFolder == null ? null : dataFolder.toString(), false, false);
+        handler = new LocalDynamoDBServerHandler(requests, null);
+        jetty = new Server();
+        ServerConnector connector = new ServerConnector(jetty);
+        connector.setHost(LOOPBACK);
+        connector.setPort(port);
+        jetty.addConnector(connector);
+        // The proxy server is built only for its handler tree; it is never started, so its own Server(port) never listens.
+        jetty.setHandler(new CommittedAnswers(new DynamoDBProxyServer(port, handler).setUpHandler(handler), requests));
+        jetty.start();
+        endpoint = "http://" + LOOPBACK + ":" + port;
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
     }
 
@@ -107,14 +126,15 @@ public final class DynamoDbLocal {
 
     public void stop() {
         try {
-            server.stop();
+            jetty.stop();
+            handler.close();
         } catch (Exception e) {
             // the JVM is exiting
         }
     }
 
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

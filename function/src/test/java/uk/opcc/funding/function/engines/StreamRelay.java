@@ -5,12 +5,18 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
@@ -18,47 +24,84 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import uk.opcc.funding.function.NotifierHandler;
 
 /**
- * Plays Lambda's part between the table's stream and the notifier: reads new stream records
- * from DynamoDB Local (or LocalStack), hands them over as a {@link DynamodbEvent} with a fresh
- * context, and, like Lambda with batch-item failures, delivers again from the first failed
- * record on the next call; an invocation that dies (throws anything) has its whole batch
- * delivered again.
+ * Plays Lambda's part between the table's stream and the notifier, as the stack's mapping is set
+ * (the batch size and retries of {@link NotifierHandler}, batch-item failures, bisection): each call
+ * is one invocation of at most {@code STREAM_BATCH_SIZE} records, in stream order. A batch that
+ * reports a failed record is delivered again from that record on; one whose invocation dies
+ * (throws anything) is split in two, which costs no attempt, until a single record dies, which
+ * does. Retries wait as {@link Retries} says, and a batch still failing after its first attempt
+ * and {@code STREAM_RETRY_ATTEMPTS} retries is parked: written to the failed-records folder as
+ * the stack writes it to its bucket, and passed over. The table is not touched, so the
+ * application stays on the needs-email index, where the resend finds it.
  */
 public final class StreamRelay {
+    /**
+     * How long the relay waits before each retry of a failed batch (the first wait, doubled each time
+     * up to the longest), by which clock, and where it parks a batch it gives up on.
+     */
+    public record Retries(Clock clock, Duration firstWait, Duration longestWait, FailedRecordsFolder parking, Consumer<Parked> onParked) {
+        /** For tests that drive each invocation themselves: a retry is due on the next call. */
+        public static Retries onTheNextCall(Path parkedIn) {
+            return new Retries(Clock.systemUTC(), Duration.ZERO, Duration.ZERO, new FailedRecordsFolder(parkedIn), p -> System.out.println(p.line()));
+        }
+
+        Duration before(int retry) {
+            Duration wait = firstWait.multipliedBy(1L << Math.min(retry - 1, 20));
+            return wait.compareTo(longestWait) > 0 ? longestWait : wait;
+        }
+    }
+
+    /** A batch given up on: the file it was written to, and the keys of its items. */
+    public record Parked(Path file, List<String> keys, int attempts) {
+        public String line() {
+            return "Gave up on " + keys + " after " + attempts + " attempts, as Lambda does; the failed record is in " + file;
+        }
+    }
+
+    private record Read(String shardId, Record record) {
+    }
+
+    private record Batch(List<Read> reads, int attempts, Instant due) {
+    }
+
     private final DynamoDbStreamsClient streams;
     private final String streamArn;
+    private final Retries retries;
     private final Map<String, String> iterators = new LinkedHashMap<>();
-    private List<DynamodbEvent.DynamodbStreamRecord> retry = List.of();
-
-    public StreamRelay(DynamoDbLocal engine, String table) {
-        this(engine.client(), engine.streams(), table);
-    }
-
-    public StreamRelay(DynamoDbClient dynamoDb, DynamoDbStreamsClient streams, String table) {
-        this.streams = streams;
-        this.streamArn = dynamoDb.describeTable(b -> b.tableName(table)).table().latestStreamArn();
-    }
+    private final Deque<Read> unread = new ArrayDeque<>();
+    /** Batches to deliver again, first due first: they hold back everything after them, as a shard does. */
+    private final Deque<Batch> retrying = new ArrayDeque<>();
 
     /** What killed the last invocation, if it died: null when it returned. */
     public Throwable lastDeath;
 
-    /** @return how many records the notifier was handed */
+    /** For tests: retries on the next call, parked batches under {@code target/failed-records/<table>}. */
+    public StreamRelay(DynamoDbLocal engine, String table) {
+        this(engine, table, Retries.onTheNextCall(Path.of("target", "failed-records", table)));
+    }
+
+    public StreamRelay(DynamoDbLocal engine, String table, Retries retries) {
+        this.streams = engine.streams();
+        try (var client = engine.client()) {
+            this.streamArn = client.describeTable(b -> b.tableName(table)).table().latestStreamArn();
+        }
+        this.retries = retries;
+    }
+
+    /** @return how many records the notifier was handed: 0 when there were none, or the next retry is not due yet */
     public int deliverTo(NotifierHandler handler) {
         return deliverTo(handler, LambdaContext.notifier());
     }
 
     /** The same, in a context a test controls (its clock, the time left). */
     public int deliverTo(NotifierHandler handler, Context context) {
-        List<DynamodbEvent.DynamodbStreamRecord> batch = new ArrayList<>(retry);
-        for (Record record : poll()) {
-            batch.add(lambdaShaped(record));
-        }
-        retry = List.of();
-        if (batch.isEmpty()) {
+        unread.addAll(poll());
+        Batch batch = next();
+        if (batch == null) {
             return 0;
         }
         DynamodbEvent event = new DynamodbEvent();
-        event.setRecords(batch);
+        event.setRecords(batch.reads().stream().map(r -> lambdaShaped(r.record())).toList());
         lastDeath = null;
         StreamsEventResponse response;
         try {
@@ -66,23 +109,65 @@ public final class StreamRelay {
         } catch (RuntimeException | Error e) {
             // Lambda's view of a crash or a timeout: the invocation failed, so the batch comes again.
             lastDeath = e;
-            retry = List.copyOf(batch);
-            return batch.size();
+            died(batch);
+            return batch.reads().size();
         }
         if (!response.getBatchItemFailures().isEmpty()) {
             String firstFailed = response.getBatchItemFailures().get(0).getItemIdentifier();
-            for (int i = 0; i < batch.size(); i++) {
-                if (batch.get(i).getDynamodb().getSequenceNumber().equals(firstFailed)) {
-                    retry = List.copyOf(batch.subList(i, batch.size()));
-                    break;
-                }
-            }
+            int at = indexOf(batch, firstFailed);
+            failed(batch.reads().subList(at, batch.reads().size()), batch.attempts() + 1, null);
         }
-        return batch.size();
+        return batch.reads().size();
     }
 
-    private List<Record> poll() {
-        List<Record> records = new ArrayList<>();
+    /** The batch to deliver now: the first retry once it is due, or else the next records of the stream. */
+    private Batch next() {
+        if (!retrying.isEmpty()) {
+            return retries.clock().instant().isBefore(retrying.peekFirst().due()) ? null : retrying.pollFirst();
+        }
+        List<Read> reads = new ArrayList<>();
+        while (!unread.isEmpty() && reads.size() < NotifierHandler.STREAM_BATCH_SIZE) {
+            reads.add(unread.pollFirst());
+        }
+        return reads.isEmpty() ? null : new Batch(reads, 0, retries.clock().instant());
+    }
+
+    /** Lambda reads an identifier that names no record of the batch as the whole batch failing. */
+    private static int indexOf(Batch batch, String sequenceNumber) {
+        for (int i = 0; i < batch.reads().size(); i++) {
+            if (batch.reads().get(i).record().dynamodb().sequenceNumber().equals(sequenceNumber)) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /** Bisection: a batch of more than one record is split in two at no cost to its attempts. */
+    private void died(Batch batch) {
+        List<Read> reads = batch.reads();
+        if (reads.size() == 1) {
+            failed(reads, batch.attempts() + 1, "Unhandled");
+            return;
+        }
+        Instant due = retries.clock().instant().plus(retries.before(batch.attempts() + 1));
+        retrying.addFirst(new Batch(List.copyOf(reads.subList(reads.size() / 2, reads.size())), batch.attempts(), due));
+        retrying.addFirst(new Batch(List.copyOf(reads.subList(0, reads.size() / 2)), batch.attempts(), due));
+    }
+
+    /** @param attempts how many times these records have now failed, the first attempt included */
+    private void failed(List<Read> reads, int attempts, String functionError) {
+        Instant now = retries.clock().instant();
+        if (attempts <= NotifierHandler.STREAM_RETRY_ATTEMPTS) {
+            retrying.addFirst(new Batch(List.copyOf(reads), attempts, now.plus(retries.before(attempts))));
+            return;
+        }
+        List<Record> records = reads.stream().map(Read::record).toList();
+        Path file = retries.parking().write(streamArn, reads.get(0).shardId(), records, "RetryAttemptsExhausted", attempts, functionError, now);
+        retries.onParked().accept(new Parked(file, records.stream().map(r -> r.dynamodb().keys().get("pk").s()).toList(), attempts));
+    }
+
+    private List<Read> poll() {
+        List<Read> reads = new ArrayList<>();
         for (Shard shard : streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards()) {
             String iterator = iterators.computeIfAbsent(shard.shardId(), id -> streams.getShardIterator(b -> b.streamArn(streamArn)
                     .shardId(id).shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator());
@@ -90,10 +175,10 @@ public final class StreamRelay {
                 continue;
             }
             var result = streams.getRecords(b -> b.shardIterator(iterator));
-            records.addAll(result.records());
+            result.records().forEach(r -> reads.add(new Read(shard.shardId(), r)));
             iterators.put(shard.shardId(), result.nextShardIterator());
         }
-        return records;
+        return reads;
     }
 
     private static DynamodbEvent.DynamodbStreamRecord lambdaShaped(Record record) {
