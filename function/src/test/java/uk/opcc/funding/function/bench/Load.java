@@ -67,30 +67,10 @@ final class Load {
         for (Request request : requests) {
             long[] own = new long[200_000];
             latencies.add(own);
-            threads.add(started(() -> {
-                int n = 0;
-                try {
-                    while (true) {
-                        long sent = System.nanoTime();
-                        if (sent >= end) {
-                            break;
-                        }
-                        boolean ok = request.send();
-                        long answered = System.nanoTime();
-                        if (sent >= counting && answered <= end) {
-                            if (ok) {
-                                own[n++] = answered - sent;
-                            } else {
-                                failed.incrementAndGet();
-                            }
-                        }
-                    }
-                } catch (Exception e) {
-                    failed.incrementAndGet();
-                    e.printStackTrace();
-                }
-                own[own.length - 1] = n; // the count, read back below
-            }));
+            threads.add(client(request, own, failed, () -> {
+                long now = System.nanoTime();
+                return now < end ? now : -1;
+            }, (sent, answered) -> sent >= counting && answered <= end));
         }
         Thread.sleep(Math.max(0, (counting - System.nanoTime()) / 1_000_000));
         meter.start();
@@ -117,30 +97,7 @@ final class Load {
             Request request = client.apply(i);
             long[] own = new long[200_000];
             latencies.add(own);
-            threads.add(started(() -> {
-                int n = 0;
-                try {
-                    while (true) {
-                        long at = due.take();
-                        if (at < 0) {
-                            break;
-                        }
-                        boolean ok = request.send();
-                        long answered = System.nanoTime();
-                        if (at >= counting && at < end) {
-                            if (ok) {
-                                own[n++] = answered - at;
-                            } else {
-                                failed.incrementAndGet();
-                            }
-                        }
-                    }
-                } catch (Exception e) {
-                    failed.incrementAndGet();
-                    e.printStackTrace();
-                }
-                own[own.length - 1] = n;
-            }));
+            threads.add(client(request, own, failed, due::take, (at, answered) -> at >= counting && at < end));
         }
         Random random = new Random(15);
         CpuMeter meter = null;
@@ -166,8 +123,37 @@ final class Load {
         return result(latencies, failed.get(), seconds, meter == null ? Double.NaN : meter.othersShare());
     }
 
-    private static Thread started(Runnable body) {
-        Thread thread = new Thread(body);
+    /** When a client's next request is due (now, for a closed loop), or a negative number to stop. */
+    private interface Due {
+        long next() throws InterruptedException;
+    }
+
+    private interface Counted {
+        boolean test(long due, long answered);
+    }
+
+    /** A client's thread: sends each request when it is due, and keeps its latency from then when it falls in the counted window. */
+    private static Thread client(Request request, long[] own, AtomicInteger failed, Due due, Counted counted) {
+        Thread thread = new Thread(() -> {
+            int n = 0;
+            try {
+                for (long at = due.next(); at >= 0; at = due.next()) {
+                    boolean ok = request.send();
+                    long answered = System.nanoTime();
+                    if (counted.test(at, answered)) {
+                        if (ok) {
+                            own[n++] = answered - at;
+                        } else {
+                            failed.incrementAndGet();
+                        }
+                    }
+                }
+            } catch (Exception e) {
+                failed.incrementAndGet();
+                e.printStackTrace();
+            }
+            own[own.length - 1] = n; // the count, read back by result()
+        });
         thread.start();
         return thread;
     }
