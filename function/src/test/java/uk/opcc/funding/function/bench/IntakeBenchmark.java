@@ -136,13 +136,21 @@ public final class IntakeBenchmark {
         Load.Result single = Load.closed(1, intake.clients(), WARM_UP, SECONDS);
         out.printf("  one client, closed loop: %,5.0f/s  %s%n", single.rate(), single.latency());
         for (double perSecond : List.of(10.0, 20.0, 50.0, 100.0)) {
-            String before = ColdStartBenchmark.loadAverage();
-            Load.Result result = Load.open(perSecond, CLIENTS, intake.clients(), WARM_UP, SECONDS);
-            boolean target = perSecond <= 20;
-            out.printf("  %3.0f arrivals/s: %,5.0f/s done  %s%s  (%d failed; other processes %2.0f%% of the CPU; load average %s -> %s)%n",
-                    perSecond, result.rate(), result.latency(), target ? String.format(" (target p99 %.0f ms: %s)", P99_TARGET_MS,
-                    result.millis(99) <= P99_TARGET_MS ? "met" : "NOT met") : "", result.failed(), 100 * result.othersCpu(), before,
-                    ColdStartBenchmark.loadAverage());
+            // Taken again, up to three times, while other processes held more than a small share of the CPU: on 2 cores their work is our queue.
+            Load.Result quietest = null;
+            for (int attempt = 1; attempt <= TRIES && (quietest == null || quietest.othersCpu() > BUSY); attempt++) {
+                String before = ColdStartBenchmark.loadAverage();
+                Load.Result result = Load.open(perSecond, CLIENTS, intake.clients(), WARM_UP, SECONDS);
+                out.printf("  %3.0f arrivals/s: %,5.0f/s done  %s  (%d failed; other processes %2.0f%% of the CPU; load average %s -> %s)%n",
+                        perSecond, result.rate(), result.latency(), result.failed(), 100 * result.othersCpu(), before, ColdStartBenchmark.loadAverage());
+                if (quietest == null || result.othersCpu() < quietest.othersCpu()) {
+                    quietest = result;
+                }
+            }
+            if (perSecond <= 20) {
+                out.printf("  %3.0f arrivals/s, quietest: p99 %.1f ms (target %.0f ms or less: %s)%n", perSecond, quietest.millis(99), P99_TARGET_MS,
+                        quietest.millis(99) <= P99_TARGET_MS ? "met" : "NOT met");
+            }
         }
     }
 
