@@ -9,14 +9,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import uk.opcc.funding.function.bench.ColdStartBenchmark;
+import uk.opcc.funding.function.bench.IntakeBenchmark;
 import uk.opcc.funding.function.bench.NotifierBenchmark;
 import uk.opcc.funding.site.BakeBenchmark;
 import uk.opcc.funding.site.SiteBaker;
 
 /**
  * Every performance figure in one run: bake times at 125 to 1,000 calls, the live preview's
- * save-to-updated time, the Lambda jar's size and its cold start with and without priming, and the
- * notifier's emails a second at rounds of 100, 1,000 and 10,000.
+ * save-to-updated time, the Lambda jar's size and its cold start with and without priming, the
+ * notifier's emails a second at rounds of 100, 1,000 and 10,000, and the intake's rate beside raw
+ * writes on the same DynamoDB Local, with its latency.
  * {@code mvn -q -B install -DskipTests && mvn -q -B -pl local exec:java@benchmark}. A command
  * that prints figures, never a test; on a shared machine take the best of several runs.
  */
@@ -38,6 +40,8 @@ public final class Benchmarks {
             ColdStartBenchmark.print(root.resolve("function/target"), root.resolve("function/target/test-classes"), List.of(java));
             System.out.println("== Notifier (rounds of 100, 1,000 and 10,000) ==");
             NotifierBenchmark.print();
+            System.out.println("== Intake throughput and latency ==");
+            IntakeBenchmark.print();
         } finally {
             SiteBaker.deleteTree(work);
         }
