@@ -78,7 +78,7 @@ public final class NotifierBenchmark {
     }
 
     private static double measure(DynamoDbLocal engine, int size, boolean print) throws Exception {
-        String table = withoutStream(engine, engine.newTable());
+        String table = engine.newTableWithoutStream();
         CallCounter counter = new CallCounter();
         try (DynamoDbClient client = DynamoDbClient.builder().endpointOverride(java.net.URI.create(engine.endpoint))
                 .region(software.amazon.awssdk.regions.Region.EU_WEST_2)
@@ -116,21 +116,6 @@ public final class NotifierBenchmark {
             }
             return rate;
         }
-    }
-
-    /**
-     * DynamoDB Local works out a stream's description on every write to a table with a stream, by
-     * reading the engine's stream records (a thread dump shows its one SQLite thread in
-     * {@code SQLiteDBAccessJob.getStreamDescription}), so each write costs more the more has been
-     * written to the engine, whatever the round; DynamoDB itself does nothing of the kind. The
-     * benchmark calls the notifier itself, so its tables need no stream, and the figure is the
-     * notifier's own work.
-     */
-    private static String withoutStream(DynamoDbLocal engine, String table) {
-        try (DynamoDbClient client = engine.client()) {
-            client.updateTable(b -> b.tableName(table).streamSpecification(s -> s.streamEnabled(false)));
-        }
-        return table;
     }
 
     /** {@code count} applications in the round, each from its own organisation and address, stored as the intake stores them. */

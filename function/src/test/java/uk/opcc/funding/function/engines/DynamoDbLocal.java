@@ -107,6 +107,21 @@ public final class DynamoDbLocal {
         return name;
     }
 
+    /**
+     * The same shape with its stream turned off, for a test or benchmark that reads no stream.
+     * DynamoDB Local works out a stream's description on every write to a table with one, by
+     * reading every stream record the engine holds (its one SQLite thread, holding the write lock,
+     * in {@code SQLiteDBAccessJob.getStreamDescription}), so in a JVM that makes table after table
+     * each write costs more than the last; DynamoDB does nothing of the kind.
+     */
+    public String newTableWithoutStream() {
+        String name = newTable();
+        try (DynamoDbClient client = client()) {
+            client.updateTable(b -> b.tableName(name).streamSpecification(s -> s.streamEnabled(false)));
+        }
+        return name;
+    }
+
     /** The environment the handlers' no-arg wiring reads, pointing at this engine. */
     public Map<String, String> environment(String table) {
         return Map.of("TABLE_NAME", table, "AWS_REGION", "eu-west-2", "DYNAMODB_ENDPOINT", endpoint);

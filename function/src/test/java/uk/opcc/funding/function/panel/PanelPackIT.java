@@ -45,7 +45,7 @@ class PanelPackIT {
     static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
     final DynamoDbLocal engine = DynamoDbLocal.get();
-    final String table = engine.newTable();
+    final String table = engine.newTableWithoutStream(); // reads no stream
     final DynamoDbClient client = engine.client();
     final DynamoDbApplicationStore store = new DynamoDbApplicationStore(client, table);
     SesEmulator ses;

@@ -24,7 +24,7 @@ import uk.opcc.funding.function.intake.ConfirmationToken;
 class IntakeSecretsIT {
     final SecretsManagerStandIn standIn = SecretsManagerStandIn.get();
     final DynamoDbLocal dynamoDb = DynamoDbLocal.get();
-    final String table = dynamoDb.newTable();
+    final String table = dynamoDb.newTableWithoutStream(); // reads no stream
 
     @Test
     void readsASecretByArnOrByNameAndNamesOneItCannotFind() {
