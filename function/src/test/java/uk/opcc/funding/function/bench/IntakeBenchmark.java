@@ -192,12 +192,7 @@ public final class IntakeBenchmark {
                 }
             }
         };
-        try (DynamoDbClient client = DynamoDbClient.builder().endpointOverride(java.net.URI.create(engine.endpoint))
-                .region(software.amazon.awssdk.regions.Region.EU_WEST_2)
-                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
-                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local", "local")))
-                .overrideConfiguration(c -> c.addExecutionInterceptor(capture)).build()) {
+        try (DynamoDbClient client = engine.client(capture)) {
             Instant now = Instant.now();
             new DynamoDbApplicationStore(client, table).save(new Application("BENCH0001", "property-fund", "property-fund", null, "2026-27-Q4",
                     now, Fixtures.propertyFundAnswers(now), now.plus(Duration.ofDays(3650)).getEpochSecond()),

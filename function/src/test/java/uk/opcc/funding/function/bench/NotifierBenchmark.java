@@ -80,12 +80,7 @@ public final class NotifierBenchmark {
     private static double measure(DynamoDbLocal engine, int size, boolean print) throws Exception {
         String table = engine.newTableWithoutStream();
         CallCounter counter = new CallCounter();
-        try (DynamoDbClient client = DynamoDbClient.builder().endpointOverride(java.net.URI.create(engine.endpoint))
-                .region(software.amazon.awssdk.regions.Region.EU_WEST_2)
-                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
-                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local", "local")))
-                .overrideConfiguration(c -> c.addExecutionInterceptor(counter)).build()) {
+        try (DynamoDbClient client = engine.client(counter)) {
             DynamoDbApplicationStore store = new DynamoDbApplicationStore(client, table);
             Instant now = Instant.now();
             seed(store, "Seed", size, now);

@@ -128,9 +128,18 @@ public final class DynamoDbLocal {
     }
 
     public DynamoDbClient client() {
-        return DynamoDbClient.builder().endpointOverride(java.net.URI.create(endpoint)).region(Region.EU_WEST_2)
+        return client(null);
+    }
+
+    /** The same, with an interceptor that sees every request: a benchmark counting or capturing what is sent. */
+    public DynamoDbClient client(software.amazon.awssdk.core.interceptor.ExecutionInterceptor interceptor) {
+        var builder = DynamoDbClient.builder().endpointOverride(java.net.URI.create(endpoint)).region(Region.EU_WEST_2)
                 .httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build();
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+        if (interceptor != null) {
+            builder.overrideConfiguration(c -> c.addExecutionInterceptor(interceptor));
+        }
+        return builder.build();
     }
 
     public DynamoDbStreamsClient streams() {
