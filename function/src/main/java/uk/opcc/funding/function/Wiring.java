@@ -31,12 +31,10 @@ import uk.opcc.funding.function.intake.IntakeService;
 import uk.opcc.funding.function.intake.Reference;
 import uk.opcc.funding.function.notify.Emails;
 import uk.opcc.funding.function.notify.FailedEmails;
-import uk.opcc.funding.function.notify.Mailer;
+import uk.opcc.funding.function.mail.Mailer;
 import uk.opcc.funding.function.notify.NotificationService;
-import uk.opcc.funding.function.notify.SesMailer;
-import uk.opcc.funding.function.panel.PanelPackSender;
+import uk.opcc.funding.function.ses.SesMailer;
 import uk.opcc.funding.function.panel.PanelPackService;
-import uk.opcc.funding.function.panel.SesPanelPackSender;
 import uk.opcc.funding.function.secrets.IntakeSecrets;
 import uk.opcc.funding.function.secrets.Secrets;
 import uk.opcc.funding.function.secrets.SecretsManagerSecrets;
@@ -165,19 +163,19 @@ public final class Wiring {
     public static PanelPackService panelPackService(Map<String, String> env) {
         Catalogue catalogue = catalogue();
         Config config = Config.forNotifier(env, catalogue);
-        return panelPackService(catalogue, config, panelPackSender(config, ses(config)));
+        return panelPackService(catalogue, config, sesMailer(config, ses(config)));
     }
 
     /** The same, sending through another mail adapter: the local run writes .eml files instead. */
-    public static PanelPackService panelPackService(Map<String, String> env, PanelPackSender sender) {
+    public static PanelPackService panelPackService(Map<String, String> env, Mailer mailer) {
         Catalogue catalogue = catalogue();
-        return panelPackService(catalogue, Config.forNotifier(env, catalogue), sender);
+        return panelPackService(catalogue, Config.forNotifier(env, catalogue), mailer);
     }
 
-    private static PanelPackService panelPackService(Catalogue catalogue, Config config, PanelPackSender sender) {
+    private static PanelPackService panelPackService(Catalogue catalogue, Config config, Mailer mailer) {
         DynamoDbClient dynamoDb = dynamoDb(config);
         return new PanelPackService(catalogue, new DynamoDbApplicationStore(dynamoDb, config.tableName()),
-                new DynamoDbPanelPackClaims(dynamoDb, config.tableName()), sender, config, Clock.systemUTC());
+                new DynamoDbPanelPackClaims(dynamoDb, config.tableName()), mailer, config, Clock.systemUTC());
     }
 
     /** The catalogue the build packaged from the site's source: funds, published calls, forms. */
@@ -212,11 +210,6 @@ public final class Wiring {
     /** Every email goes through the deployment's configuration set, when it has one (SES_CONFIGURATION_SET). */
     static SesMailer sesMailer(Config config, SesV2Client ses) {
         return new SesMailer(ses, config.configurationSet());
-    }
-
-    /** The panel pack's raw MIME email, through the same configuration set. */
-    static SesPanelPackSender panelPackSender(Config config, SesV2Client ses) {
-        return new SesPanelPackSender(ses, config.configurationSet());
     }
 
     static SesV2Client ses(Config config) {

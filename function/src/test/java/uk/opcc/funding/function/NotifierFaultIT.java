@@ -27,11 +27,11 @@ import uk.opcc.funding.function.engines.FailedRecordsFolder;
 import uk.opcc.funding.function.engines.LambdaContext;
 import uk.opcc.funding.function.engines.SesEmulator;
 import uk.opcc.funding.function.engines.StreamRelay;
-import uk.opcc.funding.function.notify.Email;
+import uk.opcc.funding.function.mail.Email;
 import uk.opcc.funding.function.notify.Emails;
-import uk.opcc.funding.function.notify.Mailer;
+import uk.opcc.funding.function.mail.Mailer;
 import uk.opcc.funding.function.notify.NotificationService;
-import uk.opcc.funding.function.notify.SesMailer;
+import uk.opcc.funding.function.ses.SesMailer;
 import uk.opcc.funding.function.storage.DynamoDbApplicationStore;
 
 /**

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import uk.opcc.funding.function.intake.Application;
-import uk.opcc.funding.function.notify.EmailFailedException;
+import uk.opcc.funding.function.mail.EmailFailedException;
 import uk.opcc.funding.function.notify.NotificationService;
 import uk.opcc.funding.function.notify.NotificationServiceTest;
 import uk.opcc.funding.function.notify.Recipient;

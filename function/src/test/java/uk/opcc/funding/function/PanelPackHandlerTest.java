@@ -17,7 +17,7 @@ import uk.opcc.funding.function.storage.InMemoryApplicationStore;
 /** The handler's answers; PanelPackIT runs it wired from the environment on the real engines. */
 class PanelPackHandlerTest {
     final PanelPackServiceTest.FakeClaims claims = new PanelPackServiceTest.FakeClaims();
-    final List<PanelPack> sent = new ArrayList<>();
+    final List<uk.opcc.funding.function.mail.Email> sent = new ArrayList<>();
     final PanelPackHandler handler = new PanelPackHandler(new PanelPackService(Fixtures.CATALOGUE, new InMemoryApplicationStore(), claims,
             (pack, from) -> {
                 sent.add(pack);

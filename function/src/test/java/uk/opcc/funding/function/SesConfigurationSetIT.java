@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 import uk.opcc.funding.catalogue.CatalogueJson;
 import uk.opcc.funding.function.config.Config;
 import uk.opcc.funding.function.engines.SesEmulator;
-import uk.opcc.funding.function.notify.Email;
+import uk.opcc.funding.function.mail.Email;
 import uk.opcc.funding.function.panel.PanelPack;
 
 /**
@@ -49,7 +49,7 @@ class SesConfigurationSetIT {
 
         assertThat(sentBodies).singleElement().satisfies(body -> {
             assertThat(body).containsEntry("ConfigurationSetName", SET).containsEntry("FromEmailAddress", "no-reply@funding.example.gov.uk");
-            assertThat(body.get("Content")).asString().contains("Simple");
+            assertThat(body.get("Content")).asString().contains("Raw");
         });
         assertThat(ses.emails()).singleElement().satisfies(email -> assertThat(email.get("subject")).isEqualTo("A subject"));
     }
@@ -62,7 +62,7 @@ class SesConfigurationSetIT {
         PanelPack pack = PanelPack.compose(catalogue, fund, fund.round("2026-27-Q3").orElseThrow(), catalogue.formFor("property-fund").orElseThrow(),
                 List.of(), "grants@funding.example.gov.uk", false);
         try (SesV2Client client = recordingClient()) {
-            Wiring.panelPackSender(config, client).send(pack, "no-reply@funding.example.gov.uk");
+            Wiring.sesMailer(config, client).send(uk.opcc.funding.function.panel.PanelPackService.email(pack), "no-reply@funding.example.gov.uk");
         }
 
         assertThat(sentBodies).singleElement().satisfies(body -> {

@@ -101,7 +101,7 @@ public final class LocalRun implements AutoCloseable {
         serve(server, "/", new StaticFiles(() -> preview.current().site(), preview::error), SecurityHeaders.overPlainHttp(), false);
         serve(server, "/api/", new ApiBridge(intake::get), SecurityHeaders.overPlainHttp(), false);
         serve(server, "/_outbox/", new OutboxPage(outbox), OutboxPage.HEADERS, true);
-        serve(server, PanelPackPage.PATH, new PanelPackPage(Wiring.catalogue(), Wiring.panelPackService(env, new OutboxPanelPackSender(outbox))),
+        serve(server, PanelPackPage.PATH, new PanelPackPage(Wiring.catalogue(), Wiring.panelPackService(env, new OutboxMailer(outbox))),
                 SecurityHeaders.overPlainHttp(), true);
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();

@@ -1,51 +1,52 @@
 package uk.opcc.funding.local;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.UUID;
-import uk.opcc.funding.function.notify.Email;
-import uk.opcc.funding.function.notify.EmailFailedException;
-import uk.opcc.funding.function.notify.Mailer;
+import java.util.function.Supplier;
+import uk.opcc.funding.function.mail.Email;
+import uk.opcc.funding.function.mail.EmailFailedException;
+import uk.opcc.funding.function.mail.Mailer;
+import uk.opcc.funding.function.mail.MimeMessages;
+import uk.opcc.funding.function.ses.SesMailer;
 
 /**
- * The local run's mail service: each email is written as an .eml file (RFC 5322, MIME
- * multipart with the text and HTML parts) that any mail program opens.
+ * The local run's mail service: each email, a panel pack's with its CSV included, is written as an
+ * .eml file that any mail program opens, holding exactly the bytes {@link SesMailer} gives SES for
+ * the same email, date and id ({@link MimeMessages} writes both).
  */
 final class OutboxMailer implements Mailer {
-    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
     private final Path outbox;
+    private final Clock clock;
+    private final Supplier<String> messageIds;
+    /** The last email and its file, for the panel pack command to print. */
+    volatile Email lastEmail;
+    volatile Path lastFile;
 
     OutboxMailer(Path outbox) {
+        this(outbox, Clock.systemUTC(), () -> UUID.randomUUID().toString());
+    }
+
+    /** @param messageIds the local part of each message's id, as {@link SesMailer} takes it */
+    OutboxMailer(Path outbox, Clock clock, Supplier<String> messageIds) {
         this.outbox = outbox;
+        this.clock = clock;
+        this.messageIds = messageIds;
     }
 
     @Override
     public String send(Email email, String from) {
-        String id = UUID.randomUUID().toString();
-        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
-        String boundary = "part-" + id;
-        StringBuilder eml = new StringBuilder()
-                .append("From: ").append(from).append("\r\n")
-                .append("To: ").append(email.to()).append("\r\n");
-        if (email.replyTo() != null) {
-            eml.append("Reply-To: ").append(email.replyTo()).append("\r\n");
-        }
-        eml.append("Subject: ").append(encodedWord(email.subject())).append("\r\n")
-                .append("Date: ").append(DateTimeFormatter.RFC_1123_DATE_TIME.format(now)).append("\r\n")
-                .append("Message-ID: <").append(id).append("@localhost>\r\n")
-                .append("MIME-Version: 1.0\r\n")
-                .append("Content-Type: multipart/alternative; boundary=\"").append(boundary).append("\"\r\n\r\n")
-                .append(part(boundary, "text/plain", email.text()))
-                .append(part(boundary, "text/html", email.html()))
-                .append("--").append(boundary).append("--\r\n");
-        write(outbox, now, id, eml.toString().getBytes(StandardCharsets.US_ASCII));
+        String id = messageIds.get();
+        Instant now = clock.instant();
+        lastFile = write(outbox, now, id, MimeMessages.write(email, from, now, id + "@" + SesMailer.domainOf(from)));
+        lastEmail = email;
         return id;
     }
 
@@ -54,8 +55,8 @@ final class OutboxMailer implements Mailer {
      * its path. Written beside it first and then renamed, so whoever lists the outbox (/_outbox/,
      * the tests, a mail program) sees a whole email or none, never half of one.
      */
-    static Path write(Path outbox, ZonedDateTime now, String id, byte[] eml) {
-        Path file = outbox.resolve(FILE_TIME.format(now) + "-" + id.substring(0, 8) + ".eml");
+    private static Path write(Path outbox, Instant now, String id, byte[] eml) {
+        Path file = outbox.resolve(FILE_TIME.format(now) + "-" + id.substring(0, Math.min(8, id.length())) + ".eml");
         Path partial = outbox.resolve("." + file.getFileName() + ".partial");
         try {
             Files.createDirectories(outbox);
@@ -65,15 +66,5 @@ final class OutboxMailer implements Mailer {
             throw new EmailFailedException("Could not write to the outbox " + outbox, e);
         }
         return file;
-    }
-
-    private static String part(String boundary, String type, String content) {
-        return "--" + boundary + "\r\nContent-Type: " + type + "; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
-                + Base64.getMimeEncoder().encodeToString(content.getBytes(StandardCharsets.UTF_8)) + "\r\n";
-    }
-
-    /** Header text as an RFC 2047 encoded word, so any character is safe in it. */
-    private static String encodedWord(String text) {
-        return "=?UTF-8?B?" + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)) + "?=";
     }
 }

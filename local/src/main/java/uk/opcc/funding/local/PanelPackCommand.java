@@ -64,14 +64,15 @@ public final class PanelPackCommand {
         DynamoDbLocal dynamoDb = DynamoDbLocal.keepingDataIn(work.resolve("data"));
         try {
             dynamoDb.ensureTable(LocalRun.TABLE);
-            OutboxPanelPackSender outbox = new OutboxPanelPackSender(work.resolve("outbox"));
+            OutboxMailer outbox = new OutboxMailer(work.resolve("outbox"));
             PanelPackService.Result result = Wiring.panelPackService(LocalRun.environment(dynamoDb), outbox).send(fund, round);
             switch (result.status()) {
                 case ALREADY_SENT -> System.out.printf("The pack of %s round %s was made before: it is made only once.%n", fund, round);
                 case IN_PROGRESS -> System.out.printf("Another attempt is making the pack of %s round %s. Try again in two minutes.%n", fund, round);
                 default -> System.out.printf("%s pack of %s round %s, %d applications: %s%n%nSubject: %s%n%n%s%n%s:%n%s", result.status() == PanelPackService.Status.SENT
-                        ? "The round's" : "An interim", fund, round, result.applications(), outbox.lastFile, outbox.lastPack.subject(),
-                        outbox.lastPack.text(), outbox.lastPack.attachmentName(), firstLines(outbox.lastPack.csv(), 4));
+                        ? "The round's" : "An interim", fund, round, result.applications(), outbox.lastFile, outbox.lastEmail.subject(),
+                        outbox.lastEmail.text(), outbox.lastEmail.attachments().get(0).fileName(),
+                        firstLines(new String(outbox.lastEmail.attachments().get(0).content(), java.nio.charset.StandardCharsets.UTF_8), 4));
             }
             return 0;
         } catch (UnknownRoundException e) {

@@ -1,5 +1,6 @@
 package uk.opcc.funding.function.notify;
 
+import uk.opcc.funding.function.mail.Email;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;

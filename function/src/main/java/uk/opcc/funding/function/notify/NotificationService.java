@@ -1,5 +1,7 @@
 package uk.opcc.funding.function.notify;
 
+import uk.opcc.funding.function.mail.EmailRefusedException;
+import uk.opcc.funding.function.mail.Mailer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package uk.opcc.funding.function.panel;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +10,9 @@ import uk.opcc.funding.catalogue.FormDefinition;
 import uk.opcc.funding.catalogue.Fund;
 import uk.opcc.funding.catalogue.PanelRound;
 import uk.opcc.funding.function.config.Config;
+import uk.opcc.funding.function.mail.Attachment;
+import uk.opcc.funding.function.mail.Email;
+import uk.opcc.funding.function.mail.Mailer;
 import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.storage.ApplicationStore;
 
@@ -33,22 +37,22 @@ public final class PanelPackService {
     private final Catalogue catalogue;
     private final ApplicationStore store;
     private final PanelPackClaims claims;
-    private final PanelPackSender sender;
+    private final Mailer mailer;
     private final Config config;
     private final Clock clock;
 
-    public PanelPackService(Catalogue catalogue, ApplicationStore store, PanelPackClaims claims, PanelPackSender sender, Config config, Clock clock) {
+    public PanelPackService(Catalogue catalogue, ApplicationStore store, PanelPackClaims claims, Mailer mailer, Config config, Clock clock) {
         this.catalogue = catalogue;
         this.store = store;
         this.claims = claims;
-        this.sender = sender;
+        this.mailer = mailer;
         this.config = config;
         this.clock = clock;
     }
 
     /**
      * @throws UnknownRoundException when the fund or round is not in the catalogue (nothing is done)
-     * @throws uk.opcc.funding.function.notify.EmailFailedException when sending failed; the claim is given back
+     * @throws uk.opcc.funding.function.mail.EmailFailedException when sending failed; the claim is given back
      */
     public Result send(String fundId, String roundId) {
         Fund fund = catalogue.fund(fundId == null ? "" : fundId)
@@ -76,7 +80,7 @@ public final class PanelPackService {
         try {
             List<Application> applications = store.applicationsInRound(fundId, roundId);
             pack = PanelPack.compose(catalogue, fund, round, form, applications, mailbox, interim);
-            messageId = sender.send(pack, config.senderAddress().orElseThrow());
+            messageId = mailer.send(email(pack), config.senderAddress().orElseThrow());
         } catch (RuntimeException e) {
             if (!interim) {
                 claims.release(fundId, roundId, e.getClass().getSimpleName());
@@ -88,5 +92,11 @@ public final class PanelPackService {
         }
         claims.markSent(fundId, roundId, messageId, pack.count(), clock.instant());
         return new Result(Status.SENT, pack.count(), messageId);
+    }
+
+    /** The pack as an email: its summary as the text, its CSV attached. */
+    public static Email email(PanelPack pack) {
+        return new Email(pack.to(), null, pack.subject(), pack.text(), null,
+                List.of(new Attachment(pack.attachmentName(), "text/csv; charset=UTF-8", pack.csv().getBytes(StandardCharsets.UTF_8))));
     }
 }

@@ -15,7 +15,7 @@ import uk.opcc.funding.function.engines.DynamoDbLocal;
 import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.intake.IdempotencyKey;
 import uk.opcc.funding.function.notify.Emails;
-import uk.opcc.funding.function.notify.Mailer;
+import uk.opcc.funding.function.mail.Mailer;
 import uk.opcc.funding.function.notify.NotificationService;
 import uk.opcc.funding.function.notify.NotificationServiceTest;
 import uk.opcc.funding.function.storage.DynamoDbApplicationStore;

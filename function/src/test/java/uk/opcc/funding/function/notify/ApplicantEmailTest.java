@@ -1,5 +1,6 @@
 package uk.opcc.funding.function.notify;
 
+import uk.opcc.funding.function.mail.Email;
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.opcc.funding.function.Fixtures.propertyFundAnswers;
 import static uk.opcc.funding.function.Fixtures.with;

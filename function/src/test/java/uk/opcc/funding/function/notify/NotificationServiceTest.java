@@ -1,5 +1,9 @@
 package uk.opcc.funding.function.notify;
 
+import uk.opcc.funding.function.mail.EmailFailedException;
+import uk.opcc.funding.function.mail.EmailRefusedException;
+import uk.opcc.funding.function.mail.Mailer;
+import uk.opcc.funding.function.mail.Email;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

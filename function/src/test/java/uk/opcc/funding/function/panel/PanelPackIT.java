@@ -32,8 +32,10 @@ import uk.opcc.funding.function.engines.DynamoDbLocal;
 import uk.opcc.funding.function.engines.SesEmulator;
 import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.intake.IdempotencyKey;
-import uk.opcc.funding.function.notify.EmailFailedException;
-import uk.opcc.funding.function.notify.SesMailerIT;
+import uk.opcc.funding.function.mail.EmailFailedException;
+import uk.opcc.funding.function.mail.Mailer;
+import uk.opcc.funding.function.ses.SesMailer;
+import uk.opcc.funding.function.ses.SesMailerIT;
 import uk.opcc.funding.function.storage.DynamoDbApplicationStore;
 import uk.opcc.funding.function.storage.DynamoDbPanelPackClaims;
 
@@ -61,13 +63,13 @@ class PanelPackIT {
         client.close();
     }
 
-    PanelPackService service(PanelPackSender sender) {
+    PanelPackService service(Mailer sender) {
         return new PanelPackService(Fixtures.CATALOGUE, store, new DynamoDbPanelPackClaims(client, table), sender,
                 PanelPackServiceTest.CONFIG, Clock.fixed(AFTER_THE_DEADLINES, ZoneOffset.UTC));
     }
 
-    SesPanelPackSender ses() {
-        return new SesPanelPackSender(SesMailerIT.client(ses.endpoint));
+    SesMailer ses() {
+        return new SesMailer(SesMailerIT.client(ses.endpoint));
     }
 
     String store(int i, String fund, String round, String amount) {
@@ -169,7 +171,7 @@ class PanelPackIT {
     @Test
     void aPackThatFailedToSendIsSentByTheRetryOnce() {
         store(0, "property-fund", "2026-27-Q3", "100");
-        SesPanelPackSender unreachable = new SesPanelPackSender(SesMailerIT.client("http://127.0.0.1:" + DynamoDbLocal.freePort()));
+        SesMailer unreachable = new SesMailer(SesMailerIT.client("http://127.0.0.1:" + DynamoDbLocal.freePort()));
 
         assertThatThrownBy(() -> service(unreachable).send("property-fund", "2026-27-Q3")).isInstanceOf(EmailFailedException.class);
         Map<String, AttributeValue> record = client.getItem(b -> b.tableName(table)

@@ -17,7 +17,9 @@ import uk.opcc.funding.function.Fixtures;
 import uk.opcc.funding.function.config.Config;
 import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.intake.IdempotencyKey;
-import uk.opcc.funding.function.notify.EmailFailedException;
+import uk.opcc.funding.function.mail.Email;
+import uk.opcc.funding.function.mail.EmailFailedException;
+import uk.opcc.funding.function.mail.Mailer;
 import uk.opcc.funding.function.storage.InMemoryApplicationStore;
 
 /** The service's rules with fakes of our own interfaces; PanelPackIT runs it on the real engines. */
@@ -29,9 +31,9 @@ public class PanelPackServiceTest {
 
     final InMemoryApplicationStore store = new InMemoryApplicationStore();
     final FakeClaims claims = new FakeClaims();
-    final List<PanelPack> sent = new ArrayList<>();
+    final List<Email> sent = new ArrayList<>();
     boolean mailDown;
-    final PanelPackSender sender = (pack, from) -> {
+    final Mailer sender = (pack, from) -> {
         if (mailDown) {
             throw new EmailFailedException("mail is down", null);
         }
@@ -94,7 +96,7 @@ public class PanelPackServiceTest {
         assertThat(service(Fixtures.NOW).send("property-fund", "2026-27-Q3").status()).isEqualTo(PanelPackService.Status.INTERIM_SENT);
         assertThat(service(Fixtures.NOW).send("property-fund", "2026-27-Q3").status()).isEqualTo(PanelPackService.Status.INTERIM_SENT);
 
-        assertThat(sent).hasSize(2).allSatisfy(p -> assertThat(p.interim()).isTrue());
+        assertThat(sent).hasSize(2).allSatisfy(p -> assertThat(p.subject()).startsWith("Interim panel pack: "));
         assertThat(claims.state).isEmpty();
         assertThat(service(AFTER).send("property-fund", "2026-27-Q3").status()).isEqualTo(PanelPackService.Status.SENT);
     }

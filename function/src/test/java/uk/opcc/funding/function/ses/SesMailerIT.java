@@ -1,5 +1,8 @@
-package uk.opcc.funding.function.notify;
+package uk.opcc.funding.function.ses;
 
+import uk.opcc.funding.function.mail.EmailFailedException;
+import uk.opcc.funding.function.mail.EmailRefusedException;
+import uk.opcc.funding.function.mail.Email;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,6 +19,7 @@ import uk.opcc.funding.function.Fixtures;
 import uk.opcc.funding.function.engines.DynamoDbLocal;
 import uk.opcc.funding.function.engines.SesEmulator;
 import uk.opcc.funding.function.intake.Application;
+import uk.opcc.funding.function.notify.StaffEmail;
 
 /** The SES adapter against the SES v2 emulator aws-ses-v2-local. */
 public class SesMailerIT {
@@ -47,7 +51,7 @@ public class SesMailerIT {
         assertThat((List<String>) sent.get("replyTo")).containsExactly("sam@example.org");
         assertThat((List<String>) ((Map<String, Object>) sent.get("destination")).get("to")).containsExactly("grants@funding.example.gov.uk");
         Map<String, String> body = (Map<String, String>) sent.get("body");
-        assertThat(body.get("text")).startsWith(StaffEmail.WARNING).contains("    <b>bold</b> & \"quoted\"\n    second line");
+        assertThat(body.get("text")).startsWith(email.text().lines().findFirst().orElseThrow()).contains("    <b>bold</b> & \"quoted\"\n    second line");
         assertThat(body.get("html")).contains("&lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot;").doesNotContain("<b>bold</b>");
     }
 

@@ -1,4 +1,4 @@
-package uk.opcc.funding.function.notify;
+package uk.opcc.funding.function.mail;
 
 /** The email was not sent; it is safe to try again, unless it is an {@link EmailRefusedException}. */
 public class EmailFailedException extends RuntimeException {

@@ -1,4 +1,4 @@
-package uk.opcc.funding.function.notify;
+package uk.opcc.funding.function.mail;
 
 /**
  * The mail service refused the email for good (SES's {@code BadRequestException}, such as an
