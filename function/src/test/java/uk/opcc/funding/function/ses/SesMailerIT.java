@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -24,9 +25,10 @@ import uk.opcc.funding.function.notify.StaffEmail;
 /** The SES adapter against the SES v2 emulator aws-ses-v2-local. */
 public class SesMailerIT {
 
-    public static SesV2Client client(String endpoint) {
+    public static SesV2Client client(String endpoint, ExecutionInterceptor... interceptors) {
         return SesV2Client.builder().endpointOverride(URI.create(endpoint)).region(Region.EU_WEST_2)
                 .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> List.of(interceptors).forEach(c::addExecutionInterceptor))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build();
     }
 
