@@ -2,6 +2,7 @@ package uk.opcc.funding.function;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.time.Duration;
 import java.util.Map;
 import uk.opcc.funding.function.panel.PanelPackService;
 import uk.opcc.funding.function.panel.UnknownRoundException;
@@ -12,6 +13,8 @@ import uk.opcc.funding.function.panel.UnknownRoundException;
  * invocation; the pack's claim was given back, so the retry sends it.
  */
 public final class PanelPackHandler implements RequestHandler<Map<String, String>, Map<String, Object>> {
+    /** The function's timeout, as the stack sets it: one query and one email a round, SES retries included. */
+    public static final Duration TIMEOUT = Duration.ofSeconds(60);
     private final PanelPackService service;
 
     /** For Lambda: everything built once, at start-up, from the environment. */

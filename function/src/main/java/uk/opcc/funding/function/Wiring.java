@@ -175,7 +175,8 @@ public final class Wiring {
     private static PanelPackService panelPackService(Catalogue catalogue, Config config, Mailer mailer) {
         DynamoDbClient dynamoDb = dynamoDb(config);
         return new PanelPackService(catalogue, new DynamoDbApplicationStore(dynamoDb, config.tableName()),
-                new DynamoDbPanelPackClaims(dynamoDb, config.tableName()), mailer, config, Clock.systemUTC());
+                new DynamoDbPanelPackClaims(dynamoDb, config.tableName()), mailer, config, Clock.systemUTC(),
+                PanelPackHandler.TIMEOUT);
     }
 
     /** The catalogue the build packaged from the site's source: funds, published calls, forms. */

@@ -22,7 +22,8 @@ class PanelPackHandlerTest {
             (pack, from) -> {
                 sent.add(pack);
                 return "m-" + sent.size();
-            }, PanelPackServiceTest.CONFIG, Clock.fixed(PanelPackServiceTest.AFTER, ZoneOffset.UTC)));
+            }, PanelPackServiceTest.CONFIG, Clock.fixed(PanelPackServiceTest.AFTER, ZoneOffset.UTC),
+            PanelPackHandler.TIMEOUT));
 
     @Test
     void sendsOnceThenSaysSo() {

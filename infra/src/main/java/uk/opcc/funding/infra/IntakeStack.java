@@ -114,8 +114,8 @@ public final class IntakeStack extends Stack {
                 .description("aws lambda invoke --function-name <this> --payload '{}' resent.json: sends every email not sent, once").build();
 
         panelPack = javaFunction("PanelPack", "uk.opcc.funding.function.PanelPackHandler::handleRequest", jar,
-                // One query and one email a round; a minute covers a large round and SES retries.
-                512, Duration.seconds(60), mailSettings);
+                // One query and one email a round; the function's own timeout, which its claims' lease outlasts.
+                512, Duration.seconds(uk.opcc.funding.function.PanelPackHandler.TIMEOUT.toSeconds()), mailSettings);
         new PanelPacks(this, "PanelPacks", panelPack, table, DataStack.ROUND_INDEX, mail, config.catalogue(), synthesisedAt());
 
         failedRecords = failedRecordsBucket();

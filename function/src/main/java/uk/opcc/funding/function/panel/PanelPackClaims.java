@@ -1,6 +1,5 @@
 package uk.opcc.funding.function.panel;
 
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -18,9 +17,15 @@ public interface PanelPackClaims {
         HELD
     }
 
-    Claim claim(String fundId, String roundId, Instant now, Duration lease);
+    /** @param leaseUntil when the claim lapses if it is neither marked sent nor given back */
+    Claim claim(String fundId, String roundId, Instant now, Instant leaseUntil);
 
     void markSent(String fundId, String roundId, String messageId, int applications, Instant at);
 
-    void release(String fundId, String roundId, String reason);
+    /**
+     * Gives back the claim taken with {@code leaseUntil}, so a retry can send the pack.
+     *
+     * @return false when that claim had lapsed and another attempt holds the pack now: it is theirs
+     */
+    boolean release(String fundId, String roundId, Instant leaseUntil, String reason);
 }

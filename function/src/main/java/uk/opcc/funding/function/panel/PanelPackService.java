@@ -23,10 +23,14 @@ import uk.opcc.funding.function.storage.ApplicationStore;
  */
 public final class PanelPackService {
     /**
-     * Longer than the function's one-minute timeout; short enough that Lambda's second retry of
-     * a crashed invocation (one, then two minutes after it failed) finds the claim lapsed.
+     * How long a claim on a pack lasts when the function runs at most {@code timeout}: longer than
+     * the function can run, so a live attempt never loses its claim to a retry; twice as long, so
+     * Lambda's second retry of a crashed invocation (one, then two minutes after it failed) finds
+     * the claim lapsed and sends the pack.
      */
-    static final Duration CLAIM_LEASE = Duration.ofMinutes(2);
+    public static Duration claimLease(Duration timeout) {
+        return timeout.multipliedBy(2);
+    }
 
     /** What came of a request; IN_PROGRESS means another attempt holds the claim: ask again later. */
     public enum Status { SENT, INTERIM_SENT, ALREADY_SENT, IN_PROGRESS }
@@ -40,14 +44,18 @@ public final class PanelPackService {
     private final Mailer mailer;
     private final Config config;
     private final Clock clock;
+    private final Duration claimLease;
 
-    public PanelPackService(Catalogue catalogue, ApplicationStore store, PanelPackClaims claims, Mailer mailer, Config config, Clock clock) {
+    /** @param timeout the longest the function sending packs runs: each claim outlasts it ({@link #claimLease}) */
+    public PanelPackService(Catalogue catalogue, ApplicationStore store, PanelPackClaims claims, Mailer mailer, Config config, Clock clock,
+            Duration timeout) {
         this.catalogue = catalogue;
         this.store = store;
         this.claims = claims;
         this.mailer = mailer;
         this.config = config;
         this.clock = clock;
+        this.claimLease = claimLease(timeout);
     }
 
     /**
@@ -69,8 +77,9 @@ public final class PanelPackService {
 
         Instant now = clock.instant();
         boolean interim = now.isBefore(round.deadline().toInstant());
+        Instant leaseUntil = now.plus(claimLease);
         if (!interim) {
-            PanelPackClaims.Claim claim = claims.claim(fundId, roundId, now, CLAIM_LEASE);
+            PanelPackClaims.Claim claim = claims.claim(fundId, roundId, now, leaseUntil);
             if (claim != PanelPackClaims.Claim.GRANTED) {
                 return new Result(claim == PanelPackClaims.Claim.SENT ? Status.ALREADY_SENT : Status.IN_PROGRESS, 0, null);
             }
@@ -83,7 +92,8 @@ public final class PanelPackService {
             messageId = mailer.send(email(pack), config.senderAddress().orElseThrow());
         } catch (RuntimeException e) {
             if (!interim) {
-                claims.release(fundId, roundId, e.getClass().getSimpleName());
+                // If our lease lapsed, the attempt that took the pack over keeps it.
+                claims.release(fundId, roundId, leaseUntil, e.getClass().getSimpleName());
             }
             throw e;
         }

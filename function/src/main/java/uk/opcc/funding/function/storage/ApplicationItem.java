@@ -12,8 +12,8 @@ import uk.opcc.funding.function.notify.Recipient;
 /** An application as a DynamoDB item, and back. */
 final class ApplicationItem {
     /** An email's state: waiting, claimed by one attempt until its lease, sent (or none to send). */
-    static final String PENDING = "pending";
-    static final String SENDING = "sending";
+    static final String PENDING = Leases.PENDING;
+    static final String SENDING = Leases.SENDING;
     static final String SENT = "sent";
     /** No email to send: the applicant gave no address. */
     static final String NONE = "none";
@@ -94,6 +94,11 @@ final class ApplicationItem {
     }
 
     // One set of attributes per email, so each is claimed and retried by itself.
+
+    /** Where one email's claim and lease are kept: leases in epoch milliseconds, since they follow the invocation's remaining time, which is short. */
+    static Leases.Job email(Recipient recipient) {
+        return new Leases.Job(state(recipient), leaseUntil(recipient), attempts(recipient), error(recipient), java.time.temporal.ChronoUnit.MILLIS);
+    }
 
     static String state(Recipient recipient) {
         return recipient.id + "Email";

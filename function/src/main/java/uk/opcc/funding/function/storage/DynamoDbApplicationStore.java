@@ -35,6 +35,7 @@ public final class DynamoDbApplicationStore implements ApplicationStore {
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final int roundPageSize;
+    private final Leases leases;
 
     public DynamoDbApplicationStore(DynamoDbClient dynamoDb, String table) {
         this(dynamoDb, table, ROUND_PAGE_SIZE);
@@ -45,6 +46,7 @@ public final class DynamoDbApplicationStore implements ApplicationStore {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.roundPageSize = roundPageSize;
+        this.leases = new Leases(dynamoDb, table, ApplicationTable.KEY);
     }
 
     @Override
@@ -116,63 +118,33 @@ public final class DynamoDbApplicationStore implements ApplicationStore {
 
     @Override
     public Claim claimEmail(String reference, Recipient recipient, Instant now, Instant leaseUntil) {
-        try {
-            Map<String, AttributeValue> item = dynamoDb.updateItem(b -> b.tableName(table)
-                    .key(key(reference))
-                    .updateExpression("SET #state = :sending, #lease = :until ADD #attempts :one")
-                    .conditionExpression("attribute_exists(#pk) AND (#state = :pending OR (#state = :sending AND #lease < :now))")
-                    .expressionAttributeNames(Map.of("#state", ApplicationItem.state(recipient), "#lease", ApplicationItem.leaseUntil(recipient),
-                            "#attempts", ApplicationItem.attempts(recipient), "#pk", ApplicationTable.KEY))
-                    .expressionAttributeValues(Map.of(":sending", s(ApplicationItem.SENDING), ":pending", s(ApplicationItem.PENDING),
-                            ":until", n(leaseUntil.toEpochMilli()), ":now", n(now.toEpochMilli()), ":one", n(1)))
-                    .returnValues(ReturnValue.ALL_NEW)).attributes();
-            return new Claim.Granted(ApplicationItem.from(item), ApplicationItem.capDecisions(item));
-        } catch (ConditionalCheckFailedException e) {
-            return whyNotClaimed(reference, recipient, now);
-        } catch (SdkException e) {
-            throw new StorageUnavailableException("Could not claim the " + recipient.id + " email of " + reference, e);
+        Leases.Claimed claimed = leases.claim(key(reference), ApplicationItem.email(recipient), now, leaseUntil, false, Map.of(),
+                "the " + recipient.id + " email of " + reference);
+        if (claimed.granted()) {
+            return new Claim.Granted(ApplicationItem.from(claimed.item()), ApplicationItem.capDecisions(claimed.item()));
         }
-    }
-
-    /** Read after the claim was refused: sent (or nothing to send), or held by another attempt. */
-    private Claim whyNotClaimed(String reference, Recipient recipient, Instant now) {
-        Map<String, AttributeValue> item;
-        try {
-            item = dynamoDb.getItem(b -> b.tableName(table).consistentRead(true).key(key(reference))).item();
-        } catch (SdkException e) {
-            throw new StorageUnavailableException("Could not read the " + recipient.id + " email state of " + reference, e);
-        }
-        AttributeValue state = item == null ? null : item.get(ApplicationItem.state(recipient));
+        AttributeValue state = claimed.item().get(ApplicationItem.state(recipient));
         if (state == null || !ApplicationItem.SENDING.equals(state.s()) && !ApplicationItem.PENDING.equals(state.s())) {
-            return new Claim.Done();
+            return new Claim.Done(); // sent, settled, nothing to send, or no such application
         }
-        AttributeValue lease = item.get(ApplicationItem.leaseUntil(recipient));
-        // Released or lapsed between the two calls: busy a moment ago, free now; the retry takes it.
-        return new Claim.Held(lease == null ? now : Instant.ofEpochMilli(Long.parseLong(lease.n())));
+        // Held by another attempt; or released or lapsed a moment ago, so the retry takes it.
+        return new Claim.Held(leases.heldUntil(ApplicationItem.email(recipient), claimed.item(), now));
     }
 
     @Override
     public void markEmailed(String reference, Recipient recipient, String messageId, Instant at) {
-        Map<String, AttributeValue> item = update(reference, "SET #state = :sent, #at = :at, #id = :id REMOVE #lease", "attribute_exists(#pk)",
-                Map.of("#state", ApplicationItem.state(recipient), "#at", ApplicationItem.sentAt(recipient),
-                        "#id", ApplicationItem.messageId(recipient), "#lease", ApplicationItem.leaseUntil(recipient)),
-                Map.of(":sent", s(ApplicationItem.SENT), ":at", s(at.toString()), ":id", s(messageId)));
-        forgetIfSettled(reference, item);
+        leases.finish(key(reference), ApplicationItem.email(recipient), Optional.empty(), ApplicationItem.SENT,
+                        Map.of(ApplicationItem.sentAt(recipient), s(at.toString()), ApplicationItem.messageId(recipient), s(messageId)),
+                        "the " + recipient.id + " email of " + reference)
+                .ifPresent(item -> forgetIfSettled(reference, item));
     }
 
     @Override
     public void markEmailNotSent(String reference, Recipient recipient, Instant leaseUntil, NotSent why, String reason) {
-        Map<String, AttributeValue> item;
-        try {
-            item = update(reference, "SET #state = :final, #error = :reason REMOVE #lease", "#state = :sending AND #lease = :ours",
-                    Map.of("#state", ApplicationItem.state(recipient), "#lease", ApplicationItem.leaseUntil(recipient),
-                            "#error", ApplicationItem.error(recipient)),
-                    Map.of(":final", s(why.state), ":reason", s(reason), ":sending", s(ApplicationItem.SENDING),
-                            ":ours", n(leaseUntil.toEpochMilli())));
-        } catch (ConditionalCheckFailedException e) {
-            return; // our lease lapsed and another attempt took the claim: it is theirs to finish
-        }
-        forgetIfSettled(reference, item);
+        // Empty when our lease lapsed and another attempt took the claim: it is theirs to finish.
+        leases.finish(key(reference), ApplicationItem.email(recipient), Optional.of(leaseUntil), why.state,
+                        Map.of(ApplicationItem.error(recipient), s(reason)), "the " + recipient.id + " email of " + reference)
+                .ifPresent(item -> forgetIfSettled(reference, item));
     }
 
     /** Off the needs-email index once both emails are settled, as the write just made shows them: no write while one waits. */
@@ -223,15 +195,8 @@ public final class DynamoDbApplicationStore implements ApplicationStore {
 
     @Override
     public void releaseEmail(String reference, Recipient recipient, Instant leaseUntil, String reason) {
-        try {
-            update(reference, "SET #state = :pending, #error = :reason REMOVE #lease", "#state = :sending AND #lease = :ours",
-                    Map.of("#state", ApplicationItem.state(recipient), "#error", ApplicationItem.error(recipient),
-                            "#lease", ApplicationItem.leaseUntil(recipient)),
-                    Map.of(":pending", s(ApplicationItem.PENDING), ":reason", s(reason), ":sending", s(ApplicationItem.SENDING),
-                            ":ours", n(leaseUntil.toEpochMilli())));
-        } catch (ConditionalCheckFailedException e) {
-            // Our lease lapsed and another attempt took the claim (or sent it): it is theirs to finish.
-        }
+        // False when our lease lapsed and another attempt took the claim (or sent it): it is theirs to finish.
+        leases.release(key(reference), ApplicationItem.email(recipient), leaseUntil, reason, "the " + recipient.id + " email of " + reference);
     }
 
     /** A query on the round index, followed page by page: never a scan of the table. */

@@ -65,7 +65,8 @@ class PanelPackIT {
 
     PanelPackService service(Mailer sender) {
         return new PanelPackService(Fixtures.CATALOGUE, store, new DynamoDbPanelPackClaims(client, table), sender,
-                PanelPackServiceTest.CONFIG, Clock.fixed(AFTER_THE_DEADLINES, ZoneOffset.UTC));
+                PanelPackServiceTest.CONFIG, Clock.fixed(AFTER_THE_DEADLINES, ZoneOffset.UTC),
+                PanelPackHandler.TIMEOUT);
     }
 
     SesMailer ses() {
@@ -188,12 +189,44 @@ class PanelPackIT {
     void aClaimHeldByACrashedAttemptLapsesAfterItsLease() {
         DynamoDbPanelPackClaims claims = new DynamoDbPanelPackClaims(client, table);
 
-        assertThat(claims.claim("property-fund", "2026-27-Q3", NOW, Duration.ofMinutes(5))).isEqualTo(PanelPackClaims.Claim.GRANTED);
-        assertThat(claims.claim("property-fund", "2026-27-Q3", NOW.plus(Duration.ofMinutes(4)), Duration.ofMinutes(5))).isEqualTo(PanelPackClaims.Claim.HELD);
-        assertThat(claims.claim("property-fund", "2026-27-Q4", NOW, Duration.ofMinutes(5))).isEqualTo(PanelPackClaims.Claim.GRANTED);
-        assertThat(claims.claim("property-fund", "2026-27-Q3", NOW.plus(Duration.ofMinutes(6)), Duration.ofMinutes(5))).isEqualTo(PanelPackClaims.Claim.GRANTED);
+        assertThat(claims.claim("property-fund", "2026-27-Q3", NOW, NOW.plus(Duration.ofMinutes(5)))).isEqualTo(PanelPackClaims.Claim.GRANTED);
+        assertThat(claims.claim("property-fund", "2026-27-Q3", NOW.plus(Duration.ofMinutes(4)), NOW.plus(Duration.ofMinutes(4)).plus(Duration.ofMinutes(5)))).isEqualTo(PanelPackClaims.Claim.HELD);
+        assertThat(claims.claim("property-fund", "2026-27-Q4", NOW, NOW.plus(Duration.ofMinutes(5)))).isEqualTo(PanelPackClaims.Claim.GRANTED);
+        assertThat(claims.claim("property-fund", "2026-27-Q3", NOW.plus(Duration.ofMinutes(6)), NOW.plus(Duration.ofMinutes(6)).plus(Duration.ofMinutes(5)))).isEqualTo(PanelPackClaims.Claim.GRANTED);
         claims.markSent("property-fund", "2026-27-Q3", "m-1", 0, NOW);
-        assertThat(claims.claim("property-fund", "2026-27-Q3", NOW.plus(Duration.ofDays(30)), Duration.ofMinutes(5))).isEqualTo(PanelPackClaims.Claim.SENT);
+        assertThat(claims.claim("property-fund", "2026-27-Q3", NOW.plus(Duration.ofDays(30)), NOW.plus(Duration.ofDays(30)).plus(Duration.ofMinutes(5)))).isEqualTo(PanelPackClaims.Claim.SENT);
+    }
+
+    @Test
+    void aHolderWhoseLeaseLapsedCannotGiveBackTheClaimOfTheAttemptThatTookItOver() {
+        DynamoDbPanelPackClaims claims = new DynamoDbPanelPackClaims(client, table);
+        Instant crashedLease = NOW.plus(Duration.ofMinutes(2));
+        Instant takeOverLease = NOW.plus(Duration.ofMinutes(5));
+
+        assertThat(claims.claim("property-fund", "2026-27-Q3", NOW, crashedLease)).isEqualTo(PanelPackClaims.Claim.GRANTED);
+        assertThat(claims.claim("property-fund", "2026-27-Q3", NOW.plus(Duration.ofMinutes(3)), takeOverLease)).isEqualTo(PanelPackClaims.Claim.GRANTED);
+
+        assertThat(claims.release("property-fund", "2026-27-Q3", crashedLease, "late failure")).isFalse();
+        assertThat(claims.claim("property-fund", "2026-27-Q3", NOW.plus(Duration.ofMinutes(4)), NOW.plus(Duration.ofMinutes(9))))
+                .as("still the take-over's").isEqualTo(PanelPackClaims.Claim.HELD);
+        assertThat(claims.release("property-fund", "2026-27-Q3", takeOverLease, "failed")).isTrue();
+        assertThat(claims.claim("property-fund", "2026-27-Q3", NOW.plus(Duration.ofMinutes(4)), NOW.plus(Duration.ofMinutes(9))))
+                .isEqualTo(PanelPackClaims.Claim.GRANTED);
+        Map<String, AttributeValue> record = client.getItem(b -> b.tableName(table)
+                .key(Map.of("pk", AttributeValue.fromS("PACK#property-fund#2026-27-Q3")))).item();
+        assertThat(record.get("attempts").n()).isEqualTo("3");
+        assertThat(record.get("lastError").s()).isEqualTo("failed");
+        assertThat(record.get("claimedUntil").n()).as("epoch seconds, as pack items keep them")
+                .isEqualTo(Long.toString(NOW.plus(Duration.ofMinutes(9)).getEpochSecond()));
+    }
+
+    @Test
+    void aPacksClaimOutlastsTheFunctionThatHoldsItAndLapsesBeforeLambdasLastRetry() {
+        Duration lease = PanelPackService.claimLease(PanelPackHandler.TIMEOUT);
+
+        assertThat(lease).isGreaterThan(PanelPackHandler.TIMEOUT);
+        // Lambda retries a failed asynchronous invocation twice, one and then two minutes after it failed.
+        assertThat(lease).isLessThanOrEqualTo(PanelPackHandler.TIMEOUT.plus(Duration.ofMinutes(3)));
     }
 
     @Test

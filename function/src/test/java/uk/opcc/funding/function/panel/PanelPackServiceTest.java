@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import uk.opcc.funding.function.Fixtures;
+import uk.opcc.funding.function.PanelPackHandler;
 import uk.opcc.funding.function.config.Config;
 import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.intake.IdempotencyKey;
@@ -42,7 +43,8 @@ public class PanelPackServiceTest {
     };
 
     PanelPackService service(Instant now) {
-        return new PanelPackService(Fixtures.CATALOGUE, store, claims, sender, CONFIG, Clock.fixed(now, ZoneOffset.UTC));
+        return new PanelPackService(Fixtures.CATALOGUE, store, claims, sender, CONFIG, Clock.fixed(now, ZoneOffset.UTC),
+                PanelPackHandler.TIMEOUT);
     }
 
     void store(String reference, String fund, String round) {
@@ -122,7 +124,7 @@ public class PanelPackServiceTest {
         public final Map<String, String> state = new HashMap<>();
 
         @Override
-        public synchronized Claim claim(String fundId, String roundId, Instant now, Duration lease) {
+        public synchronized Claim claim(String fundId, String roundId, Instant now, Instant leaseUntil) {
             String current = state.get(fundId + "#" + roundId);
             if ("sent".equals(current)) {
                 return Claim.SENT;
@@ -140,8 +142,9 @@ public class PanelPackServiceTest {
         }
 
         @Override
-        public synchronized void release(String fundId, String roundId, String reason) {
+        public synchronized boolean release(String fundId, String roundId, Instant leaseUntil, String reason) {
             state.put(fundId + "#" + roundId, "pending");
+            return true;
         }
     }
 }
