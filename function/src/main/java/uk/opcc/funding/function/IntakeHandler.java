@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.crac.Core;
+import uk.opcc.funding.function.log.Log;
 import uk.opcc.funding.catalogue.FormHtml;
 import uk.opcc.funding.function.http.ConfirmationCookie;
 import uk.opcc.funding.function.http.FormPages;
@@ -19,7 +20,7 @@ import uk.opcc.funding.function.intake.IntakeService;
 import uk.opcc.funding.function.intake.Outcome;
 import uk.opcc.funding.function.intake.Submission;
 import uk.opcc.funding.function.secrets.IntakeSecrets;
-import uk.opcc.funding.function.storage.StorageUnavailableException;
+import uk.opcc.funding.function.intake.StorageUnavailableException;
 
 /**
  * {@code POST /api/forms/{formId}/submissions}: read the body, submit it, answer.

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import uk.opcc.funding.function.log.Log;
 import uk.opcc.funding.function.notify.NotificationService;
 import uk.opcc.funding.function.storage.ApplicationTable;
 

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.time.Duration;
 import java.util.Map;
+import uk.opcc.funding.function.log.Log;
 import uk.opcc.funding.function.panel.PanelPackService;
 import uk.opcc.funding.function.panel.UnknownRoundException;
 

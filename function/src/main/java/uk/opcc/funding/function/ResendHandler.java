@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import uk.opcc.funding.function.log.Log;
 import uk.opcc.funding.function.notify.FailedEmails;
 
 /**

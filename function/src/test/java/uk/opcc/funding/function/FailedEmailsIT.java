@@ -9,11 +9,12 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import uk.opcc.funding.function.notify.EmailRecords;
 import uk.opcc.funding.function.engines.DynamoDbLocal;
 import uk.opcc.funding.function.engines.SesEmulator;
 import uk.opcc.funding.function.engines.StreamRelay;
 import uk.opcc.funding.function.notify.Recipient;
-import uk.opcc.funding.function.storage.ApplicationStore.Claim;
+import uk.opcc.funding.function.notify.EmailRecords.Claim;
 import uk.opcc.funding.function.storage.DynamoDbApplicationStore;
 
 /**

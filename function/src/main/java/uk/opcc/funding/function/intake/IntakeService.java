@@ -14,8 +14,7 @@ import uk.opcc.funding.catalogue.FormDefinition;
 import uk.opcc.funding.catalogue.FormField;
 import uk.opcc.funding.catalogue.Fund;
 import uk.opcc.funding.catalogue.PanelRound;
-import uk.opcc.funding.function.storage.ApplicationStore;
-import uk.opcc.funding.function.storage.ReferenceTakenException;
+import uk.opcc.funding.function.intake.ReferenceTakenException;
 import uk.opcc.funding.function.validation.FormValidator;
 import uk.opcc.funding.function.validation.Messages;
 import uk.opcc.funding.function.validation.Problem;
@@ -26,18 +25,18 @@ public final class IntakeService {
     private static final int REFERENCE_ATTEMPTS = 5;
 
     private final Catalogue catalogue;
-    private final ApplicationStore store;
+    private final Applications store;
     private final Clock clock;
     private final Supplier<String> references;
 
-    public IntakeService(Catalogue catalogue, ApplicationStore store, Clock clock, Supplier<String> references) {
+    public IntakeService(Catalogue catalogue, Applications store, Clock clock, Supplier<String> references) {
         this.catalogue = catalogue;
         this.store = store;
         this.clock = clock;
         this.references = references;
     }
 
-    /** @throws uk.opcc.funding.function.storage.StorageUnavailableException when it could not be stored */
+    /** @throws uk.opcc.funding.function.intake.StorageUnavailableException when it could not be stored */
     public Outcome submit(Submission submission) {
         Instant now = clock.instant();
         Target target = target(submission, now, true);
@@ -64,7 +63,7 @@ public final class IntakeService {
             Application application = new Application(references.get(), form.id(), fund.id(),
                     call.map(Call::id).orElse(null), panelRound, now, result.answers(), Retention.expiresAt(fund, now));
             try {
-                ApplicationStore.Saved saved = store.save(application, key, now);
+                Applications.Saved saved = store.save(application, key, now);
                 return new Outcome.Accepted(submission.formId(), call.map(Call::id).orElse(null), saved.reference(), saved.receivedAt());
             } catch (ReferenceTakenException e) {
                 if (attempt == REFERENCE_ATTEMPTS) {

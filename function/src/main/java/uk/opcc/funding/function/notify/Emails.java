@@ -1,5 +1,6 @@
 package uk.opcc.funding.function.notify;
 
+import uk.opcc.funding.function.intake.StorageUnavailableException;
 import uk.opcc.funding.function.mail.Email;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,8 +12,7 @@ import uk.opcc.funding.function.config.Config;
 import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.intake.SameOrganisation;
 import uk.opcc.funding.function.intake.Sha256;
-import uk.opcc.funding.function.storage.ApplicationStore;
-import uk.opcc.funding.function.storage.ApplicationStore.CapDecision;
+import uk.opcc.funding.function.notify.EmailRecords.CapDecision;
 
 /**
  * Writes each of an application's emails (the staff one, the applicant's confirmation) and decides
@@ -23,10 +23,10 @@ public final class Emails {
     private final Catalogue catalogue;
     private final Publisher publisher;
     private final Config config;
-    private final ApplicationStore store;
+    private final EmailRecords store;
     private final Clock clock;
 
-    public Emails(Catalogue catalogue, Publisher publisher, Config config, ApplicationStore store, Clock clock) {
+    public Emails(Catalogue catalogue, Publisher publisher, Config config, EmailRecords store, Clock clock) {
         this.catalogue = catalogue;
         this.publisher = publisher;
         this.config = config;
@@ -36,7 +36,7 @@ public final class Emails {
 
     /**
      * @param decided what the daily cap already decided for the application's emails, as its claim read them
-     * @throws uk.opcc.funding.function.storage.StorageUnavailableException when what the staff email says cannot be read
+     * @throws uk.opcc.funding.function.intake.StorageUnavailableException when what the staff email says cannot be read
      */
     public Email compose(Application application, Recipient recipient, Map<Recipient, CapDecision> decided) {
         String mailbox = config.mailboxFor(application.fundId());
@@ -54,7 +54,7 @@ public final class Emails {
      * stands, so the staff email (which asks first, to tell staff) and the applicant's agree.
      *
      * @param decided what the cap already decided, as the claim read it: counted only where it has not
-     * @throws uk.opcc.funding.function.storage.StorageUnavailableException when the count cannot be kept
+     * @throws uk.opcc.funding.function.intake.StorageUnavailableException when the count cannot be kept
      */
     public boolean mayBeSent(Application application, Recipient recipient, Map<Recipient, CapDecision> decided) {
         if (recipient == Recipient.STAFF || application.applicantEmail().isEmpty()) {

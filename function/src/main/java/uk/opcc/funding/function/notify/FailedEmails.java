@@ -6,9 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import uk.opcc.funding.function.storage.ApplicationStore;
-import uk.opcc.funding.function.storage.ApplicationStore.EmailState;
-import uk.opcc.funding.function.storage.ApplicationStore.Unsent;
+import uk.opcc.funding.function.notify.EmailRecords.EmailState;
+import uk.opcc.funding.function.notify.EmailRecords.Unsent;
 
 /**
  * The way back for emails that failed: every application with an email not sent (after Lambda's
@@ -29,10 +28,10 @@ public final class FailedEmails {
         }
     }
 
-    private final ApplicationStore store;
+    private final EmailRecords store;
     private final NotificationService notifications;
 
-    public FailedEmails(ApplicationStore store, NotificationService notifications) {
+    public FailedEmails(EmailRecords store, NotificationService notifications) {
         this.store = store;
         this.notifications = notifications;
     }
@@ -53,7 +52,7 @@ public final class FailedEmails {
         for (Unsent unsent : store.unsent()) {
             NotificationService.Outcome outcome = notifications.notify(unsent.reference(), remaining);
             if (outcome.settled()) {
-                store.forgetIfAllSent(unsent.reference()); // sent before, and only the index entry was left behind
+                store.finishIfAllSent(unsent.reference()); // sent before, and only the index entry was left behind
             }
             results.add(new Resent(unsent.reference(), unsent.receivedAt(), unsent.emails(), outcome));
         }

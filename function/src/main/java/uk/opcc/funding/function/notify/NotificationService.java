@@ -11,9 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import uk.opcc.funding.function.intake.Application;
-import uk.opcc.funding.function.storage.ApplicationStore;
-import uk.opcc.funding.function.storage.ApplicationStore.Claim;
-import uk.opcc.funding.function.storage.StorageUnavailableException;
+import uk.opcc.funding.function.notify.EmailRecords.Claim;
+import uk.opcc.funding.function.intake.StorageUnavailableException;
 
 /**
  * Sends an application's emails, each once. Each email is claimed before it is sent, with a lease
@@ -59,7 +58,7 @@ public final class NotificationService {
         }
     }
 
-    private final ApplicationStore store;
+    private final EmailRecords store;
     private final Emails emails;
     private final Mailer mailer;
     private final String sender;
@@ -70,7 +69,7 @@ public final class NotificationService {
      * @param emailBudget the longest one email can take (claim, send, record) with the clients'
      *                    timeouts: an email is not started with less of the invocation left
      */
-    public NotificationService(ApplicationStore store, Emails emails, Mailer mailer, String sender, Clock clock, Duration emailBudget) {
+    public NotificationService(EmailRecords store, Emails emails, Mailer mailer, String sender, Clock clock, Duration emailBudget) {
         this.store = store;
         this.emails = emails;
         this.mailer = mailer;
@@ -117,7 +116,7 @@ public final class NotificationService {
         String messageId;
         try {
             if (!emails.mayBeSent(application, recipient, granted.capDecisions())) {
-                store.markEmailNotSent(reference, recipient, leaseUntil, ApplicationStore.NotSent.HELD_BACK, "daily cap");
+                store.markEmailNotSent(reference, recipient, leaseUntil, EmailRecords.NotSent.HELD_BACK, "daily cap");
                 return Delivery.HELD_BACK;
             }
             messageId = mailer.send(emails.compose(application, recipient, granted.capDecisions()), sender);
@@ -127,7 +126,7 @@ public final class NotificationService {
                 throw e;
             }
             // An address a visitor typed that SES refuses for good: retrying would only fail again and park the record.
-            store.markEmailNotSent(reference, recipient, leaseUntil, ApplicationStore.NotSent.REFUSED, e.getMessage());
+            store.markEmailNotSent(reference, recipient, leaseUntil, EmailRecords.NotSent.REFUSED, e.getMessage());
             return Delivery.REFUSED;
         } catch (RuntimeException e) {
             release(reference, recipient, leaseUntil, e);

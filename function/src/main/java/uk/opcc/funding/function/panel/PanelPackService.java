@@ -14,7 +14,6 @@ import uk.opcc.funding.function.mail.Attachment;
 import uk.opcc.funding.function.mail.Email;
 import uk.opcc.funding.function.mail.Mailer;
 import uk.opcc.funding.function.intake.Application;
-import uk.opcc.funding.function.storage.ApplicationStore;
 
 /**
  * Makes and sends one fund's panel pack for one round. After the round's deadline the pack is
@@ -39,7 +38,7 @@ public final class PanelPackService {
     }
 
     private final Catalogue catalogue;
-    private final ApplicationStore store;
+    private final RoundApplications store;
     private final PanelPackClaims claims;
     private final Mailer mailer;
     private final Config config;
@@ -47,7 +46,7 @@ public final class PanelPackService {
     private final Duration claimLease;
 
     /** @param timeout the longest the function sending packs runs: each claim outlasts it ({@link #claimLease}) */
-    public PanelPackService(Catalogue catalogue, ApplicationStore store, PanelPackClaims claims, Mailer mailer, Config config, Clock clock,
+    public PanelPackService(Catalogue catalogue, RoundApplications store, PanelPackClaims claims, Mailer mailer, Config config, Clock clock,
             Duration timeout) {
         this.catalogue = catalogue;
         this.store = store;

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.crac.Context;
 import org.crac.Resource;
-import uk.opcc.funding.function.Log;
+import uk.opcc.funding.function.log.Log;
 import uk.opcc.funding.function.config.Config;
 import uk.opcc.funding.function.intake.ConfirmationToken;
 

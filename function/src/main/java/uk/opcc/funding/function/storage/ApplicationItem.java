@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import uk.opcc.funding.function.notify.EmailRecords;
 import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.notify.Recipient;
 
@@ -18,9 +19,9 @@ final class ApplicationItem {
     /** No email to send: the applicant gave no address. */
     static final String NONE = "none";
     /** Not sent, for good: the address had the day's most emails already (see DailyEmailCounts). */
-    static final String HELD = ApplicationStore.NotSent.HELD_BACK.state;
+    static final String HELD = EmailRecords.NotSent.HELD_BACK.state;
     /** Not sent, for good: the mail service refused the address (SES's BadRequest). */
-    static final String REFUSED = ApplicationStore.NotSent.REFUSED.state;
+    static final String REFUSED = EmailRecords.NotSent.REFUSED.state;
 
     private ApplicationItem() {
     }
@@ -60,28 +61,28 @@ final class ApplicationItem {
     }
 
     /** An item from the needs-email index: its reference, when it came, its emails' states. */
-    static ApplicationStore.Unsent unsent(Map<String, AttributeValue> item) {
-        Map<Recipient, ApplicationStore.EmailState> emails = new java.util.EnumMap<>(Recipient.class);
+    static EmailRecords.Unsent unsent(Map<String, AttributeValue> item) {
+        Map<Recipient, EmailRecords.EmailState> emails = new java.util.EnumMap<>(Recipient.class);
         for (Recipient recipient : Recipient.values()) {
             AttributeValue state = item.get(state(recipient));
             AttributeValue lease = item.get(leaseUntil(recipient));
             AttributeValue attempts = item.get(attempts(recipient));
             AttributeValue error = item.get(error(recipient));
-            emails.put(recipient, new ApplicationStore.EmailState(state == null ? NONE : state.s(),
+            emails.put(recipient, new EmailRecords.EmailState(state == null ? NONE : state.s(),
                     lease == null ? null : Instant.ofEpochMilli(Long.parseLong(lease.n())),
                     attempts == null ? 0 : Integer.parseInt(attempts.n()), error == null ? null : error.s()));
         }
-        return new ApplicationStore.Unsent(item.get("reference").s(), Instant.parse(item.get(ApplicationTable.RECEIVED_AT).s()), emails);
+        return new EmailRecords.Unsent(item.get("reference").s(), Instant.parse(item.get(ApplicationTable.RECEIVED_AT).s()), emails);
     }
 
     /** What the daily cap decided for each email, where it has (see DailyEmailCounts). */
-    static Map<Recipient, ApplicationStore.CapDecision> capDecisions(Map<String, AttributeValue> item) {
-        Map<Recipient, ApplicationStore.CapDecision> decisions = new java.util.EnumMap<>(Recipient.class);
+    static Map<Recipient, EmailRecords.CapDecision> capDecisions(Map<String, AttributeValue> item) {
+        Map<Recipient, EmailRecords.CapDecision> decisions = new java.util.EnumMap<>(Recipient.class);
         for (Recipient recipient : Recipient.values()) {
             AttributeValue decision = item.get(cap(recipient));
             if (decision != null) {
-                decisions.put(recipient, DailyEmailCounts.HELD.equals(decision.s()) ? ApplicationStore.CapDecision.HELD_BACK
-                        : ApplicationStore.CapDecision.WITHIN_CAP);
+                decisions.put(recipient, DailyEmailCounts.HELD.equals(decision.s()) ? EmailRecords.CapDecision.HELD_BACK
+                        : EmailRecords.CapDecision.WITHIN_CAP);
             }
         }
         return decisions;

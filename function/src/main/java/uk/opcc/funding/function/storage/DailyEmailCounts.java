@@ -1,5 +1,6 @@
 package uk.opcc.funding.function.storage;
 
+import uk.opcc.funding.function.intake.StorageUnavailableException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +12,10 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
+import uk.opcc.funding.function.notify.EmailRecords;
 import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.function.notify.Recipient;
-import uk.opcc.funding.function.storage.ApplicationStore.CapDecision;
+import uk.opcc.funding.function.notify.EmailRecords.CapDecision;
 
 /**
  * The {@code MAILCAP#<address digest>#<day>} counters: how many emails went to one address given on

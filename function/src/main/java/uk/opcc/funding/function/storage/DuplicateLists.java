@@ -1,5 +1,6 @@
 package uk.opcc.funding.function.storage;
 
+import uk.opcc.funding.function.intake.StorageUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

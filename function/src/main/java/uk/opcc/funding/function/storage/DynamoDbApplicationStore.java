@@ -20,12 +20,17 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import uk.opcc.funding.function.intake.Application;
+import uk.opcc.funding.function.intake.Applications;
+import uk.opcc.funding.function.intake.ReferenceTakenException;
+import uk.opcc.funding.function.intake.StorageUnavailableException;
+import uk.opcc.funding.function.notify.EmailRecords;
+import uk.opcc.funding.function.panel.RoundApplications;
 import uk.opcc.funding.function.intake.IdempotencyKey;
 import uk.opcc.funding.function.intake.SameOrganisation;
 import uk.opcc.funding.function.notify.Recipient;
 
-/** {@link ApplicationStore} on DynamoDB, with conditional writes only. */
-public final class DynamoDbApplicationStore implements ApplicationStore {
+/** The applications, their email records and their rounds ({@link Applications}, {@link EmailRecords}, {@link RoundApplications}) on DynamoDB, with conditional writes only. */
+public final class DynamoDbApplicationStore implements Applications, EmailRecords, RoundApplications {
     /** Concurrent replays can collide in a transaction; each try after the first sees the winner's write. */
     private static final int CONFLICT_ATTEMPTS = 8;
 
@@ -150,7 +155,7 @@ public final class DynamoDbApplicationStore implements ApplicationStore {
     /** Off the needs-email index once both emails are settled, as the write just made shows them: no write while one waits. */
     private void forgetIfSettled(String reference, Map<String, AttributeValue> item) {
         if (ApplicationItem.settled(item, Recipient.STAFF) && ApplicationItem.settled(item, Recipient.APPLICANT)) {
-            forgetIfAllSent(reference);
+            finishIfAllSent(reference);
         }
     }
 
@@ -181,7 +186,7 @@ public final class DynamoDbApplicationStore implements ApplicationStore {
     }
 
     @Override
-    public void forgetIfAllSent(String reference) {
+    public void finishIfAllSent(String reference) {
         try {
             update(reference, "REMOVE #needs", "#staff IN (:sent, :none, :held, :refused) AND #applicant IN (:sent, :none, :held, :refused)",
                     Map.of("#needs", ApplicationTable.NEEDS_EMAIL, "#staff", ApplicationItem.state(Recipient.STAFF),

@@ -1,5 +1,6 @@
 package uk.opcc.funding.function.storage;
 
+import uk.opcc.funding.function.intake.StorageUnavailableException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;

@@ -12,8 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import uk.opcc.funding.function.Fixtures;
 import uk.opcc.funding.function.storage.InMemoryApplicationStore;
-import uk.opcc.funding.function.storage.ReferenceTakenException;
-import uk.opcc.funding.function.storage.StorageUnavailableException;
+import uk.opcc.funding.function.intake.ReferenceTakenException;
+import uk.opcc.funding.function.intake.StorageUnavailableException;
 
 class IntakeServiceTest {
     final InMemoryApplicationStore store = new InMemoryApplicationStore();

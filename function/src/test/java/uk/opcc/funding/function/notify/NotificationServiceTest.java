@@ -23,7 +23,6 @@ import uk.opcc.funding.function.intake.IntakeService;
 import uk.opcc.funding.function.intake.Outcome;
 import uk.opcc.funding.function.intake.Submission;
 import uk.opcc.funding.function.notify.NotificationService.Delivery;
-import uk.opcc.funding.function.storage.ApplicationStore;
 import uk.opcc.funding.function.storage.InMemoryApplicationStore;
 
 public class NotificationServiceTest {
@@ -53,7 +52,7 @@ public class NotificationServiceTest {
     final NotificationService service = service(store, mail, Fixtures.CLOCK);
 
     /** The service as the notifier builds it, on a store and mail service of the test's. */
-    public static NotificationService service(ApplicationStore store, Mailer mailer, Clock clock) {
+    public static NotificationService service(EmailRecords store, Mailer mailer, Clock clock) {
         return new NotificationService(store, new Emails(Fixtures.CATALOGUE, Fixtures.PUBLISHER, CONFIG, store, clock), mailer,
                 CONFIG.senderAddress().orElseThrow(), clock, BUDGET);
     }

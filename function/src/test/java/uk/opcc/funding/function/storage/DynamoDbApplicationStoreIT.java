@@ -19,6 +19,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import uk.opcc.funding.function.intake.StorageUnavailableException;
+import uk.opcc.funding.function.intake.ReferenceTakenException;
+import uk.opcc.funding.function.notify.EmailRecords;
+import uk.opcc.funding.function.intake.Applications;
 import uk.opcc.funding.function.Fixtures;
 import uk.opcc.funding.function.engines.DynamoDbLocal;
 import uk.opcc.funding.function.intake.Application;
@@ -26,7 +30,7 @@ import uk.opcc.funding.function.intake.IdempotencyKey;
 import uk.opcc.funding.function.intake.SameOrganisation;
 import uk.opcc.funding.function.intake.Sha256;
 import uk.opcc.funding.function.notify.Recipient;
-import uk.opcc.funding.function.storage.ApplicationStore.Claim;
+import uk.opcc.funding.function.notify.EmailRecords.Claim;
 
 /** The DynamoDB adapter against DynamoDB Local. */
 class DynamoDbApplicationStoreIT {
@@ -60,9 +64,9 @@ class DynamoDbApplicationStoreIT {
 
     @Test
     void storesTheApplicationWithEveryAnswerAndItsKey() {
-        ApplicationStore.Saved saved = store.save(application("KX7P-M2RD"), key("answers#1"), NOW);
+        Applications.Saved saved = store.save(application("KX7P-M2RD"), key("answers#1"), NOW);
 
-        assertThat(saved).isEqualTo(new ApplicationStore.Saved("KX7P-M2RD", NOW, false));
+        assertThat(saved).isEqualTo(new Applications.Saved("KX7P-M2RD", NOW, false));
         Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS("APP#KX7P-M2RD")))).item();
         assertThat(item.get("answers").m().get("objectives").l()).extracting(AttributeValue::s).containsExactly("objective-3", "objective-8");
         assertThat(item.get("staffEmail").s()).isEqualTo("pending");
@@ -79,9 +83,9 @@ class DynamoDbApplicationStoreIT {
     void aReplayReturnsTheFirstReferenceAndStoresNothingMore() {
         store.save(application("KX7P-M2RD"), key("answers#1"), NOW);
 
-        ApplicationStore.Saved replay = store.save(application("PN4W-8HTC"), key("answers#1"), NOW.plusSeconds(60));
+        Applications.Saved replay = store.save(application("PN4W-8HTC"), key("answers#1"), NOW.plusSeconds(60));
 
-        assertThat(replay).isEqualTo(new ApplicationStore.Saved("KX7P-M2RD", NOW, true));
+        assertThat(replay).isEqualTo(new Applications.Saved("KX7P-M2RD", NOW, true));
         assertThat(items()).hasSize(4);
         assertThat(store.sameOrganisation("property-fund", "2026-27-Q4", SameOrganisation.keys(application("PN4W-8HTC"))))
                 .as("a replay is not filed again").allSatisfy(l -> assertThat(l.references()).containsExactly("KX7P-M2RD"));
@@ -91,7 +95,7 @@ class DynamoDbApplicationStoreIT {
     void anExpiredKeyNoLongerCountsAsAReplay() {
         store.save(application("KX7P-M2RD"), key("answers#1"), NOW);
 
-        ApplicationStore.Saved later = store.save(application("PN4W-8HTC"), key("answers#1"), NOW.plus(Duration.ofHours(25)));
+        Applications.Saved later = store.save(application("PN4W-8HTC"), key("answers#1"), NOW.plus(Duration.ofHours(25)));
 
         assertThat(later.replay()).isFalse();
         assertThat(later.reference()).isEqualTo("PN4W-8HTC");
@@ -110,14 +114,14 @@ class DynamoDbApplicationStoreIT {
     @Test
     void aHundredConcurrentReplaysMakeOneApplication() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(16);
-        List<Callable<ApplicationStore.Saved>> replays = new ArrayList<>();
+        List<Callable<Applications.Saved>> replays = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             String reference = String.format("R%03d-2222", i).replace('0', 'A').replace('1', 'B');
             replays.add(() -> store.save(application(reference), key("id#property-fund#same-browser-submission"), NOW));
         }
 
         Set<String> references = new java.util.HashSet<>();
-        for (Future<ApplicationStore.Saved> saved : pool.invokeAll(replays)) {
+        for (Future<Applications.Saved> saved : pool.invokeAll(replays)) {
             references.add(saved.get().reference());
         }
         pool.shutdown();
@@ -221,26 +225,26 @@ class DynamoDbApplicationStoreIT {
         DynamoDbApplicationStore oldStore = new DynamoDbApplicationStore(client, old);
         oldStore.save(application("KX7P-M2RD"), key("answers#1"), NOW);
         assertThat(oldStore.applicationsInRound("property-fund", "2026-27-Q4")).extracting(Application::reference).containsExactly("KX7P-M2RD");
-        assertThat(oldStore.unsent()).extracting(ApplicationStore.Unsent::reference).containsExactly("KX7P-M2RD");
+        assertThat(oldStore.unsent()).extracting(EmailRecords.Unsent::reference).containsExactly("KX7P-M2RD");
     }
 
     @Test
     void anApplicationLeavesTheNeedsEmailIndexOnlyOnceBothItsEmailsAreSent() {
         store.save(application("KX7P-M2RD"), key("answers#1"), NOW);
         store.save(application("PN4W-8HTC"), key("answers#2"), NOW.plusSeconds(1));
-        assertThat(store.unsent()).extracting(ApplicationStore.Unsent::reference).containsExactly("KX7P-M2RD", "PN4W-8HTC");
+        assertThat(store.unsent()).extracting(EmailRecords.Unsent::reference).containsExactly("KX7P-M2RD", "PN4W-8HTC");
         assertThat(store.unsent().get(0).emails().get(Recipient.STAFF).state()).isEqualTo("pending");
 
         store.claimEmail("KX7P-M2RD", Recipient.STAFF, NOW, LEASE);
         store.markEmailed("KX7P-M2RD", Recipient.STAFF, "ses-1", NOW);
-        assertThat(store.unsent()).extracting(ApplicationStore.Unsent::reference).as("its applicant email is still to send")
+        assertThat(store.unsent()).extracting(EmailRecords.Unsent::reference).as("its applicant email is still to send")
                 .containsExactly("KX7P-M2RD", "PN4W-8HTC");
         store.claimEmail("KX7P-M2RD", Recipient.APPLICANT, NOW, LEASE);
-        assertThat(store.unsent().get(0).emails().get(Recipient.APPLICANT)).isEqualTo(new ApplicationStore.EmailState("sending", LEASE, 1, null));
+        assertThat(store.unsent().get(0).emails().get(Recipient.APPLICANT)).isEqualTo(new EmailRecords.EmailState("sending", LEASE, 1, null));
 
         store.markEmailed("KX7P-M2RD", Recipient.APPLICANT, "ses-2", NOW);
 
-        assertThat(store.unsent()).extracting(ApplicationStore.Unsent::reference).containsExactly("PN4W-8HTC");
+        assertThat(store.unsent()).extracting(EmailRecords.Unsent::reference).containsExactly("PN4W-8HTC");
     }
 
     @Test
@@ -297,16 +301,16 @@ class DynamoDbApplicationStoreIT {
         }
         java.time.LocalDate day = java.time.LocalDate.of(2026, 11, 24);
         ExecutorService pool = Executors.newFixedThreadPool(12);
-        List<Callable<ApplicationStore.CapDecision>> counts = references.stream()
-                .<Callable<ApplicationStore.CapDecision>>map(r -> () -> store.countEmailToAddress(r, Recipient.APPLICANT, "digest", day, 3)).toList();
+        List<Callable<EmailRecords.CapDecision>> counts = references.stream()
+                .<Callable<EmailRecords.CapDecision>>map(r -> () -> store.countEmailToAddress(r, Recipient.APPLICANT, "digest", day, 3)).toList();
 
-        List<ApplicationStore.CapDecision> decisions = new ArrayList<>();
-        for (Future<ApplicationStore.CapDecision> decision : pool.invokeAll(counts)) {
+        List<EmailRecords.CapDecision> decisions = new ArrayList<>();
+        for (Future<EmailRecords.CapDecision> decision : pool.invokeAll(counts)) {
             decisions.add(decision.get());
         }
         pool.shutdown();
 
-        assertThat(decisions.stream().filter(d -> d == ApplicationStore.CapDecision.WITHIN_CAP)).hasSize(3);
+        assertThat(decisions.stream().filter(d -> d == EmailRecords.CapDecision.WITHIN_CAP)).hasSize(3);
         for (int i = 0; i < references.size(); i++) {
             assertThat(store.countEmailToAddress(references.get(i), Recipient.APPLICANT, "digest", day, 3)).as("asked again").isEqualTo(decisions.get(i));
         }
@@ -315,7 +319,7 @@ class DynamoDbApplicationStoreIT {
         assertThat(counter.get("emails").n()).isEqualTo("3");
         assertThat(store.countEmailToAddress("C000-2222", Recipient.APPLICANT, "digest", day.plusDays(1), 3))
                 .as("decided once per application, whatever the day").isEqualTo(decisions.get(0));
-        assertThat(store.countEmailToAddress("NONE-2222", Recipient.APPLICANT, "digest", day.plusDays(1), 3)).isEqualTo(ApplicationStore.CapDecision.WITHIN_CAP);
+        assertThat(store.countEmailToAddress("NONE-2222", Recipient.APPLICANT, "digest", day.plusDays(1), 3)).isEqualTo(EmailRecords.CapDecision.WITHIN_CAP);
     }
 
     @Test
@@ -325,7 +329,7 @@ class DynamoDbApplicationStoreIT {
         store.markEmailed("KX7P-M2RD", Recipient.STAFF, "m-1", NOW);
         assertThat(store.claimEmail("KX7P-M2RD", Recipient.APPLICANT, NOW, LEASE)).isInstanceOf(Claim.Granted.class);
 
-        store.markEmailNotSent("KX7P-M2RD", Recipient.APPLICANT, LEASE, ApplicationStore.NotSent.HELD_BACK, "daily cap");
+        store.markEmailNotSent("KX7P-M2RD", Recipient.APPLICANT, LEASE, EmailRecords.NotSent.HELD_BACK, "daily cap");
 
         assertThat(store.claimEmail("KX7P-M2RD", Recipient.APPLICANT, NOW.plusSeconds(3600), NOW.plusSeconds(3700))).isInstanceOf(Claim.Done.class);
         assertThat(store.unsent()).isEmpty();

@@ -8,15 +8,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import uk.opcc.funding.function.intake.Application;
+import uk.opcc.funding.function.intake.Applications;
+import uk.opcc.funding.function.intake.ReferenceTakenException;
+import uk.opcc.funding.function.intake.StorageUnavailableException;
+import uk.opcc.funding.function.notify.EmailRecords;
+import uk.opcc.funding.function.panel.RoundApplications;
 import uk.opcc.funding.function.intake.IdempotencyKey;
 import uk.opcc.funding.function.intake.SameOrganisation;
 import uk.opcc.funding.function.notify.Recipient;
 
 /**
- * A fake of our own store interface for unit tests. The real adapter meets DynamoDB Local in
+ * A fake of our own store ports (intake, notifier, panel) for unit tests. The real adapter meets DynamoDB Local in
  * {@code DynamoDbApplicationStoreIT}, which checks the same behaviour.
  */
-public final class InMemoryApplicationStore implements ApplicationStore {
+public final class InMemoryApplicationStore implements Applications, EmailRecords, RoundApplications {
     public final Map<String, Application> applications = new LinkedHashMap<>();
     private final Map<String, String> notification = new LinkedHashMap<>();
     private final Map<String, Instant> leases = new LinkedHashMap<>();
@@ -138,7 +143,7 @@ public final class InMemoryApplicationStore implements ApplicationStore {
     }
 
     @Override
-    public void forgetIfAllSent(String reference) {
+    public void finishIfAllSent(String reference) {
         // unsent() looks at the states themselves: nothing to forget
     }
 

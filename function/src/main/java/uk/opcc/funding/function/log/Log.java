@@ -1,4 +1,4 @@
-package uk.opcc.funding.function;
+package uk.opcc.funding.function.log;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;

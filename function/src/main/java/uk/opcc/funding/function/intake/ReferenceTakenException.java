@@ -1,4 +1,4 @@
-package uk.opcc.funding.function.storage;
+package uk.opcc.funding.function.intake;
 
 /** The reference drawn for a new application belongs to another; draw again. */
 public class ReferenceTakenException extends RuntimeException {

@@ -1,4 +1,4 @@
-package uk.opcc.funding.function.storage;
+package uk.opcc.funding.function.intake;
 
 /** The store could not be reached or refused the request; nothing was stored. */
 public class StorageUnavailableException extends RuntimeException {

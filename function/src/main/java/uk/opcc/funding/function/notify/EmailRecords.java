@@ -1,31 +1,19 @@
-package uk.opcc.funding.function.storage;
+package uk.opcc.funding.function.notify;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import uk.opcc.funding.function.intake.StorageUnavailableException;
 import uk.opcc.funding.function.intake.Application;
-import uk.opcc.funding.function.intake.IdempotencyKey;
 import uk.opcc.funding.function.intake.SameOrganisation;
-import uk.opcc.funding.function.notify.Recipient;
 
-/** Where applications are kept, and their notification state. */
-public interface ApplicationStore {
-
-    /** What happened to a save: stored now, or the same submission was stored before. */
-    record Saved(String reference, Instant receivedAt, boolean replay) {
-    }
-
-    /**
-     * Stores the application unless a submission with the same key is already stored, in one
-     * atomic step, so concurrent replays make one application. In the same step the application
-     * is filed under each of its {@link SameOrganisation#keys} in its fund's round, so finding
-     * earlier ones from the same organisation is a keyed read ({@link #sameOrganisation}).
-     *
-     * @throws ReferenceTakenException     when the application's reference is already used
-     * @throws StorageUnavailableException when the store cannot be reached or refuses
-     */
-    Saved save(Application application, IdempotencyKey key, Instant now);
+/**
+ * The notifier's port: each application's emails as records, claimed with a lease so each is sent
+ * once, counted against the day's cap, and the earlier applications from the same organisation
+ * the staff email names.
+ */
+public interface EmailRecords {
 
     /** What a claim on one email found. */
     sealed interface Claim {
@@ -123,28 +111,20 @@ public interface ApplicationStore {
 
     /**
      * Every application with an email not sent (waiting, failed, or claimed by an attempt that
-     * may have died), oldest first: a query on the sparse needs-email index, never a scan.
+     * may have died), oldest first: read from an index of those alone, never by reading every application.
      *
      * @throws StorageUnavailableException when the store cannot be reached or refuses
      */
     List<Unsent> unsent();
 
-    /** Takes the application off the needs-email index once every one of its emails is sent (or has none to send). */
-    void forgetIfAllSent(String reference);
+    /** Once every one of the application's emails is sent, or will never be (or it has none), it no longer waits for an email: the resend stops listing it. */
+    void finishIfAllSent(String reference);
 
     /**
-     * The lists that {@code keys} name in one fund's round, as {@link #save} filed them: one keyed
+     * The lists that {@code keys} name in one fund's round, as {@link uk.opcc.funding.function.intake.Applications#save} filed them: one keyed
      * read a key, whatever the size of the round.
      *
      * @throws StorageUnavailableException when the store cannot be reached or refuses
      */
     List<SameOrganisation.Listed> sameOrganisation(String fundId, String roundId, List<String> keys);
-
-    /**
-     * Every application stored for one fund's panel round (as {@code Application.panelRound}),
-     * earliest received first.
-     *
-     * @throws StorageUnavailableException when the store cannot be reached or refuses
-     */
-    List<Application> applicationsInRound(String fundId, String roundId);
 }

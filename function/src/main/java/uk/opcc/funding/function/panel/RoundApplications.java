@@ -1,0 +1,16 @@
+package uk.opcc.funding.function.panel;
+
+import java.util.List;
+import uk.opcc.funding.function.intake.StorageUnavailableException;
+import uk.opcc.funding.function.intake.Application;
+
+/** The panel pack's port: the applications of one fund's round. */
+public interface RoundApplications {
+    /**
+     * Every application stored for one fund's panel round (as {@code Application.panelRound}),
+     * earliest received first.
+     *
+     * @throws StorageUnavailableException when the store cannot be reached or refuses
+     */
+    List<Application> applicationsInRound(String fundId, String roundId);
+}
