@@ -43,7 +43,7 @@ public final class IntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent
      * priming runs once more before the snapshot is taken (a no-op anywhere without CRaC).
      */
     public IntakeHandler() {
-        this(Wiring.intake(System.getenv()));
+        this(Wiring.packaged(System.getenv()).intake());
         // Priming before the snapshot; the secrets wiped before it and read after the restore (IntakeSecrets).
         Core.getGlobalContext().register(priming);
         Core.getGlobalContext().register(secrets);

@@ -35,7 +35,7 @@ public final class NotifierHandler implements RequestHandler<DynamodbEvent, Stre
 
     /** For Lambda: everything built once, at start-up, from the environment. */
     public NotifierHandler() {
-        this(Wiring.notificationService(System.getenv()));
+        this(Wiring.packaged(System.getenv()).notificationService());
     }
 
     public NotifierHandler(NotificationService service) {

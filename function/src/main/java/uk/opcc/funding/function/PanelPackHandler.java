@@ -20,7 +20,7 @@ public final class PanelPackHandler implements RequestHandler<Map<String, String
 
     /** For Lambda: everything built once, at start-up, from the environment. */
     public PanelPackHandler() {
-        this(Wiring.panelPackService(System.getenv()));
+        this(Wiring.packaged(System.getenv()).panelPackService());
     }
 
     public PanelPackHandler(PanelPackService service) {

@@ -19,7 +19,7 @@ public final class ResendHandler implements RequestHandler<Map<String, Object>, 
     private final FailedEmails failedEmails;
 
     public ResendHandler() {
-        this(Wiring.failedEmails(System.getenv()));
+        this(Wiring.packaged(System.getenv()).failedEmails());
     }
 
     public ResendHandler(FailedEmails failedEmails) {

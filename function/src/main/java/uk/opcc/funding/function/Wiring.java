@@ -23,7 +23,8 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.catalogue.CatalogueJson;
 import uk.opcc.funding.catalogue.Publisher;
-import uk.opcc.funding.function.config.Config;
+import uk.opcc.funding.function.config.IntakeConfig;
+import uk.opcc.funding.function.config.MailConfig;
 import uk.opcc.funding.function.http.FormPages;
 import uk.opcc.funding.function.http.OriginCheck;
 import uk.opcc.funding.function.intake.ConfirmationToken;
@@ -41,7 +42,12 @@ import uk.opcc.funding.function.secrets.SecretsManagerSecrets;
 import uk.opcc.funding.function.storage.DynamoDbApplicationStore;
 import uk.opcc.funding.function.storage.DynamoDbPanelPackClaims;
 
-/** The one place that builds things: catalogue, configuration and AWS clients, once per start-up. */
+/**
+ * The one place that builds things: from the settings, a catalogue, who publishes the site, a clock
+ * and the AWS clients, it builds what each function runs. In Lambda, {@link #packaged} builds it once
+ * per start-up over what the build packaged; the local run builds one over the preview's catalogue
+ * after each bake, and tests give it their own clock or clients.
+ */
 public final class Wiring {
     /**
      * Every AWS call ends well inside the function's timeout (intake 10 s, notifier 30 s), so a
@@ -68,7 +74,58 @@ public final class Wiring {
      */
     public static final String JVM_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
 
-    private Wiring() {
+    /** How the AWS clients are made: the seam a test uses to point them elsewhere or watch them. */
+    public interface Clients {
+        DynamoDbClient dynamoDb(String region, Optional<URI> endpoint);
+
+        SesV2Client ses(String region, Optional<URI> endpoint);
+
+        SecretsManagerClient secretsManager(String region, Optional<URI> endpoint);
+
+        /** The clients of the deployed functions: URL-connection HTTP, the timeouts above, the role's credentials. */
+        Clients AWS = new Clients() {
+            @Override
+            public DynamoDbClient dynamoDb(String region, Optional<URI> endpoint) {
+                return Wiring.dynamoDb(region, endpoint);
+            }
+
+            @Override
+            public SesV2Client ses(String region, Optional<URI> endpoint) {
+                return Wiring.ses(region, endpoint);
+            }
+
+            @Override
+            public SecretsManagerClient secretsManager(String region, Optional<URI> endpoint) {
+                return Wiring.secretsManager(region, endpoint);
+            }
+        };
+    }
+
+    private final Map<String, String> env;
+    private final Catalogue catalogue;
+    private final Publisher publisher;
+    private final Clock clock;
+    private final Clients clients;
+
+    /**
+     * @param env       the function's settings (its environment in Lambda)
+     * @param catalogue the funds, calls and forms every part built here reads: one catalogue for all of them
+     */
+    public Wiring(Map<String, String> env, Catalogue catalogue, Publisher publisher, Clock clock, Clients clients) {
+        this.env = Map.copyOf(env);
+        this.catalogue = catalogue;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.clients = clients;
+    }
+
+    /** What the deployed functions run: the catalogue and publisher the build packaged, the system clock, AWS. */
+    public static Wiring packaged(Map<String, String> env) {
+        return new Wiring(env, catalogue(), publisher(), Clock.systemUTC(), Clients.AWS);
+    }
+
+    public Catalogue catalogueInUse() {
+        return catalogue;
     }
 
     /**
@@ -83,100 +140,81 @@ public final class Wiring {
     /** Lambda sets this to {@code snap-start} for the init a SnapStart snapshot is taken after. */
     static final String INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
 
-    public static Intake intake(Map<String, String> env) {
-        Catalogue catalogue = catalogue();
-        Config config = Config.forIntake(env);
-        return intake(env, config, catalogue, new FormPages(catalogue), new SecretsManagerSecrets(secretsManager(config)));
+    /** The intake over the packaged form pages, reading its secrets from Secrets Manager. */
+    public Intake intake() {
+        IntakeConfig config = IntakeConfig.from(env);
+        return intake(config, new FormPages(catalogue), new SecretsManagerSecrets(
+                clients.secretsManager(config.region(), config.secrets().endpoint())));
     }
 
-    /**
-     * The same over another catalogue, its pages and another source of secrets: the local
-     * preview's catalogue, read from the source on every save, and its key file.
-     */
-    public static Intake intake(Map<String, String> env, Catalogue catalogue, FormPages pages, Secrets source) {
-        return intake(env, Config.forIntake(env), catalogue, pages, source);
+    /** The intake over other form pages and another source of secrets: the local preview's pages, and its key file. */
+    public Intake intake(FormPages pages, Secrets source) {
+        return intake(IntakeConfig.from(env), pages, source);
     }
 
-    private static Intake intake(Map<String, String> env, Config config, Catalogue catalogue, FormPages pages, Secrets source) {
-        IntakeSecrets secrets = new IntakeSecrets(source, config.intakeSecrets().orElseThrow());
+    private Intake intake(IntakeConfig config, FormPages pages, Secrets source) {
+        IntakeSecrets secrets = new IntakeSecrets(source, config.secrets());
         if (!"snap-start".equals(env.get(INITIALIZATION_TYPE))) {
             // Read at start-up, so a missing secret or permission stops the init with its name;
             // before a snapshot they are read after the restore instead, never into the snapshot.
             secrets.load();
         }
-        ConfirmationToken tokens = new ConfirmationToken(secrets::confirmationKey, Clock.systemUTC());
-        return new Intake(new IntakeService(catalogue, new DynamoDbApplicationStore(dynamoDb(config), config.tableName()),
-                Clock.systemUTC(), Reference::next), pages, tokens, new OriginCheck(secrets::origin),
+        ConfirmationToken tokens = new ConfirmationToken(secrets::confirmationKey, clock);
+        DynamoDbApplicationStore store = new DynamoDbApplicationStore(clients.dynamoDb(config.region(), config.dynamoDbEndpoint()), config.tableName());
+        return new Intake(new IntakeService(catalogue, store, clock, Reference::next), pages, tokens, new OriginCheck(secrets::origin),
                 new Priming(catalogue, pages, Region.of(config.region())), secrets);
     }
 
-    /** Secrets Manager, with the DynamoDB client's timeouts: one read of each secret at start-up. */
-    public static SecretsManagerClient secretsManager(Config config) {
-        Optional<URI> endpoint = config.intakeSecrets().flatMap(Config.SecretNames::endpoint);
-        var builder = SecretsManagerClient.builder().httpClient(httpClient(DYNAMODB_ATTEMPT_TIMEOUT))
-                .overrideConfiguration(timeouts(DYNAMODB_ATTEMPT_TIMEOUT, DYNAMODB_CALL_TIMEOUT))
-                .region(Region.of(config.region())).credentialsProvider(credentials(endpoint));
-        endpoint.ifPresent(builder::endpointOverride);
-        return builder.build();
+    /** The mail functions' settings, checked against this catalogue (a mailbox for every fund taking applications). */
+    public MailConfig mailConfig() {
+        return MailConfig.from(env, catalogue);
     }
 
-    public static NotificationService notificationService(Map<String, String> env) {
-        Catalogue catalogue = catalogue();
-        Config config = Config.forNotifier(env, catalogue);
-        return notificationService(catalogue, config, sesMailer(config, ses(config)));
+    /** Every email through SES, in the deployment's configuration set when it has one. */
+    public Mailer sesMailer() {
+        MailConfig config = mailConfig();
+        return new SesMailer(clients.ses(config.region(), config.sesEndpoint()), config.configurationSet());
     }
 
-    /** The same, sending through another mail adapter: the local run writes .eml files instead. */
-    public static NotificationService notificationService(Map<String, String> env, Mailer mailer) {
-        Catalogue catalogue = catalogue();
-        return notificationService(catalogue, Config.forNotifier(env, catalogue), mailer);
+    public NotificationService notificationService() {
+        return notificationService(sesMailer());
     }
 
-    private static NotificationService notificationService(Catalogue catalogue, Config config, Mailer mailer) {
-        return notificationService(catalogue, config, mailer, new DynamoDbApplicationStore(dynamoDb(config), config.tableName()));
+    /** The notifier sending through another mail adapter: the local run writes .eml files instead. */
+    public NotificationService notificationService(Mailer mailer) {
+        return notificationService(mailConfig(), mailer, store(mailConfig()));
     }
 
-    private static NotificationService notificationService(Catalogue catalogue, Config config, Mailer mailer, DynamoDbApplicationStore store) {
-        return new NotificationService(store, new Emails(catalogue, publisher(), config, store, Clock.systemUTC()),
-                mailer, config.senderAddress().orElseThrow(), Clock.systemUTC(), EMAIL_BUDGET);
+    private NotificationService notificationService(MailConfig config, Mailer mailer, DynamoDbApplicationStore store) {
+        return new NotificationService(store, new Emails(catalogue, publisher, config, store, clock), mailer, config.senderAddress(),
+                clock, EMAIL_BUDGET);
     }
 
     /** The resend of failed emails: the notifier's settings, service and claims, over the needs-email index. */
-    public static FailedEmails failedEmails(Map<String, String> env) {
-        Catalogue catalogue = catalogue();
-        Config config = Config.forNotifier(env, catalogue);
-        return failedEmails(catalogue, config, sesMailer(config, ses(config)));
+    public FailedEmails failedEmails() {
+        return failedEmails(sesMailer());
     }
 
-    /** The same, sending through another mail adapter: the local run's outbox. */
-    public static FailedEmails failedEmails(Map<String, String> env, Mailer mailer) {
-        Catalogue catalogue = catalogue();
-        return failedEmails(catalogue, Config.forNotifier(env, catalogue), mailer);
+    public FailedEmails failedEmails(Mailer mailer) {
+        MailConfig config = mailConfig();
+        DynamoDbApplicationStore store = store(config);
+        return new FailedEmails(store, notificationService(config, mailer, store));
     }
 
-    private static FailedEmails failedEmails(Catalogue catalogue, Config config, Mailer mailer) {
-        DynamoDbApplicationStore store = new DynamoDbApplicationStore(dynamoDb(config), config.tableName());
-        return new FailedEmails(store, notificationService(catalogue, config, mailer, store));
+    /** The panel pack function: the notifier's settings (table, sender, staff mailboxes). */
+    public PanelPackService panelPackService() {
+        return panelPackService(sesMailer());
     }
 
-    /** The panel pack function: the notifier's settings (table, sender, staff mailboxes), sending through SES. */
-    public static PanelPackService panelPackService(Map<String, String> env) {
-        Catalogue catalogue = catalogue();
-        Config config = Config.forNotifier(env, catalogue);
-        return panelPackService(catalogue, config, sesMailer(config, ses(config)));
-    }
-
-    /** The same, sending through another mail adapter: the local run writes .eml files instead. */
-    public static PanelPackService panelPackService(Map<String, String> env, Mailer mailer) {
-        Catalogue catalogue = catalogue();
-        return panelPackService(catalogue, Config.forNotifier(env, catalogue), mailer);
-    }
-
-    private static PanelPackService panelPackService(Catalogue catalogue, Config config, Mailer mailer) {
-        DynamoDbClient dynamoDb = dynamoDb(config);
+    public PanelPackService panelPackService(Mailer mailer) {
+        MailConfig config = mailConfig();
+        DynamoDbClient dynamoDb = clients.dynamoDb(config.region(), config.dynamoDbEndpoint());
         return new PanelPackService(catalogue, new DynamoDbApplicationStore(dynamoDb, config.tableName()),
-                new DynamoDbPanelPackClaims(dynamoDb, config.tableName()), mailer, config, Clock.systemUTC(),
-                PanelPackHandler.TIMEOUT);
+                new DynamoDbPanelPackClaims(dynamoDb, config.tableName()), mailer, config, clock, PanelPackHandler.TIMEOUT);
+    }
+
+    private DynamoDbApplicationStore store(MailConfig config) {
+        return new DynamoDbApplicationStore(clients.dynamoDb(config.region(), config.dynamoDbEndpoint()), config.tableName());
     }
 
     /** The catalogue the build packaged from the site's source: funds, published calls, forms. */
@@ -200,24 +238,34 @@ public final class Wiring {
         }
     }
 
-    static DynamoDbClient dynamoDb(Config config) {
+    /** DynamoDB, with timeouts that end every call well inside the function's own. */
+    static DynamoDbClient dynamoDb(String region, Optional<URI> endpoint) {
         var builder = DynamoDbClient.builder().httpClient(httpClient(DYNAMODB_ATTEMPT_TIMEOUT))
                 .overrideConfiguration(timeouts(DYNAMODB_ATTEMPT_TIMEOUT, DYNAMODB_CALL_TIMEOUT))
-                .region(Region.of(config.region())).credentialsProvider(credentials(config.dynamoDbEndpoint()));
-        config.dynamoDbEndpoint().ifPresent(builder::endpointOverride);
+                .region(Region.of(region)).credentialsProvider(credentials(endpoint));
+        endpoint.ifPresent(builder::endpointOverride);
         return builder.build();
     }
 
     /** Every email goes through the deployment's configuration set, when it has one (SES_CONFIGURATION_SET). */
-    static SesMailer sesMailer(Config config, SesV2Client ses) {
+    static SesMailer sesMailer(MailConfig config, SesV2Client ses) {
         return new SesMailer(ses, config.configurationSet());
     }
 
-    static SesV2Client ses(Config config) {
+    static SesV2Client ses(String region, Optional<URI> endpoint) {
         var builder = SesV2Client.builder().httpClient(httpClient(SES_ATTEMPT_TIMEOUT))
                 .overrideConfiguration(timeouts(SES_ATTEMPT_TIMEOUT, SES_CALL_TIMEOUT))
-                .region(Region.of(config.region())).credentialsProvider(credentials(config.sesEndpoint()));
-        config.sesEndpoint().ifPresent(builder::endpointOverride);
+                .region(Region.of(region)).credentialsProvider(credentials(endpoint));
+        endpoint.ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    /** Secrets Manager, with the DynamoDB client's timeouts: one read of each secret at start-up. */
+    static SecretsManagerClient secretsManager(String region, Optional<URI> endpoint) {
+        var builder = SecretsManagerClient.builder().httpClient(httpClient(DYNAMODB_ATTEMPT_TIMEOUT))
+                .overrideConfiguration(timeouts(DYNAMODB_ATTEMPT_TIMEOUT, DYNAMODB_CALL_TIMEOUT))
+                .region(Region.of(region)).credentialsProvider(credentials(endpoint));
+        endpoint.ifPresent(builder::endpointOverride);
         return builder.build();
     }
 

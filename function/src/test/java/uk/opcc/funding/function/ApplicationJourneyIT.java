@@ -39,11 +39,11 @@ class ApplicationJourneyIT {
     final String table = dynamoDb.newTable();
     final DynamoDbClient client = dynamoDb.client();
     final StreamRelay stream = new StreamRelay(dynamoDb, table);
-    final IntakeHandler intake = new IntakeHandler(Wiring.intake(Fixtures.withConfirmationKey(dynamoDb.environment(table))));
+    final IntakeHandler intake = new IntakeHandler(Wiring.packaged(Fixtures.withConfirmationKey(dynamoDb.environment(table))).intake());
     final NotifierHandler notifier = notifier(ses.endpoint);
 
     NotifierHandler notifier(String sesEndpoint) {
-        return new NotifierHandler(Wiring.notificationService(ses.notifierEnvironment(dynamoDb.environment(table), sesEndpoint)));
+        return new NotifierHandler(Wiring.packaged(ses.notifierEnvironment(dynamoDb.environment(table), sesEndpoint)).notificationService());
     }
 
     @BeforeEach
@@ -158,7 +158,7 @@ class ApplicationJourneyIT {
     void whenStorageFailsTheApplicantGets503AndNothingIsEmailed() {
         Map<String, String> env = Fixtures.withConfirmationKey(dynamoDb.environment(table));
         env.put("DYNAMODB_ENDPOINT", "http://127.0.0.1:" + DynamoDbLocal.freePort());
-        IntakeHandler storageDown = new IntakeHandler(Wiring.intake(env));
+        IntakeHandler storageDown = new IntakeHandler(Wiring.packaged(env).intake());
 
         APIGatewayV2HTTPResponse response = storageDown.handleRequest(Events.json("property-fund", answersNow()), null);
 

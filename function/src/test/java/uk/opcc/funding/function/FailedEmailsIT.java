@@ -28,7 +28,7 @@ class FailedEmailsIT {
     final SesEmulator ses = SesEmulator.get();
     final String table = dynamoDb.newTable();
     final StreamRelay stream = new StreamRelay(dynamoDb, table);
-    final IntakeHandler intake = new IntakeHandler(Wiring.intake(Fixtures.withConfirmationKey(dynamoDb.environment(table))));
+    final IntakeHandler intake = new IntakeHandler(Wiring.packaged(Fixtures.withConfirmationKey(dynamoDb.environment(table))).intake());
 
     Map<String, String> environment(String sesEndpoint) {
         return ses.notifierEnvironment(dynamoDb.environment(table), sesEndpoint);
@@ -66,12 +66,12 @@ class FailedEmailsIT {
     @SuppressWarnings("unchecked")
     void fiveApplicationsWhoseEmailsFailedAreEmailedOnceEachByTheResend_andASecondRunSendsNothing() {
         List<String> references = apply(5);
-        NotifierHandler sesDown = new NotifierHandler(Wiring.notificationService(environment("http://127.0.0.1:" + DynamoDbLocal.freePort())));
+        NotifierHandler sesDown = new NotifierHandler(Wiring.packaged(environment("http://127.0.0.1:" + DynamoDbLocal.freePort())).notificationService());
         for (int attempt = 0; attempt < 6; attempt++) {
             stream.deliverTo(sesDown); // the first try and Lambda's five retries; then it gives up on them
         }
         assertThat(ses.emails()).isEmpty();
-        ResendHandler resend = new ResendHandler(Wiring.failedEmails(environment(ses.endpoint)));
+        ResendHandler resend = new ResendHandler(Wiring.packaged(environment(ses.endpoint)).failedEmails());
 
         Map<String, Object> listed = resend.handleRequest(Map.of("list", true), null);
         assertThat((List<String>) listed.get("unsent")).hasSize(5).allSatisfy(line -> assertThat(line).contains("STAFF=pending, 6 attempt(s), last error EmailFailedException"));
@@ -97,7 +97,7 @@ class FailedEmailsIT {
             assertThat(store.claimEmail(references.get(0), Recipient.STAFF, now.minusSeconds(60), now.minusSeconds(20))).isInstanceOf(Claim.Granted.class);
             assertThat(store.claimEmail(references.get(1), Recipient.STAFF, now, now.plusSeconds(60))).isInstanceOf(Claim.Granted.class);
         }
-        ResendHandler resend = new ResendHandler(Wiring.failedEmails(environment(ses.endpoint)));
+        ResendHandler resend = new ResendHandler(Wiring.packaged(environment(ses.endpoint)).failedEmails());
 
         Map<String, Object> result = resend.handleRequest(Map.of(), null);
 

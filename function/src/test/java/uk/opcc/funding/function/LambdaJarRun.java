@@ -24,7 +24,7 @@ public final class LambdaJarRun {
     public static void main(String[] args) throws Exception {
         // The intake as Lambda builds it, and the priming SnapStart runs before its snapshot.
         IntakeHandler intake = new IntakeHandler();
-        Wiring.intake(System.getenv()).priming().beforeCheckpoint(null);
+        Wiring.packaged(System.getenv()).intake().priming().beforeCheckpoint(null);
         result("primed", "yes");
 
         String json = args[0];

@@ -165,7 +165,7 @@ class LocalStackIT {
                 .filterCriteria(filterCriteria(mapping))
                 .destinationConfig(d -> d.onFailure(f -> f.destination(queueArn)))).uuid();
         waitFor("the mapping to be enabled", () -> "Enabled".equals(lambda.getEventSourceMapping(b -> b.uuid(uuid)).state()));
-        IntakeHandler intake = new IntakeHandler(Wiring.intake(intakeSettings()));
+        IntakeHandler intake = new IntakeHandler(Wiring.packaged(intakeSettings()).intake());
 
         // when an application arrives (an APP# and an IDEM# record), and after its failure is recorded,
         // the notifier's own update of it (a MODIFY) and a second application

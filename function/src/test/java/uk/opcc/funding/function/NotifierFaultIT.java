@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import uk.opcc.funding.function.config.Config;
+import uk.opcc.funding.function.config.MailConfig;
 import uk.opcc.funding.function.engines.DynamoDbLocal;
 import uk.opcc.funding.function.engines.FailedRecordsFolder;
 import uk.opcc.funding.function.engines.LambdaContext;
@@ -74,19 +74,19 @@ class NotifierFaultIT {
     final SesEmulator ses = SesEmulator.get();
     final String table = dynamoDb.newTable();
     final StreamRelay stream = new StreamRelay(dynamoDb, table);
-    final IntakeHandler intake = new IntakeHandler(Wiring.intake(Fixtures.withConfirmationKey(dynamoDb.environment(table))));
+    final IntakeHandler intake = new IntakeHandler(Wiring.packaged(Fixtures.withConfirmationKey(dynamoDb.environment(table))).intake());
     final TestClock clock = new TestClock();
     final Set<String> doomed = ConcurrentHashMap.newKeySet();
     Fault fault = Fault.NONE;
     LambdaContext invocation;
 
     NotifierHandler notifier(String sesEndpoint) {
-        Config config = Config.forNotifier(ses.notifierEnvironment(dynamoDb.environment(table), sesEndpoint), Fixtures.CATALOGUE);
-        Mailer ses = new SesMailer(Wiring.ses(config));
+        MailConfig config = MailConfig.from(ses.notifierEnvironment(dynamoDb.environment(table), sesEndpoint), Fixtures.CATALOGUE);
+        Mailer ses = new SesMailer(Wiring.ses(config.region(), config.sesEndpoint()));
         Mailer faulty = (email, from) -> send(ses, email, from);
-        DynamoDbApplicationStore store = new DynamoDbApplicationStore(Wiring.dynamoDb(config), config.tableName());
+        DynamoDbApplicationStore store = new DynamoDbApplicationStore(Wiring.dynamoDb(config.region(), config.dynamoDbEndpoint()), config.tableName());
         return new NotifierHandler(new NotificationService(store, new Emails(Fixtures.CATALOGUE, Fixtures.PUBLISHER, config, store, clock),
-                faulty, config.senderAddress().orElseThrow(), clock, Wiring.EMAIL_BUDGET));
+                faulty, config.senderAddress(), clock, Wiring.EMAIL_BUDGET));
     }
 
     String send(Mailer ses, Email email, String from) {

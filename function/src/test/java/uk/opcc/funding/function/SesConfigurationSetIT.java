@@ -22,7 +22,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import uk.opcc.funding.catalogue.CatalogueJson;
-import uk.opcc.funding.function.config.Config;
+import uk.opcc.funding.function.config.MailConfig;
 import uk.opcc.funding.function.engines.SesEmulator;
 import uk.opcc.funding.function.mail.Email;
 import uk.opcc.funding.function.panel.PanelPack;
@@ -56,7 +56,7 @@ class SesConfigurationSetIT {
 
     @Test
     void thePanelPacksRawEmailNamesTheConfigurationSet() {
-        Config config = config(SET);
+        MailConfig config = config(SET);
         var catalogue = Fixtures.CATALOGUE;
         var fund = catalogue.fund("property-fund").orElseThrow();
         PanelPack pack = PanelPack.compose(catalogue, fund, fund.round("2026-27-Q3").orElseThrow(), catalogue.formFor("property-fund").orElseThrow(),
@@ -81,21 +81,21 @@ class SesConfigurationSetIT {
     }
 
     /** A staff email through the mailer Wiring builds for these settings. */
-    void sendThroughWiring(Config config, String subject) {
+    void sendThroughWiring(MailConfig config, String subject) {
         try (SesV2Client client = recordingClient()) {
             Wiring.sesMailer(config, client).send(new Email("grants@funding.example.gov.uk", null, subject, "text", "<p>html</p>"),
                     "no-reply@funding.example.gov.uk");
         }
     }
 
-    Config config(String configurationSet) {
+    MailConfig config(String configurationSet) {
         Map<String, String> env = new HashMap<>(ses.environment());
         env.put("TABLE_NAME", "applications");
         env.put("AWS_REGION", "eu-west-2");
         if (configurationSet != null) {
             env.put("SES_CONFIGURATION_SET", configurationSet);
         }
-        return Config.forNotifier(env, Fixtures.CATALOGUE);
+        return MailConfig.from(env, Fixtures.CATALOGUE);
     }
 
     /** A client of the emulator that keeps the JSON body of every request it transmits. */

@@ -8,18 +8,18 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
-import uk.opcc.funding.function.config.Config;
+import uk.opcc.funding.function.config.MailConfig;
 
 /** The AWS clients every function builds: each call ends well inside the function's timeout. */
 class WiringTest {
     static final Duration INTAKE_TIMEOUT = Duration.ofSeconds(10);
-    final Config config = Config.forNotifier(Map.of("TABLE_NAME", "applications", "AWS_REGION", "eu-west-2",
+    final MailConfig config = MailConfig.from(Map.of("TABLE_NAME", "applications", "AWS_REGION", "eu-west-2",
             "SENDER_ADDRESS", "no-reply@example.gov.uk",
             "STAFF_MAILBOXES", "property-fund=grants@example.gov.uk,victims-services-fund=victims@example.gov.uk"), Fixtures.CATALOGUE);
 
     @Test
     void dynamoDbCallsAndAttemptsHaveTimeoutsInsideTheIntakesTimeout() {
-        try (DynamoDbClient client = Wiring.dynamoDb(config)) {
+        try (DynamoDbClient client = Wiring.dynamoDb(config.region(), config.dynamoDbEndpoint())) {
             ClientOverrideConfiguration timeouts = client.serviceClientConfiguration().overrideConfiguration();
             assertThat(timeouts.apiCallAttemptTimeout()).hasValueSatisfying(t -> assertThat(t).isLessThan(timeouts.apiCallTimeout().orElseThrow()));
             assertThat(timeouts.apiCallTimeout()).hasValueSatisfying(t -> assertThat(t).isLessThan(INTAKE_TIMEOUT));
@@ -28,7 +28,7 @@ class WiringTest {
 
     @Test
     void sesCallsHaveTimeoutsAndAnEmailFitsInTheNotifiersTimeoutWithRoomToSpare() {
-        try (SesV2Client client = Wiring.ses(config)) {
+        try (SesV2Client client = Wiring.ses(config.region(), config.sesEndpoint())) {
             ClientOverrideConfiguration timeouts = client.serviceClientConfiguration().overrideConfiguration();
             assertThat(timeouts.apiCallAttemptTimeout()).hasValueSatisfying(t -> assertThat(t).isLessThan(timeouts.apiCallTimeout().orElseThrow()));
             assertThat(timeouts.apiCallTimeout()).hasValue(Wiring.SES_CALL_TIMEOUT);

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -25,12 +26,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import uk.opcc.funding.catalogue.Catalogue;
+import uk.opcc.funding.catalogue.CatalogueReader;
+import uk.opcc.funding.catalogue.Publisher;
 import uk.opcc.funding.function.IntakeHandler;
 import uk.opcc.funding.function.NotifierHandler;
 import uk.opcc.funding.function.Wiring;
 import uk.opcc.funding.function.engines.DynamoDbLocal;
 import uk.opcc.funding.function.http.FormPages;
 import uk.opcc.funding.function.http.SecurityHeaders;
+import uk.opcc.funding.function.panel.PanelPackService;
 
 /**
  * Everything on one machine, no AWS account: the baked site, {@code /api/...} through the real
@@ -68,7 +72,8 @@ public final class LocalRun implements AutoCloseable {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
         int port = server.getAddress().getPort();
         Path outbox = options.work().resolve("outbox");
-        SitePreview preview = new SitePreview(options.root().resolve("site/src/main/jbake"), options.work().resolve("preview"),
+        Path source = options.root().resolve(SOURCE);
+        SitePreview preview = new SitePreview(source, options.work().resolve("preview"),
                 "http://localhost:" + port, options.drafts());
         if (!preview.bake()) {
             server.stop(0);
@@ -79,33 +84,52 @@ public final class LocalRun implements AutoCloseable {
         dynamoDb.ensureTable(TABLE);
         // So the resend command (ResendFailedEmails) can use this engine while it runs.
         Files.writeString(options.work().resolve(ENGINE_FILE), dynamoDb.endpoint);
-        Map<String, String> env = environment(dynamoDb.endpoint);
         // The confirmation key is a file beside the data, read through the same port as Secrets Manager in AWS.
-        env.put("CONFIRMATION_KEY_SECRET", CONFIRMATION_KEY_FILE);
         FileSecrets secrets = new FileSecrets(options.work());
-        // The intake follows the source as the site does: each good bake brings its catalogue and form pages.
-        AtomicReference<IntakeHandler> intake = new AtomicReference<>();
+        // Every function follows the source as the site does: each good bake brings one catalogue,
+        // its form pages and who publishes the site, and the intake, the notifier and the panel packs
+        // are built again over them, so a new call or form is taken, emailed and packed at once.
+        AtomicReference<Functions> functions = new AtomicReference<>();
         Consumer<SitePreview.Bake> follow = bake -> {
             Catalogue published = bake.catalogue().published();
-            intake.set(new IntakeHandler(Wiring.intake(env, published, new FormPages(published, bake.site().resolve("forms")), secrets)));
+            Map<String, String> env = environment(dynamoDb.endpoint, published);
+            env.put("CONFIRMATION_KEY_SECRET", CONFIRMATION_KEY_FILE);
+            Wiring wiring = new Wiring(env, published, Publisher.read(source), Clock.systemUTC(), Wiring.Clients.AWS);
+            functions.set(new Functions(published,
+                    new IntakeHandler(wiring.intake(new FormPages(published, bake.site().resolve("forms")), secrets)),
+                    new NotifierHandler(wiring.notificationService(new OutboxMailer(outbox))),
+                    wiring.panelPackService(new OutboxMailer(outbox))));
         };
         follow.accept(preview.current());
         preview.onBake(follow);
         preview.watch();
-        NotifierHandler notifier = new NotifierHandler(Wiring.notificationService(env, new OutboxMailer(outbox)));
 
-        ScheduledExecutorService poller = StreamPoller.start(dynamoDb, TABLE, notifier, options.work().resolve(StreamPoller.FAILED_RECORDS));
+        ScheduledExecutorService poller = StreamPoller.start(dynamoDb, TABLE, () -> functions.get().notifier(),
+                options.work().resolve(StreamPoller.FAILED_RECORDS));
 
         // The site and the API send CloudFront's headers, so the browser tests run under its CSP; the
         // API takes posts from anywhere, as in production (README, "The local run is local").
         serve(server, "/", new StaticFiles(() -> preview.current().site(), preview::error), SecurityHeaders.overPlainHttp(), false);
-        serve(server, "/api/", new ApiBridge(intake::get), SecurityHeaders.overPlainHttp(), false);
+        serve(server, "/api/", new ApiBridge(() -> functions.get().intake()), SecurityHeaders.overPlainHttp(), false);
         serve(server, "/_outbox/", new OutboxPage(outbox), OutboxPage.HEADERS, true);
-        serve(server, PanelPackPage.PATH, new PanelPackPage(Wiring.catalogue(), Wiring.panelPackService(env, new OutboxMailer(outbox))),
+        serve(server, PanelPackPage.PATH, new PanelPackPage(() -> functions.get().catalogue(), () -> functions.get().panelPacks()),
                 SecurityHeaders.overPlainHttp(), true);
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
         return new LocalRun(server, dynamoDb, poller, preview, outbox, options.work());
+    }
+
+    /** What the local run serves, all over one bake's catalogue. */
+    private record Functions(Catalogue catalogue, IntakeHandler intake, NotifierHandler notifier, PanelPackService panelPacks) {
+    }
+
+    /**
+     * The wiring of a command run beside the local run (the resend, the panel pack), over the
+     * catalogue and publisher read from the site's source, as the running preview reads them.
+     */
+    static Wiring wiring(Path source, String dynamoDbEndpoint) {
+        Catalogue published = CatalogueReader.read(source).published();
+        return new Wiring(environment(dynamoDbEndpoint, published), published, Publisher.read(source), Clock.systemUTC(), Wiring.Clients.AWS);
     }
 
     /** Every route behind the same guard: this machine's own Host only, and on local pages same-origin posts only. */
@@ -116,14 +140,21 @@ public final class LocalRun implements AutoCloseable {
     /** Where a running local run says its DynamoDB Local is. */
     static final String ENGINE_FILE = "dynamodb-endpoint";
 
-    /** The settings the local run's handlers read, for a DynamoDB Local at {@code endpoint}. */
-    static Map<String, String> environment(String endpoint) {
+    /** Where the site's source is, below the project's root. */
+    static final String SOURCE = "site/src/main/jbake";
+
+    /**
+     * The settings the local run's handlers read, for a DynamoDB Local at {@code endpoint}: made-up
+     * addresses that reach only the outbox, a staff mailbox {@code <fund id>@staff.localhost} for
+     * each fund of the catalogue, whatever funds it holds.
+     */
+    static Map<String, String> environment(String endpoint, Catalogue catalogue) {
         Map<String, String> env = new HashMap<>();
         env.put("TABLE_NAME", TABLE);
         env.put("AWS_REGION", "eu-west-2");
         env.put("DYNAMODB_ENDPOINT", endpoint);
         env.put("SENDER_ADDRESS", "no-reply@funding.localhost");
-        env.put("STAFF_MAILBOXES", "property-fund=property-fund@staff.localhost,victims-services-fund=victims@staff.localhost");
+        env.put("STAFF_MAILBOXES", String.join(",", catalogue.funds().stream().map(f -> f.id() + "=" + f.id() + "@staff.localhost").toList()));
         return env;
     }
 
@@ -144,11 +175,6 @@ public final class LocalRun implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             return null; // left behind by a run that was killed
         }
-    }
-
-    /** The functions' settings for the local run: its DynamoDB Local table, and made-up addresses that reach only the outbox. */
-    static Map<String, String> environment(DynamoDbLocal dynamoDb) {
-        return environment(dynamoDb.endpoint);
     }
 
     /** The file in the work folder that holds the key signing confirmation links. */
@@ -206,7 +232,7 @@ public final class LocalRun implements AutoCloseable {
         System.out.printf("  panel packs:  http://localhost:%d%s%n", run.port(), PanelPackPage.PATH);
         System.out.printf("  DynamoDB Local data: %s%s%n", work.resolve("data"), drafts ? "; drafts shown" : "");
         System.out.printf("  live preview: saving a file under %s rebakes the site and the intake's catalogue%n",
-                root.resolve("site/src/main/jbake"));
+                root.resolve(SOURCE));
         System.out.println("  press Ctrl-C to stop");
         stopped.await();
     }

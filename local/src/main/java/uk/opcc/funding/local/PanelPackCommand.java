@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import uk.opcc.funding.function.Wiring;
 import uk.opcc.funding.function.engines.DynamoDbLocal;
 import uk.opcc.funding.function.panel.PanelPackService;
 import uk.opcc.funding.function.panel.UnknownRoundException;
@@ -36,7 +35,7 @@ public final class PanelPackCommand {
         int at = options.indexOf("--root");
         Path root = Path.of(at >= 0 ? options.get(at + 1) : ".").toAbsolutePath().normalize();
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8080"));
-        System.exit(askTheLocalRun(port, fund, round) ? 0 : makeHere(root.resolve(".local"), fund, round));
+        System.exit(askTheLocalRun(port, fund, round) ? 0 : makeHere(root.resolve(LocalRun.SOURCE), root.resolve(".local"), fund, round));
     }
 
     /** @return false when no local run answers on the port */
@@ -60,12 +59,12 @@ public final class PanelPackCommand {
         return true;
     }
 
-    private static int makeHere(Path work, String fund, String round) throws IOException {
+    private static int makeHere(Path source, Path work, String fund, String round) throws IOException {
         DynamoDbLocal dynamoDb = DynamoDbLocal.keepingDataIn(work.resolve("data"));
         try {
             dynamoDb.ensureTable(LocalRun.TABLE);
             OutboxMailer outbox = new OutboxMailer(work.resolve("outbox"));
-            PanelPackService.Result result = Wiring.panelPackService(LocalRun.environment(dynamoDb), outbox).send(fund, round);
+            PanelPackService.Result result = LocalRun.wiring(source, dynamoDb.endpoint).panelPackService(outbox).send(fund, round);
             switch (result.status()) {
                 case ALREADY_SENT -> System.out.printf("The pack of %s round %s was made before: it is made only once.%n", fund, round);
                 case IN_PROGRESS -> System.out.printf("Another attempt is making the pack of %s round %s. Try again in two minutes.%n", fund, round);

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.catalogue.Html;
 import uk.opcc.funding.function.panel.PanelPackService;
@@ -21,10 +22,11 @@ import uk.opcc.funding.function.panel.UnknownRoundException;
 final class PanelPackPage implements HttpHandler {
     static final String PATH = "/_panel-packs/";
     private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK);
-    private final Catalogue catalogue;
-    private final PanelPackService packs;
+    private final Supplier<Catalogue> catalogue;
+    private final Supplier<PanelPackService> packs;
 
-    PanelPackPage(Catalogue catalogue, PanelPackService packs) {
+    /** Both as the last good bake of the preview left them. */
+    PanelPackPage(Supplier<Catalogue> catalogue, Supplier<PanelPackService> packs) {
         this.catalogue = catalogue;
         this.packs = packs;
     }
@@ -41,7 +43,7 @@ final class PanelPackPage implements HttpHandler {
             String message;
             int status = 200;
             try {
-                PanelPackService.Result result = packs.send(form.get("fundId"), form.get("roundId"));
+                PanelPackService.Result result = packs.get().send(form.get("fundId"), form.get("roundId"));
                 message = switch (result.status()) {
                     case SENT -> "The round's pack (applications: " + result.applications() + ") is in the outbox.";
                     case INTERIM_SENT -> "An interim pack of the applications so far (" + result.applications() + ") is in the outbox.";
@@ -69,7 +71,7 @@ final class PanelPackPage implements HttpHandler {
                 + "Before the deadline, a pack made here is an interim one.</p><table><thead><tr><th scope=\"col\">Fund</th>"
                 + "<th scope=\"col\">Round</th><th scope=\"col\">Deadline (UK time)</th><th scope=\"col\">Pack</th></tr></thead><tbody>");
         Instant now = Instant.now();
-        for (Catalogue.FundRound r : catalogue.packRounds()) {
+        for (Catalogue.FundRound r : catalogue.get().packRounds()) {
             boolean passed = !now.isBefore(r.round().deadline().toInstant());
             html.append("<tr><td>").append(Html.escape(r.fund().name())).append("</td><td>").append(Html.escape(r.round().id()))
                     .append("</td><td>").append(DEADLINE.format(r.round().deadline().withZoneSameInstant(Catalogue.UK)))

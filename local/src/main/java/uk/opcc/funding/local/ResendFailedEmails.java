@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import uk.opcc.funding.function.Wiring;
 import uk.opcc.funding.function.engines.DynamoDbLocal;
 import uk.opcc.funding.function.notify.FailedEmails;
 
@@ -26,12 +25,15 @@ public final class ResendFailedEmails {
         List<String> options = List.of(args);
         int at = options.indexOf("--root");
         Path root = Path.of(at >= 0 ? options.get(at + 1) : ".").toAbsolutePath().normalize();
-        run(root.resolve(".local"), options.contains("--list") || System.getProperty("resend.list") != null, System.out);
+        run(root.resolve(LocalRun.SOURCE), root.resolve(".local"), options.contains("--list") || System.getProperty("resend.list") != null, System.out);
         System.exit(0); // DynamoDB Local's threads would keep the JVM alive
     }
 
-    /** @param work the local run's folder: data/, outbox/, and the running engine's address if any */
-    static void run(Path work, boolean list, PrintStream out) throws IOException {
+    /**
+     * @param source the site's source, whose catalogue the local run follows
+     * @param work   the local run's folder: data/, outbox/, and the running engine's address if any
+     */
+    static void run(Path source, Path work, boolean list, PrintStream out) throws IOException {
         String endpoint = LocalRun.runningEngine(work);
         DynamoDbLocal own = null;
         if (endpoint == null) {
@@ -40,7 +42,7 @@ public final class ResendFailedEmails {
             endpoint = own.endpoint;
         }
         try {
-            FailedEmails failedEmails = Wiring.failedEmails(LocalRun.environment(endpoint), new OutboxMailer(work.resolve("outbox")));
+            FailedEmails failedEmails = LocalRun.wiring(source, endpoint).failedEmails(new OutboxMailer(work.resolve("outbox")));
             if (list) {
                 var unsent = failedEmails.list();
                 out.printf("%d application(s) with an email not sent%n", unsent.size());

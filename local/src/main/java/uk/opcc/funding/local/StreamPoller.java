@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import uk.opcc.funding.function.NotifierHandler;
 import uk.opcc.funding.function.engines.DynamoDbLocal;
 import uk.opcc.funding.function.engines.FailedRecordsFolder;
@@ -13,7 +14,7 @@ import uk.opcc.funding.function.engines.StreamRelay;
 
 /**
  * The local run's part of Lambda's stream poller: a thread hands the table's new stream records to
- * the real notifier through the {@link StreamRelay}, which retries and gives up as the stack's
+ * the real notifier (as the last good bake of the preview built it) through the {@link StreamRelay}, which retries and gives up as the stack's
  * mapping does.
  */
 final class StreamPoller {
@@ -28,13 +29,13 @@ final class StreamPoller {
      * retried after 1, 2, 4, 8 and 8 seconds, then parked in {@code failedRecords}, with one line on
      * the console.
      */
-    static ScheduledExecutorService start(DynamoDbLocal dynamoDb, String table, NotifierHandler notifier, Path failedRecords) {
+    static ScheduledExecutorService start(DynamoDbLocal dynamoDb, String table, Supplier<NotifierHandler> notifier, Path failedRecords) {
         StreamRelay stream = new StreamRelay(dynamoDb, table, new StreamRelay.Retries(Clock.systemUTC(), Duration.ofSeconds(1),
                 Duration.ofSeconds(8), new FailedRecordsFolder(failedRecords), StreamPoller::say));
         ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "stream-poller"));
         poller.scheduleWithFixedDelay(() -> {
             try {
-                for (int batches = 0; batches < 100 && stream.deliverTo(notifier) > 0; batches++) {
+                for (int batches = 0; batches < 100 && stream.deliverTo(notifier.get()) > 0; batches++) {
                     // the next batch at once, as Lambda keeps up with a shard
                 }
             } catch (RuntimeException e) {

@@ -78,6 +78,33 @@ class LivePreviewIT {
         answers.put("amount", List.of("1500"));
         HttpResponse<String> posted = post("/api/forms/property-fund/submissions", LocalRunFixture.formEncoded(answers));
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(303);
+
+        // and both emails follow, naming the new call: the notifier reads the catalogue the intake does
+        String staff = awaitEmail("property-fund@staff.localhost", "Safer nights out");
+        assertThat(staff).doesNotContain("None (general application)");
+        awaitEmail(answers.get("email").get(0), "Safer nights out");
+    }
+
+    /** The text of the first email in the outbox to {@code to} whose text contains {@code text}. */
+    static String awaitEmail(String to, String text) throws Exception {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (Instant.now().isBefore(deadline)) {
+            for (Path email : new OutboxPage(run.outbox).emails()) {
+                jakarta.mail.internet.MimeMessage message = Outbox.read(email);
+                String body = textOf(message);
+                if (message.getAllRecipients()[0].toString().equals(to) && body.contains(text)) {
+                    return body;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("No email to " + to + " saying " + text + " in " + run.outbox);
+    }
+
+    /** An email's text part: the first part of its multipart/alternative. */
+    static String textOf(jakarta.mail.internet.MimeMessage message) throws Exception {
+        Object content = message.getContent();
+        return content instanceof jakarta.mail.Multipart parts ? (String) parts.getBodyPart(0).getContent() : (String) content;
     }
 
     @Test

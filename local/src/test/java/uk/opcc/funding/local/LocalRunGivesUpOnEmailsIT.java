@@ -60,7 +60,7 @@ class LocalRunGivesUpOnEmailsIT {
         // when the outbox works again and the resend runs
         Files.delete(outbox);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        ResendFailedEmails.run(local.work(), false, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        ResendFailedEmails.run(Path.of("..", LocalRun.SOURCE), local.work(), false, new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         // then both emails are sent, once
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("1 application(s) with an email not sent; 2 email(s) sent now");

@@ -38,8 +38,8 @@ class LocalRunIT {
     void theResendCommandListsAndResendsThroughTheRunningLocalRunsEngine() throws Exception {
         java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
 
-        ResendFailedEmails.run(work, true, new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
-        ResendFailedEmails.run(work, false, new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+        ResendFailedEmails.run(Path.of("..", LocalRun.SOURCE), work, true, new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+        ResendFailedEmails.run(Path.of("..", LocalRun.SOURCE), work, false, new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
 
         assertThat(LocalRun.runningEngine(work)).isEqualTo(run.dynamoDb().endpoint);
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("application(s) with an email not sent", "email(s) sent now");
@@ -76,7 +76,7 @@ class LocalRunIT {
         assertThat(first).hasSizeGreaterThanOrEqualTo(32);
         assertThat(secrets.read(LocalRun.CONFIRMATION_KEY_FILE)).isEqualTo(first);
         assertThat(Files.readString(file).strip()).isEqualTo(first);
-        assertThat(LocalRun.environment("http://localhost:8000")).doesNotContainKey("CONFIRMATION_KEY");
+        assertThat(LocalRun.environment("http://localhost:8000", Fixtures.CATALOGUE)).doesNotContainKey("CONFIRMATION_KEY");
         assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(
                 java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
     }

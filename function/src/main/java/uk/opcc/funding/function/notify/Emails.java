@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.catalogue.Publisher;
-import uk.opcc.funding.function.config.Config;
+import uk.opcc.funding.function.config.MailConfig;
 import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.intake.SameOrganisation;
 import uk.opcc.funding.function.intake.Sha256;
@@ -22,11 +22,11 @@ import uk.opcc.funding.function.notify.EmailRecords.CapDecision;
 public final class Emails {
     private final Catalogue catalogue;
     private final Publisher publisher;
-    private final Config config;
+    private final MailConfig config;
     private final EmailRecords store;
     private final Clock clock;
 
-    public Emails(Catalogue catalogue, Publisher publisher, Config config, EmailRecords store, Clock clock) {
+    public Emails(Catalogue catalogue, Publisher publisher, MailConfig config, EmailRecords store, Clock clock) {
         this.catalogue = catalogue;
         this.publisher = publisher;
         this.config = config;

@@ -9,7 +9,7 @@ import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.catalogue.FormDefinition;
 import uk.opcc.funding.catalogue.Fund;
 import uk.opcc.funding.catalogue.PanelRound;
-import uk.opcc.funding.function.config.Config;
+import uk.opcc.funding.function.config.MailConfig;
 import uk.opcc.funding.function.mail.Attachment;
 import uk.opcc.funding.function.mail.Email;
 import uk.opcc.funding.function.mail.Mailer;
@@ -41,12 +41,12 @@ public final class PanelPackService {
     private final RoundApplications store;
     private final PanelPackClaims claims;
     private final Mailer mailer;
-    private final Config config;
+    private final MailConfig config;
     private final Clock clock;
     private final Duration claimLease;
 
     /** @param timeout the longest the function sending packs runs: each claim outlasts it ({@link #claimLease}) */
-    public PanelPackService(Catalogue catalogue, RoundApplications store, PanelPackClaims claims, Mailer mailer, Config config, Clock clock,
+    public PanelPackService(Catalogue catalogue, RoundApplications store, PanelPackClaims claims, Mailer mailer, MailConfig config, Clock clock,
             Duration timeout) {
         this.catalogue = catalogue;
         this.store = store;
@@ -88,7 +88,7 @@ public final class PanelPackService {
         try {
             List<Application> applications = store.applicationsInRound(fundId, roundId);
             pack = PanelPack.compose(catalogue, fund, round, form, applications, mailbox, interim);
-            messageId = mailer.send(email(pack), config.senderAddress().orElseThrow());
+            messageId = mailer.send(email(pack), config.senderAddress());
         } catch (RuntimeException e) {
             if (!interim) {
                 // If our lease lapsed, the attempt that took the pack over keeps it.

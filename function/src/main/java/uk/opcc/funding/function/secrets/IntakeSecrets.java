@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.crac.Context;
 import org.crac.Resource;
 import uk.opcc.funding.function.log.Log;
-import uk.opcc.funding.function.config.Config;
+import uk.opcc.funding.function.config.IntakeConfig;
 import uk.opcc.funding.function.intake.ConfirmationToken;
 
 /**
@@ -25,13 +25,13 @@ import uk.opcc.funding.function.intake.ConfirmationToken;
  */
 public final class IntakeSecrets implements Resource {
     private final Secrets source;
-    private final Config.SecretNames names;
+    private final IntakeConfig.SecretNames names;
     private volatile Loaded loaded;
 
     private record Loaded(byte[] confirmationKey, Optional<String> origin) {
     }
 
-    public IntakeSecrets(Secrets source, Config.SecretNames names) {
+    public IntakeSecrets(Secrets source, IntakeConfig.SecretNames names) {
         this.source = source;
         this.names = names;
     }

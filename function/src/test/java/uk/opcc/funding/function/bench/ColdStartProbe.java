@@ -22,7 +22,7 @@ public final class ColdStartProbe {
     public static void main(String[] args) throws Exception {
         boolean primed = args.length > 1 && args[1].equals("--primed");
         long initStart = ManagementFactory.getRuntimeMXBean().getUptime();
-        Wiring.Intake intake = Wiring.intake(System.getenv());
+        Wiring.Intake intake = Wiring.packaged(System.getenv()).intake();
         IntakeHandler handler = new IntakeHandler(intake);
         if (primed) {
             intake.priming().run();

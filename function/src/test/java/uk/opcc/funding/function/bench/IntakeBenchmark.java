@@ -247,7 +247,7 @@ public final class IntakeBenchmark {
         body.put("submissionId", "SUBMISSION");
         String json = new ObjectMapper().writeValueAsString(body);
         return i -> {
-            IntakeHandler handler = new IntakeHandler(Wiring.intake(env));
+            IntakeHandler handler = new IntakeHandler(Wiring.packaged(env).intake());
             return () -> {
                 long n = UNIQUE.incrementAndGet();
                 String each = json.replace("\"ORG\"", "\"Bench group " + n + "\"").replace("\"EMAIL\"", "\"bench" + n + "@example.org\"")

@@ -21,7 +21,7 @@ class ConfigTest {
         Map<String, String> env = notifierEnv();
         env.put("DYNAMODB_ENDPOINT", "http://localhost:8000");
 
-        Config config = Config.forNotifier(env, Fixtures.CATALOGUE);
+        MailConfig config = MailConfig.from(env, Fixtures.CATALOGUE);
 
         assertThat(config.tableName()).isEqualTo("applications");
         assertThat(config.mailboxFor("victims-services-fund")).isEqualTo("victims@example.gov.uk");
@@ -32,23 +32,23 @@ class ConfigTest {
     @Test
     void theConfigurationSetIsOptionalAndMustBeAName() {
         Map<String, String> env = notifierEnv();
-        assertThat(Config.forNotifier(env, Fixtures.CATALOGUE).configurationSet()).isEmpty();
+        assertThat(MailConfig.from(env, Fixtures.CATALOGUE).configurationSet()).isEmpty();
 
         env.put("SES_CONFIGURATION_SET", " Funding-production-mail ");
-        assertThat(Config.forNotifier(env, Fixtures.CATALOGUE).configurationSet()).contains("Funding-production-mail");
+        assertThat(MailConfig.from(env, Fixtures.CATALOGUE).configurationSet()).contains("Funding-production-mail");
 
         env.put("SES_CONFIGURATION_SET", "funding mail");
-        assertThatThrownBy(() -> Config.forNotifier(env, Fixtures.CATALOGUE)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> MailConfig.from(env, Fixtures.CATALOGUE)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("SES_CONFIGURATION_SET is not a configuration set name");
     }
 
     @Test
     void namesAMissingSetting() {
-        assertThatThrownBy(() -> Config.forIntake(Map.of("AWS_REGION", "eu-west-2")))
+        assertThatThrownBy(() -> IntakeConfig.from(Map.of("AWS_REGION", "eu-west-2")))
                 .isInstanceOf(ConfigException.class).hasMessage("TABLE_NAME is not set");
         Map<String, String> env = notifierEnv();
         env.remove("SENDER_ADDRESS");
-        assertThatThrownBy(() -> Config.forNotifier(env, Fixtures.CATALOGUE)).hasMessage("SENDER_ADDRESS is not set");
+        assertThatThrownBy(() -> MailConfig.from(env, Fixtures.CATALOGUE)).hasMessage("SENDER_ADDRESS is not set");
     }
 
     @Test
@@ -56,7 +56,7 @@ class ConfigTest {
         Map<String, String> env = notifierEnv();
         env.put("STAFF_MAILBOXES", "property-fund=grants@example.gov.uk");
 
-        assertThatThrownBy(() -> Config.forNotifier(env, Fixtures.CATALOGUE))
+        assertThatThrownBy(() -> MailConfig.from(env, Fixtures.CATALOGUE))
                 .hasMessage("STAFF_MAILBOXES has no address for victims-services-fund, which takes applications");
     }
 
@@ -64,12 +64,12 @@ class ConfigTest {
     void rejectsBadMailboxesAndEndpoints() {
         Map<String, String> env = notifierEnv();
         env.put("STAFF_MAILBOXES", "lottery=grants@example.gov.uk");
-        assertThatThrownBy(() -> Config.forNotifier(env, Fixtures.CATALOGUE)).hasMessageContaining("'lottery=grants@example.gov.uk'");
+        assertThatThrownBy(() -> MailConfig.from(env, Fixtures.CATALOGUE)).hasMessageContaining("'lottery=grants@example.gov.uk'");
 
         env.put("STAFF_MAILBOXES", "property-fund=grants@example.gov.uk\r\nBcc: x@y.z,victims-services-fund=v@example.gov.uk");
-        assertThatThrownBy(() -> Config.forNotifier(env, Fixtures.CATALOGUE)).hasMessageContaining("not an email address");
+        assertThatThrownBy(() -> MailConfig.from(env, Fixtures.CATALOGUE)).hasMessageContaining("not an email address");
 
-        assertThatThrownBy(() -> Config.forIntake(Map.of("TABLE_NAME", "t", "AWS_REGION", "eu-west-2", "DYNAMODB_ENDPOINT", "localhost",
+        assertThatThrownBy(() -> IntakeConfig.from(Map.of("TABLE_NAME", "t", "AWS_REGION", "eu-west-2", "DYNAMODB_ENDPOINT", "localhost",
                 "CONFIRMATION_KEY_SECRET", "funding/key")))
                 .hasMessageContaining("DYNAMODB_ENDPOINT is not a URL");
     }
@@ -77,29 +77,27 @@ class ConfigTest {
     @Test
     void theIntakeNamesItsSecretsAndNeverTakesTheKeyItselfAsASetting() {
         Map<String, String> env = new HashMap<>(Map.of("TABLE_NAME", "t", "AWS_REGION", "eu-west-2"));
-        assertThatThrownBy(() -> Config.forIntake(env)).hasMessage("CONFIRMATION_KEY_SECRET is not set");
+        assertThatThrownBy(() -> IntakeConfig.from(env)).hasMessage("CONFIRMATION_KEY_SECRET is not set");
 
         env.put("CONFIRMATION_KEY_SECRET", "arn:aws:secretsmanager:eu-west-2:123456789012:secret:key-AbCdEf");
-        assertThatThrownBy(() -> Config.forIntake(env)).hasMessageStartingWith("ORIGIN_SECRET is not set");
+        assertThatThrownBy(() -> IntakeConfig.from(env)).hasMessageStartingWith("ORIGIN_SECRET is not set");
 
         env.put("ORIGIN_SECRET", "arn:aws:secretsmanager:eu-west-2:123456789012:secret:origin-AbCdEf");
-        Config config = Config.forIntake(env);
-        assertThat(config.intakeSecrets()).hasValueSatisfying(names -> {
-            assertThat(names.confirmationKey()).endsWith(":secret:key-AbCdEf");
-            assertThat(names.origin()).hasValueSatisfying(o -> assertThat(o).endsWith(":secret:origin-AbCdEf"));
-            assertThat(names.endpoint()).isEmpty();
-        });
+        IntakeConfig.SecretNames names = IntakeConfig.from(env).secrets();
+        assertThat(names.confirmationKey()).endsWith(":secret:key-AbCdEf");
+        assertThat(names.origin()).hasValueSatisfying(o -> assertThat(o).endsWith(":secret:origin-AbCdEf"));
+        assertThat(names.endpoint()).isEmpty();
 
         env.put("CONFIRMATION_KEY", Fixtures.CONFIRMATION_KEY);
-        assertThatThrownBy(() -> Config.forIntake(env)).hasMessageStartingWith("CONFIRMATION_KEY must not be set");
+        assertThatThrownBy(() -> IntakeConfig.from(env)).hasMessageStartingWith("CONFIRMATION_KEY must not be set");
     }
 
     @Test
     void withLocalEnginesTheIntakeNeedsNoOriginSecret() {
-        Config config = Config.forIntake(Map.of("TABLE_NAME", "t", "AWS_REGION", "eu-west-2", "DYNAMODB_ENDPOINT", "http://localhost:8000",
+        IntakeConfig config = IntakeConfig.from(Map.of("TABLE_NAME", "t", "AWS_REGION", "eu-west-2", "DYNAMODB_ENDPOINT", "http://localhost:8000",
                 "CONFIRMATION_KEY_SECRET", "confirmation.key", "SECRETS_MANAGER_ENDPOINT", "http://localhost:4566"));
 
-        assertThat(config.intakeSecrets().orElseThrow().origin()).isEmpty();
-        assertThat(config.intakeSecrets().orElseThrow().endpoint()).hasValue(java.net.URI.create("http://localhost:4566"));
+        assertThat(config.secrets().origin()).isEmpty();
+        assertThat(config.secrets().endpoint()).hasValue(java.net.URI.create("http://localhost:4566"));
     }
 }

@@ -18,7 +18,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.opcc.funding.function.Fixtures;
-import uk.opcc.funding.function.config.Config;
+import uk.opcc.funding.function.config.MailConfig;
 import uk.opcc.funding.function.intake.IntakeService;
 import uk.opcc.funding.function.intake.Outcome;
 import uk.opcc.funding.function.intake.Submission;
@@ -26,7 +26,7 @@ import uk.opcc.funding.function.notify.NotificationService.Delivery;
 import uk.opcc.funding.function.storage.InMemoryApplicationStore;
 
 public class NotificationServiceTest {
-    public static final Config CONFIG = Config.forNotifier(Map.of("TABLE_NAME", "applications", "AWS_REGION", "eu-west-2",
+    public static final MailConfig CONFIG = MailConfig.from(Map.of("TABLE_NAME", "applications", "AWS_REGION", "eu-west-2",
             "SENDER_ADDRESS", "no-reply@example.gov.uk",
             "STAFF_MAILBOXES", "property-fund=grants@example.gov.uk,victims-services-fund=victims@example.gov.uk"), Fixtures.CATALOGUE);
     public static final Duration BUDGET = Duration.ofSeconds(20);
@@ -54,7 +54,7 @@ public class NotificationServiceTest {
     /** The service as the notifier builds it, on a store and mail service of the test's. */
     public static NotificationService service(EmailRecords store, Mailer mailer, Clock clock) {
         return new NotificationService(store, new Emails(Fixtures.CATALOGUE, Fixtures.PUBLISHER, CONFIG, store, clock), mailer,
-                CONFIG.senderAddress().orElseThrow(), clock, BUDGET);
+                CONFIG.senderAddress(), clock, BUDGET);
     }
     String reference;
 

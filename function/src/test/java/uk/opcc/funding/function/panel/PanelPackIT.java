@@ -235,7 +235,7 @@ class PanelPackIT {
         String reference = store(0, "property-fund", "2026-27-Q2", "1850");
         Map<String, String> env = new HashMap<>(engine.environment(table));
         env.putAll(ses.environment());
-        PanelPackHandler handler = new PanelPackHandler(Wiring.panelPackService(env));
+        PanelPackHandler handler = new PanelPackHandler(Wiring.packaged(env).panelPackService());
 
         Map<String, Object> first = handler.handleRequest(Map.of("fundId", "property-fund", "roundId", "2026-27-Q2"), null);
         Map<String, Object> second = handler.handleRequest(Map.of("fundId", "property-fund", "roundId", "2026-27-Q2"), null);

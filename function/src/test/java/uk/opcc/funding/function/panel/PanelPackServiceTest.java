@@ -15,7 +15,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import uk.opcc.funding.function.Fixtures;
 import uk.opcc.funding.function.PanelPackHandler;
-import uk.opcc.funding.function.config.Config;
+import uk.opcc.funding.function.config.MailConfig;
 import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.intake.IdempotencyKey;
 import uk.opcc.funding.function.mail.Email;
@@ -27,8 +27,8 @@ import uk.opcc.funding.function.storage.InMemoryApplicationStore;
 public class PanelPackServiceTest {
     /** After the Property Fund's 2026-27-Q3 deadline (11 December 2026, 17:00). */
     public static final Instant AFTER = Instant.parse("2026-12-11T17:05:00Z");
-    public static final Config CONFIG = new Config("applications", "eu-west-2", Optional.empty(), Optional.empty(), Optional.of("no-reply@example.gov.uk"),
-            Map.of("property-fund", "grants@example.gov.uk", "victims-services-fund", "victims@example.gov.uk"), Optional.empty(), Optional.empty());
+    public static final MailConfig CONFIG = new MailConfig("applications", "eu-west-2", Optional.empty(), Optional.empty(), "no-reply@example.gov.uk",
+            Map.of("property-fund", "grants@example.gov.uk", "victims-services-fund", "victims@example.gov.uk"), Optional.empty());
 
     final InMemoryApplicationStore store = new InMemoryApplicationStore();
     final FakeClaims claims = new FakeClaims();

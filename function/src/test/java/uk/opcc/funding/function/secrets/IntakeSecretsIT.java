@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import uk.opcc.funding.function.config.IntakeConfig;
 import uk.opcc.funding.function.Fixtures;
 import uk.opcc.funding.function.IntakeHandler;
 import uk.opcc.funding.function.Wiring;
@@ -31,7 +32,7 @@ class IntakeSecretsIT {
         // given a secret in Secrets Manager
         String arn = standIn.put("funding/it/plain", "a value");
         Map<String, String> env = Fixtures.withConfirmationKey(dynamoDb.environment(table));
-        SecretsManagerSecrets secrets = new SecretsManagerSecrets(Wiring.secretsManager(uk.opcc.funding.function.config.Config.forIntake(env)));
+        SecretsManagerSecrets secrets = new SecretsManagerSecrets(Wiring.Clients.AWS.secretsManager("eu-west-2", IntakeConfig.from(env).secrets().endpoint()));
 
         // when it is read by ARN and by name, then a missing one
         assertThat(secrets.read(arn)).isEqualTo("a value");
@@ -53,7 +54,7 @@ class IntakeSecretsIT {
         int before = standIn.reads(Fixtures.CONFIRMATION_KEY_SECRET);
 
         // when Lambda starts it on demand and requests arrive
-        IntakeHandler intake = new IntakeHandler(Wiring.intake(env));
+        IntakeHandler intake = new IntakeHandler(Wiring.packaged(env).intake());
         int atStartUp = standIn.reads(Fixtures.CONFIRMATION_KEY_SECRET) - before;
         var refused = intake.handleRequest(Events.json("property-fund", Map.of("organisationName", "")), null);
         var withHeader = Events.json("property-fund", Map.of("organisationName", ""));
@@ -76,7 +77,7 @@ class IntakeSecretsIT {
         int before = standIn.reads(Fixtures.CONFIRMATION_KEY_SECRET);
 
         // when the function is built and primed, and the snapshot taken
-        Wiring.Intake intake = Wiring.intake(env);
+        Wiring.Intake intake = Wiring.packaged(env).intake();
         intake.priming().beforeCheckpoint(null);
         intake.secrets().beforeCheckpoint(null);
 

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import uk.opcc.funding.function.Fixtures;
-import uk.opcc.funding.function.config.Config;
+import uk.opcc.funding.function.config.IntakeConfig;
 
 /** The intake's secrets: read once, kept, checked, and never left in memory for a snapshot. */
 class IntakeSecretsTest {
@@ -27,7 +27,7 @@ class IntakeSecretsTest {
     };
 
     IntakeSecrets secrets(Optional<String> origin) {
-        return new IntakeSecrets(source, new Config.SecretNames("key", origin, Optional.empty()));
+        return new IntakeSecrets(source, new IntakeConfig.SecretNames("key", origin, Optional.empty()));
     }
 
     @Test
