@@ -2,6 +2,8 @@ package uk.opcc.funding.function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import uk.opcc.funding.function.engines.StackMapping;
+import uk.opcc.funding.function.storage.ApplicationTable;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Instant;
@@ -24,10 +26,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import uk.opcc.funding.catalogue.CatalogueJson;
 import uk.opcc.funding.catalogue.FieldType;
 import uk.opcc.funding.catalogue.FormField;
-import uk.opcc.funding.function.engines.DynamoDbLocal;
+import uk.opcc.funding.engines.DynamoDbLocal;
 import uk.opcc.funding.function.engines.Events;
 import uk.opcc.funding.function.engines.SesEmulator;
-import uk.opcc.funding.function.engines.StreamRelay;
+import uk.opcc.funding.engines.StreamRelay;
 
 /**
  * The whole path on real engines, built by the handlers' own no-arg wiring from environment
@@ -36,9 +38,9 @@ import uk.opcc.funding.function.engines.StreamRelay;
 class ApplicationJourneyIT {
     final DynamoDbLocal dynamoDb = DynamoDbLocal.get();
     final SesEmulator ses = SesEmulator.get();
-    final String table = dynamoDb.newTable();
+    final String table = dynamoDb.newTable(ApplicationTable::create);
     final DynamoDbClient client = dynamoDb.client();
-    final StreamRelay stream = new StreamRelay(dynamoDb, table);
+    final StreamRelay stream = new StreamRelay(dynamoDb, table, StackMapping.NOTIFIER);
     final IntakeHandler intake = new IntakeHandler(Wiring.packaged(Fixtures.withConfirmationKey(dynamoDb.environment(table))).intake());
     final NotifierHandler notifier = notifier(ses.endpoint);
 

@@ -6,7 +6,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import uk.opcc.funding.function.engines.DynamoDbLocal;
+import uk.opcc.funding.engines.DynamoDbLocal;
 import uk.opcc.funding.function.engines.NetworkReach;
 import uk.opcc.funding.function.engines.SesEmulator;
 

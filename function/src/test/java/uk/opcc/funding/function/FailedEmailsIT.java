@@ -2,6 +2,8 @@ package uk.opcc.funding.function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import uk.opcc.funding.function.engines.StackMapping;
+import uk.opcc.funding.function.storage.ApplicationTable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,9 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import uk.opcc.funding.function.notify.EmailRecords;
-import uk.opcc.funding.function.engines.DynamoDbLocal;
+import uk.opcc.funding.engines.DynamoDbLocal;
 import uk.opcc.funding.function.engines.SesEmulator;
-import uk.opcc.funding.function.engines.StreamRelay;
+import uk.opcc.funding.engines.StreamRelay;
 import uk.opcc.funding.function.notify.Recipient;
 import uk.opcc.funding.function.notify.EmailRecords.Claim;
 import uk.opcc.funding.function.storage.DynamoDbApplicationStore;
@@ -26,8 +28,8 @@ import uk.opcc.funding.function.storage.DynamoDbApplicationStore;
 class FailedEmailsIT {
     final DynamoDbLocal dynamoDb = DynamoDbLocal.get();
     final SesEmulator ses = SesEmulator.get();
-    final String table = dynamoDb.newTable();
-    final StreamRelay stream = new StreamRelay(dynamoDb, table);
+    final String table = dynamoDb.newTable(ApplicationTable::create);
+    final StreamRelay stream = new StreamRelay(dynamoDb, table, StackMapping.NOTIFIER);
     final IntakeHandler intake = new IntakeHandler(Wiring.packaged(Fixtures.withConfirmationKey(dynamoDb.environment(table))).intake());
 
     Map<String, String> environment(String sesEndpoint) {

@@ -2,6 +2,7 @@ package uk.opcc.funding.function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import uk.opcc.funding.function.storage.ApplicationTable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.net.URLEncoder;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import uk.opcc.funding.function.bench.ColdStartBenchmark;
-import uk.opcc.funding.function.engines.DynamoDbLocal;
+import uk.opcc.funding.engines.DynamoDbLocal;
 import uk.opcc.funding.function.engines.SesEmulator;
 
 /**
@@ -35,7 +36,7 @@ import uk.opcc.funding.function.engines.SesEmulator;
 class LambdaJarIT {
     final SesEmulator ses = SesEmulator.get();
     final DynamoDbLocal dynamoDb = DynamoDbLocal.get();
-    final String table = dynamoDb.newTable();
+    final String table = dynamoDb.newTable(ApplicationTable::create);
 
     @Test
     void everyHandlerRunsFromTheJarAloneDownEachOfItsPaths() throws Exception {

@@ -2,6 +2,8 @@ package uk.opcc.funding.function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import uk.opcc.funding.function.engines.StackMapping;
+import uk.opcc.funding.function.storage.ApplicationTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -22,11 +24,11 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import uk.opcc.funding.function.config.MailConfig;
-import uk.opcc.funding.function.engines.DynamoDbLocal;
-import uk.opcc.funding.function.engines.FailedRecordsFolder;
-import uk.opcc.funding.function.engines.LambdaContext;
+import uk.opcc.funding.engines.DynamoDbLocal;
+import uk.opcc.funding.engines.FailedRecordsFolder;
+import uk.opcc.funding.engines.LambdaContext;
 import uk.opcc.funding.function.engines.SesEmulator;
-import uk.opcc.funding.function.engines.StreamRelay;
+import uk.opcc.funding.engines.StreamRelay;
 import uk.opcc.funding.function.mail.Email;
 import uk.opcc.funding.function.notify.Emails;
 import uk.opcc.funding.function.mail.Mailer;
@@ -72,8 +74,8 @@ class NotifierFaultIT {
 
     final DynamoDbLocal dynamoDb = DynamoDbLocal.get();
     final SesEmulator ses = SesEmulator.get();
-    final String table = dynamoDb.newTable();
-    final StreamRelay stream = new StreamRelay(dynamoDb, table);
+    final String table = dynamoDb.newTable(ApplicationTable::create);
+    final StreamRelay stream = new StreamRelay(dynamoDb, table, StackMapping.NOTIFIER);
     final IntakeHandler intake = new IntakeHandler(Wiring.packaged(Fixtures.withConfirmationKey(dynamoDb.environment(table))).intake());
     final TestClock clock = new TestClock();
     final Set<String> doomed = ConcurrentHashMap.newKeySet();
@@ -269,7 +271,7 @@ class NotifierFaultIT {
         doomed.add(references.get(1));
         fault = Fault.CRASH_BEFORE_SES;
         List<StreamRelay.Parked> parked = new ArrayList<>();
-        StreamRelay relay = new StreamRelay(dynamoDb, table, new StreamRelay.Retries(clock, Duration.ZERO, Duration.ZERO,
+        StreamRelay relay = new StreamRelay(dynamoDb, table, StackMapping.NOTIFIER, new StreamRelay.Retries(clock, Duration.ZERO, Duration.ZERO,
                 new FailedRecordsFolder(java.nio.file.Path.of("target", "failed-records", table)), parked::add));
 
         int invocations = 0;

@@ -2,17 +2,18 @@ package uk.opcc.funding.function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import uk.opcc.funding.function.storage.ApplicationTable;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import uk.opcc.funding.function.engines.DynamoDbLocal;
+import uk.opcc.funding.engines.DynamoDbLocal;
 import uk.opcc.funding.function.engines.Events;
 
 /** The priming SnapStart runs before its snapshot: the whole intake path, and not one write to the real table. */
 class PrimingIT {
     final DynamoDbLocal dynamoDb = DynamoDbLocal.get();
-    final String table = dynamoDb.newTableWithoutStream(); // reads no stream
+    final String table = dynamoDb.newTableWithoutStream(ApplicationTable::create); // reads no stream
     final DynamoDbClient client = dynamoDb.client();
 
     @AfterEach

@@ -2,6 +2,8 @@ package uk.opcc.funding.function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import uk.opcc.funding.function.engines.StackMapping;
+import uk.opcc.funding.function.storage.ApplicationTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,10 +13,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.opcc.funding.catalogue.CatalogueJson;
-import uk.opcc.funding.function.engines.DynamoDbLocal;
-import uk.opcc.funding.function.engines.FailedRecordsFolder;
+import uk.opcc.funding.engines.DynamoDbLocal;
+import uk.opcc.funding.engines.FailedRecordsFolder;
 import uk.opcc.funding.function.engines.SesEmulator;
-import uk.opcc.funding.function.engines.StreamRelay;
+import uk.opcc.funding.engines.StreamRelay;
 
 /**
  * The stream relay of the local run and the ITs gives up as the deployed mapping does: a record
@@ -26,11 +28,11 @@ import uk.opcc.funding.function.engines.StreamRelay;
 class StreamRelayIT {
     final DynamoDbLocal dynamoDb = DynamoDbLocal.get();
     final SesEmulator ses = SesEmulator.get();
-    final String table = dynamoDb.newTable();
+    final String table = dynamoDb.newTable(ApplicationTable::create);
     final IntakeHandler intake = new IntakeHandler(Wiring.packaged(Fixtures.withConfirmationKey(dynamoDb.environment(table))).intake());
     final NotifierFaultIT.TestClock clock = new NotifierFaultIT.TestClock();
     final List<StreamRelay.Parked> parked = new ArrayList<>();
-    final StreamRelay stream = new StreamRelay(dynamoDb, table, new StreamRelay.Retries(clock, Duration.ofSeconds(1), Duration.ofSeconds(8),
+    final StreamRelay stream = new StreamRelay(dynamoDb, table, StackMapping.NOTIFIER, new StreamRelay.Retries(clock, Duration.ofSeconds(1), Duration.ofSeconds(8),
             new FailedRecordsFolder(Path.of("target", "failed-records", table)), parked::add));
 
     Map<String, String> environment(String sesEndpoint) {

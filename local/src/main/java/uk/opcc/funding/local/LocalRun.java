@@ -23,15 +23,17 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.catalogue.CatalogueReader;
 import uk.opcc.funding.catalogue.Publisher;
+import uk.opcc.funding.function.storage.ApplicationTable;
 import uk.opcc.funding.function.IntakeHandler;
 import uk.opcc.funding.function.NotifierHandler;
 import uk.opcc.funding.function.Wiring;
-import uk.opcc.funding.function.engines.DynamoDbLocal;
+import uk.opcc.funding.engines.DynamoDbLocal;
 import uk.opcc.funding.function.http.FormPages;
 import uk.opcc.funding.function.http.SecurityHeaders;
 import uk.opcc.funding.function.panel.PanelPackService;
@@ -81,7 +83,7 @@ public final class LocalRun implements AutoCloseable {
         }
 
         DynamoDbLocal dynamoDb = DynamoDbLocal.keepingDataIn(options.work().resolve("data"));
-        dynamoDb.ensureTable(TABLE);
+        dynamoDb.ensureTable(TABLE, ApplicationTable::create, LocalRun::upgradeKeptTable);
         // So the resend command (ResendFailedEmails) can use this engine while it runs.
         Files.writeString(options.work().resolve(ENGINE_FILE), dynamoDb.endpoint);
         // The confirmation key is a file beside the data, read through the same port as Secrets Manager in AWS.
@@ -175,6 +177,22 @@ public final class LocalRun implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             return null; // left behind by a run that was killed
         }
+    }
+
+    /**
+     * Brings a table kept from an earlier run to today's shape: a table from before the round index
+     * gets the index, and its applications their {@code fundRound}, so earlier applications are in
+     * their round's panel pack too. A one-off migration of a local table, and the only scan: never
+     * in the deployed code.
+     */
+    static void upgradeKeptTable(DynamoDbClient client, String name) {
+        ApplicationTable.addMissingIndexes(client, name);
+        client.scanPaginator(b -> b.tableName(name).filterExpression("begins_with(pk, :app) AND attribute_not_exists(fundRound)")
+                        .expressionAttributeValues(Map.of(":app", AttributeValue.fromS(ApplicationTable.APPLICATION_PREFIX)))).items()
+                .forEach(item -> client.updateItem(b -> b.tableName(name).key(Map.of(ApplicationTable.KEY, item.get(ApplicationTable.KEY)))
+                        .updateExpression("SET fundRound = :fundRound")
+                        .expressionAttributeValues(Map.of(":fundRound", AttributeValue.fromS(
+                                ApplicationTable.fundRound(item.get("fundId").s(), item.get("panelRound").s()))))));
     }
 
     /** The file in the work folder that holds the key signing confirmation links. */

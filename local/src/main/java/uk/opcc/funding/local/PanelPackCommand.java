@@ -10,7 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import uk.opcc.funding.function.engines.DynamoDbLocal;
+import uk.opcc.funding.engines.DynamoDbLocal;
+import uk.opcc.funding.function.storage.ApplicationTable;
 import uk.opcc.funding.function.panel.PanelPackService;
 import uk.opcc.funding.function.panel.UnknownRoundException;
 
@@ -62,7 +63,7 @@ public final class PanelPackCommand {
     private static int makeHere(Path source, Path work, String fund, String round) throws IOException {
         DynamoDbLocal dynamoDb = DynamoDbLocal.keepingDataIn(work.resolve("data"));
         try {
-            dynamoDb.ensureTable(LocalRun.TABLE);
+            dynamoDb.ensureTable(LocalRun.TABLE, ApplicationTable::create, LocalRun::upgradeKeptTable);
             OutboxMailer outbox = new OutboxMailer(work.resolve("outbox"));
             PanelPackService.Result result = LocalRun.wiring(source, dynamoDb.endpoint).panelPackService(outbox).send(fund, round);
             switch (result.status()) {

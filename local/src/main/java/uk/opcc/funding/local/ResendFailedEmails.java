@@ -9,7 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import uk.opcc.funding.function.engines.DynamoDbLocal;
+import uk.opcc.funding.engines.DynamoDbLocal;
+import uk.opcc.funding.function.storage.ApplicationTable;
 import uk.opcc.funding.function.notify.FailedEmails;
 
 /**
@@ -38,7 +39,7 @@ public final class ResendFailedEmails {
         DynamoDbLocal own = null;
         if (endpoint == null) {
             own = DynamoDbLocal.keepingDataIn(work.resolve("data"));
-            own.ensureTable(LocalRun.TABLE);
+            own.ensureTable(LocalRun.TABLE, ApplicationTable::create, LocalRun::upgradeKeptTable);
             endpoint = own.endpoint;
         }
         try {

@@ -8,9 +8,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import uk.opcc.funding.function.NotifierHandler;
-import uk.opcc.funding.function.engines.DynamoDbLocal;
-import uk.opcc.funding.function.engines.FailedRecordsFolder;
-import uk.opcc.funding.function.engines.StreamRelay;
+import uk.opcc.funding.function.storage.ApplicationTable;
+import uk.opcc.funding.engines.DynamoDbLocal;
+import uk.opcc.funding.engines.FailedRecordsFolder;
+import uk.opcc.funding.engines.StreamRelay;
 
 /**
  * The local run's part of Lambda's stream poller: a thread hands the table's new stream records to
@@ -21,6 +22,10 @@ final class StreamPoller {
     /** Where the local run parks a stream record it gave up on, as the stack's failed-records bucket does. */
     static final String FAILED_RECORDS = "failed-records";
 
+    /** The notifier's event source mapping, as the stack sets it. */
+    static final StreamRelay.Mapping MAPPING = new StreamRelay.Mapping(NotifierHandler.STREAM_BATCH_SIZE, NotifierHandler.STREAM_RETRY_ATTEMPTS,
+            ApplicationTable.KEY, ApplicationTable.APPLICATION_PREFIX, NotifierHandler.TIMEOUT);
+
     private StreamPoller() {
     }
 
@@ -30,7 +35,7 @@ final class StreamPoller {
      * the console.
      */
     static ScheduledExecutorService start(DynamoDbLocal dynamoDb, String table, Supplier<NotifierHandler> notifier, Path failedRecords) {
-        StreamRelay stream = new StreamRelay(dynamoDb, table, new StreamRelay.Retries(Clock.systemUTC(), Duration.ofSeconds(1),
+        StreamRelay stream = new StreamRelay(dynamoDb, table, MAPPING, new StreamRelay.Retries(Clock.systemUTC(), Duration.ofSeconds(1),
                 Duration.ofSeconds(8), new FailedRecordsFolder(failedRecords), StreamPoller::say));
         ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "stream-poller"));
         poller.scheduleWithFixedDelay(() -> {

@@ -1,5 +1,6 @@
 package uk.opcc.funding.function.bench;
 
+import uk.opcc.funding.function.storage.ApplicationTable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import uk.opcc.funding.function.Fixtures;
-import uk.opcc.funding.function.engines.DynamoDbLocal;
+import uk.opcc.funding.engines.DynamoDbLocal;
 import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.intake.IdempotencyKey;
 import uk.opcc.funding.function.storage.DynamoDbApplicationStore;
@@ -36,14 +37,14 @@ public final class BurstProbe {
         int batch = Integer.getInteger("bench.batch", 800);
         DynamoDbLocal engine = DynamoDbLocal.get();
         for (boolean stream : Boolean.getBoolean("bench.streamOnly") ? List.of(true) : List.of(false, true)) { // without first: it adds nothing to the stream's history
-            String table = stream ? engine.newTable() : IntakeBenchmark.newTable(engine);
+            String table = stream ? engine.newTable(ApplicationTable::create) : IntakeBenchmark.newTable(engine);
             System.out.printf("%d threads x store.save, batches of %d, table %s a stream; load average %s%n", threads, batch,
                     stream ? "with" : "without", ColdStartBenchmark.loadAverage());
             try (DynamoDbClient client = engine.client()) {
                 DynamoDbApplicationStore store = new DynamoDbApplicationStore(client, table);
                 for (int b = 1; b <= batches; b++) {
                     if (b > 1 && Boolean.getBoolean("bench.tablePerBatch")) { // as a test JVM has it: a new table for each test
-                        store = new DynamoDbApplicationStore(client, stream ? engine.newTable() : IntakeBenchmark.newTable(engine));
+                        store = new DynamoDbApplicationStore(client, stream ? engine.newTable(ApplicationTable::create) : IntakeBenchmark.newTable(engine));
                     }
                     Sampler sampler = new Sampler();
                     sampler.start();

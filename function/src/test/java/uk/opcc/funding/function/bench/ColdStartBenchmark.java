@@ -1,5 +1,6 @@
 package uk.opcc.funding.function.bench;
 
+import uk.opcc.funding.function.storage.ApplicationTable;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import uk.opcc.funding.function.Fixtures;
 import uk.opcc.funding.function.Wiring;
-import uk.opcc.funding.function.engines.DynamoDbLocal;
+import uk.opcc.funding.engines.DynamoDbLocal;
 
 /**
  * Prints the Lambda jar's size and its cold start: a fresh JVM per run on the shaded jar, from
@@ -47,7 +48,7 @@ public final class ColdStartBenchmark {
                 RUNS, Wiring.JVM_OPTIONS, loadAverage());
 
         DynamoDbLocal dynamoDb = DynamoDbLocal.get();
-        String table = dynamoDb.newTable();
+        String table = dynamoDb.newTable(ApplicationTable::create);
         Path event = Files.createTempFile("application", ".json");
         for (String java : javas) {
             for (boolean primed : List.of(false, true)) {

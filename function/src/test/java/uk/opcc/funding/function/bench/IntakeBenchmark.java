@@ -1,5 +1,6 @@
 package uk.opcc.funding.function.bench;
 
+import uk.opcc.funding.function.storage.ApplicationTable;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 import uk.opcc.funding.function.Fixtures;
 import uk.opcc.funding.function.IntakeHandler;
 import uk.opcc.funding.function.Wiring;
-import uk.opcc.funding.function.engines.DynamoDbLocal;
+import uk.opcc.funding.engines.DynamoDbLocal;
 import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.intake.IdempotencyKey;
 import uk.opcc.funding.function.storage.DynamoDbApplicationStore;
@@ -166,7 +167,7 @@ public final class IntakeBenchmark {
     }
 
     static String newTable(DynamoDbLocal engine) {
-        return Boolean.getBoolean("bench.stream") ? engine.newTable() : engine.newTableWithoutStream();
+        return Boolean.getBoolean("bench.stream") ? engine.newTable(ApplicationTable::create) : engine.newTableWithoutStream(ApplicationTable::create);
     }
 
     private static java.util.function.IntFunction<Load.Request> raw(DynamoDbLocal engine, Call call) {
@@ -183,7 +184,7 @@ public final class IntakeBenchmark {
     /** The transaction a real save sends, captured on its way out. */
     private static TransactWriteItemsRequest captureSave(DynamoDbLocal engine) {
         AtomicReference<TransactWriteItemsRequest> captured = new AtomicReference<>();
-        String table = engine.newTable();
+        String table = engine.newTable(ApplicationTable::create);
         ExecutionInterceptor capture = new ExecutionInterceptor() {
             @Override
             public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {

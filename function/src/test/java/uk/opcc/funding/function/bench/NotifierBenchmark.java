@@ -1,5 +1,6 @@
 package uk.opcc.funding.function.bench;
 
+import uk.opcc.funding.function.storage.ApplicationTable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import uk.opcc.funding.function.Fixtures;
-import uk.opcc.funding.function.engines.DynamoDbLocal;
+import uk.opcc.funding.engines.DynamoDbLocal;
 import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.intake.IdempotencyKey;
 import uk.opcc.funding.function.notify.Emails;
@@ -78,7 +79,7 @@ public final class NotifierBenchmark {
     }
 
     private static double measure(DynamoDbLocal engine, int size, boolean print) throws Exception {
-        String table = engine.newTableWithoutStream();
+        String table = engine.newTableWithoutStream(ApplicationTable::create);
         CallCounter counter = new CallCounter();
         try (DynamoDbClient client = engine.client(counter)) {
             DynamoDbApplicationStore store = new DynamoDbApplicationStore(client, table);

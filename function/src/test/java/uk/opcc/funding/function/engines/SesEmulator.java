@@ -1,5 +1,6 @@
 package uk.opcc.funding.function.engines;
 
+import uk.opcc.funding.engines.DynamoDbLocal;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;

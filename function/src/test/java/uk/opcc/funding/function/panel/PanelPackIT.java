@@ -3,6 +3,7 @@ package uk.opcc.funding.function.panel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import uk.opcc.funding.function.storage.ApplicationTable;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import uk.opcc.funding.function.Fixtures;
 import uk.opcc.funding.function.PanelPackHandler;
 import uk.opcc.funding.function.Wiring;
-import uk.opcc.funding.function.engines.DynamoDbLocal;
+import uk.opcc.funding.engines.DynamoDbLocal;
 import uk.opcc.funding.function.engines.SesEmulator;
 import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.intake.IdempotencyKey;
@@ -47,7 +48,7 @@ class PanelPackIT {
     static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
     final DynamoDbLocal engine = DynamoDbLocal.get();
-    final String table = engine.newTableWithoutStream(); // reads no stream
+    final String table = engine.newTableWithoutStream(ApplicationTable::create); // reads no stream
     final DynamoDbClient client = engine.client();
     final DynamoDbApplicationStore store = new DynamoDbApplicationStore(client, table);
     SesEmulator ses;

@@ -3,6 +3,7 @@ package uk.opcc.funding.function.secrets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import uk.opcc.funding.function.storage.ApplicationTable;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
@@ -12,7 +13,7 @@ import uk.opcc.funding.function.config.IntakeConfig;
 import uk.opcc.funding.function.Fixtures;
 import uk.opcc.funding.function.IntakeHandler;
 import uk.opcc.funding.function.Wiring;
-import uk.opcc.funding.function.engines.DynamoDbLocal;
+import uk.opcc.funding.engines.DynamoDbLocal;
 import uk.opcc.funding.function.engines.Events;
 import uk.opcc.funding.function.engines.SecretsManagerStandIn;
 import uk.opcc.funding.function.intake.ConfirmationToken;
@@ -25,7 +26,7 @@ import uk.opcc.funding.function.intake.ConfirmationToken;
 class IntakeSecretsIT {
     final SecretsManagerStandIn standIn = SecretsManagerStandIn.get();
     final DynamoDbLocal dynamoDb = DynamoDbLocal.get();
-    final String table = dynamoDb.newTableWithoutStream(); // reads no stream
+    final String table = dynamoDb.newTableWithoutStream(ApplicationTable::create); // reads no stream
 
     @Test
     void readsASecretByArnOrByNameAndNamesOneItCannotFind() {

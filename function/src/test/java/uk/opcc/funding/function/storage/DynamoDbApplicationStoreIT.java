@@ -3,6 +3,7 @@ package uk.opcc.funding.function.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import uk.opcc.funding.function.storage.ApplicationTable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ import uk.opcc.funding.function.intake.ReferenceTakenException;
 import uk.opcc.funding.function.notify.EmailRecords;
 import uk.opcc.funding.function.intake.Applications;
 import uk.opcc.funding.function.Fixtures;
-import uk.opcc.funding.function.engines.DynamoDbLocal;
+import uk.opcc.funding.engines.DynamoDbLocal;
 import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.intake.IdempotencyKey;
 import uk.opcc.funding.function.intake.SameOrganisation;
@@ -37,7 +38,7 @@ class DynamoDbApplicationStoreIT {
     /** The real clock: DynamoDB Local deletes items whose time-to-live has passed. */
     static final Instant NOW = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     final DynamoDbLocal engine = DynamoDbLocal.get();
-    final String table = engine.newTableWithoutStream(); // reads no stream
+    final String table = engine.newTableWithoutStream(ApplicationTable::create); // reads no stream
     final DynamoDbClient client = engine.client();
     final DynamoDbApplicationStore store = new DynamoDbApplicationStore(client, table);
 

@@ -1,4 +1,4 @@
-package uk.opcc.funding.function.engines;
+package uk.opcc.funding.engines;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -23,9 +23,9 @@ public final class LambdaContext implements Context {
         this.deadline = clock.instant().plus(timeout);
     }
 
-    /** A fresh invocation of the notifier on the real clock. */
-    public static LambdaContext notifier() {
-        return new LambdaContext(Clock.systemUTC(), uk.opcc.funding.function.NotifierHandler.TIMEOUT);
+    /** A fresh invocation on the real clock of a function that runs at most {@code timeout}. */
+    public static LambdaContext lasting(Duration timeout) {
+        return new LambdaContext(Clock.systemUTC(), timeout);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package uk.opcc.funding.function.engines;
+package uk.opcc.funding.engines;
 
 import com.almworks.sqlite4java.SQLiteConnection;
 import com.almworks.sqlite4java.SQLiteJob;

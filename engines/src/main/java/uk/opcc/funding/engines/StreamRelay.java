@@ -1,4 +1,4 @@
-package uk.opcc.funding.function.engines;
+package uk.opcc.funding.engines;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
@@ -21,20 +21,30 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
-import uk.opcc.funding.function.NotifierHandler;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 
 /**
- * Plays Lambda's part between the table's stream and the notifier, as the stack's mapping is set
- * (the batch size and retries of {@link NotifierHandler}, batch-item failures, bisection): each call
- * is one invocation of at most {@code STREAM_BATCH_SIZE} records, in stream order. A batch that
+ * Plays Lambda's part between a table's stream and a function, as an event source mapping is set
+ * ({@link Mapping}: its filter, batch size and retries; batch-item failures, bisection): each call
+ * is one invocation of at most the mapping's batch size of records, in stream order. A batch that
  * reports a failed record is delivered again from that record on; one whose invocation dies
  * (throws anything) is split in two, which costs no attempt, until a single record dies, which
  * does. Retries wait as {@link Retries} says, and a batch still failing after its first attempt
- * and {@code STREAM_RETRY_ATTEMPTS} retries is parked: written to the failed-records folder as
+ * and the mapping's retries is parked: written to the failed-records folder as
  * the stack writes it to its bucket, and passed over. The table is not touched, so the
  * application stays on the needs-email index, where the resend finds it.
  */
 public final class StreamRelay {
+    /**
+     * The event source mapping, as the stack sets it for the function the records go to.
+     *
+     * @param keyName   the table's partition key; only new items ({@code INSERT}) whose key begins
+     *                  with {@code keyPrefix} pass the mapping's filter
+     * @param timeout   the function's timeout: how long each invocation has
+     */
+    public record Mapping(int batchSize, int retryAttempts, String keyName, String keyPrefix, Duration timeout) {
+    }
+
     /**
      * How long the relay waits before each retry of a failed batch (the first wait, doubled each time
      * up to the longest), by which clock, and where it parks a batch it gives up on.
@@ -67,6 +77,7 @@ public final class StreamRelay {
     private final DynamoDbStreamsClient streams;
     private final String streamArn;
     private final Retries retries;
+    private final Mapping mapping;
     private final Map<String, String> iterators = new LinkedHashMap<>();
     private final Deque<Read> unread = new ArrayDeque<>();
     /** Batches to deliver again, first due first: they hold back everything after them, as a shard does. */
@@ -76,11 +87,12 @@ public final class StreamRelay {
     public Throwable lastDeath;
 
     /** For tests: retries on the next call, parked batches under {@code target/failed-records/<table>}. */
-    public StreamRelay(DynamoDbLocal engine, String table) {
-        this(engine, table, Retries.onTheNextCall(Path.of("target", "failed-records", table)));
+    public StreamRelay(DynamoDbLocal engine, String table, Mapping mapping) {
+        this(engine, table, mapping, Retries.onTheNextCall(Path.of("target", "failed-records", table)));
     }
 
-    public StreamRelay(DynamoDbLocal engine, String table, Retries retries) {
+    public StreamRelay(DynamoDbLocal engine, String table, Mapping mapping, Retries retries) {
+        this.mapping = mapping;
         this.streams = engine.streams();
         try (var client = engine.client()) {
             this.streamArn = client.describeTable(b -> b.tableName(table)).table().latestStreamArn();
@@ -89,16 +101,16 @@ public final class StreamRelay {
     }
 
     /** @return how many records the notifier was handed: 0 when there were none, or the next retry is not due yet */
-    public int deliverTo(NotifierHandler handler) {
-        return deliverTo(handler, LambdaContext.notifier());
+    public int deliverTo(RequestHandler<DynamodbEvent, StreamsEventResponse> handler) {
+        return deliverTo(handler, LambdaContext.lasting(mapping.timeout()));
     }
 
     /** The same, in a context a test controls (its clock, the time left). */
-    public int deliverTo(NotifierHandler handler, Context context) {
+    public int deliverTo(RequestHandler<DynamodbEvent, StreamsEventResponse> handler, Context context) {
         // The deployed mapping's filter (stream-mapping.json, which FundingAppTest holds the CDK to) passes only
         // new applications, before any batch is made: idempotency, duplicate-list and count items, and our own
         // updates, never take a place in a batch, nor hold a new application back behind a failing one.
-        poll().stream().filter(StreamRelay::passesTheMappingsFilter).forEach(unread::add);
+        poll().stream().filter(this::passesTheMappingsFilter).forEach(unread::add);
         Batch batch = next();
         if (batch == null) {
             return 0;
@@ -123,11 +135,10 @@ public final class StreamRelay {
         return batch.reads().size();
     }
 
-    private static boolean passesTheMappingsFilter(Read read) {
+    private boolean passesTheMappingsFilter(Read read) {
         Record record = read.record();
-        var key = record.dynamodb().keys().get(uk.opcc.funding.function.storage.ApplicationTable.KEY);
-        return "INSERT".equals(record.eventNameAsString()) && key != null && key.s() != null
-                && key.s().startsWith(uk.opcc.funding.function.storage.ApplicationTable.APPLICATION_PREFIX);
+        var key = record.dynamodb().keys().get(mapping.keyName());
+        return "INSERT".equals(record.eventNameAsString()) && key != null && key.s() != null && key.s().startsWith(mapping.keyPrefix());
     }
 
     /** The batch to deliver now: the first retry once it is due, or else the next records of the stream. */
@@ -136,7 +147,7 @@ public final class StreamRelay {
             return retries.clock().instant().isBefore(retrying.peekFirst().due()) ? null : retrying.pollFirst();
         }
         List<Read> reads = new ArrayList<>();
-        while (!unread.isEmpty() && reads.size() < NotifierHandler.STREAM_BATCH_SIZE) {
+        while (!unread.isEmpty() && reads.size() < mapping.batchSize()) {
             reads.add(unread.pollFirst());
         }
         return reads.isEmpty() ? null : new Batch(reads, 0, retries.clock().instant());
@@ -167,13 +178,13 @@ public final class StreamRelay {
     /** @param attempts how many times these records have now failed, the first attempt included */
     private void failed(List<Read> reads, int attempts, String functionError) {
         Instant now = retries.clock().instant();
-        if (attempts <= NotifierHandler.STREAM_RETRY_ATTEMPTS) {
+        if (attempts <= mapping.retryAttempts()) {
             retrying.addFirst(new Batch(List.copyOf(reads), attempts, now.plus(retries.before(attempts))));
             return;
         }
         List<Record> records = reads.stream().map(Read::record).toList();
         Path file = retries.parking().write(streamArn, reads.get(0).shardId(), records, "RetryAttemptsExhausted", attempts, functionError, now);
-        retries.onParked().accept(new Parked(file, records.stream().map(r -> r.dynamodb().keys().get("pk").s()).toList(), attempts));
+        retries.onParked().accept(new Parked(file, records.stream().map(r -> r.dynamodb().keys().get(mapping.keyName()).s()).toList(), attempts));
     }
 
     private List<Read> poll() {

@@ -1,4 +1,4 @@
-package uk.opcc.funding.function.engines;
+package uk.opcc.funding.engines;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package uk.opcc.funding.function.engines;
+package uk.opcc.funding.engines;
 
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
@@ -17,7 +17,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
-import uk.opcc.funding.function.storage.ApplicationTable;
+import java.util.function.BiConsumer;
 
 /**
  * DynamoDB Local, the real engine, as an HTTP server on a free loopback port: started once per
@@ -66,24 +66,19 @@ public final class DynamoDbLocal {
     }
 
     /**
-     * Creates the table unless it exists already (a local run's data is kept between runs); a
-     * table kept from before the round index gets the index, and its applications their
-     * {@code fundRound}, so earlier applications are in their round's panel pack too.
+     * Creates the table unless it exists already (a local run's data is kept between runs); a table
+     * kept from before is given to {@code upgrade}, to bring it to today's shape.
+     *
+     * @param create  makes a table of the shape wanted, named as given
+     * @param upgrade brings a kept table to that shape
      */
-    public void ensureTable(String name) {
+    public void ensureTable(String name, BiConsumer<DynamoDbClient, String> create, BiConsumer<DynamoDbClient, String> upgrade) {
         try (DynamoDbClient client = client()) {
             if (!client.listTables().tableNames().contains(name)) {
-                ApplicationTable.create(client, name);
+                create.accept(client, name);
                 return;
             }
-            ApplicationTable.addMissingIndexes(client, name);
-            // A one-off migration of a local table: the only scan, and never in the deployed code.
-            client.scanPaginator(b -> b.tableName(name).filterExpression("begins_with(pk, :app) AND attribute_not_exists(fundRound)")
-                    .expressionAttributeValues(Map.of(":app", AttributeValue.fromS(ApplicationTable.APPLICATION_PREFIX)))).items()
-                    .forEach(item -> client.updateItem(b -> b.tableName(name).key(Map.of(ApplicationTable.KEY, item.get(ApplicationTable.KEY)))
-                            .updateExpression("SET fundRound = :fundRound")
-                            .expressionAttributeValues(Map.of(":fundRound", AttributeValue.fromS(
-                                    ApplicationTable.fundRound(item.get("fundId").s(), item.get("panelRound").s()))))));
+            upgrade.accept(client, name);
         }
     }
 
@@ -98,11 +93,11 @@ public final class DynamoDbLocal {
         return instance;
     }
 
-    /** A new, empty table of the application table's shape, named for the test. */
-    public String newTable() {
-        String name = "applications-" + UUID.randomUUID();
+    /** A new, empty table that {@code create} makes, with a name of its own for the test. */
+    public String newTable(BiConsumer<DynamoDbClient, String> create) {
+        String name = "table-" + UUID.randomUUID();
         try (DynamoDbClient client = client()) {
-            ApplicationTable.create(client, name);
+            create.accept(client, name);
         }
         return name;
     }
@@ -114,8 +109,8 @@ public final class DynamoDbLocal {
      * in {@code SQLiteDBAccessJob.getStreamDescription}), so in a JVM that makes table after table
      * each write costs more than the last; DynamoDB does nothing of the kind.
      */
-    public String newTableWithoutStream() {
-        String name = newTable();
+    public String newTableWithoutStream(BiConsumer<DynamoDbClient, String> create) {
+        String name = newTable(create);
         try (DynamoDbClient client = client()) {
             client.updateTable(b -> b.tableName(name).streamSpecification(s -> s.streamEnabled(false)));
         }
