@@ -36,7 +36,6 @@ public final class BakeBenchmark {
         } finally {
             SiteBaker.deleteTree(work);
         }
-        System.exit(0); // JBake's embedded database leaves threads behind
     }
 
     /** Prints the bake times; returns where the real site was baked (inside work). */

@@ -331,6 +331,6 @@ class SiteBakerTest {
 
         assertThatThrownBy(() -> SiteBaker.bake(new SiteBaker.Options(source, out, "http://localhost:8080", NOW, false)))
                 .isInstanceOf(SiteBaker.BakeException.class)
-                .hasMessageContaining("JBake reported");
+                .hasMessageContaining("Failed to render");
     }
 }
