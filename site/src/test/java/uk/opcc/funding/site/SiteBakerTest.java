@@ -128,15 +128,13 @@ class SiteBakerTest {
     }
 
     @Test
-    void anUnknownPlaceholderFailsTheBakeNamingTheFile(@TempDir Path copy, @TempDir Path out) throws IOException {
-        Path changed = BakedSite.copyOf(source, copy);
-        Path page = changed.resolve("content/privacy.md");
-        Files.writeString(page, Files.readString(page) + "\nOr fax us on {{fax}}.\n");
+    void anUnknownPlaceholderFailsTheBakeNamingTheFile(@TempDir Path work) throws IOException {
+        String privacy = Files.readString(source.resolve("content/privacy.md"));
 
-        assertThatThrownBy(() -> bake(changed, out, NOW))
+        assertThatThrownBy(() -> bakeWith(work, "content/privacy.md", privacy + "\nOr fax us on {{fax}}.\n"))
                 .isInstanceOf(CatalogueException.class)
                 .hasMessageContaining("content/privacy.md: unknown placeholder {{fax}}; use one of [{{email}}, {{phone}}, {{address}}, {{name}}]");
-        assertThat(out).isEmptyDirectory();
+        assertThat(work.resolve("site")).isEmptyDirectory();
     }
 
     @Test
@@ -347,14 +345,13 @@ class SiteBakerTest {
     }
 
     @Test
-    void badCallFileFailsTheBakeNamingTheFileAndProblem(@TempDir Path copy, @TempDir Path out) throws IOException {
-        Path changed = BakedSite.copyOf(source, copy);
-        CallFile.open("Too much", "safer-villages-fund", LocalDateTime.parse("2030-03-01T09:00"), 9000).saveAs(changed, "too-much");
+    void badCallFileFailsTheBakeNamingTheFileAndProblem(@TempDir Path work) throws IOException {
+        String tooMuch = CallFile.open("Too much", "safer-villages-fund", LocalDateTime.parse("2030-03-01T09:00"), 9000).text();
 
-        assertThatThrownBy(() -> bake(changed, out, NOW))
+        assertThatThrownBy(() -> bakeWith(work, "content/calls/too-much.md", tooMuch))
                 .isInstanceOf(CatalogueException.class)
                 .hasMessageContaining("content/calls/too-much.md: maxAward £9,000 is above the Safer Villages Grant's cap of £3,000");
-        assertThat(out).isEmptyDirectory();
+        assertThat(work.resolve("site")).isEmptyDirectory();
     }
 
     /** Each slip once made a call vanish from the site with a green build; now each fails it, naming the file. */
@@ -366,36 +363,35 @@ class SiteBakerTest {
                 List.of("wrong-type.md", good.replace("type=call", "type=Call"), "content/calls/wrong-type.md: type must be 'call', not 'Call'"),
                 List.of("wrong-extension.txt", good, "content/calls/wrong-extension.txt: the site reads only Markdown files ending in .md"));
         for (List<String> slip : slips) {
-            Path changed = BakedSite.copyOf(source, work.resolve(slip.get(0) + "-source"));
-            Files.writeString(changed.resolve("content/calls/" + slip.get(0)), slip.get(1));
-            Path out = work.resolve(slip.get(0) + "-site");
+            Path each = work.resolve(slip.get(0));
 
-            assertThatThrownBy(() -> bake(changed, out, NOW)).as(slip.get(0))
+            assertThatThrownBy(() -> bakeWith(each, "content/calls/" + slip.get(0), slip.get(1))).as(slip.get(0))
                     .isInstanceOf(CatalogueException.class)
                     .hasMessageContaining(slip.get(2));
-            assertThat(out).doesNotExist();
+            assertThat(each.resolve("site")).isEmptyDirectory();
         }
     }
 
     @Test
-    void aPageOfAKindTheSiteDoesNotHaveFailsTheBakeNamingTheFile(@TempDir Path copy, @TempDir Path out) throws IOException {
-        Path changed = BakedSite.copyOf(source, copy);
-        Files.writeString(changed.resolve("content/news.md"), "title=News\ntype=news\nstatus=published\n~~~~~~\nText.\n");
-
-        assertThatThrownBy(() -> bake(changed, out, NOW))
+    void aPageOfAKindTheSiteDoesNotHaveFailsTheBakeNamingTheFile(@TempDir Path work) throws IOException {
+        assertThatThrownBy(() -> bakeWith(work, "content/news.md", "title=News\ntype=news\nstatus=published\n~~~~~~\nText.\n"))
                 .isInstanceOf(SiteBaker.BakeException.class)
                 .hasMessageContaining("content/news.md: type 'news' is not a kind of page the site has");
-        assertThat(out).isEmptyDirectory();
+        assertThat(work.resolve("site")).isEmptyDirectory();
     }
 
     @Test
-    void brokenTemplateFailsTheBake(@TempDir Path copy, @TempDir Path out) throws IOException {
-        Path changed = BakedSite.copyOf(source, copy);
-        Files.writeString(changed.resolve("templates/page.ftl"), "<#ftl output_format=\"HTML\">${content.noSuchHeader.size}");
-
-        assertThatThrownBy(() -> bake(changed, out, NOW))
+    void brokenTemplateFailsTheBake(@TempDir Path work) throws IOException {
+        assertThatThrownBy(() -> bakeWith(work, "templates/page.ftl", "<#ftl output_format=\"HTML\">${content.noSuchHeader.size}"))
                 .isInstanceOf(SiteBaker.BakeException.class)
                 .hasMessageContaining("Failed to render")
                 .hasMessageContaining("with page.ftl");
+    }
+
+    /** Bakes a copy of the fixture with one file written into it, into {@code work/site}. */
+    private static void bakeWith(Path work, String file, String text) throws IOException {
+        Path changed = BakedSite.copyOf(source, work.resolve("source"));
+        Files.writeString(changed.resolve(file), text);
+        bake(changed, Files.createDirectories(work.resolve("site")), NOW);
     }
 }
