@@ -10,19 +10,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PublisherTest {
-    static final Path SITE = Path.of("../site/src/main/jbake");
 
     @Test
     void readsTheSitesContactDetailsAndRoundTripsThemThroughJson() {
-        Publisher publisher = Publisher.read(SITE);
+        Publisher publisher = Publisher.read(FixtureFunder.SOURCE);
 
-        assertThat(publisher.name()).isEqualTo("Cumbria Office of the Police & Crime Commissioner");
-        assertThat(publisher.phone()).isEqualTo("01768 217734");
-        assertThat(publisher.email()).isEqualTo("commissioner@cumbria-pcc.gov.uk");
-        assertThat(publisher.shortName()).isEqualTo("Cumbria OPCC");
-        assertThat(publisher.service()).isEqualTo("Community funding");
-        assertThat(publisher.address()).startsWith("Office of the Police & Crime Commissioner").endsWith("CA10 2AU");
-        assertThat(publisher.emailsToOneAddressADay()).isEqualTo(3);
+        assertThat(publisher.name()).isEqualTo("Office of the Police, Fire and Crime Commissioner for Northmoor");
+        assertThat(publisher.phone()).isEqualTo("01632 960418");
+        assertThat(publisher.phoneLink()).isEqualTo("+441632960418");
+        assertThat(publisher.email()).isEqualTo("grants@northmoor-pfcc.example.org");
+        assertThat(publisher.shortName()).isEqualTo("Northmoor PFCC");
+        assertThat(publisher.service()).isEqualTo("Community safety grants");
+        assertThat(publisher.address()).startsWith("Office of the Police, Fire and Crime Commissioner").endsWith("NM1 4QX");
+        assertThat(publisher.emailsToOneAddressADay()).isEqualTo(5);
         assertThat(Publisher.fromJson(publisher.toJson())).isEqualTo(publisher);
     }
 

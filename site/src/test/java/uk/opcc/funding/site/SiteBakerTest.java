@@ -45,7 +45,8 @@ class SiteBakerTest {
     void bakesEveryPageOfTheSite() {
         assertThat(site.pages()).contains("/index.html", "/strategy.html", "/accessibility.html",
                 "/privacy.html", "/calls/index.html", "/404.html",
-                "/funds/safer-villages-fund.html", "/funds/youth-diversion-fund.html", "/funds/flood-recovery-fund.html",
+                "/funds/safer-villages-fund.html", "/funds/youth-diversion-fund.html", "/funds/fire-prevention-partnership.html",
+                "/funds/flood-recovery-fund.html",
                 "/calls/lit-lanes-2030.html", "/calls/winter-watch-2029.html", "/calls/summer-sport-2030.html",
                 "/forms/safer-villages/index.html", "/forms/safer-villages/lit-lanes-2030.html", "/forms/message.html");
         assertThat(site.page("/404.html").select("h1").text()).isEqualTo("Page not found");
@@ -56,7 +57,8 @@ class SiteBakerTest {
     void homePageListsEveryFundWithItsStatusAndHowMuch() {
         Document home = site.page("/");
         List<String> rows = home.select("#funds ~ table tbody tr").eachText();
-        assertThat(rows).hasSize(3);
+        assertThat(rows).hasSize(4);
+        assertThat(rows).anySatisfy(r -> assertThat(r).contains("Fire Prevention Partnership", "By invitation"));
         assertThat(rows).anySatisfy(r -> assertThat(r).contains("Safer Villages Grant", "Open", "Up to £3,000 a grant"));
         assertThat(rows).anySatisfy(r -> assertThat(r).contains("Moorbridge Flood Recovery Fund", "Ended", "31 March 2028", "Up to £1,200"));
         assertThat(home.select("#open-calls + .call-list h3").eachText()).containsExactly("Lighting the lanes");
@@ -141,7 +143,8 @@ class SiteBakerTest {
     void privacyNoticeGivesTheRetentionOfEveryFund() {
         Document privacy = site.page("/privacy.html");
         assertThat(privacy.select("#retention ~ table tbody tr").eachText()).containsExactly(
-                "Safer Villages Grant 6 years", "Youth Diversion Fund 5 years", "Moorbridge Flood Recovery Fund 6 years");
+                "Safer Villages Grant 6 years", "Youth Diversion Fund 5 years", "Fire Prevention Partnership 8 years",
+                "Moorbridge Flood Recovery Fund 6 years");
         assertThat(site.page("/accessibility.html").text()).contains("WCAG", "2.2", "Another format");
     }
 
@@ -164,6 +167,7 @@ class SiteBakerTest {
                 "Thursday 27 June 2030 at 4pm 15 August 2030",
                 "Thursday 10 October 2030 at 4pm 28 November 2030 (provisional date, to be confirmed)");
         assertThat(site.page("/funds/flood-recovery-fund.html").select("#panel-dates")).isEmpty();
+        assertThat(site.page("/funds/fire-prevention-partnership.html").select("#panel-dates")).isEmpty();
     }
 
     @Test
@@ -240,6 +244,7 @@ class SiteBakerTest {
         Document endedFund = site.page("/forms/flood-recovery/");
         assertThat(endedFund.select("form")).isEmpty();
         assertThat(endedFund.select(".notice--historic").text()).isEqualTo("The Moorbridge Flood Recovery Fund is not taking applications: it ended on 31 March 2028.");
+        assertThat(site.page("/funds/fire-prevention-partnership.html").select("a.button")).isEmpty();
     }
 
     @Test
