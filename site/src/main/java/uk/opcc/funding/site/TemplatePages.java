@@ -71,11 +71,17 @@ final class TemplatePages {
             throw new SiteBaker.BakeException(name + ": cannot be read as a page: it needs a header with type= and status=,"
                     + " then a line ~~~~~~, then the text");
         }
-        if (config.getTemplateByDocType(content.getType()) == null) {
+        if (!hasTemplate(content.getType())) {
             throw new SiteBaker.BakeException(name + ": type '" + content.getType() + "' is not a kind of page the site has;"
-                    + " use one of " + config.getDocumentTypes());
+                    + " use one of " + config.getDocumentTypes().stream().filter(this::hasTemplate).sorted().toList());
         }
         return content;
+    }
+
+    /** Whether jbake.properties names a template for this type and the template is there (JBake's defaults name some that are not). */
+    private boolean hasTemplate(String type) {
+        String template = config.getTemplateByDocType(type);
+        return template != null && new java.io.File(config.getTemplateFolder(), template).isFile();
     }
 
     /**

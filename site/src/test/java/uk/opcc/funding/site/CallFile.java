@@ -16,7 +16,7 @@ public record CallFile(String title, String fund, String theme, LocalDateTime op
     /** A published call of the given fund, open from {@code opens} for 30 days (until 5pm). */
     public static CallFile open(String title, String fund, LocalDateTime opens, int maxAward) {
         return new CallFile(title, fund, "Community safety", opens, opens.plusDays(30).withHour(17).withMinute(0), maxAward,
-                "A call saved by a test.", "## What we want to fund\n\nProjects that make " + title.toLowerCase() + " safer.\n");
+                "A call saved by a test.", "## What we want to fund\n\nProjects that make the area safer.\n");
     }
 
     public CallFile withTheme(String theme) {
