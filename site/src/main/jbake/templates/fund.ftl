@@ -1,6 +1,5 @@
 <#ftl output_format="HTML">
 <#import "layout.ftl" as layout>
-<#assign site = data.get('site.yml')>
 <#assign fund = site.fundsById[content.fund]>
 <@layout.page title=fund.name description=fund.summary current="home">
 <@layout.draftBanner/>

@@ -1,6 +1,5 @@
 <#ftl output_format="HTML">
 <#import "layout.ftl" as layout>
-<#assign site = data.get('site.yml')>
 <@layout.page title=content.title description=content.description current="home">
 <h1 class="heading-xl">${content.title}</h1>
 ${content.body?no_esc}
@@ -9,7 +8,7 @@ ${content.body?no_esc}
 <#if site.openCalls?has_content>
 <@layout.callList calls=site.openCalls/>
 <#else>
-<p>There are no targeted calls for bids open right now. You can still apply to the Property Fund at any time.</p>
+<p>${content.noOpenCalls!"There are no calls for bids open right now."}</p>
 </#if>
 <p><a href="/calls/">All calls for bids, including upcoming and closed calls</a></p>
 

@@ -1,7 +1,6 @@
 <#ftl output_format="HTML">
 <#-- The one layout: header, navigation, main, footer. Every page type calls page. -->
 <#macro page title description current="" script="">
-<#assign opcc = data.get('opcc.yml')>
 <!DOCTYPE html>
 <html lang="en-GB">
 <head>

@@ -1,6 +1,5 @@
 <#ftl output_format="HTML">
 <#import "layout.ftl" as layout>
-<#assign site = data.get('site.yml')>
 <@layout.page title=content.title description=content.description>
 <h1 class="heading-xl">${content.title}</h1>
 <div class="prose">

@@ -51,7 +51,18 @@ public final class CatalogueReader {
         List<FormDefinition> forms = new FormReader(name(formsFile), problems).read(yaml(formsFile), funds);
         List<Call> calls = new ArrayList<>();
         for (Path file : contentFiles()) {
+            if (!file.getFileName().toString().endsWith(ContentFile.EXTENSION)) {
+                problems.add(name(file) + ": the site reads only Markdown files ending in " + ContentFile.EXTENSION
+                        + ", so this one would not be published; rename it, or move it out of content/");
+                continue;
+            }
             ContentFile content = ContentFile.read(file);
+            if (!content.separated()) {
+                problems.add(name(file) + ": no " + ContentFile.SEPARATOR + " line after the header, so the file cannot be read;"
+                        + " put " + ContentFile.SEPARATOR + " on a line of its own between the header and the text");
+            } else if (isInCallsFolder(file)) {
+                checkCallsFolderType(content);
+            }
             if ("call".equals(content.header("type"))) {
                 readCall(content, funds).ifPresent(calls::add);
             }
@@ -62,10 +73,11 @@ public final class CatalogueReader {
         return new Catalogue(funds, calls, forms);
     }
 
+    /** Every file under content/ but an editor's leftovers: each is either baked or a problem, never skipped silently. */
     private List<Path> contentFiles() {
         Path content = source.resolve("content");
         try (Stream<Path> files = Files.walk(content)) {
-            return files.filter(p -> p.toString().endsWith(".md")).sorted().toList();
+            return files.filter(Files::isRegularFile).filter(p -> !ContentFile.isEditorLeftover(p)).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + content, e);
         }
@@ -181,6 +193,22 @@ public final class CatalogueReader {
     }
 
     // ---- calls -------------------------------------------------------------------------------
+
+    private boolean isInCallsFolder(Path file) {
+        return file.startsWith(source.resolve("content").resolve(ContentFile.CALLS_FOLDER));
+    }
+
+    /** In the calls folder every file is a call but the list of calls, index.md: a mistyped type would drop the call unseen. */
+    private void checkCallsFolderType(ContentFile content) {
+        boolean index = content.path().getFileName().toString().equals("index" + ContentFile.EXTENSION);
+        String wanted = index ? "calls" : "call";
+        String type = content.header("type");
+        if (!wanted.equals(type)) {
+            problems.add(name(content.path()) + ": type must be '" + wanted + "'"
+                    + (type == null ? ", and there is no type line" : ", not '" + type + "'")
+                    + (index ? " (index.md is the list of calls)" : " (every file in content/calls/ is a call for bids)"));
+        }
+    }
 
     private Optional<Call> readCall(ContentFile content, List<Fund> funds) {
         String where = name(content.path());

@@ -13,14 +13,16 @@ import java.util.Map;
 
 /**
  * Who publishes the site, from {@code data/opcc.yml}: the office applicants are told to contact,
- * and how many emails it sends to any one address given on a form in a day. Another OPCC edits
+ * the names the site's pages, feed and calendar go by, and how many emails it sends to any one address given on a form in a day. Another OPCC edits
  * that file, never code. The function carries no YAML reader, so the build packages this into it
- * as {@code publisher.json}, as it does the catalogue.
+ * as {@code publisher.json}, as it does the catalogue. The one reader of that file: the site's
+ * bake reads it here too.
  *
  * @param emailsToOneAddressADay the most emails sent to one address a visitor typed, in one day
  *                               (UK time); later ones are held back and staff are told
  */
-public record Publisher(String name, String phone, String email, List<String> address, int emailsToOneAddressADay) {
+public record Publisher(String name, String shortName, String service, String phone, String email, List<String> address,
+                        int emailsToOneAddressADay) {
     public Publisher {
         address = List.copyOf(address);
         if (emailsToOneAddressADay < 0) {
@@ -44,6 +46,11 @@ public record Publisher(String name, String phone, String email, List<String> ad
                 problems.add("data/opcc.yml: '" + key + "' is missing: applicants are told to contact the office with it");
             }
         }
+        for (String key : List.of("shortName", "service")) {
+            if (!(yaml.get(key) instanceof String value) || value.isBlank()) {
+                problems.add("data/opcc.yml: '" + key + "' is missing: every page's title, the feed and the calendar name the site with it");
+            }
+        }
         if (!(yaml.get("address") instanceof List<?> lines) || lines.isEmpty()) {
             problems.add("data/opcc.yml: 'address' is missing: a list of the address's lines");
         }
@@ -54,13 +61,29 @@ public record Publisher(String name, String phone, String email, List<String> ad
         if (!problems.isEmpty()) {
             throw new CatalogueException(problems);
         }
-        return new Publisher((String) yaml.get("name"), (String) yaml.get("phone"), (String) yaml.get("email"),
+        return new Publisher((String) yaml.get("name"), (String) yaml.get("shortName"), (String) yaml.get("service"),
+                (String) yaml.get("phone"), (String) yaml.get("email"),
                 ((List<?>) yaml.get("address")).stream().map(String::valueOf).toList(), (Integer) yaml.get("emailsToOneAddressADay"));
+    }
+
+    /**
+     * The telephone number as a {@code tel:} link wants it (RFC 3966, international form), worked
+     * out from {@code phone} so the office types its number once: {@code 01768 217734} gives
+     * {@code +441768217734}; a number already written with {@code +} keeps its country code.
+     */
+    public String phoneLink() {
+        String digits = phone.replaceAll("[^0-9]", "");
+        if (phone.strip().startsWith("+")) {
+            return "+" + digits;
+        }
+        return digits.startsWith("0") ? "+44" + digits.substring(1) : digits;
     }
 
     public String toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", name);
+        json.put("shortName", shortName);
+        json.put("service", service);
         json.put("phone", phone);
         json.put("email", email);
         json.put("address", address);
@@ -71,7 +94,7 @@ public record Publisher(String name, String phone, String email, List<String> ad
     @SuppressWarnings("unchecked")
     public static Publisher fromJson(String json) {
         Map<String, Object> map = CatalogueJson.parse(json);
-        return new Publisher((String) map.get("name"), (String) map.get("phone"), (String) map.get("email"), (List<String>) map.get("address"),
+        return new Publisher((String) map.get("name"), (String) map.get("shortName"), (String) map.get("service"), (String) map.get("phone"), (String) map.get("email"), (List<String>) map.get("address"),
                 ((Number) map.get("emailsToOneAddressADay")).intValue());
     }
 

@@ -114,6 +114,60 @@ class CatalogueReaderTest {
     }
 
     @Test
+    void rejectsACallFileWithoutTheHeaderSeparatorNamingTheFile() throws IOException {
+        // given a call whose ~~~~~~ line was lost: JBake would read no header and drop the call unseen
+        Files.writeString(site.resolve("content/calls/no-separator.md"), goodCall() + "\nBody text.\n");
+
+        assertThatThrownBy(() -> CatalogueReader.read(site))
+                .isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("content/calls/no-separator.md: no ~~~~~~ line after the header");
+    }
+
+    @Test
+    void rejectsACallFileWhoseTypeIsNotCallNamingTheFile() throws IOException {
+        call("capital-type", goodCall().replace("type=call", "type=Call"));
+        call("no-type", goodCall().replace("type=call\n", ""));
+
+        assertThatThrownBy(() -> CatalogueReader.read(site))
+                .isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("content/calls/capital-type.md: type must be 'call', not 'Call'")
+                .hasMessageContaining("content/calls/no-type.md: type must be 'call', and there is no type line");
+    }
+
+    @Test
+    void rejectsAFileInTheContentThatTheSiteWouldNotReadNamingTheFile() throws IOException {
+        // given a call saved with another extension, which the bake would never publish
+        Files.writeString(site.resolve("content/calls/road-safety.markdown"), goodCall() + "~~~~~~\n\nBody text.\n");
+        Files.writeString(site.resolve("content/calls/notes.txt"), "remember to add the form\n");
+
+        assertThatThrownBy(() -> CatalogueReader.read(site))
+                .isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("content/calls/road-safety.markdown: the site reads only Markdown files ending in .md")
+                .hasMessageContaining("content/calls/notes.txt: the site reads only Markdown files ending in .md");
+    }
+
+    @Test
+    void anEditorsLeftoversBesideTheCallsAreNotContent() throws IOException {
+        // given a call being edited: vim's swap file and emacs's backup sit beside it
+        call("road-safety", goodCall());
+        Files.writeString(site.resolve("content/calls/.road-safety.md.swp"), "binary swap");
+        Files.writeString(site.resolve("content/calls/road-safety.md~"), "an older copy");
+
+        assertThat(CatalogueReader.read(site).calls()).extracting(Call::id).containsExactly("road-safety");
+    }
+
+    @Test
+    void theCallsIndexPageMustBeTheListOfCalls() throws IOException {
+        call("road-safety", goodCall());
+        Files.writeString(site.resolve("content/calls/index.md"), "title=Calls\ntype=calls\nstatus=published\n~~~~~~\nText.\n");
+        assertThat(CatalogueReader.read(site).calls()).extracting(Call::id).containsExactly("road-safety");
+
+        Files.writeString(site.resolve("content/calls/index.md"), "title=Calls\ntype=page\nstatus=published\n~~~~~~\nText.\n");
+        assertThatThrownBy(() -> CatalogueReader.read(site))
+                .hasMessageContaining("content/calls/index.md: type must be 'calls', not 'page' (index.md is the list of calls)");
+    }
+
+    @Test
     void rejectsACallThatClosesBeforeItOpens() throws IOException {
         call("bad", goodCall().replace("closes=2027-01-29T17:00", "closes=2026-11-01T17:00"));
 

@@ -5,22 +5,36 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PublisherTest {
-    static final Path SITE = Path.of("../site/src/main/jbake");
 
     @Test
     void readsTheSitesContactDetailsAndRoundTripsThemThroughJson() {
-        Publisher publisher = Publisher.read(SITE);
+        Publisher publisher = Publisher.read(FixtureFunder.SOURCE);
 
-        assertThat(publisher.name()).isEqualTo("Cumbria Office of the Police & Crime Commissioner");
-        assertThat(publisher.phone()).isEqualTo("01768 217734");
-        assertThat(publisher.email()).isEqualTo("commissioner@cumbria-pcc.gov.uk");
-        assertThat(publisher.address()).startsWith("Office of the Police & Crime Commissioner").endsWith("CA10 2AU");
-        assertThat(publisher.emailsToOneAddressADay()).isEqualTo(3);
+        assertThat(publisher.name()).isEqualTo("Office of the Police, Fire and Crime Commissioner for Northmoor");
+        assertThat(publisher.phone()).isEqualTo("01632 960418");
+        assertThat(publisher.phoneLink()).isEqualTo("+441632960418");
+        assertThat(publisher.email()).isEqualTo("grants@northmoor-pfcc.example.org");
+        assertThat(publisher.shortName()).isEqualTo("Northmoor PFCC");
+        assertThat(publisher.service()).isEqualTo("Community safety grants");
+        assertThat(publisher.address()).startsWith("Office of the Police, Fire and Crime Commissioner").endsWith("NM1 4QX");
+        assertThat(publisher.emailsToOneAddressADay()).isEqualTo(5);
         assertThat(Publisher.fromJson(publisher.toJson())).isEqualTo(publisher);
+    }
+
+    @Test
+    void theTelephoneLinkIsWorkedOutFromTheNumberAsTyped() {
+        assertThat(withPhone("01768 217734").phoneLink()).isEqualTo("+441768217734");
+        assertThat(withPhone("(01632) 960 001").phoneLink()).isEqualTo("+441632960001");
+        assertThat(withPhone("+44 7700 900123").phoneLink()).isEqualTo("+447700900123");
+    }
+
+    private static Publisher withPhone(String phone) {
+        return new Publisher("An OPCC", "OPCC", "Funding", phone, "office@example.org", List.of("1 High Street"), 3);
     }
 
     @Test
@@ -29,7 +43,7 @@ class PublisherTest {
         Files.writeString(source.resolve("data/opcc.yml"), "name: Somewhere OPCC\nphone: ''\n");
 
         assertThatThrownBy(() -> Publisher.read(source)).isInstanceOf(CatalogueException.class)
-                .hasMessageContaining("'phone' is missing").hasMessageContaining("'email' is missing").hasMessageContaining("'address' is missing")
+                .hasMessageContaining("'phone' is missing").hasMessageContaining("'email' is missing").hasMessageContaining("'shortName' is missing").hasMessageContaining("'address' is missing")
                 .hasMessageContaining("'emailsToOneAddressADay' must be a whole number from 1 to 50");
     }
 

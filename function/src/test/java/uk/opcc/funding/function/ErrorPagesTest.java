@@ -11,6 +11,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import uk.opcc.funding.catalogue.CatalogueJson;
+import uk.opcc.funding.catalogue.PageMarkers;
 import uk.opcc.funding.function.engines.Events;
 import uk.opcc.funding.function.http.FormPages;
 import uk.opcc.funding.function.http.RequestBody;
@@ -45,7 +46,7 @@ class ErrorPagesTest {
         // contact details in the message itself, and no marker or stack trace left behind
         assertThat(page.select("main").text()).contains("Contact us", "01768 217734", "commissioner@cumbria-pcc.gov.uk");
         assertThat(page.select("main a[href=tel:+441768217734]")).hasSize(1);
-        assertThat(response.getBody()).doesNotContain("[[title]]", "<!-- message -->", "Exception", "at uk.opcc");
+        assertThat(response.getBody()).doesNotContain(PageMarkers.TITLE, PageMarkers.MESSAGE, "Exception", "at uk.opcc");
         assertThat(page.select("h1")).hasSize(1);
         assertThat(page.title()).isEqualTo(page.select("h1").text() + " – Community funding – Cumbria OPCC");
         return page;

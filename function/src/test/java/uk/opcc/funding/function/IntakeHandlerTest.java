@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import uk.opcc.funding.catalogue.CatalogueJson;
+import uk.opcc.funding.catalogue.PageMarkers;
 import uk.opcc.funding.function.engines.Events;
 import uk.opcc.funding.function.http.ConfirmationCookie;
 import uk.opcc.funding.function.http.FormPages;
@@ -174,7 +175,7 @@ class IntakeHandlerTest {
                 "We received it on 24 November 2026 at 12:00 (UK time)",
                 "A panel will consider it with the applications received by 11 December 2026",
                 "We will tell you the decision by 29 January 2027 (provisional date, to be confirmed)");
-        assertThat(response.getBody()).doesNotContain("<!-- reference -->", "<!-- what happens next -->");
+        assertThat(response.getBody()).doesNotContain(PageMarkers.REFERENCE, PageMarkers.WHAT_HAPPENS_NEXT);
     }
 
     @Test

@@ -45,7 +45,7 @@ public final class Benchmarks {
         } finally {
             SiteBaker.deleteTree(work);
         }
-        System.exit(0); // JBake's embedded database and DynamoDB Local leave threads behind
+        System.exit(0); // DynamoDB Local leaves threads behind
     }
 
     /**

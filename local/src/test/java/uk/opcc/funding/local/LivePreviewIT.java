@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import uk.opcc.funding.catalogue.Catalogue;
+import uk.opcc.funding.catalogue.Html;
 import uk.opcc.funding.function.Fixtures;
+import uk.opcc.funding.site.CallFile;
 
 /**
  * The local run's live preview on a copy of the site's source, with drafts shown: a saved call
@@ -138,23 +140,32 @@ class LivePreviewIT {
         assertThat(item).contains("Draft");
     }
 
+    /** An open Property Fund call, as the comms team saves one: opened yesterday at 9am, closing in 30 days. */
     static String call(String title, int maxAward) {
         LocalDateTime opens = LocalDateTime.now(Catalogue.UK).minusDays(1).withHour(9).withMinute(0).withSecond(0).withNano(0);
-        return """
-                title=%s
-                type=call
-                status=published
-                fund=property-fund
-                theme=Night-time economy
-                opens=%s
-                closes=%s
-                maxAward=%d
-                summary=A call saved while the preview runs.
-                ~~~~~~
-                ## What we want to fund
+        return CallFile.open(title, "property-fund", opens, maxAward).withTheme("Night-time economy")
+                .withSummary("A call saved while the preview runs.").text();
+    }
 
-                Projects that make nights out safer.
-                """.formatted(title, opens, opens.plusDays(30).withHour(17), maxAward);
+    @Test
+    @Order(4)
+    void aCallFileThatCannotBeReadAsACallShowsItsProblemOnEveryPageNamingTheFile() throws Exception {
+        // when a call is saved without its ~~~~~~ line, which once made it vanish without a word
+        Files.writeString(calls.resolve("lost-header.md"), call("Lost header", 900).replace("~~~~~~\n", ""));
+
+        // then every page says so, naming the file, and the last good site is still served
+        String home = await("/", body -> body.contains("lost-header.md"));
+        assertThat(home).contains("The preview could not be updated", "content/calls/lost-header.md: no ~~~~~~ line after the header");
+        assertThat(get("/calls/night-time-economy.html").body()).contains("Safer nights out", "lost-header.md");
+
+        // and a call with a mistyped type, the same, until each is put right
+        Files.writeString(calls.resolve("lost-header.md"), call("Lost header", 900));
+        Files.writeString(calls.resolve("capital-type.md"), call("Capital type", 900).replace("type=call", "type=Call"));
+        String typed = await("/", body -> body.contains("capital-type.md"));
+        assertThat(typed).contains(Html.escape("content/calls/capital-type.md: type must be 'call', not 'Call'")).doesNotContain("lost-header.md");
+        Files.writeString(calls.resolve("capital-type.md"), call("Capital type", 900));
+        String fixed = await("/calls/capital-type.html", body -> body.contains("Capital type"));
+        assertThat(fixed).doesNotContain("The preview could not be updated");
     }
 
     static String await(String path, Predicate<String> ready) throws Exception {

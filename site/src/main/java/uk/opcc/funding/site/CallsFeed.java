@@ -14,18 +14,18 @@ final class CallsFeed {
     private CallsFeed() {
     }
 
-    static String atom(Catalogue catalogue, Publisher publisher, Instant now) {
+    static String atom(Catalogue catalogue, Site site, Instant now) {
         List<Call> calls = catalogue.callsInReadingOrder(now);
         Instant updated = calls.stream().map(c -> lastChange(c, now)).max(Comparator.naturalOrder()).orElse(catalogue.lastChange(now));
         StringBuilder xml = new StringBuilder()
                 .append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n")
                 .append("<feed xmlns=\"http://www.w3.org/2005/Atom\">\n")
-                .append("  <title>").append(Html.escape("Calls for bids: " + publisher.service() + ", " + publisher.shortName())).append("</title>\n")
-                .append("  <id>").append(Html.escape(publisher.url("/calls/"))).append("</id>\n")
-                .append("  <link rel=\"self\" href=\"").append(Html.escape(publisher.url("/calls.atom"))).append("\"/>\n")
-                .append("  <link rel=\"alternate\" type=\"text/html\" href=\"").append(Html.escape(publisher.url("/calls/"))).append("\"/>\n")
+                .append("  <title>").append(Html.escape("Calls for bids: " + site.publisher().service() + ", " + site.publisher().shortName())).append("</title>\n")
+                .append("  <id>").append(Html.escape(site.url("/calls/"))).append("</id>\n")
+                .append("  <link rel=\"self\" href=\"").append(Html.escape(site.url("/calls.atom"))).append("\"/>\n")
+                .append("  <link rel=\"alternate\" type=\"text/html\" href=\"").append(Html.escape(site.url("/calls/"))).append("\"/>\n")
                 .append("  <updated>").append(updated).append("</updated>\n")
-                .append("  <author><name>").append(Html.escape(publisher.name())).append("</name></author>\n");
+                .append("  <author><name>").append(Html.escape(site.publisher().name())).append("</name></author>\n");
         for (Call call : calls) {
             CallStatus status = call.statusAt(now);
             String fund = catalogue.fund(call.fundId()).orElseThrow().name();
@@ -33,8 +33,8 @@ final class CallsFeed {
                     + UkTime.dateAndTime(call.opens()) + ", closes " + UkTime.dateAndTime(call.closes()) + ".";
             xml.append("  <entry>\n")
                     .append("    <title>").append(Html.escape(call.title() + " (" + status.label() + ")")).append("</title>\n")
-                    .append("    <id>").append(Html.escape(publisher.url(call.uri()))).append("</id>\n")
-                    .append("    <link rel=\"alternate\" type=\"text/html\" href=\"").append(Html.escape(publisher.url(call.uri()))).append("\"/>\n")
+                    .append("    <id>").append(Html.escape(site.url(call.uri()))).append("</id>\n")
+                    .append("    <link rel=\"alternate\" type=\"text/html\" href=\"").append(Html.escape(site.url(call.uri()))).append("\"/>\n")
                     .append("    <updated>").append(lastChange(call, now)).append("</updated>\n")
                     .append("    <summary>").append(Html.escape(summary)).append("</summary>\n")
                     .append("  </entry>\n");

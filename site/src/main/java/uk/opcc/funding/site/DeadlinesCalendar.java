@@ -15,20 +15,20 @@ final class DeadlinesCalendar {
     private DeadlinesCalendar() {
     }
 
-    static String ics(Catalogue catalogue, Publisher publisher, Instant now) {
-        String domain = URI.create(publisher.siteHost()).getHost();
+    static String ics(Catalogue catalogue, Site site, Instant now) {
+        String domain = URI.create(site.host()).getHost();
         StringBuilder ics = new StringBuilder();
         line(ics, "BEGIN:VCALENDAR");
         line(ics, "VERSION:2.0");
-        line(ics, "PRODID:-//" + text(publisher.shortName()) + "//" + text(publisher.service()) + "//EN");
+        line(ics, "PRODID:-//" + text(site.publisher().shortName()) + "//" + text(site.publisher().service()) + "//EN");
         line(ics, "CALSCALE:GREGORIAN");
         line(ics, "METHOD:PUBLISH");
-        line(ics, "X-WR-CALNAME:" + text("Funding deadlines: " + publisher.shortName()));
+        line(ics, "X-WR-CALNAME:" + text("Funding deadlines: " + site.publisher().shortName()));
         // Stamped with the last status change, not the build's clock, so rebuilding changes nothing.
         Instant stamp = catalogue.lastChange(now);
         for (Call call : catalogue.callsInReadingOrder(now)) {
             String fund = catalogue.fund(call.fundId()).orElseThrow().name();
-            String url = publisher.url(call.uri());
+            String url = site.url(call.uri());
             line(ics, "BEGIN:VEVENT");
             line(ics, "UID:" + call.id() + "-closes@" + domain);
             line(ics, "DTSTAMP:" + UTC.format(stamp));

@@ -1,6 +1,5 @@
 package uk.opcc.funding.site;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,12 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.jbake.app.Oven;
 import org.jbake.app.configuration.DefaultJBakeConfiguration;
 import org.jbake.app.configuration.JBakeConfigurationFactory;
 import org.jbake.model.DocumentModel;
@@ -23,19 +26,17 @@ import uk.opcc.funding.catalogue.CatalogueException;
 import uk.opcc.funding.catalogue.CatalogueJson;
 import uk.opcc.funding.catalogue.CatalogueReader;
 import uk.opcc.funding.catalogue.ContentFile;
+import uk.opcc.funding.catalogue.PageMarkers;
+import uk.opcc.funding.catalogue.Publisher;
 
 /**
- * Bakes the public site: checks the catalogue, stages the JBake source without drafts, hands
- * JBake the statuses worked out against the bake clock, renders the call and form pages through
- * the same templates ({@link TemplatePages}), then writes the feed, calendar, catalogue and
- * sitemap beside the pages.
+ * Bakes the public site: checks the catalogue, stages the source without drafts (the office's
+ * contact details filled into each page's text), renders every page through the one engine
+ * ({@link TemplatePages}) with the statuses worked out against the bake clock, copies the
+ * assets, then writes the feed, calendar, catalogue and sitemap beside the pages.
  */
 public final class SiteBaker {
-    /** JBake's embedded OrientDB logs a page of start-up facts through java.util.logging; held so it stays quiet. */
-    private static final java.util.logging.Logger ORIENT_DB = java.util.logging.Logger.getLogger("com.orientechnologies");
-
     static {
-        ORIENT_DB.setLevel(java.util.logging.Level.SEVERE);
         ReusedMarkdownEngine.register();
     }
 
@@ -52,30 +53,41 @@ public final class SiteBaker {
     public static Catalogue bake(Options options) {
         Catalogue all = CatalogueReader.read(options.source());
         Catalogue shown = options.drafts() ? all : all.published();
-        Publisher publisher = Publisher.read(options.source(), options.siteHost());
+        Publisher opcc = Publisher.read(options.source());
+        Site site = new Site(opcc, options.siteHost());
         Path work = null;
         try {
             work = Files.createTempDirectory("opcc-jbake-");
-            ObjectMapper json = new ObjectMapper();
             Set<Path> callFiles = all.calls().stream().map(c -> c.source().toAbsolutePath().normalize()).collect(Collectors.toSet());
-            stage(options.source(), work, options.drafts(), callFiles);
-            Files.writeString(work.resolve("data/site.yml"), json.writeValueAsString(SiteView.of(shown, options.now())));
-            deleteTree(options.output());
+            List<Path> pageFiles = stage(options.source(), work, options.drafts(), callFiles, new ContactPlaceholders(opcc));
             DefaultJBakeConfiguration config = new JBakeConfigurationFactory()
                     .createDefaultJbakeConfiguration(work.toFile(), options.output().toFile(), true);
-            config.setSiteHost(publisher.siteHost());
-            runJBake(config);
-            TemplatePages pages = new TemplatePages(config);
+            config.setSiteHost(site.host());
+            Map<String, Object> model = new HashMap<>();
+            model.put("site", SiteView.of(shown, options.now()));
+            model.put("opcc", opccView(opcc));
+            model.put("markers", markers());
+            TemplatePages pages = new TemplatePages(config, model);
+            // Every page is read before anything is written, so a page that cannot be read leaves the output as it was.
+            Map<String, DocumentModel> read = new TreeMap<>();
+            for (Path file : pageFiles) {
+                String name = work.relativize(file).toString().replace('\\', '/');
+                read.put(name.substring("content/".length()).replaceFirst("\\.md$", ".html"), pages.read(file, name));
+            }
+            deleteTree(options.output());
+            copyTree(work.resolve("assets"), options.output());
+            read.forEach(pages::render);
+            pages.render(config.getError404FileName(), TemplatePages.htmlPage("Page not found", "error404", ""));
             for (Call call : shown.calls()) {
-                renderCall(pages, shown, call, options.now());
+                renderCall(pages, shown, call, staged(options.source(), work, call.source()), options.now());
             }
             FormPages.render(shown, options.now(), pages);
 
             Path out = options.output();
             Files.writeString(out.resolve("catalogue.json"), CatalogueJson.write(shown, options.now()));
-            Files.writeString(out.resolve("calls.atom"), CallsFeed.atom(shown, publisher, options.now()));
-            Files.writeString(out.resolve("deadlines.ics"), DeadlinesCalendar.ics(shown, publisher, options.now()));
-            Files.writeString(out.resolve("sitemap.xml"), Sitemap.xml(out, publisher));
+            Files.writeString(out.resolve("calls.atom"), CallsFeed.atom(shown, site, options.now()));
+            Files.writeString(out.resolve("deadlines.ics"), DeadlinesCalendar.ics(shown, site, options.now()));
+            Files.writeString(out.resolve("sitemap.xml"), Sitemap.xml(out, site));
             return shown;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -86,66 +98,87 @@ public final class SiteBaker {
         }
     }
 
+    /** Who publishes the site, as the templates read it ({@code opcc.phone}, {@code opcc.address}). */
+    private static Map<String, Object> opccView(Publisher opcc) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("name", opcc.name());
+        view.put("shortName", opcc.shortName());
+        view.put("service", opcc.service());
+        view.put("phone", opcc.phone());
+        view.put("phoneLink", opcc.phoneLink());
+        view.put("email", opcc.email());
+        view.put("address", opcc.address());
+        return view;
+    }
+
+    /** The marks the intake fills in, as the templates write them ({@code ${markers.reference?no_esc}}). */
+    private static Map<String, Object> markers() {
+        return Map.of("title", PageMarkers.TITLE, "message", PageMarkers.MESSAGE,
+                "reference", PageMarkers.REFERENCE, "whatHappensNext", PageMarkers.WHAT_HAPPENS_NEXT);
+    }
+
+    private static Path staged(Path source, Path work, Path file) {
+        return work.resolve(source.relativize(file).toString());
+    }
+
     /** A call's page: its file as JBake reads it, with its facts for this bake as the {@code view} the template lays out. */
-    private static void renderCall(TemplatePages pages, Catalogue shown, Call call, Instant now) {
-        DocumentModel content = pages.read(call.source());
-        if (call.draft()) {
-            content.setStatus("published");
-            content.put("draftPreview", "true");
-        }
+    private static void renderCall(TemplatePages pages, Catalogue shown, Call call, Path stagedFile, Instant now) {
+        DocumentModel content = pages.read(stagedFile, "content/" + call.uri().replaceFirst("\\.html$", ".md"));
         content.put("view", SiteView.call(shown, call, now));
         pages.render(call.uri(), content);
     }
 
-    private static void runJBake(DefaultJBakeConfiguration config) {
-        Oven oven = new Oven(config);
-        oven.bake();
-        // JBake logs template errors and carries on; a page with a broken template must fail the build.
-        if (!oven.getErrors().isEmpty()) {
-            throw new BakeException("JBake reported " + oven.getErrors().size() + " error(s):\n  - "
-                    + String.join("\n  - ", oven.getErrors().stream().map(SiteBaker::describe).toList()));
-        }
-    }
-
-    private static String describe(Throwable error) {
-        StringBuilder text = new StringBuilder(String.valueOf(error.getMessage()));
-        for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause()) {
-            text.append(" <- ").append(cause.getMessage());
-        }
-        return text.toString();
-    }
-
     /**
-     * Copies the source for JBake, leaving out drafts (or, for a preview, publishing them marked as
-     * drafts) and the call files, whose pages {@link TemplatePages} renders.
+     * Copies the source to read, leaving out drafts (or, for a preview, publishing them marked as
+     * drafts) and filling in the contact details. Returns the staged pages to render, which are
+     * every content file but the calls, whose pages need their call's facts.
      */
-    private static void stage(Path source, Path work, boolean drafts, Set<Path> callFiles) throws IOException {
+    private static List<Path> stage(Path source, Path work, boolean drafts, Set<Path> callFiles, ContactPlaceholders contacts)
+            throws IOException {
+        List<Path> pages = new ArrayList<>();
         try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Path target = work.resolve(source.relativize(file).toString());
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                Path target = staged(source, work, file);
                 Files.createDirectories(target.getParent());
-                if (!isContent(source, file)) {
+                if (!file.startsWith(source.resolve("content"))) {
                     Files.copy(file, target);
                     continue;
                 }
-                if (callFiles.contains(file.toAbsolutePath().normalize())) {
+                if (ContentFile.isEditorLeftover(file)) {
                     continue;
                 }
                 ContentFile content = ContentFile.read(file);
                 if (content.isDraft() && !drafts) {
                     continue;
                 }
+                String name = source.relativize(file).toString().replace('\\', '/');
                 String text = Files.readString(file, StandardCharsets.UTF_8);
+                int body = text.indexOf(ContentFile.SEPARATOR);
+                // Only the text is filled in: a header's values are the catalogue's, checked as typed.
+                text = text.substring(0, body) + contacts.fill(name, text.substring(body));
                 if (content.isDraft()) {
                     text = "status=published\ndraftPreview=true\n" + text.replaceFirst("(?m)^status=.*\n", "");
                 }
                 Files.writeString(target, text, StandardCharsets.UTF_8);
+                if (!callFiles.contains(file.toAbsolutePath().normalize())) {
+                    pages.add(target);
+                }
             }
         }
+        return pages;
     }
 
-    private static boolean isContent(Path source, Path file) {
-        return file.startsWith(source.resolve("content")) && file.toString().endsWith(".md");
+    private static void copyTree(Path from, Path into) throws IOException {
+        if (!Files.isDirectory(from)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path target = into.resolve(from.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target);
+            }
+        }
     }
 
     /** Deletes a folder and everything in it; nothing when it is not there. */
@@ -180,8 +213,6 @@ public final class SiteBaker {
             System.err.println(e.getMessage());
             System.exit(1);
         }
-        // JBake's embedded database leaves threads behind; the bake is done.
-        System.exit(0);
     }
 
     private static String argument(List<String> args, String name, String fallback) {
@@ -189,7 +220,7 @@ public final class SiteBaker {
         return at >= 0 && at + 1 < args.size() ? args.get(at + 1) : fallback;
     }
 
-    /** JBake could not render a page. */
+    /** A page could not be read or rendered. */
     public static final class BakeException extends RuntimeException {
         BakeException(String message) {
             super(message);

@@ -13,8 +13,8 @@ import uk.opcc.funding.catalogue.PanelRound;
 
 /**
  * What the templates show, worked out once in Java at bake time: statuses against the bake
- * clock, money and dates in words. Templates only lay it out. Handed to JBake as the data file
- * {@code site.yml}.
+ * clock, money and dates in words. Templates only lay it out. Every page's model carries it as
+ * {@code site}.
  */
 final class SiteView {
     private SiteView() {

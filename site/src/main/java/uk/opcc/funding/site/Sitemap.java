@@ -13,11 +13,11 @@ final class Sitemap {
     private Sitemap() {
     }
 
-    static String xml(Path output, Publisher publisher) {
+    static String xml(Path output, Site site) {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         for (String page : pages(output)) {
-            xml.append("  <url><loc>").append(Html.escape(publisher.url(page))).append("</loc></url>\n");
+            xml.append("  <url><loc>").append(Html.escape(site.url(page))).append("</loc></url>\n");
         }
         return xml.append("</urlset>\n").toString();
     }

@@ -1,14 +1,9 @@
 package uk.opcc.funding.site;
 
-import freemarker.ext.beans.BeansWrapperBuilder;
 import freemarker.template.Configuration;
 import freemarker.template.SimpleHash;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
-import freemarker.template.TemplateHashModel;
-import freemarker.template.TemplateModel;
-import freemarker.template.TemplateModelException;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -17,19 +12,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jbake.app.Parser;
 import org.jbake.app.configuration.JBakeConfiguration;
 import org.jbake.model.DocumentModel;
 
 /**
- * Renders the pages that need nothing from JBake's content store — every call page and every
- * application form page — straight through Freemarker: the same templates, the same Freemarker
- * settings and the same model ({@code content}, {@code data}, {@code config}) that JBake's
- * Freemarker engine gives them, so the HTML is the same. Why: for every page it renders, JBake
- * 2.7 reads every document of the page's type back out of its embedded OrientDB store (for
- * previous/next links this site never shows), so a bake through it grows with the square of the
- * number of calls. JBake still bakes the handful of pages that list calls or are written by hand.
+ * The site's one render engine: every page (the hand-written ones, each call's and each form's)
+ * goes through the template jbake.properties names for its type, straight through Freemarker,
+ * with one model. JBake is used only to read content files (its parser and Markdown engine) and
+ * for its settings; its Oven is not, because it rendered from a second model (its content store,
+ * with data files round-tripped through YAML) and, for every page, read every document of the
+ * page's type back out of its embedded database for previous/next links this site never shows.
+ *
+ * <p>The model every template gets: {@code content} (the page's headers and body), {@code site}
+ * (the {@link SiteView} of funds and calls for this bake), {@code opcc} (who publishes the site,
+ * from the catalogue's {@link uk.opcc.funding.catalogue.Publisher}), {@code markers} (the
+ * {@link uk.opcc.funding.catalogue.PageMarkers} the intake fills in) and {@code config}.
  */
 final class TemplatePages {
     private final JBakeConfiguration config;
@@ -37,12 +35,12 @@ final class TemplatePages {
     private final Parser parser;
     private final Path output;
     private final Charset encoding;
-    private final Map<String, Object> configModel;
-    private final TemplateModel data;
+    private final Map<String, Object> shared;
 
-    TemplatePages(JBakeConfiguration config) {
+    /** @param shared what every page's model carries besides its {@code content} */
+    TemplatePages(JBakeConfiguration config, Map<String, Object> shared) {
         this.config = config;
-        // As org.jbake.template.FreemarkerTemplateEngine configures it.
+        // The settings org.jbake.template.FreemarkerTemplateEngine gives Freemarker, so the pages are as JBake baked them.
         freemarker = new Configuration(Configuration.DEFAULT_INCOMPATIBLE_IMPROVEMENTS);
         freemarker.setDefaultEncoding(config.getRenderEncoding());
         freemarker.setOutputEncoding(config.getOutputEncoding());
@@ -58,26 +56,32 @@ final class TemplatePages {
         parser = new Parser(config);
         output = config.getDestinationFolder().toPath();
         encoding = Charset.forName(config.getRenderEncoding());
-        configModel = config.asHashMap();
-        data = wrapData(new DataFiles(parser, config.getDataFolder()));
+        this.shared = new HashMap<>(shared);
+        this.shared.put("config", config.asHashMap());
     }
 
-    private static TemplateModel wrapData(DataFiles files) {
-        try {
-            // JBake hands templates its data files through a BeansWrapper, so data.get('x.yml') works.
-            return new BeansWrapperBuilder(Configuration.DEFAULT_INCOMPATIBLE_IMPROVEMENTS).build().wrap(files);
-        } catch (TemplateModelException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A content file's model as JBake's parser reads it: headers, and the body rendered from Markdown. */
-    DocumentModel read(Path contentFile) {
+    /**
+     * A content file's model as JBake's parser reads it: headers, and the body rendered from Markdown.
+     *
+     * @param name the file as its problem names it (content/strategy.md)
+     */
+    DocumentModel read(Path contentFile, String name) {
         DocumentModel content = parser.processFile(contentFile.toFile());
         if (content == null) {
-            throw new SiteBaker.BakeException(contentFile + ": not a content file JBake can read (type and status are required)");
+            throw new SiteBaker.BakeException(name + ": cannot be read as a page: it needs a header with type= and status=,"
+                    + " then a line ~~~~~~, then the text");
+        }
+        if (!hasTemplate(content.getType())) {
+            throw new SiteBaker.BakeException(name + ": type '" + content.getType() + "' is not a kind of page the site has;"
+                    + " use one of " + config.getDocumentTypes().stream().filter(this::hasTemplate).sorted().toList());
         }
         return content;
+    }
+
+    /** Whether jbake.properties names a template for this type and the template is there (JBake's defaults name some that are not). */
+    private boolean hasTemplate(String type) {
+        String template = config.getTemplateByDocType(type);
+        return template != null && new java.io.File(config.getTemplateFolder(), template).isFile();
     }
 
     /**
@@ -99,50 +103,16 @@ final class TemplatePages {
     void render(String uri, DocumentModel content) {
         String templateName = config.getTemplateByDocType(content.getType());
         Path file = output.resolve(uri);
-        Map<String, Object> model = new HashMap<>();
+        Map<String, Object> model = new HashMap<>(shared);
         model.put("content", content);
-        model.put("config", configModel);
         try {
             Files.createDirectories(file.getParent());
             Template template = freemarker.getTemplate(templateName);
-            SimpleHash eager = new SimpleHash(model, freemarker.getObjectWrapper());
             try (Writer out = Files.newBufferedWriter(file, encoding)) {
-                template.process(new PageModel(eager, data), out);
+                template.process(new SimpleHash(model, freemarker.getObjectWrapper()), out);
             }
         } catch (IOException | TemplateException e) {
             throw new SiteBaker.BakeException("Failed to render " + uri + " with " + templateName + ": " + e.getMessage());
-        }
-    }
-
-    private record PageModel(SimpleHash eager, TemplateModel data) implements TemplateHashModel {
-        @Override
-        public TemplateModel get(String key) throws TemplateModelException {
-            return "data".equals(key) ? data : eager.get(key);
-        }
-
-        @Override
-        public boolean isEmpty() {
-            return false;
-        }
-    }
-
-    /** The site's data files, read once per bake by JBake's own YAML engine. Public: templates call get. */
-    public static final class DataFiles {
-        private final Parser parser;
-        private final File folder;
-        private final Map<String, Map<String, Object>> read = new ConcurrentHashMap<>();
-
-        DataFiles(Parser parser, File folder) {
-            this.parser = parser;
-            this.folder = folder;
-        }
-
-        public Map<String, Object> get(String ref) {
-            return read.computeIfAbsent(ref, name -> {
-                File file = new File(folder, name);
-                DocumentModel model = file.isFile() ? parser.processFile(file) : null;
-                return model == null ? new HashMap<>() : model;
-            });
         }
     }
 }

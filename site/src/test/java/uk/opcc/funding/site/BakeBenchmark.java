@@ -29,14 +29,12 @@ public final class BakeBenchmark {
         Path work = Files.createTempDirectory("bake-benchmark-");
         try {
             Path realOut = bakeTimes(source, work);
-            BakedSiteIT.site = new BakedSite(realOut);
-            Map.Entry<String, Long> heaviest = heaviestPage();
+            Map.Entry<String, Long> heaviest = heaviestPage(new BakedSite(realOut));
             System.out.printf("heaviest page: %s, %.1f KB transferred (HTML + CSS + JS, gzip); budget 100 KB%n",
                     heaviest.getKey(), heaviest.getValue() / 1024.0);
         } finally {
             SiteBaker.deleteTree(work);
         }
-        System.exit(0); // JBake's embedded database leaves threads behind
     }
 
     /** Prints the bake times; returns where the real site was baked (inside work). */
@@ -85,29 +83,18 @@ public final class BakeBenchmark {
         LocalDateTime today = LocalDateTime.ofInstant(now, Catalogue.UK).withHour(9).withMinute(0).withSecond(0).withNano(0);
         for (int i = 0; i < count; i++) {
             LocalDateTime opens = today.plusDays((i % 3 - 1) * 60L + i % 17);
-            Files.writeString(source.resolve("content/calls/generated-" + i + ".md"), """
-                    title=Generated call %d
-                    type=call
-                    status=published
-                    fund=property-fund
-                    theme=Theme %d
-                    opens=%s
-                    closes=%s
-                    maxAward=%d
-                    summary=A generated call for measuring the bake.
-                    ~~~~~~
-                    ## What we want to fund
-
-                    Projects that reduce crime and disorder locally, generated for call %d.
-                    """.formatted(i, i % 7, opens, opens.plusDays(30).withHour(17), 500 + i % 2000, i));
+            new CallFile("Generated call " + i, "property-fund", "Theme " + i % 7, opens, opens.plusDays(30).withHour(17), 500 + i % 2000,
+                    "A generated call for measuring the bake.",
+                    "## What we want to fund\n\nProjects that reduce crime and disorder locally, generated for call " + i + ".\n")
+                    .saveAs(source, "generated-" + i);
         }
         return source;
     }
 
-    private static Map.Entry<String, Long> heaviestPage() throws IOException {
+    private static Map.Entry<String, Long> heaviestPage(BakedSite site) throws IOException {
         List<Map.Entry<String, Long>> sizes = new ArrayList<>();
-        for (String page : BakedSiteIT.site.pages()) {
-            sizes.add(Map.entry(page, BakedSiteIT.transferredBytes(page)));
+        for (String page : site.pages()) {
+            sizes.add(Map.entry(page, BakedSiteIT.transferredBytes(site, page)));
         }
         return sizes.stream().max(Comparator.comparing(Map.Entry::getValue)).orElseThrow();
     }

@@ -5,14 +5,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 /** A baked site on disk, read the way a browser would: pages by their address. */
 record BakedSite(Path root) {
 
+    /** The real site's source. */
     static final Path SOURCE = Path.of("src/main/jbake");
 
     Document page(String address) {
@@ -48,9 +51,24 @@ record BakedSite(Path root) {
         }
     }
 
-    /** A copy of the real source to change in a test, leaving the real one alone. */
-    static Path copyOfSource(Path into) throws IOException {
-        return copyOf(SOURCE, into);
+    /** Every link from one of the site's pages to an address or anchor of its own that is not there. */
+    List<String> brokenLinks() {
+        List<String> broken = new ArrayList<>();
+        for (String address : pages()) {
+            for (Element link : page(address).select("a[href], link[href]")) {
+                String href = link.attr("href");
+                if (!href.startsWith("/")) {
+                    continue; // mailto:, tel:, data: and other sites' pages are not ours to resolve
+                }
+                int hash = href.indexOf('#');
+                if (!Files.isRegularFile(fileFor(href))) {
+                    broken.add(address + " -> " + href);
+                } else if (hash >= 0 && page(href).getElementById(href.substring(hash + 1)) == null) {
+                    broken.add(address + " -> " + href + " (no such anchor)");
+                }
+            }
+        }
+        return broken;
     }
 
     static Path copyOf(Path source, Path into) throws IOException {

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,22 +24,32 @@ import uk.opcc.funding.catalogue.FormDefinition;
 import uk.opcc.funding.catalogue.FormHtml;
 
 /**
- * Checks the site the build baked into target/site (by SiteBaker at package time), page by
- * page: valid HTML by the Nu HTML Checker, within the weight budget, nothing fetched from
- * another host.
+ * Checks two baked sites page by page: the real one the build baked into target/site (by
+ * SiteBaker at package time) and the fixture funder's, baked here: valid HTML by the Nu HTML
+ * Checker, within the weight budget, nothing fetched from another host.
  */
 class BakedSiteIT {
 
     /** Budget per page, transferred: HTML plus the CSS and JavaScript it loads, gzipped. */
     static final int PAGE_BUDGET_BYTES = 100 * 1024;
 
-    static BakedSite site;
+    static BakedSite real;
+    static BakedSite fixture;
+    static Path fixtureSource;
 
     @BeforeAll
-    static void findTheBakedSite() {
+    static void findTheBakedSites() {
         Path root = Path.of("target/site");
         assertThat(root.resolve("index.html")).as("the build bakes the site before the ITs run").isRegularFile();
-        site = new BakedSite(root);
+        real = new BakedSite(root);
+        fixtureSource = FixtureSite.source("baked-site-it");
+        Path fixtureRoot = Path.of("target/fixture-site/baked-site-it-site");
+        SiteBaker.bake(new SiteBaker.Options(fixtureSource, fixtureRoot, "https://funding.example.org", FixtureSite.NOW, false));
+        fixture = new BakedSite(fixtureRoot);
+    }
+
+    static List<BakedSite> sites() {
+        return List.of(real, fixture);
     }
 
     @Test
@@ -48,32 +57,28 @@ class BakedSiteIT {
         List<String> errors = new ArrayList<>();
         SimpleDocumentValidator validator = validator(errors);
 
-        List<String> pages = site.pages();
-        for (String page : pages) {
-            validator.checkHtmlFile(site.fileFor(page).toFile(), true);
+        for (BakedSite site : sites()) {
+            for (String page : site.pages()) {
+                validator.checkHtmlFile(site.fileFor(page).toFile(), true);
+            }
         }
 
-        assertThat(pages).hasSizeGreaterThanOrEqualTo(13);
+        assertThat(fixture.pages()).hasSizeGreaterThanOrEqualTo(20);
         assertThat(errors).isEmpty();
     }
 
     /** The form's states the intake draws into the baked form page, never baked themselves. */
     @Test
     void nuHtmlCheckerReportsNoErrorsOnASectionWithProblemsOrTheCheckPage() throws Exception {
-        FormDefinition form = CatalogueReader.read(BakedSite.SOURCE).form("property-fund").orElseThrow();
-        String baked = Files.readString(site.fileFor("/forms/property-fund/"));
-        Map<String, List<String>> answers = new LinkedHashMap<>();
-        answers.put("organisationName", List.of("Eden <Valley> Speed Watch"));
-        answers.put("organisationType", List.of("watch-scheme"));
-        answers.put("objectives", List.of("objective-3", "objective-8"));
-        answers.put("projectDescription", List.of("Speed checks.\r\nTwice a week."));
-        answers.put("amount", List.of("1250.50"));
-        answers.put("startDate", List.of("2027-03-01"));
-        answers.put("endDate", List.of(FormHtml.DATE_PARTS + "31/2/2027"));
-        Optional<BigDecimal> cap = Optional.of(new BigDecimal("2500"));
+        FormDefinition form = CatalogueReader.read(fixtureSource).form("safer-villages").orElseThrow();
+        String baked = Files.readString(fixture.fileFor("/forms/safer-villages/"));
+        Map<String, List<String>> answers = new java.util.LinkedHashMap<>(FixtureAnswers.saferVillages(java.time.LocalDate.of(2030, 3, 12)));
+        answers.put("projectDescription", List.of("Six lights.\r\nFrom the bus stop to the green."));
+        answers.put("endDate", List.of(FormHtml.DATE_PARTS + "31/2/2030"));
+        Optional<BigDecimal> cap = Optional.of(new BigDecimal("3000"));
         Map<String, String> states = Map.of(
                 "section-with-problems", FormHtml.render(form, null, cap, answers, List.of(new FormHtml.Error("endDate",
-                        "Project end date must be a real date")), new FormHtml.Step("money-and-dates", FormDefinition.CHECK)),
+                        "The end date must be a real date")), new FormHtml.Step("money-and-dates", FormDefinition.CHECK)),
                 "check", FormHtml.render(form, null, cap, answers,
                         List.of(new FormHtml.Error("declaration", "Confirm the declaration")), FormHtml.Step.check()));
         List<String> errors = new ArrayList<>();
@@ -86,7 +91,7 @@ class BakedSiteIT {
             validator.checkHtmlFile(Files.writeString(folder.resolve(state.getKey() + ".html"), page).toFile(), true);
         }
 
-        assertThat(states.get("check")).contains("summary-list__row").contains("Eden &lt;Valley&gt; Speed Watch");
+        assertThat(states.get("check")).contains("summary-list__row").contains("Moorside Lanes &lt;Watch&gt;");
         assertThat(errors).isEmpty();
     }
 
@@ -115,32 +120,36 @@ class BakedSiteIT {
 
     @Test
     void everyPageFitsTheWeightBudget() throws IOException {
-        for (String page : site.pages()) {
-            long bytes = transferredBytes(page);
-            assertThat(bytes).as("%s transfers %d bytes gzipped", page, bytes).isLessThanOrEqualTo(PAGE_BUDGET_BYTES);
+        for (BakedSite site : sites()) {
+            for (String page : site.pages()) {
+                long bytes = transferredBytes(site, page);
+                assertThat(bytes).as("%s transfers %d bytes gzipped", page, bytes).isLessThanOrEqualTo(PAGE_BUDGET_BYTES);
+            }
         }
     }
 
     @Test
     void noPageLoadsAnythingFromAnotherHost() throws IOException {
         List<String> external = new ArrayList<>();
-        for (String page : site.pages()) {
-            for (Element resource : site.page(page).select("script[src], link[href], img[src], iframe[src], source[src], video[src], audio[src]")) {
-                String address = resource.hasAttr("src") ? resource.attr("src") : resource.attr("href");
-                boolean loadedByBrowser = !resource.is("link") || List.of("stylesheet", "icon", "preload", "manifest").contains(resource.attr("rel"));
-                if (loadedByBrowser && !address.startsWith("/") && !address.startsWith("data:")) {
-                    external.add(page + " -> " + address);
+        for (BakedSite site : sites()) {
+            for (String page : site.pages()) {
+                for (Element resource : site.page(page).select("script[src], link[href], img[src], iframe[src], source[src], video[src], audio[src]")) {
+                    String address = resource.hasAttr("src") ? resource.attr("src") : resource.attr("href");
+                    boolean loadedByBrowser = !resource.is("link") || List.of("stylesheet", "icon", "preload", "manifest").contains(resource.attr("rel"));
+                    if (loadedByBrowser && !address.startsWith("/") && !address.startsWith("data:")) {
+                        external.add(page + " -> " + address);
+                    }
                 }
+                assertThat(site.page(page).select("script:not([src])")).as("%s has no inline script", page).isEmpty();
             }
-            assertThat(site.page(page).select("script:not([src])")).as("%s has no inline script", page).isEmpty();
         }
-        String css = Files.readString(site.root().resolve("css/site.css"));
+        String css = Files.readString(real.root().resolve("css/site.css"));
         assertThat(css).doesNotContainPattern("url\\(\\s*['\"]?(https?:)?//").doesNotContain("@import");
         assertThat(external).isEmpty();
     }
 
     /** The page and every stylesheet and script it loads, gzipped as the CDN would send them. */
-    static long transferredBytes(String page) throws IOException {
+    static long transferredBytes(BakedSite site, String page) throws IOException {
         Document html = site.page(page);
         long total = gzipSize(Files.readAllBytes(site.fileFor(page)));
         for (Element asset : html.select("link[rel=stylesheet][href^=/], script[src^=/]")) {

@@ -22,9 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReproducibleBakeTest {
 
-    /** Between the same two status changes of the real content as {@link SiteBakerTest#NOW}. */
-    static final Instant FIRST = SiteBakerTest.NOW;
+    /** Between the same two status changes of the fixture's content: its fixed moment. */
+    static final Instant FIRST = FixtureSite.NOW;
     static final Instant AN_HOUR_LATER = FIRST.plusSeconds(3600);
+
+    static final Path SOURCE = FixtureSite.source("reproducible-bake-test");
 
     @Test
     void twoBakesOfTheSameSourceAreByteIdentical(@TempDir Path work) throws IOException {
@@ -37,18 +39,18 @@ class ReproducibleBakeTest {
 
     @Test
     void theSiteIsStampedWithTheLastStatusChangeNotTheBuildClock(@TempDir Path work) throws IOException {
-        Map<String, String> site = bake(BakedSite.SOURCE, work, FIRST);
-        // The road-safety call opened at 9am on 2 November 2026 (UK time, GMT): the latest change before NOW.
-        assertThat(site.get("/catalogue.json")).contains("\"statusesSince\" : \"2026-11-02T09:00:00Z\"");
-        assertThat(site.get("/deadlines.ics")).contains("DTSTAMP:20261102T090000Z").doesNotContain("DTSTAMP:20261124");
-        assertThat(site.get("/calls/index.html")).contains("Statuses last changed on ", "2 November 2026");
+        Map<String, String> site = bake(SOURCE, work, FIRST);
+        // The lit-lanes call opened at 9am on 4 February 2030 (UK time, GMT): the latest change before NOW.
+        assertThat(site.get("/catalogue.json")).contains("\"statusesSince\" : \"2030-02-04T09:00:00Z\"");
+        assertThat(site.get("/deadlines.ics")).contains("DTSTAMP:20300204T090000Z").doesNotContain("DTSTAMP:20300312");
+        assertThat(site.get("/calls/index.html")).contains("Statuses last changed on ", "4 February 2030");
     }
 
     /** A copy of the source whose files all carry the given modification time, like a fresh clone. */
     private static Path checkout(Path copy, Instant modified) throws IOException {
-        try (Stream<Path> files = Files.walk(BakedSite.SOURCE)) {
+        try (Stream<Path> files = Files.walk(SOURCE)) {
             for (Path file : files.toList()) {
-                Path target = copy.resolve(BakedSite.SOURCE.relativize(file).toString());
+                Path target = copy.resolve(SOURCE.relativize(file).toString());
                 if (Files.isDirectory(file)) {
                     Files.createDirectories(target);
                 } else {

@@ -7,194 +7,252 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.time.LocalDateTime;
 import java.util.List;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.opcc.funding.catalogue.CatalogueException;
+import uk.opcc.funding.catalogue.PageMarkers;
 
-/** Bakes the real content once, at a fixed moment, and reads it as a visitor would. */
+/**
+ * Bakes the fixture funder's site (Northmoor, {@link FixtureSite}) once at its fixed moment and
+ * reads it as a visitor would. The real content's own checks are in {@link RealContentBakesTest}.
+ */
 class SiteBakerTest {
 
-    /** The road-safety call is open, the rural-crime call closed, the young-people call a draft. */
-    static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
+    static final Instant NOW = FixtureSite.NOW;
 
     @TempDir
     static Path output;
 
+    static Path source;
     static BakedSite site;
 
     @BeforeAll
     static void bake() {
-        SiteBaker.bake(new SiteBaker.Options(BakedSite.SOURCE, output, "https://funding.example.org", NOW, false));
-        site = new BakedSite(output);
+        source = FixtureSite.source("site-baker-test");
+        site = bake(source, output, NOW);
+    }
+
+    static BakedSite bake(Path source, Path output, Instant now) {
+        SiteBaker.bake(new SiteBaker.Options(source, output, "https://funding.example.org", now, false));
+        return new BakedSite(output);
     }
 
     @Test
     void bakesEveryPageOfTheSite() {
         assertThat(site.pages()).contains("/index.html", "/strategy.html", "/accessibility.html",
                 "/privacy.html", "/calls/index.html", "/404.html",
-                "/funds/property-fund.html", "/funds/victims-services-fund.html", "/funds/partnership-fund.html",
-                "/funds/covid-community-recovery-fund.html", "/funds/moj-covid-extraordinary-grant.html",
-                "/calls/road-safety-2026.html", "/calls/rural-crime-2026.html");
+                "/funds/safer-villages-fund.html", "/funds/youth-diversion-fund.html", "/funds/fire-prevention-partnership.html",
+                "/funds/flood-recovery-fund.html",
+                "/calls/lit-lanes-2030.html", "/calls/winter-watch-2029.html", "/calls/summer-sport-2030.html",
+                "/forms/safer-villages/index.html", "/forms/safer-villages/lit-lanes-2030.html", "/forms/message.html");
+        assertThat(site.page("/404.html").select("h1").text()).isEqualTo("Page not found");
+        assertThat(site.text("/css/site.css")).isNotEmpty();
     }
 
     @Test
     void homePageListsEveryFundWithItsStatusAndHowMuch() {
         Document home = site.page("/");
         List<String> rows = home.select("#funds ~ table tbody tr").eachText();
-        assertThat(rows).hasSize(5);
-        assertThat(rows).anySatisfy(r -> assertThat(r).contains("Property Fund", "Open", "Up to £2,500 a grant"));
-        assertThat(rows).anySatisfy(r -> assertThat(r).contains("Covid 19 Community Recovery Fund", "Ended", "30 September 2020", "Up to £5,000"));
-        assertThat(rows).anySatisfy(r -> assertThat(r).contains("Partnership Fund", "By invitation"));
-        assertThat(home.select("#open-calls + .call-list h3").eachText()).containsExactly("Road safety in our communities");
+        assertThat(rows).hasSize(4);
+        assertThat(rows).anySatisfy(r -> assertThat(r).contains("Fire Prevention Partnership", "By invitation"));
+        assertThat(rows).anySatisfy(r -> assertThat(r).contains("Safer Villages Grant", "Open", "Up to £3,000 a grant"));
+        assertThat(rows).anySatisfy(r -> assertThat(r).contains("Moorbridge Flood Recovery Fund", "Ended", "31 March 2028", "Up to £1,200"));
+        assertThat(home.select("#open-calls + .call-list h3").eachText()).containsExactly("Lighting the lanes");
+        assertThat(home.title()).isEqualTo("Community safety grants in Northmoor – Community safety grants – Northmoor PFCC");
     }
 
     @Test
-    void propertyFundPageStatesItsKeyFacts() {
-        String text = site.page("/funds/property-fund.html").text();
-        assertThat(text).contains("£2,500", "four times a year", "police officer or police community support officer (PCSO)",
-                "collar number", "parish councils", "watch schemes", "on paper or in another format", "Road safety in our communities");
-        assertThat(site.page("/funds/property-fund.html").getElementById("how-to-apply")).isNotNull();
+    void homePageSaysWhatToDoWhenNoCallIsOpenInTheContentsOwnWords(@TempDir Path between) {
+        // given the first of May 2030: lit-lanes has closed, summer-sport opens in June
+        Document home = bake(source, between, Instant.parse("2030-05-01T12:00:00Z")).page("/");
+
+        assertThat(home.select("#open-calls + p").text())
+                .isEqualTo("No calls are open at the moment. Youth clubs can apply to the Youth Diversion Fund before each panel deadline.");
+    }
+
+    @Test
+    void fundPageStatesItsKeyFactsAndItsGuidance() {
+        Document fund = site.page("/funds/safer-villages-fund.html");
+        assertThat(fund.text()).contains("Up to £3,000 a grant", "three times a year", "Parish and town councils",
+                "Village hall committees", "Lighting for a dark lane", "Lighting the lanes");
+        assertThat(fund.getElementById("how-to-apply")).isNotNull();
+        assertThat(fund.title()).isEqualTo("Safer Villages Grant – Community safety grants – Northmoor PFCC");
     }
 
     @Test
     void endedFundsAreMarkedHistoric() {
-        for (String fund : List.of("covid-community-recovery-fund", "moj-covid-extraordinary-grant")) {
-            Document page = site.page("/funds/" + fund + ".html");
-            assertThat(page.select(".notice--historic").text()).contains("This fund has ended", "historic record");
-        }
-        assertThat(site.page("/funds/covid-community-recovery-fund.html").text()).contains("£250,000", "31 March 2021", "30 September 2020");
-        assertThat(site.page("/funds/moj-covid-extraordinary-grant.html").text()).contains("£189,000", "July 2020");
-        assertThat(site.page("/funds/property-fund.html").select(".notice--historic")).isEmpty();
+        Document ended = site.page("/funds/flood-recovery-fund.html");
+        assertThat(ended.select(".notice--historic").text()).contains("This fund has ended", "31 March 2028", "historic record");
+        assertThat(ended.select("a.button")).isEmpty();
+        assertThat(site.page("/funds/safer-villages-fund.html").select(".notice--historic")).isEmpty();
     }
 
     @Test
-    void strategyPageCarriesThePrinciplesObjectivesAndContact() {
+    void contentPagesCarryTheOfficesContactDetailsFromOpccYml() {
         Document strategy = site.page("/strategy.html");
-        assertThat(strategy.select("#principles + p + ol > li")).hasSize(8);
-        for (int objective : List.of(3, 4, 5, 6, 8)) {
-            assertThat(strategy.getElementById("objective-" + objective)).as("objective %d", objective).isNotNull();
+        assertThat(strategy.select("#contact + p").text()).isEqualTo("Write to the Office of the Police, Fire and Crime Commissioner for Northmoor"
+                + " at Office of the Police, Fire and Crime Commissioner, The Old Courthouse, 4 Tanners Row, Moorbridge, NM1 4QX,"
+                + " call 01632 960418 or email grants@northmoor-pfcc.example.org.");
+        assertThat(strategy.select("#contact + p a[href=tel:+441632960418]").text()).isEqualTo("01632 960418");
+        assertThat(strategy.select("#contact + p a[href=mailto:grants@northmoor-pfcc.example.org]").text())
+                .isEqualTo("grants@northmoor-pfcc.example.org");
+        assertThat(site.page("/accessibility.html").select("main a[href^=mailto:]").text()).isEqualTo("grants@northmoor-pfcc.example.org");
+        assertThat(site.page("/calls/lit-lanes-2030.html").select(".prose a[href^=mailto:]").text()).isEqualTo("grants@northmoor-pfcc.example.org");
+        for (String page : site.pages()) {
+            assertThat(site.text(page)).as(page).doesNotContain("{{");
         }
-        assertThat(strategy.text()).contains("Safer Cumbria Partnership", "Cumbria Compact", "procurement",
-                "01768 217734", "CA10 2AU", "Eight Principles of Good Commissioning");
+    }
+
+    @Test
+    void anotherOfficesContactDetailsInOpccYmlChangeEveryPageThatCarriesThem(@TempDir Path copy, @TempDir Path out) throws IOException {
+        // given the fixture with another office's details in data/opcc.yml, and nothing else changed
+        Path changed = BakedSite.copyOf(source, copy);
+        Path opcc = changed.resolve("data/opcc.yml");
+        Files.writeString(opcc, Files.readString(opcc)
+                .replace("phone: 01632 960418", "phone: 01632 960999")
+                .replace("email: grants@northmoor-pfcc.example.org", "email: help@other-office.example.com")
+                .replace("  - 4 Tanners Row\n", "  - 9 Mill Street\n"));
+
+        // when it is baked
+        BakedSite other = bake(changed, out, NOW);
+
+        // then the pages carry the new details, in the text and in the footer alike
+        Document strategy = other.page("/strategy.html");
+        assertThat(strategy.select("#contact + p").text()).contains("9 Mill Street", "01632 960999", "help@other-office.example.com")
+                .doesNotContain("Tanners Row", "960418", "grants@northmoor");
+        assertThat(strategy.select("#contact + p a[href=tel:+441632960999]")).hasSize(1);
+        assertThat(other.page("/privacy.html").select("main a[href=mailto:help@other-office.example.com]")).hasSize(1);
+        assertThat(other.page("/index.html").select("footer").text()).contains("01632 960999", "9 Mill Street");
+    }
+
+    @Test
+    void anUnknownPlaceholderFailsTheBakeNamingTheFile(@TempDir Path work) throws IOException {
+        String privacy = Files.readString(source.resolve("content/privacy.md"));
+
+        assertThatThrownBy(() -> bakeWith(work, "content/privacy.md", privacy + "\nOr fax us on {{fax}}.\n"))
+                .isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("content/privacy.md: unknown placeholder {{fax}}; use one of [{{email}}, {{phone}}, {{address}}, {{name}}]");
+        assertThat(work.resolve("site")).isEmptyDirectory();
     }
 
     @Test
     void privacyNoticeGivesTheRetentionOfEveryFund() {
         Document privacy = site.page("/privacy.html");
-        assertThat(privacy.select("#retention ~ table tbody tr")).hasSize(5)
-                .allSatisfy(row -> assertThat(row.text()).endsWith("7 years"));
-        assertThat(privacy.text()).contains("public task", "Information Commissioner’s Office");
-        assertThat(site.page("/accessibility.html").text()).contains("WCAG", "2.2", "another format");
+        assertThat(privacy.select("#retention ~ table tbody tr").eachText()).containsExactly(
+                "Safer Villages Grant 6 years", "Youth Diversion Fund 5 years", "Fire Prevention Partnership 8 years",
+                "Moorbridge Flood Recovery Fund 6 years");
+        assertThat(site.page("/accessibility.html").text()).contains("WCAG", "2.2", "Another format");
     }
 
     @Test
     void openCallShowsItsDeadlineAndAnApplyLink() {
-        Document call = site.page("/calls/road-safety-2026.html");
+        Document call = site.page("/calls/lit-lanes-2030.html");
         assertThat(call.select(".tag").first().text()).isEqualTo("Open");
-        assertThat(call.select(".notice--deadline").text()).contains("Friday 29 January 2027 at 5pm");
-        assertThat(call.select("a.button").attr("href")).isEqualTo("/forms/property-fund/road-safety-2026.html");
+        assertThat(call.select(".notice--deadline").text()).contains("Friday 26 April 2030 at 4pm");
+        assertThat(call.select("a.button").attr("href")).isEqualTo("/forms/safer-villages/lit-lanes-2030.html");
     }
 
     @Test
-    void fundPageShowsTheNextPanelDeadlineAndEveryComingRoundMarkedProvisional() {
-        Document fund = site.page("/funds/property-fund.html");
+    void fundPageShowsTheNextPanelDeadlineAndEveryComingRoundProvisionalOnesMarked() {
+        Document fund = site.page("/funds/safer-villages-fund.html");
         assertThat(fund.select(".summary-list__row:contains(Next deadline) dd").text()).isEqualTo(
-                "Apply by Friday 11 December 2026 at 5pm to hear by 29 January 2027 (provisional date, to be confirmed).");
-        // Rounds whose deadline has passed are not listed.
+                "Apply by Thursday 28 March 2030 at 4pm to hear by 16 May 2030.");
+        // The round whose deadline has passed (December 2029) is not listed.
         assertThat(fund.select("#panel-dates ~ table tbody tr").eachText()).containsExactly(
-                "Friday 11 December 2026 at 5pm 29 January 2027 (provisional date, to be confirmed)",
-                "Friday 12 March 2027 at 5pm 30 April 2027 (provisional date, to be confirmed)",
-                "Friday 11 June 2027 at 5pm 30 July 2027 (provisional date, to be confirmed)",
-                "Friday 10 September 2027 at 5pm 29 October 2027 (provisional date, to be confirmed)");
-        assertThat(site.page("/funds/partnership-fund.html").select("#panel-dates")).isEmpty();
+                "Thursday 28 March 2030 at 4pm 16 May 2030",
+                "Thursday 27 June 2030 at 4pm 15 August 2030",
+                "Thursday 10 October 2030 at 4pm 28 November 2030 (provisional date, to be confirmed)");
+        assertThat(site.page("/funds/flood-recovery-fund.html").select("#panel-dates")).isEmpty();
+        assertThat(site.page("/funds/fire-prevention-partnership.html").select("#panel-dates")).isEmpty();
     }
 
     @Test
     void callPageSaysWhenItsBiddersWillHear() {
-        Document call = site.page("/calls/road-safety-2026.html");
-        // The call closes on 29 January 2027; the first Property Fund panel after that decides by 30 April.
-        assertThat(call.select(".summary-list__row:contains(Decisions) dd").text()).isEqualTo(
-                "Bids go to the fund’s first panel after the call closes. You will hear by 30 April 2027 (provisional date, to be confirmed).");
+        // Lighting the lanes closes on 26 April 2030; the fund's first round after that decides by 15 August.
+        assertThat(site.page("/calls/lit-lanes-2030.html").select(".summary-list__row:contains(Decisions) dd").text()).isEqualTo(
+                "Bids go to the fund’s first panel after the call closes. You will hear by 15 August 2030.");
+        // Summer of sport has a panel of its own.
+        assertThat(site.page("/calls/summer-sport-2030.html").select(".summary-list__row:contains(Decisions) dd").text()).isEqualTo(
+                "A panel will consider the bids after the call closes. You will hear by 30 August 2030.");
     }
 
     @Test
     void callAndFormPagesCarryTheCallsWindowForTheStatusScript() {
-        Document call = site.page("/calls/road-safety-2026.html");
+        Document call = site.page("/calls/lit-lanes-2030.html");
         var window = call.selectFirst("[data-call-window]");
-        assertThat(window.attr("data-opens")).isEqualTo("2026-11-02T09:00Z");
-        assertThat(window.attr("data-closing-soon")).isEqualTo("2027-01-22T17:00Z");
-        assertThat(window.attr("data-closes")).isEqualTo("2027-01-29T17:00Z");
+        assertThat(window.attr("data-opens")).isEqualTo("2030-02-04T09:00Z");
+        // British Summer Time by then: 4pm UK time is 3pm UTC.
+        assertThat(window.attr("data-closing-soon")).isEqualTo("2030-04-19T16:00+01:00");
+        assertThat(window.attr("data-closes")).isEqualTo("2030-04-26T16:00+01:00");
         assertThat(window.select("[data-status-tag]").text()).isEqualTo("Open");
         // Every status's notice is on the page; only the one for the bake's status is shown without JavaScript.
         assertThat(window.select("[data-show-when=upcoming]").hasAttr("hidden")).isTrue();
         assertThat(window.select("[data-show-when=closed]").hasAttr("hidden")).isTrue();
         assertThat(window.select("[data-show-when='open closing-soon']")).allSatisfy(e -> assertThat(e.hasAttr("hidden")).isFalse());
-        assertThat(window.select("[data-show-when='open closing-soon'] a.button").attr("href")).isEqualTo("/forms/property-fund/road-safety-2026.html");
+        assertThat(window.select("[data-show-when='open closing-soon'] a.button").attr("href")).isEqualTo("/forms/safer-villages/lit-lanes-2030.html");
 
-        Document form = site.page("/forms/property-fund/road-safety-2026.html");
+        Document form = site.page("/forms/safer-villages/lit-lanes-2030.html");
         assertThat(form.select("[data-call-window] [data-show-when='open closing-soon'] form[data-apply-form]")).hasSize(1);
         assertThat(form.select("[data-call-window] [data-show-when=closed]").hasAttr("hidden")).isTrue();
     }
 
     @Test
-    void anUpcomingCallsApplyButtonAndFormAreBakedHiddenForTheStatusScriptToShow(@TempDir Path early) {
-        SiteBaker.bake(new SiteBaker.Options(BakedSite.SOURCE, early, "https://funding.example.org", Instant.parse("2026-11-01T12:00:00Z"), false));
-        BakedSite before = new BakedSite(early);
-
-        Document call = before.page("/calls/road-safety-2026.html");
+    void anUpcomingCallsApplyButtonAndFormAreBakedHiddenForTheStatusScriptToShow() {
+        Document call = site.page("/calls/summer-sport-2030.html");
         assertThat(call.select("[data-status-tag]").text()).isEqualTo("Opens soon");
         assertThat(call.select("[data-show-when=upcoming]").hasAttr("hidden")).isFalse();
         assertThat(call.select("[data-show-when='open closing-soon']:has(a.button)").hasAttr("hidden")).isTrue();
-        Document form = before.page("/forms/property-fund/road-safety-2026.html");
-        assertThat(form.select("[data-show-when=upcoming]").text()).contains("This call opens on Monday 2 November 2026 at 9am");
+        Document form = site.page("/forms/youth-diversion/summer-sport-2030.html");
+        assertThat(form.select("[data-show-when=upcoming]").text()).contains("This call opens on Monday 3 June 2030 at 9am");
         assertThat(form.select("[data-show-when='open closing-soon']").hasAttr("hidden")).isTrue();
         assertThat(form.select("[data-show-when='open closing-soon'] form[data-apply-form]")).hasSize(1);
     }
 
     @Test
     void formPagesAskEveryQuestionOfTheirForm() {
-        Document form = site.page("/forms/property-fund/road-safety-2026.html");
-        assertThat(form.select("form[data-apply-form]").attr("action")).isEqualTo("/api/forms/property-fund/submissions");
-        assertThat(form.select("input[type=hidden][name=call]").attr("value")).isEqualTo("road-safety-2026");
+        Document form = site.page("/forms/safer-villages/lit-lanes-2030.html");
+        assertThat(form.select("form[data-apply-form]").attr("action")).isEqualTo("/api/forms/safer-villages/submissions");
+        assertThat(form.select("input[type=hidden][name=call]").attr("value")).isEqualTo("lit-lanes-2030");
         assertThat(form.select("form [name]:not(button)").eachAttr("name").stream().distinct().toList()).containsExactly("call", "section", "website",
-                "organisationName", "organisationType", "addressLine1", "addressLine2", "town", "postcode", "contactName", "email",
-                "phone", "projectTitle", "projectDescription", "objectives", "outcomes", "measurement", "amount", "budget",
-                "startDate-day", "startDate-month", "startDate-year", "endDate-day", "endDate-month", "endDate-year", "officerName", "officerCollarNumber", "officerStation", "declaration");
-        assertThat(form.select("[data-section]:not([hidden])").eachAttr("id")).containsExactly("section-your-organisation");
-        assertThat(form.select("[data-section][hidden]").eachAttr("id")).containsExactly("section-contact-details", "section-your-project",
-                "section-money-and-dates", "section-police-support", "section-check");
-        assertThat(form.getElementById("amount-hint").text()).contains("You can apply for up to £2,500.");
-        assertThat(form.select("fieldset legend").eachText()).contains("What type of organisation is it?");
-        assertThat(form.text()).contains("Send your application by Friday 29 January 2027 at 5pm");
+                "groupName", "groupType", "village", "postcode", "contactName", "email", "phone", "projectTitle", "projectDescription",
+                "places", "amount", "costs", "startDate-day", "startDate-month", "startDate-year", "endDate-day", "endDate-month",
+                "endDate-year", "declaration");
+        assertThat(form.select("[data-section]:not([hidden])").eachAttr("id")).containsExactly("section-your-group");
+        assertThat(form.select("[data-section][hidden]").eachAttr("id")).containsExactly("section-contact", "section-the-project",
+                "section-money-and-dates", "section-check");
+        // The call's own cap, below the fund's.
+        assertThat(form.getElementById("amount-hint").text()).contains("You can apply for up to £1,500.");
+        assertThat(form.select("fieldset legend").eachText()).contains("What kind of group is it?");
+        assertThat(form.text()).contains("Send your application by Friday 26 April 2030 at 4pm");
         assertThat(form.select("script[src]").eachAttr("src")).containsExactly("/js/status.js", "/js/apply.js");
 
-        Document general = site.page("/forms/property-fund/");
+        Document general = site.page("/forms/safer-villages/");
         assertThat(general.select("input[name=call]")).isEmpty();
-        assertThat(site.page("/funds/property-fund.html").select("a.button").attr("href")).isEqualTo("/forms/property-fund/");
+        assertThat(site.page("/funds/safer-villages-fund.html").select("a.button").attr("href")).isEqualTo("/forms/safer-villages/");
     }
 
     @Test
     void closedCallsAndEndedFundsShowThatTheyAreClosedAndNoForm() {
-        Document closedCall = site.page("/forms/property-fund/rural-crime-2026.html");
+        Document closedCall = site.page("/forms/safer-villages/winter-watch-2029.html");
         assertThat(closedCall.select("form")).isEmpty();
-        assertThat(closedCall.select(".notice--historic").text()).contains("This call closed on Friday 26 June 2026 at 5pm");
+        assertThat(closedCall.select(".notice--historic").text()).contains("This call closed on Friday 30 November 2029 at 4pm");
 
-        Document endedFund = site.page("/forms/covid-community-recovery/");
+        Document endedFund = site.page("/forms/flood-recovery/");
         assertThat(endedFund.select("form")).isEmpty();
-        assertThat(endedFund.select(".notice--historic").text()).isEqualTo("The Covid 19 Community Recovery Fund is not taking applications: it ended on 30 September 2020.");
-        assertThat(site.page("/funds/partnership-fund.html").select("a.button")).isEmpty();
+        assertThat(endedFund.select(".notice--historic").text()).isEqualTo("The Moorbridge Flood Recovery Fund is not taking applications: it ended on 31 March 2028.");
+        assertThat(site.page("/funds/fire-prevention-partnership.html").select("a.button")).isEmpty();
     }
 
     @Test
     void confirmationPageHasAPlaceForTheReference() {
-        Document confirmation = site.page("/forms/property-fund/confirmation.html");
-        assertThat(confirmation.select("[data-reference]").html()).isEqualTo("<!-- reference -->");
-        assertThat(site.text("/forms/property-fund/confirmation.html")).contains("<h2>What happens next</h2>\n  <!-- what happens next -->");
+        Document confirmation = site.page("/forms/safer-villages/confirmation.html");
+        assertThat(confirmation.select("[data-reference]").html()).isEqualTo(PageMarkers.REFERENCE);
+        assertThat(site.text("/forms/safer-villages/confirmation.html")).contains("<h2>What happens next</h2>\n  " + PageMarkers.WHAT_HAPPENS_NEXT);
+        assertThat(confirmation.text()).contains("We have sent your application to the Safer Villages Grant team.");
         assertThat(site.text("/sitemap.xml")).doesNotContain("confirmation.html");
     }
 
@@ -203,134 +261,142 @@ class SiteBakerTest {
         String html = site.text("/forms/message.html");
         Document message = site.page("/forms/message.html");
 
-        assertThat(message.title()).isEqualTo("[[title]] – Community funding – Cumbria OPCC");
+        assertThat(message.title()).isEqualTo(PageMarkers.TITLE + " – Community safety grants – Northmoor PFCC");
         assertThat(message.select("header.site-header")).hasSize(1);
         assertThat(message.select("footer.site-footer")).hasSize(1);
-        assertThat(html).contains("<main id=\"main\" tabindex=\"-1\">\n<!-- message -->");
-        assertThat(message.select("main a[href=tel:+441768217734]").text()).isEqualTo("01768 217734");
+        assertThat(html).contains("<main id=\"main\" tabindex=\"-1\">\n" + PageMarkers.MESSAGE);
+        assertThat(message.select("main a[href=tel:+441632960418]").text()).isEqualTo("01632 960418");
+        assertThat(message.select("main a[href=mailto:grants@northmoor-pfcc.example.org]")).hasSize(1);
         assertThat(site.text("/sitemap.xml")).doesNotContain("message.html");
     }
 
     @Test
     void everyFormSaysHowMuchCanBeAskedFor() {
-        assertThat(site.page("/forms/victims-small-grant/").select(".apply-form").text()).contains("You can apply for up to £5,000.");
-        assertThat(site.page("/forms/property-fund/").select(".apply-form").text()).contains("You can apply for up to £2,500.");
+        // The fund's cap for one form, the form's own maximum for the fund without a cap.
+        assertThat(site.page("/forms/safer-villages/").select(".apply-form").text()).contains("You can apply for up to £3,000.");
+        assertThat(site.page("/forms/youth-diversion/").select(".apply-form").text()).contains("You can apply for up to £8,000.");
     }
 
     @Test
     void closedCallSaysSoAndHasNoApplyLink() {
-        Document call = site.page("/calls/rural-crime-2026.html");
+        Document call = site.page("/calls/winter-watch-2029.html");
         assertThat(call.select(".tag").first().text()).isEqualTo("Closed");
-        assertThat(call.select(".notice--historic").text()).contains("closed on Friday 26 June 2026 at 5pm");
+        assertThat(call.select(".notice--historic").text()).contains("closed on Friday 30 November 2029 at 4pm");
         assertThat(call.select("a.button")).isEmpty();
     }
 
     @Test
     void callsIndexListsOpenThenUpcomingThenClosed() {
         Document calls = site.page("/calls/");
-        assertThat(calls.select("#open + .call-list h3").eachText()).containsExactly("Road safety in our communities");
-        assertThat(calls.select("#upcoming + p").text()).isEqualTo("No calls are due to open.");
-        assertThat(calls.select("#closed + .call-list h3").eachText()).containsExactly("Tackling rural crime");
+        assertThat(calls.select("#open + .call-list h3").eachText()).containsExactly("Lighting the lanes");
+        assertThat(calls.select("#upcoming + .call-list h3").eachText()).containsExactly("Summer of sport");
+        assertThat(calls.select("#closed + .call-list h3").eachText()).containsExactly("Winter watch");
     }
 
     @Test
     void noDraftReachesThePublishedOutput() throws IOException {
-        assertThat(site.pages()).noneMatch(p -> p.contains("young-people") || p.contains("-draft"));
+        assertThat(site.pages()).noneMatch(p -> p.contains("harbour-nights") || p.contains("-draft"));
         try (var files = Files.walk(output)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                assertThat(Files.readString(file)).as(file.toString()).doesNotContain("Positive activities for young people");
+                assertThat(Files.readString(file)).as(file.toString()).doesNotContain("Harbour nights", "harbour-nights");
             }
         }
     }
 
     @Test
     void everyInternalLinkResolvesToAPageAndAnchor() {
-        List<String> broken = new ArrayList<>();
-        for (String address : site.pages()) {
-            for (Element link : site.page(address).select("a[href], link[href]")) {
-                String href = link.attr("href");
-                if (!href.startsWith("/")) {
-                    continue; // mailto:, tel:, data: and other sites' pages are not ours to resolve
-                }
-                int hash = href.indexOf('#');
-                if (!Files.isRegularFile(site.fileFor(href))) {
-                    broken.add(address + " -> " + href);
-                } else if (hash >= 0 && site.page(href).getElementById(href.substring(hash + 1)) == null) {
-                    broken.add(address + " -> " + href + " (no such anchor)");
-                }
-            }
-        }
-        assertThat(broken).isEmpty();
+        assertThat(site.brokenLinks()).isEmpty();
     }
 
     @Test
     void publishesFeedCalendarSitemapAndCatalogue() {
         String atom = site.text("/calls.atom");
-        assertThat(atom).contains("<entry>", "https://funding.example.org/calls/road-safety-2026.html", "Road safety in our communities (Open)");
-        assertThat(atom.split("<entry>")).hasSize(3);
+        assertThat(atom).contains("<entry>", "https://funding.example.org/calls/lit-lanes-2030.html", "Lighting the lanes (Open)",
+                "Calls for bids: Community safety grants, Northmoor PFCC",
+                "<author><name>Office of the Police, Fire and Crime Commissioner for Northmoor</name></author>");
+        assertThat(atom.split("<entry>")).hasSize(4);
 
         String ics = site.text("/deadlines.ics");
-        assertThat(ics).startsWith("BEGIN:VCALENDAR\r\n").contains("DTSTART:20270129T170000Z\r\n", "UID:road-safety-2026-closes@funding.example.org");
-        assertThat(ics.split("BEGIN:VEVENT")).hasSize(3);
+        assertThat(ics).startsWith("BEGIN:VCALENDAR\r\n").contains("DTSTART:20300426T150000Z\r\n",
+                "UID:lit-lanes-2030-closes@funding.example.org", "PRODID:-//Northmoor PFCC//Community safety grants//EN");
+        assertThat(ics.split("BEGIN:VEVENT")).hasSize(4);
         assertThat(ics.split("\r\n")).allSatisfy(line -> assertThat(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(75));
 
         assertThat(site.text("/sitemap.xml")).contains("<loc>https://funding.example.org/</loc>",
-                "<loc>https://funding.example.org/calls/</loc>", "<loc>https://funding.example.org/funds/property-fund.html</loc>")
+                "<loc>https://funding.example.org/calls/</loc>", "<loc>https://funding.example.org/funds/safer-villages-fund.html</loc>")
                 .doesNotContain("404.html");
 
-        assertThat(site.text("/catalogue.json")).contains("\"id\" : \"road-safety-2026\"", "\"status\" : \"open\"")
-                .doesNotContain("young-people");
+        assertThat(site.text("/catalogue.json")).contains("\"id\" : \"lit-lanes-2030\"", "\"status\" : \"open\"")
+                .doesNotContain("harbour-nights");
     }
 
     @Test
     void callShowsClosingSoonInItsLastWeek(@TempDir Path elsewhere) {
-        SiteBaker.bake(new SiteBaker.Options(BakedSite.SOURCE, elsewhere, "https://funding.example.org",
-                Instant.parse("2027-01-25T12:00:00Z"), false));
+        Document call = bake(source, elsewhere, Instant.parse("2030-04-22T12:00:00Z")).page("/calls/lit-lanes-2030.html");
 
-        Document call = new BakedSite(elsewhere).page("/calls/road-safety-2026.html");
         assertThat(call.select(".tag").first().text()).isEqualTo("Closing soon");
         assertThat(call.select(".notice--deadline").text()).contains("This call closes within a week");
     }
 
     @Test
     void draftPreviewShowsDraftsMarkedAsDrafts(@TempDir Path preview) {
-        SiteBaker.bake(new SiteBaker.Options(BakedSite.SOURCE, preview, "http://localhost:8080", NOW, true));
+        SiteBaker.bake(new SiteBaker.Options(source, preview, "http://localhost:8080", NOW, true));
 
-        Document draft = new BakedSite(preview).page("/calls/young-people-2027.html");
+        BakedSite drafts = new BakedSite(preview);
+        Document draft = drafts.page("/calls/harbour-nights-2030.html");
         assertThat(draft.select(".notice--draft").text()).contains("Draft preview");
-        assertThat(draft.select("h1").text()).isEqualTo("Positive activities for young people");
+        assertThat(draft.select("h1").text()).isEqualTo("Harbour nights");
+        assertThat(drafts.page("/forms/youth-diversion/harbour-nights-2030.html").select(".notice--draft")).hasSize(1);
     }
 
     @Test
-    void badCallFileFailsTheBakeNamingTheFileAndProblem(@TempDir Path copy, @TempDir Path out) throws IOException {
-        Path source = BakedSite.copyOfSource(copy);
-        Files.writeString(source.resolve("content/calls/too-much.md"), """
-                title=Too much
-                type=call
-                status=published
-                fund=property-fund
-                theme=Road safety
-                opens=2026-11-02T09:00
-                closes=2027-01-29T17:00
-                maxAward=9000
-                summary=Asks for more than the fund allows.
-                ~~~~~~
-                Body.
-                """);
+    void badCallFileFailsTheBakeNamingTheFileAndProblem(@TempDir Path work) throws IOException {
+        String tooMuch = CallFile.open("Too much", "safer-villages-fund", LocalDateTime.parse("2030-03-01T09:00"), 9000).text();
 
-        assertThatThrownBy(() -> SiteBaker.bake(new SiteBaker.Options(source, out, "http://localhost:8080", NOW, false)))
+        assertThatThrownBy(() -> bakeWith(work, "content/calls/too-much.md", tooMuch))
                 .isInstanceOf(CatalogueException.class)
-                .hasMessageContaining("content/calls/too-much.md: maxAward £9,000 is above the Property Fund's cap of £2,500");
-        assertThat(out).isEmptyDirectory();
+                .hasMessageContaining("content/calls/too-much.md: maxAward £9,000 is above the Safer Villages Grant's cap of £3,000");
+        assertThat(work.resolve("site")).isEmptyDirectory();
+    }
+
+    /** Each slip once made a call vanish from the site with a green build; now each fails it, naming the file. */
+    @Test
+    void aCallFileThatCannotBeReadAsACallFailsTheBakeNamingTheFile(@TempDir Path work) throws IOException {
+        String good = CallFile.open("Safer bus stops", "safer-villages-fund", LocalDateTime.parse("2030-03-01T09:00"), 900).text();
+        List<List<String>> slips = List.of(
+                List.of("no-separator.md", good.replace("~~~~~~\n", ""), "content/calls/no-separator.md: no ~~~~~~ line after the header"),
+                List.of("wrong-type.md", good.replace("type=call", "type=Call"), "content/calls/wrong-type.md: type must be 'call', not 'Call'"),
+                List.of("wrong-extension.txt", good, "content/calls/wrong-extension.txt: the site reads only Markdown files ending in .md"));
+        for (List<String> slip : slips) {
+            Path each = work.resolve(slip.get(0));
+
+            assertThatThrownBy(() -> bakeWith(each, "content/calls/" + slip.get(0), slip.get(1))).as(slip.get(0))
+                    .isInstanceOf(CatalogueException.class)
+                    .hasMessageContaining(slip.get(2));
+            assertThat(each.resolve("site")).isEmptyDirectory();
+        }
     }
 
     @Test
-    void brokenTemplateFailsTheBake(@TempDir Path copy, @TempDir Path out) throws IOException {
-        Path source = BakedSite.copyOfSource(copy);
-        Files.writeString(source.resolve("templates/page.ftl"), "<#ftl output_format=\"HTML\">${content.noSuchHeader.size}");
-
-        assertThatThrownBy(() -> SiteBaker.bake(new SiteBaker.Options(source, out, "http://localhost:8080", NOW, false)))
+    void aPageOfAKindTheSiteDoesNotHaveFailsTheBakeNamingTheFile(@TempDir Path work) throws IOException {
+        assertThatThrownBy(() -> bakeWith(work, "content/news.md", "title=News\ntype=news\nstatus=published\n~~~~~~\nText.\n"))
                 .isInstanceOf(SiteBaker.BakeException.class)
-                .hasMessageContaining("JBake reported");
+                .hasMessageContaining("content/news.md: type 'news' is not a kind of page the site has; use one of [call, calls, confirmation, error404, form, fund, home, message, page, privacy]");
+        assertThat(work.resolve("site")).isEmptyDirectory();
+    }
+
+    @Test
+    void brokenTemplateFailsTheBake(@TempDir Path work) throws IOException {
+        assertThatThrownBy(() -> bakeWith(work, "templates/page.ftl", "<#ftl output_format=\"HTML\">${content.noSuchHeader.size}"))
+                .isInstanceOf(SiteBaker.BakeException.class)
+                .hasMessageContaining("Failed to render")
+                .hasMessageContaining("with page.ftl");
+    }
+
+    /** Bakes a copy of the fixture with one file written into it, into {@code work/site}. */
+    private static void bakeWith(Path work, String file, String text) throws IOException {
+        Path changed = BakedSite.copyOf(source, work.resolve("source"));
+        Files.writeString(changed.resolve(file), text);
+        bake(changed, Files.createDirectories(work.resolve("site")), NOW);
     }
 }

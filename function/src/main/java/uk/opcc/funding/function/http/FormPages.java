@@ -21,6 +21,7 @@ import uk.opcc.funding.catalogue.FormField;
 import uk.opcc.funding.catalogue.FormHtml;
 import uk.opcc.funding.catalogue.Fund;
 import uk.opcc.funding.catalogue.Html;
+import uk.opcc.funding.catalogue.PageMarkers;
 import uk.opcc.funding.function.intake.ConfirmationToken;
 import uk.opcc.funding.function.intake.Submission;
 import uk.opcc.funding.function.validation.FormValidator;
@@ -32,8 +33,6 @@ import uk.opcc.funding.function.validation.Problem;
  * page with the reference filled in. The form markup comes from {@link FormHtml}, as on the site.
  */
 public final class FormPages {
-    private static final String REFERENCE = "<!-- reference -->";
-    private static final String NEXT = "<!-- what happens next -->";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter RECEIVED = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK);
     private final Catalogue catalogue;
@@ -145,7 +144,7 @@ public final class FormPages {
                 .orElse("We will write to tell you when a panel will consider it, and when you will hear.")
                 + "</p>";
         return page(claims.formId(), "confirmation.html")
-                .map(page -> page.replace(REFERENCE, claims.reference()).replace(NEXT, next));
+                .map(page -> page.replace(PageMarkers.REFERENCE, claims.reference()).replace(PageMarkers.WHAT_HAPPENS_NEXT, next));
     }
 
     /** Only called with a form id and call id from the catalogue, never raw input. */

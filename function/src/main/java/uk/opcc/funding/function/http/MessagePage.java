@@ -5,21 +5,19 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import uk.opcc.funding.catalogue.Html;
+import uk.opcc.funding.catalogue.PageMarkers;
 
 /**
  * The site's own baked page for the intake's messages (forms/message.html): the site's header,
  * footer, styles and contact details, with a title and a message put in. No second layout.
  */
 final class MessagePage {
-    private static final String TITLE = "[[title]]";
-    private static final String MESSAGE = "<!-- message -->";
-
     private MessagePage() {
     }
 
     /** @param message HTML, already escaped where it carries anything typed */
     static String html(String title, String message) {
-        return Baked.PAGE.replace(TITLE, Html.escape(title)).replace(MESSAGE, message);
+        return Baked.PAGE.replace(PageMarkers.TITLE, Html.escape(title)).replace(PageMarkers.MESSAGE, message);
     }
 
     /** Read once per warm function, on first use. */
