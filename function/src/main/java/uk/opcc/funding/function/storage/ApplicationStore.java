@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import uk.opcc.funding.catalogue.FormDefinition;
 import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.intake.IdempotencyKey;
 import uk.opcc.funding.function.intake.SameOrganisation;
@@ -22,10 +23,11 @@ public interface ApplicationStore {
      * is filed under each of its {@link SameOrganisation#keys} in its fund's round, so finding
      * earlier ones from the same organisation is a keyed read ({@link #sameOrganisation}).
      *
+     * @param form the form it answers, whose roles say which answers are the organisation and the applicant's address
      * @throws ReferenceTakenException     when the application's reference is already used
      * @throws StorageUnavailableException when the store cannot be reached or refuses
      */
-    Saved save(Application application, IdempotencyKey key, Instant now);
+    Saved save(Application application, FormDefinition form, IdempotencyKey key, Instant now);
 
     /** What a claim on one email found. */
     sealed interface Claim {
