@@ -69,7 +69,11 @@ class BakedSiteIT {
         answers.put("projectDescription", List.of("Speed checks.\r\nTwice a week."));
         answers.put("amount", List.of("1250.50"));
         answers.put("startDate", List.of("2027-03-01"));
-        answers.put("endDate", List.of(FormHtml.DATE_PARTS + "31/2/2027"));
+        answers.put("beneficiaries", List.of("120"));
+        // the end date's boxes as typed, making no date: the intake draws them back as they were
+        answers.put("endDate-day", List.of("31"));
+        answers.put("endDate-month", List.of("2"));
+        answers.put("endDate-year", List.of("2027"));
         Optional<BigDecimal> cap = Optional.of(new BigDecimal("2500"));
         Map<String, String> states = Map.of(
                 "section-with-problems", FormHtml.render(form, null, cap, answers, List.of(new FormHtml.Error("endDate",

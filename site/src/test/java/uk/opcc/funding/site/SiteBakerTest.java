@@ -163,7 +163,7 @@ class SiteBakerTest {
         assertThat(form.select("input[type=hidden][name=call]").attr("value")).isEqualTo("road-safety-2026");
         assertThat(form.select("form [name]:not(button)").eachAttr("name").stream().distinct().toList()).containsExactly("call", "section", "website",
                 "organisationName", "organisationType", "addressLine1", "addressLine2", "town", "postcode", "contactName", "email",
-                "phone", "projectTitle", "projectDescription", "objectives", "outcomes", "measurement", "amount", "budget",
+                "phone", "projectTitle", "projectDescription", "beneficiaries", "objectives", "outcomes", "measurement", "amount", "budget",
                 "startDate-day", "startDate-month", "startDate-year", "endDate-day", "endDate-month", "endDate-year", "officerName", "officerCollarNumber", "officerStation", "declaration");
         assertThat(form.select("[data-section]:not([hidden])").eachAttr("id")).containsExactly("section-your-organisation");
         assertThat(form.select("[data-section][hidden]").eachAttr("id")).containsExactly("section-contact-details", "section-your-project",
