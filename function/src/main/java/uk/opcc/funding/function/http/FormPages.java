@@ -5,11 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.format.DateTimeFormatter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -33,7 +31,6 @@ import uk.opcc.funding.function.validation.Problem;
 public final class FormPages {
     private static final String REFERENCE = "<!-- reference -->";
     private static final String NEXT = "<!-- what happens next -->";
-    private static final DateTimeFormatter RECEIVED = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK);
     private final Catalogue catalogue;
     private final Function<String, Optional<String>> reader;
     /** Pages read once per warm function, on first use: none at start-up. */
@@ -131,7 +128,7 @@ public final class FormPages {
         }
         Fund fund = catalogue.fund(form.get().fundId()).orElseThrow();
         Call call = claims.callId() == null ? null : catalogue.call(claims.callId()).orElse(null);
-        String next = "<p>We received it on " + RECEIVED.format(claims.receivedAt().atZone(Catalogue.UK)) + " (UK time). "
+        String next = "<p>We received it on " + Wording.moment(claims.receivedAt().atZone(Catalogue.UK)) + " (UK time). "
                 + "We will check it and may contact you with questions.</p>\n  <p>"
                 + catalogue.roundFor(fund, call, claims.receivedAt()).map(round -> (call == null
                         ? "A panel will consider it with the applications received by " + Wording.day(round.deadline())

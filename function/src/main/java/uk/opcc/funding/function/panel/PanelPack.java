@@ -31,7 +31,6 @@ public record PanelPack(String to, String subject, String text, String attachmen
 
     static final String WARNING = "These answers were typed by applicants and have not been checked. "
             + "Check they are safe before you use them: do not open links or call numbers you do not recognise.";
-    private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK);
     private static final DateTimeFormatter RECEIVED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.UK);
 
     /** @param applications the round's applications, in the order they should be listed */
@@ -56,7 +55,7 @@ public record PanelPack(String to, String subject, String text, String attachmen
             text.append("INTERIM: the round is still taking applications. This pack lists those received so far; "
                     + "the round's own pack follows after its deadline.\n\n");
         }
-        text.append("Applications received by ").append(DEADLINE.format(round.deadline().withZoneSameInstant(Catalogue.UK)))
+        text.append("Applications received by ").append(Wording.moment(round.deadline().withZoneSameInstant(Catalogue.UK)))
                 .append(" (UK time). Applicants hear by ").append(Wording.day(round.decisionsBy())).append(".\n\n")
                 .append("Applications: ").append(applications.size()).append('\n')
                 .append("Total asked: ").append(Money.format(total)).append("\n\n");
