@@ -17,7 +17,7 @@ import uk.opcc.funding.catalogue.FormField;
  * and its callers, so a new kind is its own class, a line in {@link #KINDS} and the permits list.
  */
 public sealed interface Question permits TextQuestion, LongTextQuestion, EmailQuestion, PhoneQuestion, PostcodeQuestion,
-        MoneyQuestion, DateQuestion, RadiosQuestion, CheckboxesQuestion, DeclarationQuestion, WholeNumberQuestion {
+        MoneyQuestion, DateQuestion, ChoiceQuestion, DeclarationQuestion, WholeNumberQuestion {
 
     /** Every kind by its forms.yml name, each read from its own settings. */
     Map<String, Function<Settings, Question>> KINDS = kinds();

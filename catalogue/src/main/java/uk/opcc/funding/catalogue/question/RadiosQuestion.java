@@ -1,12 +1,10 @@
 package uk.opcc.funding.catalogue.question;
 
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import uk.opcc.funding.catalogue.FormField;
 
 /** One of the options. */
-public record RadiosQuestion(List<FormField.Option> options) implements Question {
+public record RadiosQuestion(List<FormField.Option> options) implements ChoiceQuestion {
     static final String KIND = "radios";
 
     public RadiosQuestion {
@@ -23,37 +21,17 @@ public record RadiosQuestion(List<FormField.Option> options) implements Question
     }
 
     @Override
-    public Map<String, Object> settings() {
-        return Choices.settings(options);
+    public String markup() {
+        return "radios";
     }
 
     @Override
-    public Asked asked() {
-        return Asked.AS_A_GROUP;
+    public String inputType() {
+        return "radio";
     }
 
     @Override
     public String requiredCode() {
         return "required.radios";
-    }
-
-    @Override
-    public Optional<Refusal> check(FormField field, List<String> values, Checking checking) {
-        return Choices.allows(options, values.get(0)) ? Optional.empty() : Optional.of(Refusal.of("invalidOption"));
-    }
-
-    @Override
-    public void draw(StringBuilder html, Drawing drawing) {
-        Choices.draw(html, drawing, options, "radios", "radio");
-    }
-
-    @Override
-    public List<String> show(FormField field, List<String> values) {
-        return Choices.labels(options, values);
-    }
-
-    @Override
-    public String cell(FormField field, List<String> values) {
-        return String.join("; ", Choices.labels(options, values));
     }
 }
