@@ -203,7 +203,11 @@ public final class CatalogueJson {
     private static List<FormField> readFields(Object list) {
         return maps(list).stream().map(f -> {
             List<String> problems = new ArrayList<>();
-            Question question = Question.KINDS.get(string(f, "type")).apply(new Settings("catalogue.json field " + string(f, "name"), f, problems));
+            var kind = Question.KINDS.get(string(f, "type"));
+            if (kind == null) { // a catalogue.json from a build with a kind of question this one does not know
+                throw new IllegalStateException("catalogue.json field " + string(f, "name") + ": unknown type '" + string(f, "type") + "'");
+            }
+            Question question = kind.apply(new Settings("catalogue.json field " + string(f, "name"), f, problems));
             if (!problems.isEmpty()) {
                 throw new IllegalStateException(String.join("; ", problems));
             }
