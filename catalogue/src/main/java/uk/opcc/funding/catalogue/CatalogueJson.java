@@ -7,9 +7,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import uk.opcc.funding.catalogue.question.Question;
+import uk.opcc.funding.catalogue.question.Settings;
 
 /**
  * The catalogue as JSON: published at {@code /catalogue.json} and packaged into the intake
@@ -152,15 +155,16 @@ public final class CatalogueJson {
         return fields.stream().map(field -> {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("name", field.name());
-            f.put("type", field.type().slug());
+            f.put("type", field.question().kind());
             f.put("label", field.label());
             f.put("hint", field.hint());
             f.put("errorName", field.errorName());
             f.put("required", field.required());
-            f.put("maxLength", field.maxLength());
-            f.put("options", field.options().stream().map(CatalogueJson::option).toList());
-            f.put("notBefore", field.notBefore());
-            f.put("after", field.after());
+            f.put("role", field.role().map(Role::key).orElse(null));
+            f.put("autocomplete", field.autocomplete());
+            f.put("shortLabel", field.shortLabel());
+            // Each kind's own settings, in its own fixed order, read back by the same kind.
+            new java.util.TreeMap<>(field.question().settings()).forEach(f::put);
             return f;
         }).toList();
     }
@@ -197,11 +201,20 @@ public final class CatalogueJson {
     }
 
     private static List<FormField> readFields(Object list) {
-        return maps(list).stream().map(f -> new FormField(
-                string(f, "name"), FieldType.fromSlug(string(f, "type")), string(f, "label"), string(f, "hint"),
-                string(f, "errorName"), Boolean.TRUE.equals(f.get("required")), ((Number) f.get("maxLength")).intValue(),
-                maps(f.get("options")).stream().map(o -> new FormField.Option(string(o, "value"), string(o, "label"))).toList(),
-                string(f, "notBefore"), string(f, "after"))).toList();
+        return maps(list).stream().map(f -> {
+            List<String> problems = new ArrayList<>();
+            var kind = Question.KINDS.get(string(f, "type"));
+            if (kind == null) { // a catalogue.json from a build with a kind of question this one does not know
+                throw new IllegalStateException("catalogue.json field " + string(f, "name") + ": unknown type '" + string(f, "type") + "'");
+            }
+            Question question = kind.apply(new Settings("catalogue.json field " + string(f, "name"), f, problems));
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException(String.join("; ", problems));
+            }
+            return new FormField(string(f, "name"), question, string(f, "label"), string(f, "hint"), string(f, "errorName"),
+                    Boolean.TRUE.equals(f.get("required")), Optional.ofNullable(string(f, "role")).flatMap(Role::fromKey),
+                    string(f, "autocomplete"), string(f, "shortLabel"));
+        }).toList();
     }
 
     private static String string(Map<String, Object> json, String key) {

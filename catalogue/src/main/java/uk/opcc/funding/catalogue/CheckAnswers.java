@@ -1,10 +1,6 @@
 package uk.opcc.funding.catalogue;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -14,8 +10,6 @@ import java.util.Map;
  * question, with nothing kept on the server.
  */
 final class CheckAnswers {
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
-
     private CheckAnswers() {
     }
 
@@ -32,7 +26,7 @@ final class CheckAnswers {
             html.append("<dl class=\"summary-list\">\n");
             for (FormField field : section.questions()) {
                 html.append("<div class=\"summary-list__row\"><dt class=\"summary-list__key\">").append(FormHtml.escape(field.label()))
-                        .append("</dt><dd class=\"summary-list__value\">").append(value(field, answers.getOrDefault(field.name(), List.of())))
+                        .append("</dt><dd class=\"summary-list__value\">").append(value(field, answers))
                         .append("</dd><dd class=\"summary-list__actions\"><button type=\"submit\" class=\"link-button\" formaction=\"")
                         .append(sections).append('#').append(field.name()).append("\" name=\"").append(FormHtml.GO).append("\" value=\"")
                         .append(FormHtml.escape(section.id())).append("\">Change<span class=\"visually-hidden\"> ")
@@ -43,33 +37,9 @@ final class CheckAnswers {
         html.append("<h2 class=\"heading-m\">Now send your application</h2>\n");
     }
 
-    /** An answer as the applicant will recognise it: the choice's words, a date in words, money in pounds. */
-    private static String value(FormField field, List<String> values) {
-        List<String> given = values.stream().filter(v -> !v.isBlank()).toList();
-        if (given.isEmpty()) {
-            return "Not answered";
-        }
-        return switch (field.type()) {
-            case RADIOS, CHECKBOXES -> String.join("<br>", given.stream().map(v -> FormHtml.escape(field.labelOf(v))).toList());
-            case DATE -> FormHtml.escape(date(given.get(0)));
-            case MONEY -> FormHtml.escape(money(given.get(0)));
-            default -> FormHtml.escape(given.get(0)).replace("\n", "<br>");
-        };
-    }
-
-    private static String date(String value) {
-        try {
-            return LocalDate.parse(value).format(DATE);
-        } catch (java.time.format.DateTimeParseException e) {
-            return value.startsWith(FormHtml.DATE_PARTS) ? value.substring(FormHtml.DATE_PARTS.length()) : value;
-        }
-    }
-
-    private static String money(String value) {
-        try {
-            return Money.format(new BigDecimal(value.strip()));
-        } catch (NumberFormatException e) {
-            return value;
-        }
+    /** An answer as the applicant will recognise it, read from the form's post as its question reads it. */
+    private static String value(FormField field, Map<String, List<String>> answers) {
+        List<String> lines = field.shown(field.question().read(field.name(), answers).values());
+        return String.join("<br>", lines.stream().map(FormHtml::escape).toList()).replace("\n", "<br>");
     }
 }

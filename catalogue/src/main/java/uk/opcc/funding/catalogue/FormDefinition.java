@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import uk.opcc.funding.catalogue.question.MoneyQuestion;
 
 /**
  * An application form for one fund; a targeted call uses its fund's form with the call's cap and
@@ -29,7 +30,7 @@ public record FormDefinition(String id, String fundId, String title, List<Sectio
 
         /** The questions on the section's own page: every field but the declarations. */
         public List<FormField> questions() {
-            return fields.stream().filter(f -> f.type() != FieldType.DECLARATION).toList();
+            return fields.stream().filter(f -> !f.isDeclaration()).toList();
         }
     }
 
@@ -69,7 +70,7 @@ public record FormDefinition(String id, String fundId, String title, List<Sectio
 
     /** Asked on the check page. */
     public List<FormField> declarations() {
-        return fields().stream().filter(f -> f.type() == FieldType.DECLARATION).toList();
+        return fields().stream().filter(FormField::isDeclaration).toList();
     }
 
     /** The first page asking one of {@code fieldNames}; the check page when none does. */
@@ -84,6 +85,16 @@ public record FormDefinition(String id, String fundId, String title, List<Sectio
     }
 
     public boolean asksForMoney() {
-        return fields().stream().anyMatch(f -> f.type() == FieldType.MONEY);
+        return fields().stream().anyMatch(f -> f.question() instanceof MoneyQuestion);
+    }
+
+    /** The question with this role, if the form asks one: forms.yml marks it, and FormReader made sure each form has those it needs. */
+    public Optional<FormField> fieldWith(Role role) {
+        return fields().stream().filter(f -> f.has(role)).findFirst();
+    }
+
+    /** The first answer, not blank, to the question with this role, as stored in {@code answers} (keyed by question name). */
+    public Optional<String> answerTo(Role role, java.util.Map<String, List<String>> answers) {
+        return fieldWith(role).flatMap(f -> answers.getOrDefault(f.name(), List.of()).stream().filter(v -> !v.isBlank()).findFirst());
     }
 }

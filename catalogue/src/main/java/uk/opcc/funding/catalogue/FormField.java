@@ -1,40 +1,60 @@
 package uk.opcc.funding.catalogue;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import uk.opcc.funding.catalogue.question.DeclarationQuestion;
+import uk.opcc.funding.catalogue.question.Question;
 
 /**
- * One question on a form.
+ * One question on a form: what every question has, and its {@link Question kind}, which owns the rest.
  *
- * @param errorName how messages name the answer: "Enter the project start date"
- * @param maxLength for text answers: the most characters accepted
- * @param notBefore for dates: "today" when the date may not be in the past; null otherwise
- * @param after     for dates: the name of a date field this one must come after; null otherwise
+ * @param errorName    how messages name the answer: "Enter the project start date"
+ * @param role         what the code does with the answer, where it does something
+ * @param autocomplete the HTML autocomplete token its input carries (organization, postal-code…), or null
+ * @param shortLabel   a shorter label where a summary names the answer (the supporting officer), or null
  */
 public record FormField(
         String name,
-        FieldType type,
+        Question question,
         String label,
         String hint,
         String errorName,
         boolean required,
-        int maxLength,
-        List<Option> options,
-        String notBefore,
-        String after) {
-
-    public FormField {
-        options = List.copyOf(options);
-    }
+        Optional<Role> role,
+        String autocomplete,
+        String shortLabel) {
 
     /** One choice of a radios or checkboxes question: the value sent, the label shown. */
     public record Option(String value, String label) {
     }
 
-    public boolean allows(String value) {
-        return options.stream().anyMatch(o -> o.value().equals(value));
+    public boolean isDeclaration() {
+        return question instanceof DeclarationQuestion;
     }
 
-    public String labelOf(String value) {
-        return options.stream().filter(o -> o.value().equals(value)).map(Option::label).findFirst().orElse(value);
+    public boolean has(Role role) {
+        return this.role.equals(Optional.of(role));
+    }
+
+    /** The names its answer may be posted under. */
+    public Set<String> postedNames() {
+        return question.postedNames(name);
+    }
+
+    /** The answer as a person reads it, a line a value; {@link Wording#NOT_ANSWERED} when nothing was given. */
+    public List<String> shown(List<String> values) {
+        List<String> given = values.stream().filter(v -> !v.isBlank()).toList();
+        return given.isEmpty() ? List.of(Wording.NOT_ANSWERED) : question.show(this, given);
+    }
+
+    /** The answer in the panel pack's CSV; empty when nothing was given. */
+    public String cell(List<String> values) {
+        return values.isEmpty() ? "" : question.cell(this, values);
+    }
+
+    /** Shorter where it has a short label. */
+    public String summaryLabel() {
+        return shortLabel == null ? label : shortLabel;
     }
 }

@@ -2,16 +2,20 @@ package uk.opcc.funding.catalogue;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import uk.opcc.funding.catalogue.question.DateQuestion;
+import uk.opcc.funding.catalogue.question.MoneyQuestion;
+import uk.opcc.funding.catalogue.question.Question;
+import uk.opcc.funding.catalogue.question.Settings;
 
 /** Reads and checks the form definitions in {@code data/forms.yml}; part of {@link CatalogueReader}. */
 final class FormReader {
-    private static final int DEFAULT_TEXT_LENGTH = 200;
-    private static final int DEFAULT_TEXTAREA_LENGTH = 5000;
     /** The id of the one section of a form written as a plain list of fields. */
     static final String SINGLE_SECTION = "answers";
 
@@ -72,6 +76,9 @@ final class FormReader {
         }
         checkFieldsTogether(where, sections);
         List<FormField> fields = sections.stream().flatMap(s -> s.fields().stream()).toList();
+        if (problems.size() == before) {
+            checkRoles(where, fields);
+        }
         Optional<BigDecimal> maxAmount = maxAmount(where, map.get("maxAmount"), fields, funds.stream().filter(f -> f.id().equals(fund)).findFirst());
         if (problems.size() > before) {
             return Optional.empty();
@@ -114,8 +121,8 @@ final class FormReader {
         if (name == null || !name.matches("[a-z][A-Za-z0-9]{0,39}")) {
             problems.add(where + ": a field needs a 'name' in camelCase, like projectTitle");
         }
-        FieldType type = FieldType.fromSlug(CatalogueReader.text(map.get("type")));
-        if (type == null) {
+        Function<Settings, Question> kind = Question.KINDS.get(CatalogueReader.text(map.get("type")));
+        if (kind == null) {
             problems.add(where + ": unknown type '" + map.get("type") + "'");
         }
         String label = CatalogueReader.text(map.get("label"));
@@ -123,32 +130,47 @@ final class FormReader {
         if (label == null || errorName == null) {
             problems.add(where + ": a field needs a 'label' and an 'errorName'");
         }
-        List<FormField.Option> options = new ArrayList<>();
-        if (map.get("options") instanceof List<?> entries) {
-            for (Object entry : entries) {
-                if (entry instanceof Map<?, ?> option && CatalogueReader.text(option.get("value")) != null
-                        && CatalogueReader.text(option.get("label")) != null) {
-                    options.add(new FormField.Option(CatalogueReader.text(option.get("value")), CatalogueReader.text(option.get("label"))));
-                } else {
-                    problems.add(where + ": each option needs a 'value' and a 'label'");
-                }
+        Optional<Role> role = Optional.ofNullable(CatalogueReader.text(map.get("role"))).flatMap(key -> {
+            Optional<Role> known = Role.fromKey(key);
+            if (known.isEmpty()) {
+                problems.add(where + ": unknown role '" + key + "'; a role is one of "
+                        + String.join(", ", Arrays.stream(Role.values()).map(Role::key).toList()));
             }
+            return known;
+        });
+        String autocomplete = CatalogueReader.text(map.get("autocomplete"));
+        if (autocomplete != null && !autocomplete.matches("[a-z0-9-]+( [a-z0-9-]+)*")) {
+            problems.add(where + ": autocomplete must be an HTML autocomplete token, like postal-code");
         }
-        if (type != null && type.hasOptions() && options.isEmpty()) {
-            problems.add(where + ": a " + type.slug() + " question needs 'options'");
-        }
-        String notBefore = CatalogueReader.text(map.get("notBefore"));
-        if (notBefore != null && !notBefore.equals("today")) {
-            problems.add(where + ": notBefore can only be 'today'");
+        Question question = kind == null ? null : kind.apply(new Settings(where, map, problems));
+        if (question != null && role.isPresent() && !role.get().askedBy().isInstance(question)) {
+            problems.add(where + ": the role '" + role.get().key() + "' needs a question of another type than " + question.kind());
         }
         if (problems.size() > before) {
             return Optional.empty();
         }
-        int maxLength = map.get("maxLength") instanceof Number n ? n.intValue()
-                : type == FieldType.TEXTAREA ? DEFAULT_TEXTAREA_LENGTH : DEFAULT_TEXT_LENGTH;
         boolean required = !Boolean.FALSE.equals(map.get("required"));
-        return Optional.of(new FormField(name, type, label, CatalogueReader.text(map.get("hint")), errorName,
-                required, maxLength, options, notBefore, CatalogueReader.text(map.get("after"))));
+        return Optional.of(new FormField(name, question, label, CatalogueReader.text(map.get("hint")), errorName,
+                required, role, autocomplete, CatalogueReader.text(map.get("shortLabel"))));
+    }
+
+    /**
+     * The roles the code reads: every form must have those every form needs (organisation,
+     * contact email), one with an amount question its amount, and each role once at most.
+     */
+    private void checkRoles(String where, List<FormField> fields) {
+        for (Role role : Role.values()) {
+            long holders = fields.stream().filter(f -> f.has(role)).count();
+            boolean needed = role.everyFormNeedsIt()
+                    || role == Role.AMOUNT && fields.stream().anyMatch(f -> f.question() instanceof MoneyQuestion)
+                    || (role == Role.SUPPORTING_OFFICER && fields.stream().anyMatch(f -> f.has(Role.OFFICER_COLLAR_NUMBER) || f.has(Role.OFFICER_STATION)));
+            if (holders > 1) {
+                problems.add(where + ": only one question can have the role '" + role.key() + "'");
+            } else if (holders == 0 && needed) {
+                problems.add(where + ": no question has the role '" + role.key() + "'; add 'role: " + role.key()
+                        + "' to the question that asks for it");
+            }
+        }
     }
 
     /**
@@ -164,7 +186,7 @@ final class FormReader {
                     + fund.get().name() + "'s cap of " + Money.format(fundCap.get()));
         }
         if (fund.isPresent() && fundCap.isEmpty() && CatalogueReader.text(value) == null) {
-            fields.stream().filter(f -> f.type() == FieldType.MONEY).findFirst().ifPresent(f -> problems.add(where + " field " + f.name()
+            fields.stream().filter(f -> f.question() instanceof MoneyQuestion).findFirst().ifPresent(f -> problems.add(where + " field " + f.name()
                     + ": an amount question needs a maximum; the " + fund.get().name()
                     + " has no maxAward, so give the form a maxAmount (marked for the OPCC to confirm)"));
         }
@@ -183,7 +205,8 @@ final class FormReader {
                     problems.add(where + ": two fields are named '" + field.name() + "'");
                 }
                 // Each page's answers are checked when the applicant leaves it, so both dates must be on it.
-                if (field.after() != null && section.fields().stream().noneMatch(f -> f.name().equals(field.after()) && f.type() == FieldType.DATE)) {
+                if (field.question() instanceof DateQuestion date && date.after() != null
+                        && section.fields().stream().noneMatch(f -> f.name().equals(date.after()) && f.question() instanceof DateQuestion)) {
                     problems.add(where + " field " + field.name() + ": 'after' must name a date field in the same section");
                 }
             }

@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import uk.opcc.funding.catalogue.question.CheckboxesQuestion;
+import uk.opcc.funding.catalogue.question.DateQuestion;
+import uk.opcc.funding.catalogue.question.TextQuestion;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +59,8 @@ class CatalogueReaderTest {
                       - { value: objective-3, label: Tackle crime }
                   - { name: startDate, type: date, label: Start, errorName: the start date, notBefore: today }
                   - { name: endDate, type: date, label: End, errorName: the end date, after: startDate, required: false }
+                  - { name: organisationName, type: text, label: Organisation, errorName: the organisation, role: organisation }
+                  - { name: email, type: email, label: Email, errorName: an email address, role: contactEmail }
             """;
 
     @TempDir
@@ -271,11 +276,15 @@ class CatalogueReaderTest {
         Catalogue catalogue = CatalogueReader.read(site);
 
         FormDefinition form = catalogue.formFor("property-fund").orElseThrow();
-        assertThat(form.fields()).extracting(FormField::name).containsExactly("projectTitle", "objectives", "startDate", "endDate");
-        assertThat(form.field("projectTitle").orElseThrow().maxLength()).isEqualTo(120);
-        assertThat(form.field("objectives").orElseThrow().allows("objective-3")).isTrue();
+        assertThat(form.fields()).extracting(FormField::name).containsExactly("projectTitle", "objectives", "startDate", "endDate",
+                "organisationName", "email");
+        assertThat(form.field("projectTitle").orElseThrow().question()).isEqualTo(new TextQuestion(120));
+        assertThat(form.field("objectives").orElseThrow().question())
+                .isEqualTo(new CheckboxesQuestion(java.util.List.of(new FormField.Option("objective-3", "Tackle crime"))));
         assertThat(form.field("endDate").orElseThrow().required()).isFalse();
-        assertThat(form.field("endDate").orElseThrow().after()).isEqualTo("startDate");
+        assertThat(form.field("endDate").orElseThrow().question()).isEqualTo(new DateQuestion(null, "startDate"));
+        assertThat(form.fieldWith(Role.ORGANISATION)).map(FormField::name).contains("organisationName");
+        assertThat(form.fieldWith(Role.CONTACT_EMAIL)).map(FormField::name).contains("email");
     }
 
     @Test
@@ -308,7 +317,9 @@ class CatalogueReaderTest {
                     title: Apply for a small grant
                 """ + maxAmount + """
                     fields:
-                      - { name: amount, type: money, label: "How much", errorName: the amount }
+                      - { name: amount, type: money, label: "How much", errorName: the amount, role: amount }
+                      - { name: organisationName, type: text, label: Organisation, errorName: the organisation, role: organisation }
+                      - { name: email, type: email, label: Email, errorName: an email address, role: contactEmail }
                 """;
     }
 
@@ -316,7 +327,7 @@ class CatalogueReaderTest {
     void everyAmountQuestionHasAMaximumFromTheCallTheFormOrTheFund() throws IOException {
         Files.writeString(site.resolve("data/funds.yml"), FUNDS + UNCAPPED_FUND);
         Files.writeString(site.resolve("data/forms.yml"), FORMS.replace("      - { name: projectTitle",
-                "      - { name: amount, type: money, label: \"How much\", errorName: the amount }\n      - { name: projectTitle")
+                "      - { name: amount, type: money, label: \"How much\", errorName: the amount, role: amount }\n      - { name: projectTitle")
                 + victimsForm("    maxAmount: 5000\n"));
         call("road-safety", goodCall());
 
@@ -361,7 +372,7 @@ class CatalogueReaderTest {
         FormDefinition form = CatalogueReader.read(site).formFor("property-fund").orElseThrow();
 
         assertThat(form.pages()).extracting(FormDefinition.Section::id).containsExactly("your-organisation", "your-project");
-        assertThat(form.fields()).extracting(FormField::name).containsExactly("organisationName", "projectTitle", "amount", "declaration");
+        assertThat(form.fields()).extracting(FormField::name).containsExactly("organisationName", "email", "projectTitle", "amount", "declaration");
         assertThat(form.page("your-project").orElseThrow().questions()).extracting(FormField::name).containsExactly("projectTitle", "amount");
         assertThat(form.declarations()).extracting(FormField::name).containsExactly("declaration");
         assertThat(form.after("your-organisation")).isEqualTo("your-project");
@@ -382,6 +393,21 @@ class CatalogueReaderTest {
                 .hasMessageContaining("data/forms.yml (form property-fund) section check: a section needs an 'id' in lower case");
     }
 
+    @Test
+    void refusesAFormWithoutAQuestionForARoleTheCodeNeeds() throws IOException {
+        Files.writeString(site.resolve("data/forms.yml"), SECTIONED_FORM.replace(", role: contactEmail", "")
+                .replace("role: amount", "role: organisation"));
+
+        assertThatThrownBy(() -> CatalogueReader.read(site))
+                .hasMessageContaining("data/forms.yml (form property-fund) section your-project field amount: the role 'organisation' needs a question of another type than money");
+        Files.writeString(site.resolve("data/forms.yml"), SECTIONED_FORM.replace(", role: contactEmail", ""));
+        assertThatThrownBy(() -> CatalogueReader.read(site))
+                .hasMessageContaining("data/forms.yml (form property-fund): no question has the role 'contactEmail'; add 'role: contactEmail'");
+        Files.writeString(site.resolve("data/forms.yml"), SECTIONED_FORM.replace(", role: amount", ", role: moneyAsked"));
+        assertThatThrownBy(() -> CatalogueReader.read(site))
+                .hasMessageContaining("field amount: unknown role 'moneyAsked'; a role is one of organisation, contactEmail, amount");
+    }
+
     static final String SECTIONED_FORM = """
             forms:
               - id: property-fund
@@ -391,12 +417,13 @@ class CatalogueReaderTest {
                   - id: your-organisation
                     title: Your organisation
                     fields:
-                      - { name: organisationName, type: text, label: Name, errorName: the name }
+                      - { name: organisationName, type: text, label: Name, errorName: the name, role: organisation, autocomplete: organization }
+                      - { name: email, type: email, label: Email, errorName: an email address, role: contactEmail, autocomplete: email }
                   - id: your-project
                     title: Your project
                     fields:
                       - { name: projectTitle, type: text, label: Project title, errorName: a project title, maxLength: 120 }
-                      - { name: amount, type: money, label: "How much?", errorName: the amount }
+                      - { name: amount, type: money, label: "How much?", errorName: the amount, role: amount }
                       - { name: declaration, type: declaration, label: I confirm, errorName: the declaration }
             """;
 

@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.catalogue.FormDefinition;
+import uk.opcc.funding.catalogue.Role;
 import uk.opcc.funding.function.http.FormPages;
 import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.intake.ConfirmationToken;
@@ -85,12 +86,14 @@ public final class Priming implements Resource {
             Instant now = Instant.now();
             for (FormDefinition form : catalogue.forms()) {
                 // Every question unanswered: every rule runs, and both kinds of problem answer are built.
-                handler.handleRequest(post(form.id(), "application/json", "{\"organisationName\":\"\"}"), null);
-                handler.handleRequest(post(form.id(), "application/x-www-form-urlencoded", "organisationName=&amount=1"), null);
-                Map<String, List<String>> answers = Map.of("organisationName", List.of("Priming"));
+                String organisation = form.fieldWith(Role.ORGANISATION).orElseThrow().name();
+                String amount = form.fieldWith(Role.AMOUNT).map(f -> "&" + f.name() + "=1").orElse("");
+                handler.handleRequest(post(form.id(), "application/json", "{\"" + organisation + "\":\"\"}"), null);
+                handler.handleRequest(post(form.id(), "application/x-www-form-urlencoded", organisation + "=" + amount), null);
+                Map<String, List<String>> answers = Map.of(organisation, List.of("Priming"));
                 Application application = new Application(Reference.next(), form.id(), form.fundId(), null,
                         Application.UNSCHEDULED, now, answers, now.getEpochSecond());
-                store.save(application, IdempotencyKey.of(form.id(), null, null, answers), now);
+                store.save(application, form, IdempotencyKey.of(form.id(), null, null, answers), now);
             }
         }
         return List.copyOf(http.operations);

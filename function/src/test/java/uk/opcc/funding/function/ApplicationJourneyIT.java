@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import uk.opcc.funding.catalogue.CatalogueJson;
-import uk.opcc.funding.catalogue.FieldType;
 import uk.opcc.funding.catalogue.FormField;
+import uk.opcc.funding.catalogue.question.LongTextQuestion;
+import uk.opcc.funding.catalogue.question.TextQuestion;
 import uk.opcc.funding.engines.DynamoDbLocal;
 import uk.opcc.funding.function.engines.Events;
 import uk.opcc.funding.function.engines.SesEmulator;
@@ -222,11 +223,12 @@ class ApplicationJourneyIT {
             add(corpus, expected, "missing " + officer, Events.json("property-fund", body), 422);
         }
         for (FormField field : Fixtures.CATALOGUE.form("property-fund").orElseThrow().fields()) {
-            if (field.type() == FieldType.TEXT) {
+            if (field.question() instanceof TextQuestion text) {
                 add(corpus, expected, "CR/LF in " + field.name(), Events.json("property-fund", with(field.name(), "A\r\nBcc: x@example.com")), 422);
+                add(corpus, expected, "too long " + field.name(), Events.json("property-fund", with(field.name(), "x".repeat(text.maxLength() + 1))), 422);
             }
-            if (field.type() == FieldType.TEXT || field.type() == FieldType.TEXTAREA) {
-                add(corpus, expected, "too long " + field.name(), Events.json("property-fund", with(field.name(), "x".repeat(field.maxLength() + 1))), 422);
+            if (field.question() instanceof LongTextQuestion text) {
+                add(corpus, expected, "too long " + field.name(), Events.json("property-fund", with(field.name(), "x".repeat(text.maxLength() + 1))), 422);
             }
         }
         for (String phone : List.of("07700 90098", "+44 7700 9009821", "020 7946 000")) {

@@ -80,7 +80,7 @@ class ErrorPagesTest {
         assertThat(main.toLowerCase()).doesNotContain("correct");
         assertThat(page.select("dl.summary-list dt").eachText()).startsWith("Name of your organisation", "What type of organisation is it?")
                 .contains("Describe your project", "How much are you applying for?").doesNotContain("website");
-        assertThat(page.select("dl.summary-list dd").eachText()).contains("Eden Valley Speed Watch", "Watch scheme", "1250.50",
+        assertThat(page.select("dl.summary-list dd").eachText()).contains("Eden Valley Speed Watch", "Watch scheme", "£1,250.50", "1,200",
                 "Tackle crime and antisocial behaviour Support young people");
         // what was typed comes back as text, never as markup, line breaks kept
         assertThat(page.select("dl.summary-list script")).isEmpty();

@@ -26,6 +26,22 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /** The form an application answers, from the real catalogue. */
+    public static uk.opcc.funding.catalogue.FormDefinition formOf(uk.opcc.funding.function.intake.Application application) {
+        return CATALOGUE.form(application.formId()).or(() -> CATALOGUE.formFor(application.fundId())).orElseThrow();
+    }
+
+    /** The keys the intake files an application under, read by its own form's roles. */
+    public static List<String> sameOrganisationKeys(uk.opcc.funding.function.intake.Application application) {
+        return uk.opcc.funding.function.intake.SameOrganisation.keys(application, formOf(application));
+    }
+
+    /** Saves as the intake does, with the application's own form. */
+    public static uk.opcc.funding.function.storage.ApplicationStore.Saved save(uk.opcc.funding.function.storage.ApplicationStore store,
+            uk.opcc.funding.function.intake.Application application, uk.opcc.funding.function.intake.IdempotencyKey key, Instant now) {
+        return store.save(application, formOf(application), key, now);
+    }
+
     /** Every question on the Property Fund form answered well, as on {@link #NOW}. */
     public static Map<String, List<String>> propertyFundAnswers() {
         return propertyFundAnswers(NOW);
@@ -48,6 +64,7 @@ public final class Fixtures {
         answers.put("phone", List.of("01632 960 001"));
         answers.put("projectTitle", List.of("Speed watch for Langwathby"));
         answers.put("projectDescription", List.of("Volunteers will run speed checks on the A686.\nTwice a week."));
+        answers.put("beneficiaries", List.of("1,200"));
         answers.put("objectives", List.of("objective-3", "objective-8"));
         answers.put("outcomes", List.of("Fewer drivers speeding through the village."));
         answers.put("measurement", List.of("Speed counts before and after, reported to the panel."));

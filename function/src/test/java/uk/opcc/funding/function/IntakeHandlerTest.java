@@ -172,7 +172,7 @@ class IntakeHandlerTest {
         assertThat(page.select("h1").text()).isEqualTo("Application sent");
         assertThat(page.select("[data-reference]").text()).isEqualTo(reference);
         assertThat(page.select("main").text()).contains("We have sent your application to the Property Fund team",
-                "We received it on 24 November 2026 at 12:00 (UK time)",
+                "We received it on 24 November 2026 at 12pm (UK time)",
                 "A panel will consider it with the applications received by 11 December 2026",
                 "We will tell you the decision by 29 January 2027 (provisional date, to be confirmed)");
         assertThat(response.getBody()).doesNotContain(PageMarkers.REFERENCE, PageMarkers.WHAT_HAPPENS_NEXT);

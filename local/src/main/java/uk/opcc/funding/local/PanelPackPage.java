@@ -5,12 +5,11 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.catalogue.Html;
+import uk.opcc.funding.catalogue.Wording;
 import uk.opcc.funding.function.panel.PanelPackService;
 import uk.opcc.funding.function.panel.UnknownRoundException;
 
@@ -21,7 +20,6 @@ import uk.opcc.funding.function.panel.UnknownRoundException;
  */
 final class PanelPackPage implements HttpHandler {
     static final String PATH = "/_panel-packs/";
-    private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK);
     private final Supplier<Catalogue> catalogue;
     private final Supplier<PanelPackService> packs;
 
@@ -74,7 +72,7 @@ final class PanelPackPage implements HttpHandler {
         for (Catalogue.FundRound r : catalogue.get().packRounds()) {
             boolean passed = !now.isBefore(r.round().deadline().toInstant());
             html.append("<tr><td>").append(Html.escape(r.fund().name())).append("</td><td>").append(Html.escape(r.round().id()))
-                    .append("</td><td>").append(DEADLINE.format(r.round().deadline().withZoneSameInstant(Catalogue.UK)))
+                    .append("</td><td>").append(Wording.moment(r.round().deadline().withZoneSameInstant(Catalogue.UK)))
                     .append(passed ? " (passed)" : "").append("</td><td><form method=\"post\" action=\"").append(PATH).append("\">")
                     .append("<input type=\"hidden\" name=\"fundId\" value=\"").append(Html.escape(r.fund().id())).append("\">")
                     .append("<input type=\"hidden\" name=\"roundId\" value=\"").append(Html.escape(r.round().id())).append("\">")

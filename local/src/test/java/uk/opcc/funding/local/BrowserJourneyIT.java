@@ -260,6 +260,7 @@ class BrowserJourneyIT {
             startSection(browser, "projectTitle");
             type(browser, "Keyboard journey");
             type(browser, "Speed checks on the A686.");
+            type(browser, "250"); // how many people will benefit
             keys(browser, Keys.SPACE); // first objective
             for (int i = 0; i < 4; i++) {
                 keys(browser, Keys.TAB);

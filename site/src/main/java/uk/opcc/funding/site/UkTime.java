@@ -4,12 +4,12 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import uk.opcc.funding.catalogue.Wording;
 import uk.opcc.funding.catalogue.Catalogue;
 
 /** Dates and times in GOV.UK style, in UK time: "Friday 29 January 2027 at 5pm". */
 final class UkTime {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     private UkTime() {
     }
@@ -20,7 +20,7 @@ final class UkTime {
     }
 
     static String date(LocalDate date) {
-        return DATE.format(date);
+        return Wording.day(date);
     }
 
     static String time(ZonedDateTime uk) {

@@ -5,26 +5,23 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.format.DateTimeFormatter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import uk.opcc.funding.catalogue.Call;
 import uk.opcc.funding.catalogue.Catalogue;
-import uk.opcc.funding.catalogue.FieldType;
 import uk.opcc.funding.catalogue.FormDefinition;
 import uk.opcc.funding.catalogue.FormField;
 import uk.opcc.funding.catalogue.FormHtml;
 import uk.opcc.funding.catalogue.Fund;
 import uk.opcc.funding.catalogue.Html;
 import uk.opcc.funding.catalogue.PageMarkers;
+import uk.opcc.funding.catalogue.Wording;
 import uk.opcc.funding.function.intake.ConfirmationToken;
 import uk.opcc.funding.function.intake.Submission;
-import uk.opcc.funding.function.validation.FormValidator;
 import uk.opcc.funding.function.validation.Problem;
 
 /**
@@ -33,8 +30,6 @@ import uk.opcc.funding.function.validation.Problem;
  * page with the reference filled in. The form markup comes from {@link FormHtml}, as on the site.
  */
 public final class FormPages {
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
-    private static final DateTimeFormatter RECEIVED = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK);
     private final Catalogue catalogue;
     private final Function<String, Optional<String>> reader;
     /** Pages read once per warm function, on first use: none at start-up. */
@@ -86,7 +81,7 @@ public final class FormPages {
             if (start < 0 || end < 0) {
                 return null;
             }
-            String rendered = FormHtml.render(form.get(), call, cap, FormValidator.foldDateParts(form.get(), fields), errors, step);
+            String rendered = FormHtml.render(form.get(), call, cap, fields, errors, step);
             String title = (errors.isEmpty() ? "" : "Error: ") + (heading.isEmpty() ? "" : Html.escape(heading) + " – ");
             return page.substring(0, start).replaceFirst("<title>", "<title>" + java.util.regex.Matcher.quoteReplacement(title))
                     + rendered + page.substring(end + FormHtml.END.length());
@@ -108,15 +103,13 @@ public final class FormPages {
         if (form.isEmpty()) {
             return "";
         }
-        Map<String, List<String>> answers = FormValidator.foldDateParts(form.get(), fields);
         StringBuilder html = new StringBuilder();
-        for (FormField field : form.get().fields()) {
-            List<String> values = answers.getOrDefault(field.name(), List.of()).stream().filter(v -> !v.isBlank()).toList();
-            if (values.isEmpty() || field.type() == FieldType.DECLARATION) {
+        for (FormField field : form.get().questions()) {
+            List<String> values = field.question().read(field.name(), fields).values().stream().filter(v -> !v.isBlank()).toList();
+            if (values.isEmpty()) {
                 continue;
             }
-            String answer = String.join("\n", values.stream()
-                    .map(v -> v.startsWith(FormHtml.DATE_PARTS) ? v.substring(FormHtml.DATE_PARTS.length()) : field.labelOf(v)).toList());
+            String answer = String.join("\n", field.shown(values));
             html.append("<div class=\"summary-list__row\"><dt>").append(Html.escape(field.label())).append("</dt><dd>")
                     .append(Html.escape(answer).replaceAll("\r?\n", "<br>")).append("</dd></div>\n");
         }
@@ -134,12 +127,12 @@ public final class FormPages {
         }
         Fund fund = catalogue.fund(form.get().fundId()).orElseThrow();
         Call call = claims.callId() == null ? null : catalogue.call(claims.callId()).orElse(null);
-        String next = "<p>We received it on " + RECEIVED.format(claims.receivedAt().atZone(Catalogue.UK)) + " (UK time). "
+        String next = "<p>We received it on " + Wording.moment(claims.receivedAt().atZone(Catalogue.UK)) + " (UK time). "
                 + "We will check it and may contact you with questions.</p>\n  <p>"
                 + catalogue.roundFor(fund, call, claims.receivedAt()).map(round -> (call == null
-                        ? "A panel will consider it with the applications received by " + DATE.format(round.deadline())
+                        ? "A panel will consider it with the applications received by " + Wording.day(round.deadline())
                         : "A panel will consider it with the other bids to the call ‘" + Html.escape(call.title()) + "’, after the call closes")
-                        + ". We will tell you the decision by <strong>" + DATE.format(round.decisionsBy()) + "</strong>"
+                        + ". We will tell you the decision by <strong>" + Wording.day(round.decisionsBy()) + "</strong>"
                         + (round.provisional() ? " (provisional date, to be confirmed)" : "") + ".")
                 .orElse("We will write to tell you when a panel will consider it, and when you will hear.")
                 + "</p>";

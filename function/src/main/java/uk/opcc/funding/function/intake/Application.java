@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import uk.opcc.funding.catalogue.FormDefinition;
+import uk.opcc.funding.catalogue.Role;
 
 /**
  * An application as stored: every answer, and what staff need to act on it.
@@ -29,8 +31,13 @@ public record Application(
         answers = Map.copyOf(answers);
     }
 
-    /** The address the applicant gave, where their confirmation goes (every form asks for one). */
-    public Optional<String> applicantEmail() {
-        return answers.getOrDefault("email", List.of()).stream().filter(a -> !a.isBlank()).findFirst();
+    /** The answer to {@code form}'s question with this role, if it was answered: answers are stored under each question's name. */
+    public Optional<String> answerTo(FormDefinition form, Role role) {
+        return form.answerTo(role, answers);
+    }
+
+    /** The address the applicant gave, where their confirmation goes (every form has a contactEmail question). */
+    public Optional<String> applicantEmail(FormDefinition form) {
+        return answerTo(form, Role.CONTACT_EMAIL);
     }
 }

@@ -1,6 +1,7 @@
 package uk.opcc.funding.function.intake;
 
 import java.time.Instant;
+import uk.opcc.funding.catalogue.FormDefinition;
 
 /** The intake's port: where an application is kept once, with the key that makes a replay find it. */
 public interface Applications {
@@ -15,8 +16,9 @@ public interface Applications {
      * is filed under each of its {@link SameOrganisation#keys} in its fund's round, so finding
      * earlier ones from the same organisation is a keyed read (read by the notifier: {@code EmailRecords.sameOrganisation}).
      *
+     * @param form the form it answers, whose roles say which answers are the organisation and the applicant's address
      * @throws ReferenceTakenException     when the application's reference is already used
      * @throws StorageUnavailableException when the store cannot be reached or refuses
      */
-    Saved save(Application application, IdempotencyKey key, Instant now);
+    Saved save(Application application, FormDefinition form, IdempotencyKey key, Instant now);
 }

@@ -16,7 +16,7 @@ import uk.opcc.funding.catalogue.Fund;
 import uk.opcc.funding.catalogue.PanelRound;
 import uk.opcc.funding.function.intake.ReferenceTakenException;
 import uk.opcc.funding.function.validation.FormValidator;
-import uk.opcc.funding.function.validation.Messages;
+import uk.opcc.funding.catalogue.question.Messages;
 import uk.opcc.funding.function.validation.Problem;
 
 /** Takes in one submission: checks it against the catalogue's rules, then stores it once. */
@@ -63,7 +63,7 @@ public final class IntakeService {
             Application application = new Application(references.get(), form.id(), fund.id(),
                     call.map(Call::id).orElse(null), panelRound, now, result.answers(), Retention.expiresAt(fund, now));
             try {
-                Applications.Saved saved = store.save(application, key, now);
+                Applications.Saved saved = store.save(application, form, key, now);
                 return new Outcome.Accepted(submission.formId(), call.map(Call::id).orElse(null), saved.reference(), saved.receivedAt());
             } catch (ReferenceTakenException e) {
                 if (attempt == REFERENCE_ATTEMPTS) {
@@ -110,9 +110,8 @@ public final class IntakeService {
 
     /** The problems with the answers to {@code questions}, whatever else was sent. */
     private static List<Problem> problems(Target target, List<FormField> questions, Submission submission, Instant now) {
-        List<String> names = questions.stream().map(FormField::name).toList();
-        Map<String, List<String>> answers = new LinkedHashMap<>(FormValidator.foldDateParts(target.form(), submission.answers()));
-        answers.keySet().retainAll(names);
+        Map<String, List<String>> answers = new LinkedHashMap<>(submission.answers());
+        answers.keySet().retainAll(questions.stream().flatMap(f -> f.postedNames().stream()).toList());
         return FormValidator.validate(target.form().narrowedTo(questions), answers, target.cap(), now.atZone(Catalogue.UK).toLocalDate()).problems();
     }
 

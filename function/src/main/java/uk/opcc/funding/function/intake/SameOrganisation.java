@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
+import uk.opcc.funding.catalogue.FormDefinition;
+import uk.opcc.funding.catalogue.Role;
 
 /**
  * Which applications in one fund's round look like the same organisation applying again: the same
@@ -40,11 +41,11 @@ public final class SameOrganisation {
     }
 
     /** The keys an application is filed under: its normalised name and its address, each hashed, where given. */
-    public static List<String> keys(Application application) {
+    public static List<String> keys(Application application, FormDefinition form) {
         List<String> keys = new ArrayList<>();
-        first(application.answers(), "organisationName").map(SameOrganisation::normalisedName).filter(n -> !n.isEmpty())
+        application.answerTo(form, Role.ORGANISATION).map(SameOrganisation::normalisedName).filter(n -> !n.isEmpty())
                 .ifPresent(name -> keys.add("name#" + Sha256.hex(name)));
-        application.applicantEmail().map(e -> e.strip().toLowerCase(Locale.ROOT)).ifPresent(email -> keys.add("email#" + Sha256.hex(email)));
+        application.applicantEmail(form).map(e -> e.strip().toLowerCase(Locale.ROOT)).ifPresent(email -> keys.add("email#" + Sha256.hex(email)));
         return keys;
     }
 
@@ -78,9 +79,5 @@ public final class SameOrganisation {
             }
         }
         return plain.strip();
-    }
-
-    private static java.util.Optional<String> first(Map<String, List<String>> answers, String name) {
-        return answers.getOrDefault(name, List.of()).stream().filter(v -> !v.isBlank()).findFirst();
     }
 }

@@ -9,6 +9,7 @@ import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.catalogue.Fund;
 import uk.opcc.funding.catalogue.PanelRound;
 import uk.opcc.funding.catalogue.Publisher;
+import uk.opcc.funding.catalogue.Wording;
 import uk.opcc.funding.function.intake.Application;
 
 /**
@@ -28,12 +29,12 @@ public final class ApplicantEmail {
     public static Email compose(Application application, Catalogue catalogue, Publisher publisher, String staffMailbox) {
         Fund fund = catalogue.fund(application.fundId()).orElseThrow();
         Call call = application.callId() == null ? null : catalogue.call(application.callId()).orElse(null);
-        String to = application.applicantEmail().orElseThrow(() -> new IllegalStateException("no address to send to"));
+        String to = application.applicantEmail(catalogue.form(application.formId()).orElseThrow()).orElseThrow(() -> new IllegalStateException("no address to send to"));
         String subject = "We have your application to the " + fund.name() + ": reference " + application.reference();
 
         EmailBody body = new EmailBody();
         body.paragraph("Thank you for applying to the " + fund.name() + (call == null ? "" : ", in answer to our call for bids '" + call.title() + "'")
-                        + ". We received your application on " + Answers.moment(application.receivedAt().atZone(Catalogue.UK)) + " (UK time).")
+                        + ". We received your application on " + Wording.moment(application.receivedAt().atZone(Catalogue.UK)) + " (UK time).")
                 .strong("Your reference is " + application.reference() + ". Please quote it whenever you contact us about this application.");
 
         body.heading("What happens next");
@@ -62,10 +63,10 @@ public final class ApplicantEmail {
         }
         PanelRound r = round.get();
         String when = call != null && r.id().equals(call.id())
-                ? "with the other bids to the call for bids after it closes on " + Answers.moment(r.deadline())
-                : "in its " + r.id() + " round, with the applications received by " + Answers.moment(r.deadline()) + Answers.provisional(r);
+                ? "with the other bids to the call for bids after it closes on " + Wording.moment(r.deadline())
+                : "in its " + r.id() + " round, with the applications received by " + Wording.moment(r.deadline()) + Answers.provisional(r);
         return List.of("The " + fund.name() + "'s decision panel will consider your application " + when + ".",
-                "You will hear whether you have been successful by " + Answers.day(r.decisionsBy()) + Answers.provisional(r) + ".",
+                "You will hear whether you have been successful by " + Wording.day(r.decisionsBy()) + Answers.provisional(r) + ".",
                 "We may contact you before then if we have questions about your application.");
     }
 }

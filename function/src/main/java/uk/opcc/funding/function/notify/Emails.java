@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import uk.opcc.funding.catalogue.Catalogue;
+import uk.opcc.funding.catalogue.FormDefinition;
 import uk.opcc.funding.catalogue.Publisher;
 import uk.opcc.funding.function.config.MailConfig;
 import uk.opcc.funding.function.intake.Application;
@@ -42,7 +43,7 @@ public final class Emails {
         String mailbox = config.mailboxFor(application.fundId());
         return switch (recipient) {
             case STAFF -> StaffEmail.compose(application, catalogue, mailbox, earlierFromTheSameOrganisation(application),
-                    application.applicantEmail().isPresent() && !mayBeSent(application, Recipient.APPLICANT, decided)
+                    application.applicantEmail(formOf(application)).isPresent() && !mayBeSent(application, Recipient.APPLICANT, decided)
                             ? publisher.emailsToOneAddressADay() : 0);
             case APPLICANT -> ApplicantEmail.compose(application, catalogue, publisher, mailbox);
         };
@@ -57,13 +58,13 @@ public final class Emails {
      * @throws uk.opcc.funding.function.intake.StorageUnavailableException when the count cannot be kept
      */
     public boolean mayBeSent(Application application, Recipient recipient, Map<Recipient, CapDecision> decided) {
-        if (recipient == Recipient.STAFF || application.applicantEmail().isEmpty()) {
+        if (recipient == Recipient.STAFF || application.applicantEmail(formOf(application)).isEmpty()) {
             return true;
         }
         if (decided.containsKey(recipient)) {
             return decided.get(recipient) == CapDecision.WITHIN_CAP;
         }
-        String address = application.applicantEmail().get().strip().toLowerCase(Locale.ROOT);
+        String address = application.applicantEmail(formOf(application)).get().strip().toLowerCase(Locale.ROOT);
         Instant now = clock.instant();
         return store.countEmailToAddress(application.reference(), recipient, Sha256.hex(address), now.atZone(Catalogue.UK).toLocalDate(),
                 publisher.emailsToOneAddressADay()) == CapDecision.WITHIN_CAP;
@@ -72,6 +73,10 @@ public final class Emails {
     /** A keyed read of the round's lists for its name and its address: never the whole round. */
     private SameOrganisation.Earlier earlierFromTheSameOrganisation(Application application) {
         return SameOrganisation.earlier(application.reference(),
-                store.sameOrganisation(application.fundId(), application.panelRound(), SameOrganisation.keys(application)));
+                store.sameOrganisation(application.fundId(), application.panelRound(), SameOrganisation.keys(application, formOf(application))));
+    }
+
+    private FormDefinition formOf(Application application) {
+        return catalogue.form(application.formId()).orElseThrow();
     }
 }

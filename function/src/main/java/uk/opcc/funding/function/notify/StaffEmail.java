@@ -9,6 +9,8 @@ import uk.opcc.funding.catalogue.FormDefinition;
 import uk.opcc.funding.catalogue.FormField;
 import uk.opcc.funding.catalogue.Fund;
 import uk.opcc.funding.catalogue.PanelRound;
+import uk.opcc.funding.catalogue.Role;
+import uk.opcc.funding.catalogue.Wording;
 import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.intake.SameOrganisation;
 
@@ -23,7 +25,6 @@ public final class StaffEmail {
             + "Check they are safe before you use them: do not open links or call numbers you do not recognise.";
     /** Long names are cut in the subject only; the body has them whole. */
     private static final int SUBJECT_NAME_LENGTH = 60;
-    private static final List<String> OFFICER = List.of("officerName", "officerCollarNumber", "officerStation");
 
     private StaffEmail() {
     }
@@ -39,8 +40,8 @@ public final class StaffEmail {
         Fund fund = catalogue.fund(application.fundId()).orElseThrow();
         Call call = application.callId() == null ? null : catalogue.call(application.callId()).orElse(null);
         Optional<PanelRound> round = catalogue.round(fund.id(), application.panelRound());
-        String organisation = Answers.named(application, form, "organisationName").orElse("(no organisation given)");
-        String amount = Answers.amount(application, form).orElse("no amount");
+        String organisation = Answers.to(application, form, Role.ORGANISATION).orElse("(no organisation given)");
+        String amount = Answers.to(application, form, Role.AMOUNT).orElse("no amount");
         String subject = String.join(" · ", fund.name(), shorten(organisation), amount, application.reference());
 
         EmailBody body = new EmailBody();
@@ -59,24 +60,25 @@ public final class StaffEmail {
                 .row("Organisation", organisation)
                 .row("Amount requested", amount)
                 .row("Call for bids", call == null ? "None (general application)" : call.title())
-                .row("Panel round", round.map(r -> r.id() + ": decisions by " + Answers.day(r.decisionsBy()) + Answers.provisional(r)
-                                + "; applications by " + Answers.moment(r.deadline()))
+                .row("Panel round", round.map(r -> r.id() + ": decisions by " + Wording.day(r.decisionsBy()) + Answers.provisional(r)
+                                + "; applications by " + Wording.moment(r.deadline()))
                         .orElse("Not scheduled yet: the fund's panel calendar (data/funds.yml) has no round for it"));
-        supportingOfficer(application, form).ifPresent(officer -> body.row("Supporting officer or PCSO", officer));
-        body.row("Received", Answers.moment(application.receivedAt().atZone(Catalogue.UK)) + " (UK time)");
+        supportingOfficer(application, form).ifPresent(officer -> body.row(
+                form.fieldWith(Role.SUPPORTING_OFFICER).orElseThrow().summaryLabel(), officer));
+        body.row("Received", Wording.moment(application.receivedAt().atZone(Catalogue.UK)) + " (UK time)");
         body.heading("Answers");
         for (FormField field : form.fields()) {
             body.row(field.label(), Answers.of(application, field));
         }
-        String replyTo = application.answers().getOrDefault("email", List.of()).stream().findFirst().orElse(null);
+        String replyTo = application.applicantEmail(form).orElse(null);
         return new Email(mailbox, replyTo, subject, body.text(), body.html());
     }
 
     /** "PCSO Alex Smith, collar number 1234, Penrith", for forms that ask for a supporting officer. */
     private static Optional<String> supportingOfficer(Application application, FormDefinition form) {
-        Optional<String> name = Answers.named(application, form, OFFICER.get(0));
-        return name.map(n -> n + Answers.named(application, form, OFFICER.get(1)).map(c -> ", collar number " + c).orElse("")
-                + Answers.named(application, form, OFFICER.get(2)).map(s -> ", " + s).orElse(""));
+        Optional<String> name = Answers.to(application, form, Role.SUPPORTING_OFFICER);
+        return name.map(n -> n + Answers.to(application, form, Role.OFFICER_COLLAR_NUMBER).map(c -> ", collar number " + c).orElse("")
+                + Answers.to(application, form, Role.OFFICER_STATION).map(s -> ", " + s).orElse(""));
     }
 
     private static String shorten(String name) {

@@ -8,12 +8,14 @@ import java.util.Locale;
 import java.util.Optional;
 import uk.opcc.funding.catalogue.Call;
 import uk.opcc.funding.catalogue.Catalogue;
-import uk.opcc.funding.catalogue.FieldType;
 import uk.opcc.funding.catalogue.FormDefinition;
 import uk.opcc.funding.catalogue.FormField;
 import uk.opcc.funding.catalogue.Fund;
 import uk.opcc.funding.catalogue.Money;
 import uk.opcc.funding.catalogue.PanelRound;
+import uk.opcc.funding.catalogue.Role;
+import uk.opcc.funding.catalogue.Wording;
+import uk.opcc.funding.catalogue.question.MoneyQuestion;
 import uk.opcc.funding.function.intake.Application;
 
 /**
@@ -29,20 +31,17 @@ public record PanelPack(String to, String subject, String text, String attachmen
 
     static final String WARNING = "These answers were typed by applicants and have not been checked. "
             + "Check they are safe before you use them: do not open links or call numbers you do not recognise.";
-    private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter RECEIVED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.UK);
 
     /** @param applications the round's applications, in the order they should be listed */
     public static PanelPack compose(Catalogue catalogue, Fund fund, PanelRound round, FormDefinition form,
             List<Application> applications, String mailbox, boolean interim) {
-        Optional<FormField> amountField = form.fields().stream().filter(f -> f.type() == FieldType.MONEY).findFirst();
         BigDecimal total = BigDecimal.ZERO;
         StringBuilder lines = new StringBuilder();
         for (Application application : applications) {
-            Optional<BigDecimal> amount = amountField.flatMap(f -> amount(application, f));
+            Optional<BigDecimal> amount = amount(application, form);
             total = total.add(amount.orElse(BigDecimal.ZERO));
-            lines.append(application.reference()).append("  ").append(oneLine(first(application, "organisationName").orElse("(no organisation given)")))
+            lines.append(application.reference()).append("  ").append(oneLine(application.answerTo(form, Role.ORGANISATION).orElse("(no organisation given)")))
                     .append("  ").append(amount.map(Money::format).orElse("(no amount given)")).append('\n');
         }
         String attachment = fund.id() + "-" + round.id() + (interim ? "-interim" : "") + ".csv";
@@ -56,8 +55,8 @@ public record PanelPack(String to, String subject, String text, String attachmen
             text.append("INTERIM: the round is still taking applications. This pack lists those received so far; "
                     + "the round's own pack follows after its deadline.\n\n");
         }
-        text.append("Applications received by ").append(DEADLINE.format(round.deadline().withZoneSameInstant(Catalogue.UK)))
-                .append(" (UK time). Applicants hear by ").append(DAY.format(round.decisionsBy())).append(".\n\n")
+        text.append("Applications received by ").append(Wording.moment(round.deadline().withZoneSameInstant(Catalogue.UK)))
+                .append(" (UK time). Applicants hear by ").append(Wording.day(round.decisionsBy())).append(".\n\n")
                 .append("Applications: ").append(applications.size()).append('\n')
                 .append("Total asked: ").append(Money.format(total)).append("\n\n");
         if (applications.isEmpty()) {
@@ -73,41 +72,23 @@ public record PanelPack(String to, String subject, String text, String attachmen
     private static String csv(Catalogue catalogue, FormDefinition form, List<Application> applications) {
         List<List<String>> rows = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("Reference", "Received (UK time)", "Panel round", "Call for bids"));
-        form.fields().forEach(f -> header.add(f.type() == FieldType.MONEY ? f.label() + " (£)" : f.label()));
+        form.fields().forEach(f -> header.add(f.question().heading(f)));
         rows.add(header);
         for (Application application : applications) {
             List<String> row = new ArrayList<>(List.of(application.reference(),
                     RECEIVED.format(application.receivedAt().atZone(Catalogue.UK)), application.panelRound(),
                     application.callId() == null ? "" : catalogue.call(application.callId()).map(Call::title).orElse(application.callId())));
             for (FormField field : form.fields()) {
-                row.add(cell(field, application.answers().getOrDefault(field.name(), List.of())));
+                row.add(field.cell(application.answers().getOrDefault(field.name(), List.of())));
             }
             rows.add(row);
         }
         return PackCsv.write(rows);
     }
 
-    /** Money stays a plain number, so a spreadsheet can add it up; choices read as their labels. */
-    private static String cell(FormField field, List<String> values) {
-        if (values.isEmpty()) {
-            return "";
-        }
-        if (field.type() == FieldType.DECLARATION) {
-            return "Confirmed";
-        }
-        return String.join("; ", field.type().hasOptions() ? values.stream().map(field::labelOf).toList() : values);
-    }
-
-    private static Optional<BigDecimal> amount(Application application, FormField field) {
-        try {
-            return first(application, field.name()).map(BigDecimal::new);
-        } catch (NumberFormatException e) {
-            return Optional.empty(); // the intake checked it; an unreadable figure is shown as not given rather than stop the pack
-        }
-    }
-
-    private static Optional<String> first(Application application, String field) {
-        return application.answers().getOrDefault(field, List.of()).stream().findFirst();
+    private static Optional<BigDecimal> amount(Application application, FormDefinition form) {
+        // The intake checked it; an unreadable figure is shown as not given rather than stop the pack.
+        return application.answerTo(form, Role.AMOUNT).flatMap(MoneyQuestion::amount);
     }
 
     /** An applicant's words on one line of the summary, so none can pass for a line of ours. */

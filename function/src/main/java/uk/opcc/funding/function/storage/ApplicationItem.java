@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import uk.opcc.funding.function.notify.EmailRecords;
+import uk.opcc.funding.catalogue.FormDefinition;
 import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.notify.Recipient;
 
@@ -26,7 +27,7 @@ final class ApplicationItem {
     private ApplicationItem() {
     }
 
-    static Map<String, AttributeValue> of(Application application) {
+    static Map<String, AttributeValue> of(Application application, FormDefinition form) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(ApplicationTable.KEY, s(ApplicationTable.APPLICATION_PREFIX + application.reference()));
         item.put("kind", s("application"));
@@ -44,7 +45,7 @@ final class ApplicationItem {
         item.put("answers", AttributeValue.fromM(answers));
         item.put(state(Recipient.STAFF), s(PENDING));
         item.put(attempts(Recipient.STAFF), AttributeValue.fromN("0"));
-        item.put(state(Recipient.APPLICANT), s(application.applicantEmail().isPresent() ? PENDING : NONE));
+        item.put(state(Recipient.APPLICANT), s(application.applicantEmail(form).isPresent() ? PENDING : NONE));
         item.put(ApplicationTable.NEEDS_EMAIL, s(ApplicationTable.NEEDS_EMAIL_VALUE));
         item.put(attempts(Recipient.APPLICANT), AttributeValue.fromN("0"));
         item.put(ApplicationTable.EXPIRES_AT, AttributeValue.fromN(Long.toString(application.expiresAt())));

@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import uk.opcc.funding.catalogue.FormDefinition;
 import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.intake.Applications;
 import uk.opcc.funding.function.intake.ReferenceTakenException;
@@ -55,7 +56,7 @@ public final class DynamoDbApplicationStore implements Applications, EmailRecord
     }
 
     @Override
-    public Saved save(Application application, IdempotencyKey key, Instant now) {
+    public Saved save(Application application, FormDefinition form, IdempotencyKey key, Instant now) {
         String keyItem = ApplicationTable.IDEMPOTENCY_PREFIX + key.value();
         Put claimKey = Put.builder().tableName(table)
                 .item(Map.of(ApplicationTable.KEY, s(keyItem), "kind", s("idempotency"), "reference", s(application.reference()),
@@ -66,11 +67,11 @@ public final class DynamoDbApplicationStore implements Applications, EmailRecord
                 .expressionAttributeNames(Map.of("#pk", ApplicationTable.KEY, "#expires", ApplicationTable.EXPIRES_AT))
                 .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond())))
                 .build();
-        Put storeApplication = Put.builder().tableName(table).item(ApplicationItem.of(application))
+        Put storeApplication = Put.builder().tableName(table).item(ApplicationItem.of(application, form))
                 .conditionExpression("attribute_not_exists(#pk)")
                 .expressionAttributeNames(Map.of("#pk", ApplicationTable.KEY))
                 .build();
-        List<String> sameOrganisation = SameOrganisation.keys(application);
+        List<String> sameOrganisation = SameOrganisation.keys(application, form);
         Set<Integer> fullLists = new HashSet<>();
         for (int attempt = 1; ; attempt++) {
             List<TransactWriteItem> items = new ArrayList<>(List.of(

@@ -69,7 +69,7 @@ public final class BurstProbe {
                     Instant now = Instant.now();
                     var answers = Fixtures.with(Fixtures.with(Fixtures.propertyFundAnswers(now), "organisationName", "Burst group " + n),
                             "email", "burst" + n + "@example.org");
-                    store.save(new Application(String.format("B%07d", n), "property-fund", "property-fund", null, "2026-27-Q4", now, answers,
+                    uk.opcc.funding.function.Fixtures.save(store, new Application(String.format("B%07d", n), "property-fund", "property-fund", null, "2026-27-Q4", now, answers,
                             now.plus(Duration.ofDays(3650)).getEpochSecond()), new IdempotencyKey("burst#" + n, Duration.ofDays(1)), now);
                     return null;
                 }));

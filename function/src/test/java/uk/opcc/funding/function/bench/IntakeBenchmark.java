@@ -195,7 +195,7 @@ public final class IntakeBenchmark {
         };
         try (DynamoDbClient client = engine.client(capture)) {
             Instant now = Instant.now();
-            new DynamoDbApplicationStore(client, table).save(new Application("BENCH0001", "property-fund", "property-fund", null, "2026-27-Q4",
+            uk.opcc.funding.function.Fixtures.save(new DynamoDbApplicationStore(client, table), new Application("BENCH0001", "property-fund", "property-fund", null, "2026-27-Q4",
                     now, Fixtures.propertyFundAnswers(now), now.plus(Duration.ofDays(3650)).getEpochSecond()),
                     new IdempotencyKey("bench#capture", Duration.ofDays(1)), now);
         }

@@ -126,7 +126,7 @@ public final class NotifierBenchmark {
                     String reference = prefix.charAt(0) + String.format("%07d", n);
                     var answers = Fixtures.with(Fixtures.with(Fixtures.propertyFundAnswers(at), "organisationName", prefix + " group " + n),
                             "email", prefix.toLowerCase() + n + "@example.org");
-                    store.save(new Application(reference, "property-fund", "property-fund", null, ROUND, at, answers, expires),
+                    uk.opcc.funding.function.Fixtures.save(store, new Application(reference, "property-fund", "property-fund", null, ROUND, at, answers, expires),
                             new IdempotencyKey("bench#" + reference, Duration.ofDays(1)), at);
                     return reference;
                 }));

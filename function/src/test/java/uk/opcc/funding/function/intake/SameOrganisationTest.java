@@ -22,12 +22,12 @@ class SameOrganisationTest {
 
     @Test
     void filesAnApplicationUnderItsNameAndAddressHashedSoNoKeyShowsEither() {
-        List<String> keys = SameOrganisation.keys(application("KX7P-M2RD", "The Eden Valley Speed Watch", " Sam@Example.org"));
+        List<String> keys = uk.opcc.funding.function.Fixtures.sameOrganisationKeys(application("KX7P-M2RD", "The Eden Valley Speed Watch", " Sam@Example.org"));
 
         assertThat(keys).containsExactly("name#" + Sha256.hex("eden valley speed watch"), "email#" + Sha256.hex("sam@example.org"));
-        assertThat(keys).isEqualTo(SameOrganisation.keys(application("AB3C-DEFG", "EDEN VALLEY SPEED-WATCH LTD", "sam@example.org")));
+        assertThat(keys).isEqualTo(uk.opcc.funding.function.Fixtures.sameOrganisationKeys(application("AB3C-DEFG", "EDEN VALLEY SPEED-WATCH LTD", "sam@example.org")));
         assertThat(String.join(" ", keys)).doesNotContainIgnoringCase("eden").doesNotContainIgnoringCase("sam");
-        assertThat(SameOrganisation.keys(application("KX7P-M2RD", "  ", ""))).as("nothing to file under").isEmpty();
+        assertThat(uk.opcc.funding.function.Fixtures.sameOrganisationKeys(application("KX7P-M2RD", "  ", ""))).as("nothing to file under").isEmpty();
     }
 
     @Test

@@ -62,8 +62,8 @@ class ApplicantEmailTest {
         Map<String, List<String>> answers = new java.util.LinkedHashMap<>(propertyFundAnswers());
         List<String> typed = new java.util.ArrayList<>();
         answers.replaceAll((name, values) -> {
-            if (List.of("email", "amount", "startDate", "endDate", "objectives", "organisationType", "declaration").contains(name)) {
-                return values; // checked values: an address, a number, dates and choices from our own lists
+            if (List.of("email", "amount", "beneficiaries", "startDate", "endDate", "objectives", "organisationType", "declaration").contains(name)) {
+                return values; // checked values: an address, numbers, dates and choices from our own lists
             }
             String hostile = "Your account is locked, log in at https://evil.example/" + name + " now";
             typed.add(hostile);

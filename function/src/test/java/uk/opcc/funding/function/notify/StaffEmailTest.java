@@ -28,7 +28,7 @@ class StaffEmailTest {
     void subjectIsFundOrganisationAmountAndReference() {
         Email email = compose(with(propertyFundAnswers(), "amount", "1850"), "road-safety-2026", NONE);
 
-        assertThat(email.subject()).isEqualTo("Property Fund · Eden Valley Speed Watch · £1,850.00 · KX7P-M2RD");
+        assertThat(email.subject()).isEqualTo("Property Fund · Eden Valley Speed Watch · £1,850 · KX7P-M2RD");
         assertThat(email.to()).isEqualTo("grants@example.gov.uk");
         assertThat(email.replyTo()).isEqualTo("sam@example.org");
     }
@@ -59,12 +59,13 @@ class StaffEmailTest {
                 "Received:\n    24 November 2026 at 12pm (UK time)",
                 "Answers\n-------",
                 "What type of organisation is it?:\n    Watch scheme",
+                "How many people will benefit?:\n    1,200",
                 "Tackle crime and antisocial behaviour; Support young people",
                 "How much are you applying for?:\n    £1,250.50",
                 "Project start date:\n    1 February 2027",
                 "Project end date:\n    31 July 2027",
                 "Confirmed");
-        assertThat(email.text()).contains("Address line 2 (optional):\n    (not answered)").doesNotContain("Possible duplicate");
+        assertThat(email.text()).contains("Address line 2 (optional):\n    Not answered").doesNotContain("Possible duplicate");
         assertThat(email.html()).contains(Html.escape(StaffEmail.WARNING), "<td style=\"white-space:pre-wrap\">Eden Valley Speed Watch</td>");
     }
 

@@ -78,7 +78,7 @@ class PanelPackIT {
         String reference = String.format("P%03d-3333", i).replace('0', 'A').replace('1', 'B');
         Map<String, List<String>> answers = Fixtures.with(Fixtures.with(Fixtures.propertyFundAnswers(NOW),
                 "organisationName", (i % 5 == 0 ? "=HYPERLINK(\"http://evil\") group " : "Group ") + i), "amount", amount);
-        store.save(new Application(reference, fund, fund, null, round, NOW.plusMillis(i), answers,
+        uk.opcc.funding.function.Fixtures.save(store, new Application(reference, fund, fund, null, round, NOW.plusMillis(i), answers,
                 NOW.atZone(ZoneOffset.UTC).plusYears(7).toEpochSecond()), new IdempotencyKey("key#" + i, Duration.ofHours(24)), NOW);
         return reference;
     }

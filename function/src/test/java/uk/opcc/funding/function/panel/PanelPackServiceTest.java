@@ -48,7 +48,7 @@ public class PanelPackServiceTest {
     }
 
     void store(String reference, String fund, String round) {
-        store.save(new Application(reference, fund, fund, null, round, Fixtures.NOW, Fixtures.propertyFundAnswers(), 0),
+        uk.opcc.funding.function.Fixtures.save(store, new Application(reference, fund, fund, null, round, Fixtures.NOW, Fixtures.propertyFundAnswers(), 0),
                 new IdempotencyKey(reference, Duration.ofHours(24)), Fixtures.NOW);
     }
 

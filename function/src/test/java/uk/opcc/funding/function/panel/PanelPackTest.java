@@ -39,7 +39,7 @@ class PanelPackTest {
         assertThat(pack.total()).isEqualByComparingTo(new BigDecimal("5750.49"));
         assertThat(pack.subject()).isEqualTo("Panel pack: Property Fund, round 2026-27-Q3: 3 applications, £5,750.49 asked");
         assertThat(pack.text()).contains("Applications: 3\nTotal asked: £5,750.49\n",
-                "Applications received by 11 December 2026 at 17:00 (UK time). Applicants hear by 29 January 2027.",
+                "Applications received by 11 December 2026 at 5pm (UK time). Applicants hear by 29 January 2027.",
                 "KX7P-M2RD  Eden Valley Speed Watch  £1,250.50\n",
                 "PN4W-8HTC  Keswick Youth Club  £2,500\n",
                 // an applicant's line break cannot start a line of the summary

@@ -32,7 +32,7 @@ public final class InMemoryApplicationStore implements Applications, EmailRecord
     public boolean unavailable;
 
     @Override
-    public synchronized Saved save(Application application, IdempotencyKey key, Instant now) {
+    public synchronized Saved save(Application application, uk.opcc.funding.catalogue.FormDefinition form, IdempotencyKey key, Instant now) {
         if (unavailable) {
             throw new StorageUnavailableException("store is down", null);
         }
@@ -118,12 +118,12 @@ public final class InMemoryApplicationStore implements Applications, EmailRecord
     /** Puts an application in as the intake would have stored it, every email waiting, filed under its organisation's keys. */
     public synchronized void put(Application application) {
         applications.put(application.reference(), application);
-        for (String organisationKey : SameOrganisation.keys(application)) {
+        for (String organisationKey : SameOrganisation.keys(application, uk.opcc.funding.function.Fixtures.formOf(application))) {
             sameOrganisation.computeIfAbsent(application.fundId() + "#" + application.panelRound() + "#" + organisationKey, k -> new ArrayList<>())
                     .add(application.reference());
         }
         notification.put(key(application.reference(), Recipient.STAFF), "pending");
-        notification.put(key(application.reference(), Recipient.APPLICANT), application.applicantEmail().isPresent() ? "pending" : "none");
+        notification.put(key(application.reference(), Recipient.APPLICANT), application.applicantEmail(uk.opcc.funding.function.Fixtures.formOf(application)).isPresent() ? "pending" : "none");
     }
 
     @Override

@@ -1,4 +1,4 @@
-package uk.opcc.funding.function.validation;
+package uk.opcc.funding.catalogue.question;
 
 import java.util.Optional;
 
@@ -17,12 +17,12 @@ import java.util.Optional;
  * </ul>
  * None of it reaches an email's header either way: {@code Email.header} drops every Cc, Cf, Zl and Zp.
  */
-final class AnswerText {
+public final class AnswerText {
     private AnswerText() {
     }
 
     /** The answer with its line breaks made plain and its invisible characters taken out; empty if it holds one it must refuse. */
-    static Optional<String> tidy(String value) {
+    public static Optional<String> tidy(String value) {
         StringBuilder tidied = new StringBuilder(value.length());
         for (int i = 0; i < value.length(); ) {
             int c = value.codePointAt(i);

@@ -1,4 +1,4 @@
-package uk.opcc.funding.function.validation;
+package uk.opcc.funding.catalogue.question;
 
 import java.io.IOException;
 import java.io.InputStream;

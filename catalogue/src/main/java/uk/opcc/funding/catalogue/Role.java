@@ -1,0 +1,53 @@
+package uk.opcc.funding.catalogue;
+
+import java.util.Arrays;
+import java.util.Optional;
+import uk.opcc.funding.catalogue.question.EmailQuestion;
+import uk.opcc.funding.catalogue.question.MoneyQuestion;
+import uk.opcc.funding.catalogue.question.Question;
+import uk.opcc.funding.catalogue.question.TextQuestion;
+
+/**
+ * What the code does with a question's answer, marked in forms.yml as {@code role:}: so the code
+ * asks a form for "the organisation" rather than knowing what a form calls it.
+ */
+public enum Role {
+    /** Named in staff emails and panel packs, and compared to spot the same organisation applying twice. */
+    ORGANISATION("organisation", TextQuestion.class, true),
+    /** Where the applicant's confirmation goes, and where staff replies go. */
+    CONTACT_EMAIL("contactEmail", EmailQuestion.class, true),
+    /** The sum asked for: in staff emails' subjects and panel packs' totals. Every form asking for money marks one. */
+    AMOUNT("amount", MoneyQuestion.class, false),
+    /** The police officer or PCSO supporting an application, summed up at the top of the staff email. */
+    SUPPORTING_OFFICER("supportingOfficer", TextQuestion.class, false),
+    OFFICER_COLLAR_NUMBER("officerCollarNumber", TextQuestion.class, false),
+    OFFICER_STATION("officerStation", TextQuestion.class, false);
+
+    private final String key;
+    private final Class<? extends Question> askedBy;
+    private final boolean everyFormNeedsIt;
+
+    Role(String key, Class<? extends Question> askedBy, boolean everyFormNeedsIt) {
+        this.key = key;
+        this.askedBy = askedBy;
+        this.everyFormNeedsIt = everyFormNeedsIt;
+    }
+
+    /** As forms.yml spells it. */
+    public String key() {
+        return key;
+    }
+
+    /** The kind of question that can have the role. */
+    public Class<? extends Question> askedBy() {
+        return askedBy;
+    }
+
+    public boolean everyFormNeedsIt() {
+        return everyFormNeedsIt;
+    }
+
+    static Optional<Role> fromKey(String key) {
+        return Arrays.stream(values()).filter(r -> r.key.equals(key)).findFirst();
+    }
+}

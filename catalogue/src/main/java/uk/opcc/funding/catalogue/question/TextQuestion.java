@@ -1,0 +1,42 @@
+package uk.opcc.funding.catalogue.question;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import uk.opcc.funding.catalogue.FormField;
+
+/** A short answer on one line, up to {@code maxLength} characters (200 unless forms.yml says). */
+public record TextQuestion(int maxLength) implements Question {
+    static final String KIND = "text";
+    static final int DEFAULT_LENGTH = 200;
+
+    static TextQuestion from(Settings settings) {
+        Integer maxLength = settings.integer("maxLength");
+        return new TextQuestion(maxLength == null ? DEFAULT_LENGTH : maxLength);
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public Map<String, Object> settings() {
+        return Map.of("maxLength", maxLength);
+    }
+
+    /** Any plain text is an answer, "<" and all: every page and email escapes it on the way out. */
+    @Override
+    public Optional<Refusal> check(FormField field, List<String> values, Checking checking) {
+        String value = values.get(0);
+        if (value.indexOf('\n') >= 0) {
+            return Optional.of(Refusal.of("lineBreaks"));
+        }
+        return LongTextQuestion.tooLong(value, maxLength);
+    }
+
+    @Override
+    public void draw(StringBuilder html, Drawing drawing) {
+        html.append(drawing.input("text", "", maxLength <= 20 ? "input--width-10" : "")).append('\n');
+    }
+}

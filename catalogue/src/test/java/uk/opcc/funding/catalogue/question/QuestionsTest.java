@@ -1,0 +1,183 @@
+package uk.opcc.funding.catalogue.question;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import uk.opcc.funding.catalogue.FormField;
+import uk.opcc.funding.catalogue.Wording;
+
+/** Each kind of question on its own: how it reads a post, checks, tidies, shows and writes a CSV cell. */
+class QuestionsTest {
+    static final Checking CHECKING = new Checking(Optional.of(new BigDecimal("2500")), LocalDate.parse("2026-11-24"));
+    static final List<FormField.Option> OPTIONS = List.of(new FormField.Option("a", "Apples"), new FormField.Option("b", "Bananas"));
+
+    static FormField field(Question question) {
+        return new FormField("answer", question, "The answer", null, "the answer", true, Optional.empty(), null, null);
+    }
+
+    static Optional<String> refused(Question question, String... values) {
+        return question.check(field(question), List.of(values), CHECKING).map(Refusal::code);
+    }
+
+    static List<String> read(Question question, Map<String, List<String>> post) {
+        return question.read("answer", post).values();
+    }
+
+    @Test
+    void text() {
+        TextQuestion text = new TextQuestion(5);
+        assertThat(read(text, Map.of("answer", List.of("hello")))).containsExactly("hello");
+        assertThat(refused(text, "hello")).isEmpty();
+        assertThat(refused(text, "hello!")).contains("tooLong");
+        assertThat(refused(text, "a\nb")).contains("lineBreaks");
+        assertThat(refused(text, "😀😀😀😀😀")).as("characters as people count them").isEmpty();
+        assertThat(text.tidy(List.of("hello"))).containsExactly("hello");
+        assertThat(field(text).shown(List.of("hello"))).containsExactly("hello");
+        assertThat(field(text).cell(List.of("hello"))).isEqualTo("hello");
+    }
+
+    @Test
+    void textarea() {
+        LongTextQuestion textarea = new LongTextQuestion(10);
+        assertThat(refused(textarea, "one\ntwo")).isEmpty();
+        assertThat(refused(textarea, "x".repeat(11))).contains("tooLong");
+        assertThat(textarea.notes("answer")).isEqualTo("answer-info ");
+        assertThat(field(textarea).shown(List.of("one\ntwo"))).containsExactly("one\ntwo");
+        assertThat(field(textarea).cell(List.of("one\ntwo"))).isEqualTo("one\ntwo");
+    }
+
+    @Test
+    void email() {
+        EmailQuestion email = new EmailQuestion();
+        assertThat(refused(email, "sam@example.org")).isEmpty();
+        assertThat(refused(email, "sam at example")).contains("invalidEmail");
+        assertThat(email.tidy(List.of("sam@example.org"))).containsExactly("sam@example.org");
+        assertThat(field(email).shown(List.of("sam@example.org"))).containsExactly("sam@example.org");
+        assertThat(field(email).cell(List.of("sam@example.org"))).isEqualTo("sam@example.org");
+    }
+
+    @Test
+    void phone() {
+        PhoneQuestion phone = new PhoneQuestion();
+        assertThat(refused(phone, "+44 (0)7700 900982")).isEmpty();
+        assertThat(refused(phone, "07700 90098")).contains("invalidPhone");
+        assertThat(phone.tidy(List.of("+44 (0)7700 900982"))).containsExactly("07700900982");
+        assertThat(field(phone).shown(List.of("07700900982"))).containsExactly("07700900982");
+        assertThat(field(phone).cell(List.of("07700900982"))).isEqualTo("07700900982");
+    }
+
+    @Test
+    void postcode() {
+        PostcodeQuestion postcode = new PostcodeQuestion();
+        assertThat(refused(postcode, "ca117bs")).isEmpty();
+        assertThat(refused(postcode, "Penrith")).contains("invalidPostcode");
+        assertThat(postcode.tidy(List.of("ca11  7bs"))).containsExactly("CA11 7BS");
+        assertThat(field(postcode).shown(List.of("CA11 7BS"))).containsExactly("CA11 7BS");
+        assertThat(field(postcode).cell(List.of("CA11 7BS"))).isEqualTo("CA11 7BS");
+    }
+
+    @Test
+    void money() {
+        MoneyQuestion money = new MoneyQuestion();
+        assertThat(refused(money, "£1,850")).isEmpty();
+        assertThat(refused(money, "1,85")).contains("invalidAmount");
+        assertThat(refused(money, "0")).contains("amountTooSmall");
+        assertThat(money.check(field(money), List.of("2500.01"), CHECKING)).contains(new Refusal("amountTooLarge", Map.of("cap", "£2,500")));
+        assertThat(money.tidy(List.of("£1,850.50"))).containsExactly("1850.50");
+        assertThat(money.hint(field(money), CHECKING.cap())).isEqualTo("You can apply for up to £2,500.");
+        assertThat(field(money).shown(List.of("1850.50"))).containsExactly("£1,850.50");
+        assertThat(money.heading(field(money))).isEqualTo("The answer (£)");
+        assertThat(field(money).cell(List.of("1850.50"))).as("a plain number a spreadsheet can add up").isEqualTo("1850.50");
+    }
+
+    @Test
+    void date() {
+        DateQuestion date = new DateQuestion("today", null);
+        assertThat(read(date, Map.of("answer-day", List.of("1"), "answer-month", List.of("2"), "answer-year", List.of("2027"))))
+                .containsExactly("2027-02-01");
+        assertThat(date.read("answer", Map.of("answer-day", List.of("31"), "answer-month", List.of("2"), "answer-year", List.of("2027"))))
+                .as("a date that does not exist keeps its parts").isEqualTo(new Posted.DateParts("31", "2", "2027"));
+        assertThat(read(date, Map.of("answer", List.of("2027-02-01"), "answer-day", List.of(""), "answer-month", List.of(""))))
+                .as("empty boxes leave a JSON caller's date").containsExactly("2027-02-01");
+        assertThat(date.postedNames("answer")).containsExactlyInAnyOrder("answer", "answer-day", "answer-month", "answer-year");
+        assertThat(refused(date, "2026-11-24")).isEmpty();
+        assertThat(refused(date, "2026-11-23")).contains("dateInPast");
+        assertThat(refused(date, "31/2/2027")).contains("invalidDate");
+        assertThat(refused(date, "2027-02-30")).contains("invalidDate");
+        assertThat(field(date).shown(List.of("2027-02-01"))).containsExactly("1 February 2027");
+        assertThat(field(date).shown(List.of("31/2/2027"))).containsExactly("31/2/2027");
+        assertThat(field(date).cell(List.of("2027-02-01"))).isEqualTo("2027-02-01");
+    }
+
+    @Test
+    void radios() {
+        RadiosQuestion radios = new RadiosQuestion(OPTIONS);
+        assertThat(refused(radios, "a")).isEmpty();
+        assertThat(refused(radios, "c")).contains("invalidOption");
+        assertThat(radios.requiredCode()).isEqualTo("required.radios");
+        assertThat(radios.manyAnswers()).isFalse();
+        assertThat(field(radios).shown(List.of("b"))).containsExactly("Bananas");
+        assertThat(field(radios).cell(List.of("b"))).isEqualTo("Bananas");
+    }
+
+    @Test
+    void checkboxes() {
+        CheckboxesQuestion checkboxes = new CheckboxesQuestion(OPTIONS);
+        assertThat(read(checkboxes, Map.of("answer", List.of("a", "b")))).containsExactly("a", "b");
+        assertThat(refused(checkboxes, "a", "b")).isEmpty();
+        assertThat(refused(checkboxes, "a", "c")).contains("invalidOption");
+        assertThat(checkboxes.manyAnswers()).isTrue();
+        assertThat(checkboxes.tidy(List.of("a", "b", "a"))).containsExactly("a", "b");
+        assertThat(field(checkboxes).shown(List.of("a", "b"))).containsExactly("Apples", "Bananas");
+        assertThat(field(checkboxes).cell(List.of("a", "b"))).isEqualTo("Apples; Bananas");
+    }
+
+    @Test
+    void declaration() {
+        DeclarationQuestion declaration = new DeclarationQuestion();
+        assertThat(refused(declaration, "yes")).isEmpty();
+        assertThat(refused(declaration, "true")).isEmpty();
+        assertThat(refused(declaration, "no")).contains("required.declaration");
+        assertThat(declaration.tidy(List.of("true"))).containsExactly("yes");
+        assertThat(field(declaration).shown(List.of("yes"))).containsExactly("Confirmed");
+        assertThat(field(declaration).cell(List.of("yes"))).isEqualTo("Confirmed");
+    }
+
+    @Test
+    void wholeNumber() {
+        WholeNumberQuestion number = new WholeNumberQuestion(1, 5000);
+        assertThat(refused(number, "1,200")).isEmpty();
+        assertThat(refused(number, "12.5")).contains("invalidWholeNumber");
+        assertThat(refused(number, "1,20")).contains("invalidWholeNumber");
+        assertThat(refused(number, "0")).contains("numberTooSmall");
+        assertThat(refused(number, "5001")).contains("numberTooLarge");
+        assertThat(refused(new WholeNumberQuestion(null, null), "-3")).as("no min, no max").isEmpty();
+        assertThat(number.tidy(List.of("1,200"))).containsExactly("1200");
+        assertThat(field(number).shown(List.of("1200"))).containsExactly("1,200");
+        assertThat(field(number).cell(List.of("1200"))).isEqualTo("1200");
+    }
+
+    @Test
+    void everyKindShowsAnUnansweredQuestionInTheSameWords() {
+        for (Question question : List.of(new TextQuestion(5), new MoneyQuestion(), new DateQuestion(null, null), new RadiosQuestion(OPTIONS),
+                new WholeNumberQuestion(null, null))) {
+            assertThat(field(question).shown(List.of(" "))).containsExactly(Wording.NOT_ANSWERED);
+            assertThat(field(question).cell(List.of())).isEmpty();
+        }
+    }
+
+    @Test
+    void everyMessageCodeAKindCanGiveHasWording() {
+        for (String code : List.of("required", "required.radios", "required.checkboxes", "required.declaration", "tooLong", "lineBreaks",
+                "invalidEmail", "invalidPhone", "invalidPostcode", "invalidAmount", "amountTooSmall", "amountTooLarge", "invalidDate",
+                "dateInPast", "invalidOption", "invalidWholeNumber", "numberTooSmall", "numberTooLarge")) {
+            assertThat(Messages.get(code, Map.of("errorName", "x", "max", "1", "min", "1", "cap", "£1"))).isNotBlank().doesNotContain("{");
+        }
+        assertThat(Messages.get("invalidPostcode", Map.of())).as("no funder's own postcode in the wording").isEqualTo("Enter a real postcode");
+    }
+}
