@@ -1,5 +1,6 @@
 package uk.opcc.funding.catalogue;
 
+import uk.opcc.funding.catalogue.text.Money;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package uk.opcc.funding.catalogue;
 
+import uk.opcc.funding.catalogue.question.FormField;
 import java.util.List;
 import java.util.Map;
 

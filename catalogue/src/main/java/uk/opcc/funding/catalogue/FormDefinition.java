@@ -1,5 +1,7 @@
 package uk.opcc.funding.catalogue;
 
+import uk.opcc.funding.catalogue.question.Role;
+import uk.opcc.funding.catalogue.question.FormField;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;

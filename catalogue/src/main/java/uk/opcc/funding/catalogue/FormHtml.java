@@ -1,5 +1,7 @@
 package uk.opcc.funding.catalogue;
 
+import uk.opcc.funding.catalogue.text.Html;
+import uk.opcc.funding.catalogue.question.FormField;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,8 @@
 package uk.opcc.funding.catalogue;
 
+import uk.opcc.funding.catalogue.text.Money;
+import uk.opcc.funding.catalogue.question.Role;
+import uk.opcc.funding.catalogue.question.FormField;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;

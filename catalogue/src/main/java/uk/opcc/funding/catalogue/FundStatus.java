@@ -1,5 +1,6 @@
 package uk.opcc.funding.catalogue;
 
+import uk.opcc.funding.catalogue.text.Money;
 /** Whether, and how, a fund takes applications. The label is what the site shows. */
 public enum FundStatus {
     OPEN("Open"),

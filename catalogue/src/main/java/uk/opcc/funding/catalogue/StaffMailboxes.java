@@ -1,5 +1,6 @@
 package uk.opcc.funding.catalogue;
 
+import uk.opcc.funding.catalogue.text.EmailAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

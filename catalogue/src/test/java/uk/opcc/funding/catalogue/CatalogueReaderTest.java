@@ -1,5 +1,7 @@
 package uk.opcc.funding.catalogue;
 
+import uk.opcc.funding.catalogue.question.Role;
+import uk.opcc.funding.catalogue.question.FormField;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

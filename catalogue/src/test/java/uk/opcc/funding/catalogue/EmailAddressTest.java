@@ -1,5 +1,6 @@
 package uk.opcc.funding.catalogue;
 
+import uk.opcc.funding.catalogue.text.EmailAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.catalogue.FormDefinition;
-import uk.opcc.funding.catalogue.Role;
+import uk.opcc.funding.catalogue.question.Role;
 import uk.opcc.funding.function.http.FormPages;
 import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.intake.ConfirmationToken;

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import uk.opcc.funding.catalogue.CatalogueJson;
-import uk.opcc.funding.catalogue.FormField;
+import uk.opcc.funding.catalogue.question.FormField;
 import uk.opcc.funding.catalogue.question.LongTextQuestion;
 import uk.opcc.funding.catalogue.question.TextQuestion;
 import uk.opcc.funding.engines.DynamoDbLocal;

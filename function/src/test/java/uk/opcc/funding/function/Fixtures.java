@@ -37,7 +37,7 @@ public final class Fixtures {
     }
 
     /** Saves as the intake does, with the application's own form. */
-    public static uk.opcc.funding.function.storage.ApplicationStore.Saved save(uk.opcc.funding.function.storage.ApplicationStore store,
+    public static uk.opcc.funding.function.intake.Applications.Saved save(uk.opcc.funding.function.intake.Applications store,
             uk.opcc.funding.function.intake.Application application, uk.opcc.funding.function.intake.IdempotencyKey key, Instant now) {
         return store.save(application, formOf(application), key, now);
     }

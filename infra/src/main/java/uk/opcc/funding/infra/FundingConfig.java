@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import software.constructs.Node;
 import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.catalogue.CatalogueJson;
-import uk.opcc.funding.catalogue.EmailAddress;
+import uk.opcc.funding.catalogue.text.EmailAddress;
 import uk.opcc.funding.catalogue.StaffMailboxes;
 
 /**

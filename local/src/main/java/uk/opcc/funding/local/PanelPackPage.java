@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.function.Supplier;
 import uk.opcc.funding.catalogue.Catalogue;
-import uk.opcc.funding.catalogue.Html;
-import uk.opcc.funding.catalogue.Wording;
+import uk.opcc.funding.catalogue.text.Html;
+import uk.opcc.funding.catalogue.text.Wording;
 import uk.opcc.funding.function.panel.PanelPackService;
 import uk.opcc.funding.function.panel.UnknownRoundException;
 

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Supplier;
-import uk.opcc.funding.catalogue.Html;
+import uk.opcc.funding.catalogue.text.Html;
 
 /**
  * Serves the baked site as CloudFront will: folders by their index.html, the site's own 404 page.

@@ -5,7 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import uk.opcc.funding.catalogue.Call;
-import uk.opcc.funding.catalogue.Html;
+import uk.opcc.funding.catalogue.text.Html;
 import uk.opcc.funding.catalogue.CallStatus;
 import uk.opcc.funding.catalogue.Catalogue;
 

@@ -11,7 +11,7 @@ import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.catalogue.FormDefinition;
 import uk.opcc.funding.catalogue.FormHtml;
 import uk.opcc.funding.catalogue.Fund;
-import uk.opcc.funding.catalogue.Money;
+import uk.opcc.funding.catalogue.text.Money;
 
 /**
  * Renders the application pages: for every form, a page for general applications and one per

@@ -8,7 +8,7 @@ import uk.opcc.funding.catalogue.Call;
 import uk.opcc.funding.catalogue.CallStatus;
 import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.catalogue.Fund;
-import uk.opcc.funding.catalogue.Money;
+import uk.opcc.funding.catalogue.text.Money;
 import uk.opcc.funding.catalogue.PanelRound;
 
 /**

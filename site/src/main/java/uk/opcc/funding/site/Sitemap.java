@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import uk.opcc.funding.catalogue.Html;
+import uk.opcc.funding.catalogue.text.Html;
 
 /** sitemap.xml listing every baked page, read from the output so no page can be missed. */
 final class Sitemap {

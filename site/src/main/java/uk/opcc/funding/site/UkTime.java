@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import uk.opcc.funding.catalogue.Wording;
+import uk.opcc.funding.catalogue.text.Wording;
 import uk.opcc.funding.catalogue.Catalogue;
 
 /** Dates and times in GOV.UK style, in UK time: "Friday 29 January 2027 at 5pm". */

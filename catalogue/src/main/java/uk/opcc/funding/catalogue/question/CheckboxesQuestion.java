@@ -2,7 +2,6 @@ package uk.opcc.funding.catalogue.question;
 
 import java.util.LinkedHashSet;
 import java.util.List;
-import uk.opcc.funding.catalogue.FormField;
 
 /** At least one of the options (or none, where optional); each chosen once. */
 public record CheckboxesQuestion(List<FormField.Option> options) implements ChoiceQuestion {

@@ -4,8 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import uk.opcc.funding.catalogue.FormField;
-import uk.opcc.funding.catalogue.Html;
+import uk.opcc.funding.catalogue.text.Html;
 
 /** What radios and checkboxes share: their options, asked as a group, drawn alike, each choice shown and written as its words. */
 public sealed interface ChoiceQuestion extends Question permits RadiosQuestion, CheckboxesQuestion {

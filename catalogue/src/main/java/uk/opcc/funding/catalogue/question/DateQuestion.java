@@ -8,9 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import uk.opcc.funding.catalogue.FormField;
-import uk.opcc.funding.catalogue.Html;
-import uk.opcc.funding.catalogue.Wording;
+import uk.opcc.funding.catalogue.text.Html;
+import uk.opcc.funding.catalogue.text.Wording;
 
 /**
  * A real date, posted by the site as GOV.UK's three boxes (name-day, name-month, name-year) or by

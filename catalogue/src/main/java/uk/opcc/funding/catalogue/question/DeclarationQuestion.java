@@ -2,8 +2,7 @@ package uk.opcc.funding.catalogue.question;
 
 import java.util.List;
 import java.util.Optional;
-import uk.opcc.funding.catalogue.FormField;
-import uk.opcc.funding.catalogue.Html;
+import uk.opcc.funding.catalogue.text.Html;
 
 /** A statement the applicant confirms by ticking its box, asked on the check page just before sending. */
 public record DeclarationQuestion() implements Question {

@@ -1,7 +1,6 @@
 package uk.opcc.funding.catalogue.question;
 
-import uk.opcc.funding.catalogue.FormField;
-import uk.opcc.funding.catalogue.Html;
+import uk.opcc.funding.catalogue.text.Html;
 
 /**
  * What a question needs to draw its inputs: the field, its answer as posted, the ids that describe

@@ -2,8 +2,7 @@ package uk.opcc.funding.catalogue.question;
 
 import java.util.List;
 import java.util.Optional;
-import uk.opcc.funding.catalogue.EmailAddress;
-import uk.opcc.funding.catalogue.FormField;
+import uk.opcc.funding.catalogue.text.EmailAddress;
 
 /** An email address we could write to. */
 public record EmailQuestion() implements Question {

@@ -3,8 +3,7 @@ package uk.opcc.funding.catalogue.question;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import uk.opcc.funding.catalogue.FormField;
-import uk.opcc.funding.catalogue.Html;
+import uk.opcc.funding.catalogue.text.Html;
 
 /** forms.yml's {@code textarea}: an answer of paragraphs, up to {@code maxLength} characters (5000 unless forms.yml says). */
 public record LongTextQuestion(int maxLength) implements Question {

@@ -4,9 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import uk.opcc.funding.catalogue.FormField;
-import uk.opcc.funding.catalogue.Money;
-import uk.opcc.funding.catalogue.Wording;
+import uk.opcc.funding.catalogue.text.Money;
+import uk.opcc.funding.catalogue.text.Wording;
 
 /** An amount in pounds and pence, more than £0 and at most the cap; stored as 1850 or 1850.50. */
 public record MoneyQuestion() implements Question {

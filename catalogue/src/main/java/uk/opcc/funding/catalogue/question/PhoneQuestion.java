@@ -2,7 +2,6 @@ package uk.opcc.funding.catalogue.question;
 
 import java.util.List;
 import java.util.Optional;
-import uk.opcc.funding.catalogue.FormField;
 
 /** A telephone number that can be dialled, stored in one plain form (see {@link PhoneNumber}). */
 public record PhoneQuestion() implements Question {

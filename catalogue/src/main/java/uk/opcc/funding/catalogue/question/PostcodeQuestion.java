@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import uk.opcc.funding.catalogue.FormField;
 
 /** A UK postcode, stored as CA11 7BS however it was typed: "ca11 7bs", "CA117BS", "CA11  7BS". */
 public record PostcodeQuestion() implements Question {

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import uk.opcc.funding.catalogue.FormField;
 
 /**
  * One kind of question a form can ask (forms.yml's {@code type}), owning everything that differs

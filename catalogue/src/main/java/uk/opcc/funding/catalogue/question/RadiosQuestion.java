@@ -1,7 +1,6 @@
 package uk.opcc.funding.catalogue.question;
 
 import java.util.List;
-import uk.opcc.funding.catalogue.FormField;
 
 /** One of the options. */
 public record RadiosQuestion(List<FormField.Option> options) implements ChoiceQuestion {

@@ -3,7 +3,6 @@ package uk.opcc.funding.catalogue.question;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import uk.opcc.funding.catalogue.FormField;
 
 /**
  * One question's settings as forms.yml (or catalogue.json) gives them, for its kind to read; what

@@ -3,7 +3,6 @@ package uk.opcc.funding.catalogue.question;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import uk.opcc.funding.catalogue.FormField;
 
 /** A short answer on one line, up to {@code maxLength} characters (200 unless forms.yml says). */
 public record TextQuestion(int maxLength) implements Question {

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import uk.opcc.funding.catalogue.FormField;
 
 /**
  * forms.yml's {@code number}: a whole number, such as how many people will benefit, between

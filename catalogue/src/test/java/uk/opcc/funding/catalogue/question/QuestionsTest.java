@@ -8,8 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import uk.opcc.funding.catalogue.FormField;
-import uk.opcc.funding.catalogue.Wording;
+import uk.opcc.funding.catalogue.text.Wording;
 
 /** Each kind of question on its own: how it reads a post, checks, tidies, shows and writes a CSV cell. */
 class QuestionsTest {

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import uk.opcc.funding.catalogue.Catalogue;
-import uk.opcc.funding.catalogue.EmailAddress;
+import uk.opcc.funding.catalogue.text.EmailAddress;
 import uk.opcc.funding.catalogue.StaffMailboxes;
 
 /**

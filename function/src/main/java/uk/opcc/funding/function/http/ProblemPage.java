@@ -1,7 +1,7 @@
 package uk.opcc.funding.function.http;
 
 import java.util.List;
-import uk.opcc.funding.catalogue.Html;
+import uk.opcc.funding.catalogue.text.Html;
 import uk.opcc.funding.function.intake.ConfirmationToken;
 import uk.opcc.funding.function.validation.Problem;
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import uk.opcc.funding.catalogue.FormDefinition;
-import uk.opcc.funding.catalogue.Role;
+import uk.opcc.funding.catalogue.question.Role;
 
 /**
  * An application as stored: every answer, and what staff need to act on it.

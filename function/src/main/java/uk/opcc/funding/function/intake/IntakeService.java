@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 import uk.opcc.funding.catalogue.Call;
 import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.catalogue.FormDefinition;
-import uk.opcc.funding.catalogue.FormField;
+import uk.opcc.funding.catalogue.question.FormField;
 import uk.opcc.funding.catalogue.Fund;
 import uk.opcc.funding.catalogue.PanelRound;
 import uk.opcc.funding.function.intake.ReferenceTakenException;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import uk.opcc.funding.catalogue.FormDefinition;
-import uk.opcc.funding.catalogue.Role;
+import uk.opcc.funding.catalogue.question.Role;
 
 /**
  * Which applications in one fund's round look like the same organisation applying again: the same

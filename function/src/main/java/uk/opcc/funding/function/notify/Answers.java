@@ -3,9 +3,9 @@ package uk.opcc.funding.function.notify;
 import java.util.List;
 import java.util.Optional;
 import uk.opcc.funding.catalogue.FormDefinition;
-import uk.opcc.funding.catalogue.FormField;
+import uk.opcc.funding.catalogue.question.FormField;
 import uk.opcc.funding.catalogue.PanelRound;
-import uk.opcc.funding.catalogue.Role;
+import uk.opcc.funding.catalogue.question.Role;
 import uk.opcc.funding.function.intake.Application;
 
 /** An application's answers as people read them in an email: each as its question shows it, choices joined by "; ". */

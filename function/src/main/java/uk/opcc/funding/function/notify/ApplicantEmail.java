@@ -9,7 +9,7 @@ import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.catalogue.Fund;
 import uk.opcc.funding.catalogue.PanelRound;
 import uk.opcc.funding.catalogue.Publisher;
-import uk.opcc.funding.catalogue.Wording;
+import uk.opcc.funding.catalogue.text.Wording;
 import uk.opcc.funding.function.intake.Application;
 
 /**

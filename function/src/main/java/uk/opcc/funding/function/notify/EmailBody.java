@@ -1,6 +1,6 @@
 package uk.opcc.funding.function.notify;
 
-import uk.opcc.funding.catalogue.Html;
+import uk.opcc.funding.catalogue.text.Html;
 
 /**
  * An email's body written once and kept as plain text and as HTML together. Everything is escaped

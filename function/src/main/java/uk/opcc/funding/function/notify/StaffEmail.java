@@ -6,11 +6,11 @@ import java.util.Optional;
 import uk.opcc.funding.catalogue.Call;
 import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.catalogue.FormDefinition;
-import uk.opcc.funding.catalogue.FormField;
+import uk.opcc.funding.catalogue.question.FormField;
 import uk.opcc.funding.catalogue.Fund;
 import uk.opcc.funding.catalogue.PanelRound;
-import uk.opcc.funding.catalogue.Role;
-import uk.opcc.funding.catalogue.Wording;
+import uk.opcc.funding.catalogue.question.Role;
+import uk.opcc.funding.catalogue.text.Wording;
 import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.intake.SameOrganisation;
 

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import uk.opcc.funding.catalogue.FormDefinition;
-import uk.opcc.funding.catalogue.FormField;
+import uk.opcc.funding.catalogue.question.FormField;
 import uk.opcc.funding.catalogue.question.AnswerText;
 import uk.opcc.funding.catalogue.question.Checking;
 import uk.opcc.funding.catalogue.question.DateQuestion;

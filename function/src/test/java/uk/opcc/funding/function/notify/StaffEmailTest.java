@@ -8,7 +8,7 @@ import static uk.opcc.funding.function.Fixtures.with;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import uk.opcc.funding.catalogue.Html;
+import uk.opcc.funding.catalogue.text.Html;
 import uk.opcc.funding.function.Fixtures;
 import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.intake.SameOrganisation;

@@ -1,4 +1,4 @@
-package uk.opcc.funding.catalogue;
+package uk.opcc.funding.catalogue.text;
 
 /** Escaping for text put into HTML or XML, element content or quoted attribute: the one place it is done. */
 public final class Html {

@@ -1,4 +1,4 @@
-package uk.opcc.funding.catalogue;
+package uk.opcc.funding.catalogue.text;
 
 import java.math.BigDecimal;
 import java.time.ZonedDateTime;

@@ -1,4 +1,4 @@
-package uk.opcc.funding.catalogue;
+package uk.opcc.funding.catalogue.question;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -47,7 +47,7 @@ public enum Role {
         return everyFormNeedsIt;
     }
 
-    static Optional<Role> fromKey(String key) {
+    public static Optional<Role> fromKey(String key) {
         return Arrays.stream(values()).filter(r -> r.key.equals(key)).findFirst();
     }
 }

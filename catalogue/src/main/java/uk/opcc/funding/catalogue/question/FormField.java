@@ -1,5 +1,6 @@
-package uk.opcc.funding.catalogue;
+package uk.opcc.funding.catalogue.question;
 
+import uk.opcc.funding.catalogue.text.Wording;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
