@@ -13,6 +13,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -240,11 +242,7 @@ public final class Wiring {
 
     /** DynamoDB, with timeouts that end every call well inside the function's own. */
     static DynamoDbClient dynamoDb(String region, Optional<URI> endpoint) {
-        var builder = DynamoDbClient.builder().httpClient(httpClient(DYNAMODB_ATTEMPT_TIMEOUT))
-                .overrideConfiguration(timeouts(DYNAMODB_ATTEMPT_TIMEOUT, DYNAMODB_CALL_TIMEOUT))
-                .region(Region.of(region)).credentialsProvider(credentials(endpoint));
-        endpoint.ifPresent(builder::endpointOverride);
-        return builder.build();
+        return client(DynamoDbClient.builder(), DYNAMODB_ATTEMPT_TIMEOUT, DYNAMODB_CALL_TIMEOUT, region, endpoint);
     }
 
     /** Every email goes through the deployment's configuration set, when it has one (SES_CONFIGURATION_SET). */
@@ -253,17 +251,18 @@ public final class Wiring {
     }
 
     static SesV2Client ses(String region, Optional<URI> endpoint) {
-        var builder = SesV2Client.builder().httpClient(httpClient(SES_ATTEMPT_TIMEOUT))
-                .overrideConfiguration(timeouts(SES_ATTEMPT_TIMEOUT, SES_CALL_TIMEOUT))
-                .region(Region.of(region)).credentialsProvider(credentials(endpoint));
-        endpoint.ifPresent(builder::endpointOverride);
-        return builder.build();
+        return client(SesV2Client.builder(), SES_ATTEMPT_TIMEOUT, SES_CALL_TIMEOUT, region, endpoint);
     }
 
     /** Secrets Manager, with the DynamoDB client's timeouts: one read of each secret at start-up. */
     static SecretsManagerClient secretsManager(String region, Optional<URI> endpoint) {
-        var builder = SecretsManagerClient.builder().httpClient(httpClient(DYNAMODB_ATTEMPT_TIMEOUT))
-                .overrideConfiguration(timeouts(DYNAMODB_ATTEMPT_TIMEOUT, DYNAMODB_CALL_TIMEOUT))
+        return client(SecretsManagerClient.builder(), DYNAMODB_ATTEMPT_TIMEOUT, DYNAMODB_CALL_TIMEOUT, region, endpoint);
+    }
+
+    /** Any of the clients: URL-connection HTTP, an attempt's and a call's timeout, and the endpoint of a local engine if given. */
+    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder, Duration attempt, Duration call,
+            String region, Optional<URI> endpoint) {
+        builder.httpClient(httpClient(attempt)).overrideConfiguration(timeouts(attempt, call))
                 .region(Region.of(region)).credentialsProvider(credentials(endpoint));
         endpoint.ifPresent(builder::endpointOverride);
         return builder.build();

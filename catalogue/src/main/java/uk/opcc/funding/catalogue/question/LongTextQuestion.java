@@ -1,28 +1,21 @@
 package uk.opcc.funding.catalogue.question;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import uk.opcc.funding.catalogue.text.Html;
 
 /** forms.yml's {@code textarea}: an answer of paragraphs, up to {@code maxLength} characters (5000 unless forms.yml says). */
-public record LongTextQuestion(int maxLength) implements Question {
+public record LongTextQuestion(int maxLength) implements FreeTextQuestion {
     static final String KIND = "textarea";
     static final int DEFAULT_LENGTH = 5000;
 
     static LongTextQuestion from(Settings settings) {
-        Integer maxLength = settings.integer("maxLength");
-        return new LongTextQuestion(maxLength == null ? DEFAULT_LENGTH : maxLength);
+        return new LongTextQuestion(FreeTextQuestion.maxLength(settings, DEFAULT_LENGTH));
     }
 
     @Override
     public String kind() {
         return KIND;
-    }
-
-    @Override
-    public Map<String, Object> settings() {
-        return Map.of("maxLength", maxLength);
     }
 
     @Override
@@ -32,13 +25,7 @@ public record LongTextQuestion(int maxLength) implements Question {
 
     @Override
     public Optional<Refusal> check(FormField field, List<String> values, Checking checking) {
-        return tooLong(values.get(0), maxLength);
-    }
-
-    /** Characters as people count them: an emoji is one, not two. */
-    static Optional<Refusal> tooLong(String value, int maxLength) {
-        return value.codePointCount(0, value.length()) > maxLength
-                ? Optional.of(new Refusal("tooLong", Map.of("max", String.valueOf(maxLength)))) : Optional.empty();
+        return FreeTextQuestion.tooLong(values.get(0), maxLength);
     }
 
     @Override

@@ -15,7 +15,7 @@ import java.util.function.Function;
  * question (a label, a hint, required or not, the error beside it) stays with {@link FormField}
  * and its callers, so a new kind is its own class, a line in {@link #KINDS} and the permits list.
  */
-public sealed interface Question permits TextQuestion, LongTextQuestion, EmailQuestion, PhoneQuestion, PostcodeQuestion,
+public sealed interface Question permits FreeTextQuestion, EmailQuestion, PhoneQuestion, PostcodeQuestion,
         MoneyQuestion, DateQuestion, ChoiceQuestion, DeclarationQuestion, WholeNumberQuestion {
 
     /** Every kind by its forms.yml name, each read from its own settings. */

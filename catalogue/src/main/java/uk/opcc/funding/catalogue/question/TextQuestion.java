@@ -1,27 +1,20 @@
 package uk.opcc.funding.catalogue.question;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** A short answer on one line, up to {@code maxLength} characters (200 unless forms.yml says). */
-public record TextQuestion(int maxLength) implements Question {
+public record TextQuestion(int maxLength) implements FreeTextQuestion {
     static final String KIND = "text";
     static final int DEFAULT_LENGTH = 200;
 
     static TextQuestion from(Settings settings) {
-        Integer maxLength = settings.integer("maxLength");
-        return new TextQuestion(maxLength == null ? DEFAULT_LENGTH : maxLength);
+        return new TextQuestion(FreeTextQuestion.maxLength(settings, DEFAULT_LENGTH));
     }
 
     @Override
     public String kind() {
         return KIND;
-    }
-
-    @Override
-    public Map<String, Object> settings() {
-        return Map.of("maxLength", maxLength);
     }
 
     /** Any plain text is an answer, "<" and all: every page and email escapes it on the way out. */
@@ -31,7 +24,7 @@ public record TextQuestion(int maxLength) implements Question {
         if (value.indexOf('\n') >= 0) {
             return Optional.of(Refusal.of("lineBreaks"));
         }
-        return LongTextQuestion.tooLong(value, maxLength);
+        return FreeTextQuestion.tooLong(value, maxLength);
     }
 
     @Override
