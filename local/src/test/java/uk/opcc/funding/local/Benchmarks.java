@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import uk.opcc.funding.catalogue.Call;
+import uk.opcc.funding.catalogue.CatalogueReader;
 import uk.opcc.funding.function.bench.ColdStartBenchmark;
 import uk.opcc.funding.function.bench.IntakeBenchmark;
 import uk.opcc.funding.function.bench.NotifierBenchmark;
@@ -49,24 +51,27 @@ public final class Benchmarks {
     }
 
     /**
-     * Runs the local run on a copy of the source and saves a call again and again, each time with
-     * a new title, timing from the save until the served page carries the new title.
+     * Runs the local run on a copy of the source and saves one of its published calls (whichever
+     * the content has first) again and again, each time with a new title, timing from the save
+     * until the served page carries the new title.
      */
     static void previewSaveToUpdated(Path source, Path root) throws Exception {
         Path copy = root.resolve("site/src/main/jbake");
         BakeBenchmark.withGeneratedCalls(source, copy, 0, java.time.Instant.now());
-        Path call = copy.resolve("content/calls/road-safety-2026.md");
+        Call timed = CatalogueReader.read(copy).published().calls().stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("The live preview is timed by saving a call: " + source + " has none published"));
+        Path call = timed.source();
         String original = Files.readString(call);
         try (LocalRun run = LocalRun.start(new LocalRun.Options(root, root.resolve(".local"), 0, false))) {
             List<Long> millis = new ArrayList<>();
             for (int save = 0; save <= SAVES; save++) {
-                String title = "Road safety, edit " + save;
+                String title = timed.title() + ", edit " + save;
                 long saved = System.nanoTime();
                 Files.writeString(call, original.replaceFirst("(?m)^title=.*$", "title=" + title));
                 String page = "";
                 while (!page.contains(title)) {
                     Thread.sleep(5);
-                    page = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + run.port() + "/calls/road-safety-2026.html")).build(),
+                    page = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + run.port() + "/" + timed.uri())).build(),
                             HttpResponse.BodyHandlers.ofString()).body();
                     if (System.nanoTime() - saved > 120_000_000_000L) {
                         throw new IllegalStateException("The preview did not update within 2 minutes");

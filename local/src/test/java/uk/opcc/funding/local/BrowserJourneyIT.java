@@ -6,7 +6,6 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +21,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import uk.opcc.funding.catalogue.Catalogue;
-import uk.opcc.funding.function.Fixtures;
 
 /**
  * An applicant's journey in real headless Chromium against the local run: apply with JavaScript
  * on and off, fix problems from the error summary, do it all by keyboard, and check every page
- * type with axe-core. Screenshots of each step are kept in target/screenshots.
+ * type with axe-core, on the fixture funder's sectioned form. Screenshots of each step are kept
+ * in target/screenshots.
  */
 class BrowserJourneyIT {
     static final List<String> WCAG_22_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
@@ -39,11 +38,12 @@ class BrowserJourneyIT {
         return local.url(path);
     }
 
-    /** The road-safety call while it is open; once it has closed, the Property Fund itself. */
+    /** The page of the call the fixture keeps open on the real clock. */
     static String startPage() {
-        boolean callOpen = Fixtures.CATALOGUE.call("road-safety-2026").orElseThrow().statusAt(Instant.now()).acceptsApplications();
-        return callOpen ? "/calls/road-safety-2026.html" : "/funds/property-fund.html";
+        return "/calls/" + LocalRunFixture.OPEN_CALL + ".html";
     }
+
+    static final String FORM_PAGE = "/forms/" + LocalRunFixture.FORM + "/";
 
     @Test
     void appliesWithJavaScriptAndSeesTheReference() throws Exception {
@@ -67,9 +67,8 @@ class BrowserJourneyIT {
             browser.get(url(startPage()));
             Browser.screenshot(browser, name + "-1-start");
             browser.findElement(By.cssSelector("a.button")).click();
-            assertThat(browser.getCurrentUrl()).contains("/forms/property-fund/");
-            Map<String, List<String>> answers = Fixtures.propertyFundAnswers(Instant.now());
-            answers.put("projectTitle", List.of("Speed watch (" + name + ")"));
+            assertThat(browser.getCurrentUrl()).contains(FORM_PAGE);
+            Map<String, List<String>> answers = LocalRunFixture.answers("projectTitle", "Lane lights (" + name + ")");
             List<String> sections = new ArrayList<>();
             while (!showing(browser).equals("check")) {
                 String section = showing(browser);
@@ -79,17 +78,17 @@ class BrowserJourneyIT {
                 if (javascript) {
                     violations.addAll(check(browser, "section " + section));
                 }
-                if (section.equals("police-support")) { // Enter in an answer continues, as the Continue button does
-                    browser.findElement(By.id("officerStation")).sendKeys(Keys.ENTER);
+                if (section.equals("contact")) { // Enter in an answer continues, as the Continue button does
+                    browser.findElement(By.id("phone")).sendKeys(Keys.ENTER);
                 } else {
                     continueButton(browser).click();
                 }
                 waitForPageAfter(browser, section);
             }
-            assertThat(sections).containsExactly("your-organisation", "contact-details", "your-project", "money-and-dates", "police-support");
+            assertThat(sections).containsExactly("your-group", "contact", "the-project", "money-and-dates");
             Browser.screenshot(browser, name + "-3-check");
-            assertThat(answerShown(browser, "Project title")).isEqualTo("Speed watch (" + name + ")");
-            assertThat(answerShown(browser, "What type of organisation is it?")).isEqualTo("Watch scheme");
+            assertThat(answerShown(browser, "Project title")).isEqualTo("Lane lights (" + name + ")");
+            assertThat(answerShown(browser, "What kind of group is it?")).isEqualTo("Neighbourhood watch group");
             if (javascript) {
                 violations.addAll(check(browser, "check answers"));
                 assertFitsAt320(browser);
@@ -97,44 +96,44 @@ class BrowserJourneyIT {
 
             browser.findElement(By.cssSelector("#section-check button[formaction$='#projectTitle']")).click();
             waitForPageAfter(browser, "check");
-            assertThat(showing(browser)).isEqualTo("your-project");
+            assertThat(showing(browser)).isEqualTo("the-project");
             WebElement title = browser.findElement(By.id("projectTitle"));
-            assertThat(title.getDomProperty("value")).isEqualTo("Speed watch (" + name + ")");
+            assertThat(title.getDomProperty("value")).isEqualTo("Lane lights (" + name + ")");
             title.clear();
-            title.sendKeys("Speed watch changed (" + name + ")");
+            title.sendKeys("Lane lights changed (" + name + ")");
             continueButton(browser).click();
-            waitForPageAfter(browser, "your-project");
+            waitForPageAfter(browser, "the-project");
             assertThat(showing(browser)).isEqualTo("check");
-            assertThat(answerShown(browser, "Project title")).isEqualTo("Speed watch changed (" + name + ")");
+            assertThat(answerShown(browser, "Project title")).isEqualTo("Lane lights changed (" + name + ")");
 
             browser.findElement(By.id("declaration")).click();
             browser.findElement(By.cssSelector("#section-check button[data-prevent-double-click]")).click();
             String reference = reference(browser);
             // the address the browser shows (and keeps in its history) carries nothing: the token came as a cookie
-            assertThat(browser.getCurrentUrl()).endsWith("/api/forms/property-fund/confirmation");
+            assertThat(browser.getCurrentUrl()).endsWith("/api/forms/" + LocalRunFixture.FORM + "/confirmation");
             Browser.screenshot(browser, name + "-4-confirmation");
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Application sent");
             if (javascript) {
                 violations.addAll(check(browser, "confirmation"));
             }
             Map<String, AttributeValue> stored = stored(reference);
-            assertThat(stored).containsEntry("fundId", AttributeValue.fromS("property-fund"));
-            assertThat(stored.get("answers").m().get("projectTitle").l().get(0).s()).isEqualTo("Speed watch changed (" + name + ")");
-            String staffSubject = Outbox.read(Outbox.waitForEmail(local.run().outbox, reference, Outbox.PROPERTY_FUND_STAFF)).getSubject();
-            assertThat(staffSubject).startsWith("Property Fund · ").endsWith(" · " + reference);
-            String applicantSubject = "We have your application to the Property Fund: reference " + reference;
-            assertThat(Outbox.read(Outbox.waitForEmail(local.run().outbox, reference, "sam@example.org")).getSubject()).isEqualTo(applicantSubject);
+            assertThat(stored).containsEntry("fundId", AttributeValue.fromS(LocalRunFixture.FUND));
+            assertThat(stored.get("answers").m().get("projectTitle").l().get(0).s()).isEqualTo("Lane lights changed (" + name + ")");
+            String staffSubject = Outbox.read(Outbox.waitForEmail(local.run().outbox, reference, LocalRunFixture.STAFF)).getSubject();
+            assertThat(staffSubject).startsWith(LocalRunFixture.FUND_NAME + " · ").endsWith(" · " + reference);
+            String applicantSubject = "We have your application to the " + LocalRunFixture.FUND_NAME + ": reference " + reference;
+            assertThat(Outbox.read(Outbox.waitForEmail(local.run().outbox, reference, LocalRunFixture.APPLICANT)).getSubject()).isEqualTo(applicantSubject);
 
             browser.navigate().back();
             new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/confirmation"));
             Browser.screenshot(browser, name + "-5-back-after-sending");
             assertThat(showing(browser)).isEqualTo("check");
-            assertThat(browser.findElement(By.id("projectTitle")).getDomProperty("value")).isEqualTo("Speed watch changed (" + name + ")");
+            assertThat(browser.findElement(By.id("projectTitle")).getDomProperty("value")).isEqualTo("Lane lights changed (" + name + ")");
             WebElement send = browser.findElement(By.cssSelector("#section-check button[data-prevent-double-click]"));
             assertThat(send.isEnabled()).isTrue();
             assertThat(send.getText()).isEqualTo("Send application");
             Thread.sleep(1500); // time for a second application, were one sent, to reach the outbox
-            assertThat(applicationsTitled("Speed watch changed (" + name + ")")).isEqualTo(1);
+            assertThat(applicationsTitled("Lane lights changed (" + name + ")")).isEqualTo(1);
             assertThat(Outbox.withSubject(local.run().outbox, staffSubject)).hasSize(1);
             assertThat(Outbox.withSubject(local.run().outbox, applicantSubject)).hasSize(1);
             violations.addAll(Browser.securityPolicyViolations(browser)); // without JavaScript too, for styles and frames
@@ -172,19 +171,19 @@ class BrowserJourneyIT {
     void aProblemFoundOnSendingWithJavaScriptShowsTheSectionItIsIn() {
         WebDriver browser = Browser.open(true);
         try {
-            browser.get(url("/forms/property-fund/"));
-            answerEverySection(browser, Fixtures.propertyFundAnswers(Instant.now()));
+            browser.get(url(FORM_PAGE));
+            answerEverySection(browser, LocalRunFixture.answers());
             // as if the answer had been lost on the way: the check page's hidden copy of it emptied
-            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('organisationName').value = ''");
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('groupName').value = ''");
             browser.findElement(By.id("declaration")).click();
             browser.findElement(By.cssSelector("#section-check button[data-prevent-double-click]")).click();
 
-            new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> showing(d).equals("your-organisation"));
+            new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> showing(d).equals("your-group"));
             waitForErrorSummary(browser);
             assertThat(browser.findElements(By.cssSelector(".error-summary__list a"))).extracting(e -> e.getDomAttribute("href"))
-                    .containsExactly("#organisationName");
-            assertThat(browser.findElement(By.id("town")).getDomProperty("value")).isEqualTo("Penrith");
-            assertThat(applicationsTitled("Speed watch for Langwathby")).isZero();
+                    .containsExactly("#groupName");
+            assertThat(browser.findElement(By.id("village")).getDomProperty("value")).isEqualTo("Little Moorside");
+            assertThat(applicationsTitled("Lights on Sheep Lane")).isZero();
         } finally {
             browser.quit();
         }
@@ -195,16 +194,16 @@ class BrowserJourneyIT {
         for (boolean javascript : List.of(true, false)) {
             WebDriver browser = Browser.open(javascript);
             try {
-                browser.get(url("/forms/property-fund/"));
-                answerEverySection(browser, Fixtures.propertyFundAnswers(Instant.now()));
+                browser.get(url(FORM_PAGE));
+                answerEverySection(browser, LocalRunFixture.answers());
                 browser.navigate().back();
-                new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> showing(d).equals("police-support"));
+                new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> showing(d).equals("money-and-dates"));
                 Browser.screenshot(browser, (javascript ? "js" : "no-js") + "-back-from-check");
-                assertThat(browser.findElement(By.id("officerName")).getDomProperty("value")).isEqualTo("PCSO Alex Smith");
-                assertThat(browser.findElement(By.id("organisationName")).getDomProperty("value")).isEqualTo("Eden Valley Speed Watch");
+                assertThat(browser.findElement(By.id("costs")).getDomProperty("value")).isEqualTo("Six lights £1,200; fitting £250");
+                assertThat(browser.findElement(By.id("groupName")).getDomProperty("value")).isEqualTo(LocalRunFixture.ORGANISATION);
                 browser.navigate().forward();
                 new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> showing(d).equals("check"));
-                assertThat(answerShown(browser, "Project title")).isEqualTo("Speed watch for Langwathby");
+                assertThat(answerShown(browser, "Project title")).isEqualTo("Lights on Sheep Lane");
             } finally {
                 browser.quit();
             }
@@ -216,17 +215,17 @@ class BrowserJourneyIT {
         for (boolean javascript : List.of(true, false)) {
             WebDriver browser = Browser.open(javascript);
             try {
-                browser.get(url("/forms/property-fund/"));
-                browser.findElement(By.id("organisationName")).sendKeys("Eden Valley Speed Watch");
+                browser.get(url(FORM_PAGE));
+                browser.findElement(By.id("groupName")).sendKeys(LocalRunFixture.ORGANISATION);
                 continueButton(browser).click();
                 WebElement summary = new WebDriverWait(browser, Duration.ofSeconds(10))
                         .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-error-summary]")));
                 Browser.screenshot(browser, (javascript ? "js" : "no-js") + "-errors");
                 assertThat(browser.getTitle()).startsWith("Error: ");
-                assertThat(browser.findElement(By.id("organisationName")).getDomProperty("value")).isEqualTo("Eden Valley Speed Watch");
+                assertThat(browser.findElement(By.id("groupName")).getDomProperty("value")).isEqualTo(LocalRunFixture.ORGANISATION);
                 List<WebElement> links = summary.findElements(By.tagName("a"));
-                assertThat(links).hasSize(4); // the problems of this section only
-                for (String target : List.of("organisationType", "postcode")) {
+                assertThat(links).hasSize(3); // the problems of this section only
+                for (String target : List.of("groupType", "postcode")) {
                     summary.findElement(By.cssSelector("a[href='#" + target + "']")).click();
                     assertThat(browser.switchTo().activeElement().getDomAttribute("id")).as("focus after the %s link", target).isEqualTo(target);
                 }
@@ -242,36 +241,29 @@ class BrowserJourneyIT {
         try {
             browser.get(url(startPage()));
             tabUntil(browser, e -> "a".equals(e.getTagName()) && e.getText().startsWith("Apply"), 40).sendKeys(Keys.ENTER);
-            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/forms/property-fund/"));
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains(FORM_PAGE));
             LocalDate start = LocalDate.now(Catalogue.UK).plusDays(30);
-            startSection(browser, "organisationName");
+            startSection(browser, "groupName");
             type(browser, "Keyboard Watch");
-            keys(browser, Keys.ARROW_DOWN, Keys.TAB); // organisation type: the second choice, watch scheme
-            type(browser, "1 Market Square");
-            type(browser, "");
-            type(browser, "Penrith");
-            type(browser, "CA11 7BS");
-            continueByKeyboard(browser, "your-organisation");
+            keys(browser, Keys.ARROW_DOWN, Keys.TAB); // kind of group: the second choice, village hall
+            type(browser, "Little Moorside");
+            type(browser, "NM2 7TQ");
+            continueByKeyboard(browser, "your-group");
             startSection(browser, "contactName");
-            type(browser, "Sam Jones");
-            type(browser, "sam@example.org");
-            type(browser, "01632 960 001");
-            continueByKeyboard(browser, "contact-details");
+            type(browser, "Robin Ashby");
+            type(browser, LocalRunFixture.APPLICANT);
+            type(browser, "07700 900461");
+            continueByKeyboard(browser, "contact");
             startSection(browser, "projectTitle");
             type(browser, "Keyboard journey");
-            type(browser, "Speed checks on the A686.");
-            type(browser, "250"); // how many people will benefit
-            keys(browser, Keys.SPACE); // first objective
-            for (int i = 0; i < 4; i++) {
-                keys(browser, Keys.TAB);
-            }
-            keys(browser, Keys.SPACE, Keys.TAB); // fifth objective
-            type(browser, "Fewer speeding drivers.");
-            type(browser, "Speed counts before and after.");
-            continueByKeyboard(browser, "your-project");
+            type(browser, "Two lights at the bus stop.");
+            keys(browser, Keys.SPACE); // first place: lanes
+            keys(browser, Keys.TAB, Keys.TAB);
+            keys(browser, Keys.SPACE, Keys.TAB); // third place: bus stops
+            continueByKeyboard(browser, "the-project");
             startSection(browser, "amount");
             type(browser, "900");
-            type(browser, "Speed gun £900");
+            type(browser, "Two lights £900");
             LocalDate end = start.plusDays(120);
             for (LocalDate date : List.of(start, end)) {
                 type(browser, String.valueOf(date.getDayOfMonth()));
@@ -279,11 +271,6 @@ class BrowserJourneyIT {
                 type(browser, String.valueOf(date.getYear()));
             }
             continueByKeyboard(browser, "money-and-dates");
-            startSection(browser, "officerName");
-            type(browser, "PCSO Alex Smith");
-            type(browser, "1234");
-            type(browser, "Penrith");
-            continueByKeyboard(browser, "police-support");
             assertThat(showing(browser)).isEqualTo("check");
             tabUntil(browser, e -> "declaration".equals(e.getDomAttribute("id")), 80);
             keys(browser, Keys.SPACE); // declaration
@@ -294,9 +281,9 @@ class BrowserJourneyIT {
 
             String reference = reference(browser);
             Browser.screenshot(browser, "keyboard-2-confirmation");
-            assertThat(stored(reference).get("answers").m().get("organisationType").l().get(0).s()).isEqualTo("watch-scheme");
-            assertThat(stored(reference).get("answers").m().get("objectives").l()).extracting(AttributeValue::s)
-                    .containsExactly("objective-3", "objective-8");
+            assertThat(stored(reference).get("answers").m().get("groupType").l().get(0).s()).isEqualTo("village-hall");
+            assertThat(stored(reference).get("answers").m().get("places").l()).extracting(AttributeValue::s)
+                    .containsExactly("lanes", "bus-stops");
         } finally {
             browser.quit();
         }
@@ -307,18 +294,18 @@ class BrowserJourneyIT {
         Map<String, String> pages = new java.util.LinkedHashMap<>();
         pages.put("home", "/");
         pages.put("strategy", "/strategy.html");
-        pages.put("fund", "/funds/property-fund.html");
-        pages.put("historic fund", "/funds/covid-community-recovery-fund.html");
+        pages.put("fund", "/funds/" + LocalRunFixture.FUND + ".html");
+        pages.put("historic fund", "/funds/flood-recovery-fund.html");
         pages.put("calls", "/calls/");
-        pages.put("call", "/calls/road-safety-2026.html");
-        pages.put("form", "/forms/property-fund/");
-        pages.put("closed form", "/forms/covid-community-recovery/");
+        pages.put("call", startPage());
+        pages.put("form", FORM_PAGE);
+        pages.put("closed form", "/forms/flood-recovery/");
         pages.put("accessibility", "/accessibility.html");
         pages.put("privacy", "/privacy.html");
         pages.put("not found", "/no-such-page.html");
         // a link without its signed token: the "We can't show this confirmation" page (the real
         // confirmation page is checked on the way through apply(), as only a real send reaches it)
-        pages.put("unshowable confirmation", "/api/forms/property-fund/confirmation?reference=KX7P-M2RD");
+        pages.put("unshowable confirmation", "/api/forms/" + LocalRunFixture.FORM + "/confirmation?reference=KX7P-M2RD");
         List<String> violations = new ArrayList<>();
         // axe is itself a script, so it runs with JavaScript on; the page the server re-renders for
         // a form posted without JavaScript is reached by form.submit(), which bypasses our script.
@@ -328,22 +315,22 @@ class BrowserJourneyIT {
                 browser.get(url(page.getValue()));
                 violations.addAll(check(browser, page.getKey()));
             }
-            browser.get(url("/forms/property-fund/"));
-            answerEverySection(browser, Fixtures.propertyFundAnswers(Instant.now()));
+            browser.get(url(FORM_PAGE));
+            answerEverySection(browser, LocalRunFixture.answers());
             browser.findElement(By.cssSelector("#section-check button[data-prevent-double-click]")).click(); // without the declaration
             waitForErrorSummary(browser);
             assertThat(browser.findElements(By.cssSelector(".error-summary__list a"))).extracting(e -> e.getDomAttribute("href"))
                     .containsExactly("#declaration");
             violations.addAll(check(browser, "check page with the declaration's problem shown in place"));
-            browser.get(url("/forms/property-fund/"));
+            browser.get(url(FORM_PAGE));
             ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.querySelector('form[data-apply-form]').submit()");
             waitForErrorSummary(browser);
-            assertThat(browser.getCurrentUrl()).endsWith("/api/forms/property-fund/submissions");
+            assertThat(browser.getCurrentUrl()).endsWith("/api/forms/" + LocalRunFixture.FORM + "/submissions");
             violations.addAll(check(browser, "form with errors re-rendered by the server"));
-            browser.get(url("/forms/property-fund/"));
+            browser.get(url(FORM_PAGE));
             continueButton(browser).click();
             waitForErrorSummary(browser);
-            assertThat(browser.getCurrentUrl()).endsWith("/api/forms/property-fund/sections");
+            assertThat(browser.getCurrentUrl()).endsWith("/api/forms/" + LocalRunFixture.FORM + "/sections");
             violations.addAll(check(browser, "a section with problems"));
         } finally {
             browser.quit();

@@ -14,18 +14,25 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chromium.HasCdp;
+import uk.opcc.funding.site.FixtureSite;
 import uk.opcc.funding.site.SiteBaker;
 
 /**
- * The site's status script in headless Chromium on a fixed clock: a page baked before the
- * road-safety call opened (2 November 2026, 9am) shows the right status, apply button and form
- * at every boundary, whatever the bake said, as a page opened or cached between bakes would.
+ * The site's status script in headless Chromium on a fixed clock: a page of the fixture funder
+ * baked before its lit-lanes call opened (4 February 2030, 9am GMT) shows the right status, apply
+ * button and form at every boundary, whatever the bake said, as a page opened or cached between
+ * bakes would; the call closes in British Summer Time (26 April 2030, 4pm BST, 3pm UTC).
  */
 class CallStatusBrowserIT {
-    static final Instant BAKED = Instant.parse("2026-11-01T12:00:00Z");
+    static final Instant BAKED = Instant.parse("2030-02-03T12:00:00Z");
+    static final String CALL = "/calls/lit-lanes-2030.html";
+    static final String FORM = "/forms/safer-villages/lit-lanes-2030.html";
 
     @TempDir
     static Path site;
+
+    @TempDir
+    static Path fixture;
 
     static HttpServer server;
     static WebDriver browser;
@@ -33,7 +40,8 @@ class CallStatusBrowserIT {
 
     @BeforeAll
     static void bakeAndServe() throws Exception {
-        SiteBaker.bake(new SiteBaker.Options(Path.of("../site/src/main/jbake"), site, "http://localhost", BAKED, false));
+        Path source = FixtureSite.source(Path.of("../site"), fixture.resolve("jbake"));
+        SiteBaker.bake(new SiteBaker.Options(source, site, "http://localhost", BAKED, false));
         server = HttpServer.create(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
         // Under the headers the site gets from CloudFront, as in the local run: the status script runs under its CSP.
         server.createContext("/", new StaticFiles(site)).getFilters()
@@ -87,50 +95,50 @@ class CallStatusBrowserIT {
 
     @Test
     void callPageSwitchesAtOpeningAndClosing() {
-        open("/calls/road-safety-2026.html", "2026-11-02T08:59:59Z");
+        open(CALL, "2030-02-04T08:59:59Z");
         assertThat(tag()).isEqualTo("Opens soon");
         assertThat(applyButtonShown()).isFalse();
         assertThat(shownNotice()).contains("You cannot apply yet");
 
-        open("/calls/road-safety-2026.html", "2026-11-02T09:00:00Z");
+        open(CALL, "2030-02-04T09:00:00Z");
         assertThat(tag()).isEqualTo("Open");
         assertThat(applyButtonShown()).isTrue();
-        assertThat(shownNotice()).startsWith("Deadline: Friday 29 January 2027 at 5pm").doesNotContain("within a week");
+        assertThat(shownNotice()).startsWith("Deadline: Friday 26 April 2030 at 4pm").doesNotContain("within a week");
 
-        open("/calls/road-safety-2026.html", "2027-01-22T17:00:00Z");
+        open(CALL, "2030-04-19T15:00:00Z");
         assertThat(tag()).isEqualTo("Closing soon");
         assertThat(shownNotice()).contains("This call closes within a week.");
 
-        open("/calls/road-safety-2026.html", "2027-01-29T16:59:59Z");
+        open(CALL, "2030-04-26T14:59:59Z");
         assertThat(applyButtonShown()).isTrue();
 
-        open("/calls/road-safety-2026.html", "2027-01-29T17:00:00Z");
+        open(CALL, "2030-04-26T15:00:00Z");
         assertThat(tag()).isEqualTo("Closed");
         assertThat(applyButtonShown()).isFalse();
-        assertThat(shownNotice()).startsWith("This call closed on Friday 29 January 2027 at 5pm");
+        assertThat(shownNotice()).startsWith("This call closed on Friday 26 April 2030 at 4pm");
         Browser.screenshot(browser, "status-call-closed");
     }
 
     @Test
     void formPageShowsTheFormOnlyWhileTheCallIsOpen() {
-        open("/forms/property-fund/road-safety-2026.html", "2026-11-02T08:59:59Z");
+        open(FORM, "2030-02-04T08:59:59Z");
         assertThat(formShown()).isFalse();
-        assertThat(shownNotice()).contains("This call opens on Monday 2 November 2026 at 9am");
+        assertThat(shownNotice()).contains("This call opens on Monday 4 February 2030 at 9am");
 
-        open("/forms/property-fund/road-safety-2026.html", "2026-11-02T09:00:00Z");
+        open(FORM, "2030-02-04T09:00:00Z");
         assertThat(formShown()).isTrue();
         assertThat(shownNotice()).isEmpty();
 
-        open("/forms/property-fund/road-safety-2026.html", "2027-01-29T17:00:00Z");
+        open(FORM, "2030-04-26T15:00:00Z");
         assertThat(formShown()).isFalse();
-        assertThat(shownNotice()).contains("This call closed on Friday 29 January 2027 at 5pm");
+        assertThat(shownNotice()).contains("This call closed on Friday 26 April 2030 at 4pm");
     }
 
     @Test
     void callListsOnOtherPagesShowTheStatusOnTheReadersClock() {
-        open("/calls/", "2027-01-29T17:00:00Z");
+        open("/calls/", "2030-04-26T15:00:00Z");
         assertThat(browser.findElements(By.cssSelector("[data-call-window]")).stream()
-                .filter(e -> e.getText().contains("Road safety in our communities"))
+                .filter(e -> e.getText().contains("Lighting the lanes"))
                 .map(e -> e.findElement(By.cssSelector("[data-status-tag]")).getText()).toList()).containsOnly("Closed");
     }
 }

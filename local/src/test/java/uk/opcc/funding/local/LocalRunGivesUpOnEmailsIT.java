@@ -9,12 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import uk.opcc.funding.function.Fixtures;
 
 /**
  * When the local run cannot send an application's emails (here its outbox cannot be written), it
@@ -42,7 +40,7 @@ class LocalRunGivesUpOnEmailsIT {
             Files.writeString(outbox, "not a folder");
 
             // when an application arrives
-            reference = local.applyToPropertyFund(Fixtures.with(Fixtures.propertyFundAnswers(Instant.now()), "organisationName", "Parked Club"));
+            reference = local.apply(LocalRunFixture.answers("groupName", "Parked Club"));
 
             // then, after its attempts, its record is parked and the console says so, once
             Path parked = waitForParked(failedRecords, "APP#" + reference, Duration.ofSeconds(90));
@@ -60,12 +58,12 @@ class LocalRunGivesUpOnEmailsIT {
         // when the outbox works again and the resend runs
         Files.delete(outbox);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        ResendFailedEmails.run(Path.of("..", LocalRun.SOURCE), local.work(), false, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        ResendFailedEmails.run(local.source(), local.work(), false, new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         // then both emails are sent, once
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("1 application(s) with an email not sent; 2 email(s) sent now");
-        assertThat(Outbox.waitForEmail(outbox, reference, Outbox.PROPERTY_FUND_STAFF)).exists();
-        assertThat(Outbox.waitForEmail(outbox, reference, "sam@example.org")).exists();
+        assertThat(Outbox.waitForEmail(outbox, reference, LocalRunFixture.STAFF)).exists();
+        assertThat(Outbox.waitForEmail(outbox, reference, LocalRunFixture.APPLICANT)).exists();
     }
 
     /** Everything printed goes where it went before (the test's quiet output) and into the test's copy. */

@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import uk.opcc.funding.function.Fixtures;
 import uk.opcc.funding.function.engines.NetworkReach;
 import uk.opcc.funding.function.http.SecurityHeaders;
 
@@ -27,7 +25,7 @@ class LocalRunIsLocalIT {
     static final LocalRunFixture local = new LocalRunFixture();
 
     static final List<String> EVERY_ROUTE = List.of("/", "/calls/", "/css/site.css", "/funds/lottery.html",
-            "/api/forms/property-fund/confirmation?token=x", "/_outbox/", PanelPackPage.PATH);
+            "/api/forms/" + LocalRunFixture.FORM + "/confirmation?token=x", "/_outbox/", PanelPackPage.PATH);
 
     static Map<String, String> host(String host, String... more) {
         Map<String, String> headers = new LinkedHashMap<>();
@@ -67,6 +65,11 @@ class LocalRunIsLocalIT {
         }
     }
 
+    /** The round of the fixture's fund now taking applications. */
+    String nextRound() {
+        return local.catalogue().fund(LocalRunFixture.FUND).orElseThrow().nextRound(java.time.Instant.now()).orElseThrow().id();
+    }
+
     @Test
     void theSiteItsEngineAndTheOutboxAnswerOnLoopbackOnly() {
         int dynamoDb = URI.create(local.run().dynamoDb().endpoint).getPort();
@@ -89,7 +92,7 @@ class LocalRunIsLocalIT {
                 assertThat(answer.status()).as("GET %s with Host %s", path, foreign).isEqualTo(421);
                 assertThat(answer.headers()).containsEntry("content-type", "text/plain; charset=utf-8");
                 assertThat(answer.body()).startsWith("This is a local run. It answers only at http://localhost:" + port + "/")
-                        .doesNotContain("<html", "Property Fund", "Local outbox");
+                        .doesNotContain("<html", LocalRunFixture.FUND_NAME, "Local outbox");
             }
         }
     }
@@ -97,9 +100,9 @@ class LocalRunIsLocalIT {
     @Test
     void aFormPostWithAForeignHostIsRefusedAndNothingIsStored() throws Exception {
         long before = applicationsStored();
-        String form = LocalRunFixture.formEncoded(Fixtures.with(Fixtures.propertyFundAnswers(Instant.now()), "organisationName", "Rebound Club"));
+        String form = LocalRunFixture.formEncoded(LocalRunFixture.answers("groupName", "Rebound Club"));
 
-        LocalRunFixture.Raw answer = local.raw("POST", "/api/forms/property-fund/submissions",
+        LocalRunFixture.Raw answer = local.raw("POST", "/api/forms/" + LocalRunFixture.FORM + "/submissions",
                 host("rebound.example:" + local.run().port(), "Content-Type", "application/x-www-form-urlencoded"), form);
 
         assertThat(answer.status()).isEqualTo(421);
@@ -119,8 +122,7 @@ class LocalRunIsLocalIT {
 
     @Test
     void aPanelPackPostFromAnotherOriginOrFromNoPageIsRefused_andNoPackIsMade() throws Exception {
-        String round = Fixtures.CATALOGUE.fund("property-fund").orElseThrow().nextRound(Instant.now()).orElseThrow().id();
-        String form = "fundId=property-fund&roundId=" + round;
+        String form = "fundId=" + LocalRunFixture.FUND + "&roundId=" + nextRound();
         long before = emailsInTheOutbox("panel pack");
         Map<String, Map<String, String>> refused = new LinkedHashMap<>();
         refused.put("another site's page", host(here(), "Origin", "http://rebound.example"));
@@ -145,8 +147,7 @@ class LocalRunIsLocalIT {
 
     @Test
     void aPanelPackPostFromItsOwnPageIsTaken() throws Exception {
-        String round = Fixtures.CATALOGUE.fund("property-fund").orElseThrow().nextRound(Instant.now()).orElseThrow().id();
-        String form = "fundId=property-fund&roundId=" + round;
+        String form = "fundId=" + LocalRunFixture.FUND + "&roundId=" + nextRound();
         Map<String, String> byOrigin = host(here(), "Origin", local.origin(), "Content-Type", "application/x-www-form-urlencoded");
         Map<String, String> byFetchSite = host(here(), "Sec-Fetch-Site", "same-origin", "Content-Type", "application/x-www-form-urlencoded");
         Map<String, String> asIp = host("127.0.0.1:" + local.run().port(), "Origin", "http://127.0.0.1:" + local.run().port(),
@@ -167,9 +168,9 @@ class LocalRunIsLocalIT {
      */
     @Test
     void theApiTakesAFormPostFromAnyOriginAsInProduction() throws Exception {
-        String form = LocalRunFixture.formEncoded(Fixtures.with(Fixtures.propertyFundAnswers(Instant.now()), "organisationName", "Cross Origin Club"));
+        String form = LocalRunFixture.formEncoded(LocalRunFixture.answers("groupName", "Cross Origin Club"));
 
-        LocalRunFixture.Raw answer = local.raw("POST", "/api/forms/property-fund/submissions",
+        LocalRunFixture.Raw answer = local.raw("POST", "/api/forms/" + LocalRunFixture.FORM + "/submissions",
                 host(here(), "Origin", "http://elsewhere.example", "Sec-Fetch-Site", "cross-site", "Content-Type", "application/x-www-form-urlencoded"), form);
 
         assertThat(answer.status()).isEqualTo(303);
@@ -179,8 +180,8 @@ class LocalRunIsLocalIT {
     void theSitesPagesAndTheApiCarryExactlyCloudFrontsSecurityHeaders_bar_HstsWhichPlainHttpCannotCarry() throws Exception {
         Map<String, String> cloudFront = lowerCase(SecurityHeaders.overPlainHttp());
         List<LocalRunFixture.Raw> answers = Stream.of("/", "/calls/", "/css/site.css", "/js/apply.js", "/funds/lottery.html",
-                "/api/forms/property-fund/confirmation?token=x", "/api/forms/lottery/confirmation").map(this::get).toList();
-        LocalRunFixture.Raw post = local.raw("POST", "/api/forms/property-fund/submissions",
+                "/api/forms/" + LocalRunFixture.FORM + "/confirmation?token=x", "/api/forms/lottery/confirmation").map(this::get).toList();
+        LocalRunFixture.Raw post = local.raw("POST", "/api/forms/" + LocalRunFixture.FORM + "/submissions",
                 host(here(), "Content-Type", "application/x-www-form-urlencoded"), "amount=5");
 
         for (LocalRunFixture.Raw answer : Stream.concat(answers.stream(), Stream.of(post)).toList()) {

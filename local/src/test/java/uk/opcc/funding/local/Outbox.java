@@ -16,9 +16,6 @@ final class Outbox {
     private Outbox() {
     }
 
-    /** The local run's staff mailbox for the Property Fund. */
-    static final String PROPERTY_FUND_STAFF = "property-fund@staff.localhost";
-
     /** The first email whose subject contains {@code text}, to anyone. */
     static Path waitForEmail(Path outbox, String text) throws Exception {
         return waitForEmail(outbox, text, null);

@@ -2,7 +2,6 @@ package uk.opcc.funding.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import uk.opcc.funding.function.Fixtures;
 
 /** {@code /_outbox/} in headless Chromium: each email readable, its HTML rendered safely, no axe violations. */
 class OutboxBrowserIT {
@@ -23,11 +21,16 @@ class OutboxBrowserIT {
     @BeforeAll
     static void applyOnce() throws Exception {
         LocalRun run = local.run();
-        Map<String, List<String>> answers = Fixtures.with(Fixtures.propertyFundAnswers(Instant.now()), "projectDescription",
+        Map<String, List<String>> answers = LocalRunFixture.answers("projectDescription",
                 "Fish & chips for \"volunteers\" at Tom's café");
-        reference = local.applyToPropertyFund(answers);
-        Outbox.waitForEmail(run.outbox, reference, Outbox.PROPERTY_FUND_STAFF);
-        Outbox.waitForEmail(run.outbox, reference, "sam@example.org");
+        reference = local.apply(answers);
+        Outbox.waitForEmail(run.outbox, reference, LocalRunFixture.STAFF);
+        Outbox.waitForEmail(run.outbox, reference, LocalRunFixture.APPLICANT);
+    }
+
+    /** The staff email's subject, which names the organisation: its {@code <Watch>} must be shown as text, never as markup. */
+    static String staffSubject() {
+        return LocalRunFixture.FUND_NAME + " · " + LocalRunFixture.ORGANISATION + " · £1,450 · " + reference;
     }
 
     static String url(String path) {
@@ -41,17 +44,16 @@ class OutboxBrowserIT {
             browser.get(url("/_outbox/"));
             List<String> violations = new ArrayList<>(BrowserJourneyIT.check(browser, "outbox list"));
             List<WebElement> rows = browser.findElements(By.cssSelector("tbody tr"));
-            assertThat(rows).extracting(WebElement::getText).anySatisfy(row -> assertThat(row).contains("property-fund@staff.localhost",
-                    "Property Fund · Eden Valley Speed Watch · £1,250.50 · " + reference));
-            assertThat(rows).extracting(WebElement::getText).anySatisfy(row -> assertThat(row).contains("sam@example.org",
-                    "We have your application to the Property Fund: reference " + reference));
+            assertThat(rows).extracting(WebElement::getText).anySatisfy(row -> assertThat(row).contains(LocalRunFixture.STAFF, staffSubject()));
+            assertThat(rows).extracting(WebElement::getText).anySatisfy(row -> assertThat(row).contains(LocalRunFixture.APPLICANT,
+                    "We have your application to the " + LocalRunFixture.FUND_NAME + ": reference " + reference));
 
             // The staff email: the one that carries the applicant's answers (theirs carries none), so the one to escape.
-            browser.findElement(By.linkText("Property Fund · Eden Valley Speed Watch · £1,250.50 · " + reference)).click();
+            browser.findElement(By.linkText(staffSubject())).click();
             Browser.screenshot(browser, "outbox-email");
             violations.addAll(BrowserJourneyIT.check(browser, "outbox email"));
             assertThat(browser.findElement(By.tagName("dl")).getText()).contains("From", "no-reply@funding.localhost", "To",
-                    "property-fund@staff.localhost", "Reply-To", "sam@example.org", "Date");
+                    LocalRunFixture.STAFF, "Reply-To", LocalRunFixture.APPLICANT, "Date");
             WebElement frame = browser.findElement(By.tagName("iframe"));
             assertThat(frame.getAttribute("sandbox")).isEmpty(); // present and empty: no scripts, no forms, no same origin
             assertThat(browser.findElement(By.tagName("pre")).getText()).contains(reference, "Fish & chips for \"volunteers\" at Tom's café");

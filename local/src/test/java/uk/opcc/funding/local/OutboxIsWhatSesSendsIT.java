@@ -21,7 +21,9 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 import uk.opcc.funding.catalogue.Fund;
-import uk.opcc.funding.function.Fixtures;
+import uk.opcc.funding.catalogue.Catalogue;
+import uk.opcc.funding.catalogue.CatalogueReader;
+import uk.opcc.funding.catalogue.Publisher;
 import uk.opcc.funding.function.engines.SesEmulator;
 import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.intake.SameOrganisation;
@@ -32,12 +34,14 @@ import uk.opcc.funding.function.panel.PanelPack;
 import uk.opcc.funding.function.panel.PanelPackService;
 import uk.opcc.funding.function.ses.SesMailer;
 import uk.opcc.funding.function.ses.SesMailerIT;
+import uk.opcc.funding.site.FixtureAnswers;
+import uk.opcc.funding.site.FixtureSite;
 
 /**
  * The .eml a person previews in the local outbox is what SES is given: each kind of email, sent
  * through the SES adapter to the SES v2 emulator and written by the outbox with the same clock and
  * message ids, is the same bytes as the raw message in the request SES received, and the emulator
- * reads from those bytes the email that was composed.
+ * reads from those bytes the email that was composed. The emails are the fixture funder's, at its clock.
  */
 class OutboxIsWhatSesSendsIT {
     static final String FROM = "no-reply@funding.example.gov.uk";
@@ -45,23 +49,29 @@ class OutboxIsWhatSesSendsIT {
     @TempDir
     Path outbox;
 
+    @TempDir
+    Path site;
+
     @Test
     @SuppressWarnings("unchecked")
     void theOutboxFileOfEachKindOfEmailIsByteForByteTheRawMessageGivenToSes() throws Exception {
         SesEmulator ses = SesEmulator.get();
         ses.clear();
-        Application application = new Application("KX7P-M2RD", "property-fund", "property-fund", null, "2026-27-Q3", Fixtures.NOW,
-                Fixtures.with(Fixtures.propertyFundAnswers(), "projectDescription", "£ and “quotes” \n--=_alt-boundary\nBcc: x@example.com"), 0);
-        Fund fund = Fixtures.CATALOGUE.fund("property-fund").orElseThrow();
-        PanelPack pack = PanelPack.compose(Fixtures.CATALOGUE, fund, fund.round("2026-27-Q3").orElseThrow(),
-                Fixtures.CATALOGUE.formFor("property-fund").orElseThrow(), List.of(application), "grants@funding.example.gov.uk", false);
+        Path source = FixtureSite.source(Path.of("../site"), site.resolve("jbake"));
+        Catalogue catalogue = CatalogueReader.read(source).published();
+        Map<String, List<String>> answers = new java.util.LinkedHashMap<>(FixtureAnswers.saferVillages(FixtureSite.NOW.atZone(Catalogue.UK).toLocalDate()));
+        answers.put("projectDescription", List.of("£ and “quotes” \n--=_alt-boundary\nBcc: x@example.com"));
+        Application application = new Application("KX7P-M2RD", LocalRunFixture.FORM, LocalRunFixture.FUND, null, "NV-2030-R1", FixtureSite.NOW, answers, 0);
+        Fund fund = catalogue.fund(LocalRunFixture.FUND).orElseThrow();
+        PanelPack pack = PanelPack.compose(catalogue, fund, fund.round("NV-2030-R1").orElseThrow(),
+                catalogue.formFor(LocalRunFixture.FUND).orElseThrow(), List.of(application), "grants@funding.example.gov.uk", false);
         List<Email> emails = List.of(
-                StaffEmail.compose(application, Fixtures.CATALOGUE, "grants@funding.example.gov.uk", new SameOrganisation.Earlier(List.of(), 0), 0),
-                ApplicantEmail.compose(application, Fixtures.CATALOGUE, Fixtures.PUBLISHER, "grants@funding.example.gov.uk"),
+                StaffEmail.compose(application, catalogue, "grants@funding.example.gov.uk", new SameOrganisation.Earlier(List.of(), 0), 0),
+                ApplicantEmail.compose(application, catalogue, Publisher.read(source), "grants@funding.example.gov.uk"),
                 PanelPackService.email(pack));
 
         List<byte[]> givenToSes = new ArrayList<>();
-        Clock clock = Clock.fixed(Fixtures.NOW, ZoneOffset.UTC);
+        Clock clock = Clock.fixed(FixtureSite.NOW, ZoneOffset.UTC);
         try (SesV2Client client = SesMailerIT.client(ses.endpoint, new ExecutionInterceptor() {
             @Override
             public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
