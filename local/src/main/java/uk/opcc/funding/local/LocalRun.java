@@ -212,6 +212,12 @@ public final class LocalRun implements AutoCloseable {
         server.stop(0);
         ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
         poller.shutdownNow();
+        try {
+            // An email being written when the run stops is finished, not cut off half-way.
+            poller.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         dynamoDb.stop();
         try {
             Files.deleteIfExists(work.resolve(ENGINE_FILE));

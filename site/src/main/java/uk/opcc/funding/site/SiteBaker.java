@@ -188,7 +188,7 @@ public final class SiteBaker {
         }
         try (Stream<Path> files = Files.walk(root)) {
             for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
+                Files.deleteIfExists(path); // a file another thread renamed or removed meanwhile is gone already
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot clear " + root, e);
