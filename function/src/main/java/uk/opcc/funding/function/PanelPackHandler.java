@@ -14,8 +14,12 @@ import uk.opcc.funding.function.panel.UnknownRoundException;
  * invocation; the pack's claim was given back, so the retry sends it.
  */
 public final class PanelPackHandler implements RequestHandler<Map<String, String>, Map<String, Object>> {
-    /** The function's timeout, as the stack sets it: one query and one email a round, SES retries included. */
-    public static final Duration TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * The function's timeout, as the stack sets it: one query and one email a round, SES retries
+     * included. A constant the compiler copies into the CDK app, which so never loads this class.
+     */
+    public static final int TIMEOUT_SECONDS = 60;
+    public static final Duration TIMEOUT = Duration.ofSeconds(TIMEOUT_SECONDS);
     private final PanelPackService service;
 
     /** For Lambda: everything built once, at start-up, from the environment. */

@@ -115,7 +115,7 @@ public final class IntakeStack extends Stack {
 
         panelPack = javaFunction("PanelPack", "uk.opcc.funding.function.PanelPackHandler::handleRequest", jar,
                 // One query and one email a round; the function's own timeout, which its claims' lease outlasts.
-                512, Duration.seconds(uk.opcc.funding.function.PanelPackHandler.TIMEOUT.toSeconds()), mailSettings);
+                512, Duration.seconds(uk.opcc.funding.function.PanelPackHandler.TIMEOUT_SECONDS), mailSettings);
         new PanelPacks(this, "PanelPacks", panelPack, table, DataStack.ROUND_INDEX, mail, config.catalogue(), synthesisedAt());
 
         failedRecords = failedRecordsBucket();

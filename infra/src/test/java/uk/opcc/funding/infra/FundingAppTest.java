@@ -139,7 +139,7 @@ class FundingAppTest {
                         "SES_CONFIGURATION_SET", Map.of("Ref", configurationSetId()))))));
         intake.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                 "Handler", "uk.opcc.funding.function.PanelPackHandler::handleRequest", "Runtime", "java21",
-                "Architectures", List.of("arm64"), "MemorySize", 512, "Timeout", (int) uk.opcc.funding.function.PanelPackHandler.TIMEOUT.toSeconds(),
+                "Architectures", List.of("arm64"), "MemorySize", 512, "Timeout", uk.opcc.funding.function.PanelPackHandler.TIMEOUT_SECONDS,
                 "Environment", Map.of("Variables", Map.of("TABLE_NAME", Match.anyValue(), "SENDER_ADDRESS", "funding@example.gov.uk",
                         "STAFF_MAILBOXES", "property-fund=grants@example.gov.uk,victims-services-fund=victims@example.gov.uk",
                         "SES_CONFIGURATION_SET", Map.of("Ref", configurationSetId()))))));
