@@ -72,13 +72,7 @@ final class Leases {
         names.remove("#error");
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":sending", s(SENDING), ":pending", s(PENDING),
                 ":until", n(job.lease(leaseUntil)), ":now", n(job.lease(now)), ":one", n(1)));
-        StringBuilder set = new StringBuilder("SET #state = :sending, #lease = :until");
-        alsoSet.forEach((name, value) -> {
-            String placeholder = "#also" + names.size();
-            names.put(placeholder, name);
-            values.put(":" + placeholder.substring(1), value);
-            set.append(", ").append(placeholder).append(" = :").append(placeholder.substring(1));
-        });
+        String set = "SET #state = :sending, #lease = :until" + alsoSetting(alsoSet, names, values);
         String free = "#state = :pending OR (#state = :sending AND #lease < :now)";
         try {
             Map<String, AttributeValue> item = dynamoDb.updateItem(b -> b.tableName(table).key(key)
@@ -138,13 +132,7 @@ final class Leases {
         names.remove("#attempts");
         names.remove("#error");
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":final", s(finalState)));
-        StringBuilder set = new StringBuilder("SET #state = :final");
-        alsoSet.forEach((name, value) -> {
-            String placeholder = "#also" + names.size();
-            names.put(placeholder, name);
-            values.put(":" + placeholder.substring(1), value);
-            set.append(", ").append(placeholder).append(" = :").append(placeholder.substring(1));
-        });
+        String set = "SET #state = :final" + alsoSetting(alsoSet, names, values);
         String condition = "attribute_exists(#pk)";
         if (ours.isPresent()) {
             condition = "#state = :sending AND #lease = :ours";
@@ -165,6 +153,18 @@ final class Leases {
         } catch (SdkException e) {
             throw new StorageUnavailableException("Could not record " + what + " as " + finalState, e);
         }
+    }
+
+    /** {@code , #alsoN = :alsoN} for each attribute an update also sets, its name and value added to the update's. */
+    private static String alsoSetting(Map<String, AttributeValue> alsoSet, Map<String, String> names, Map<String, AttributeValue> values) {
+        StringBuilder set = new StringBuilder();
+        alsoSet.forEach((name, value) -> {
+            String placeholder = "also" + names.size();
+            names.put("#" + placeholder, name);
+            values.put(":" + placeholder, value);
+            set.append(", #").append(placeholder).append(" = :").append(placeholder);
+        });
+        return set.toString();
     }
 
     private Map<String, String> names(Job job) {
