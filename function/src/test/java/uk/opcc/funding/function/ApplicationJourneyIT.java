@@ -42,7 +42,7 @@ class ApplicationJourneyIT {
     final String table = dynamoDb.newTable(ApplicationTable::create);
     final DynamoDbClient client = dynamoDb.client();
     final StreamRelay stream = new StreamRelay(dynamoDb, table, StackMapping.NOTIFIER);
-    final IntakeHandler intake = new IntakeHandler(Wiring.packaged(Fixtures.withConfirmationKey(dynamoDb.environment(table))).intake());
+    final IntakeHandler intake = new IntakeHandler(Wiring.packaged(LegacyFixtures.withConfirmationKey(dynamoDb.environment(table))).intake());
     final NotifierHandler notifier = notifier(ses.endpoint);
 
     NotifierHandler notifier(String sesEndpoint) {
@@ -61,7 +61,7 @@ class ApplicationJourneyIT {
 
     static Map<String, Object> answersNow() {
         Map<String, Object> body = new LinkedHashMap<>();
-        Fixtures.propertyFundAnswers(Instant.now()).forEach((k, v) -> body.put(k, v.size() == 1 ? v.get(0) : v));
+        LegacyFixtures.propertyFundAnswers(Instant.now()).forEach((k, v) -> body.put(k, v.size() == 1 ? v.get(0) : v));
         return body;
     }
 
@@ -101,7 +101,7 @@ class ApplicationJourneyIT {
 
     @Test
     void aPlainFormPostIsStoredEmailedAndRedirected() {
-        Map<String, List<String>> answers = new LinkedHashMap<>(Fixtures.propertyFundAnswers(Instant.now()));
+        Map<String, List<String>> answers = new LinkedHashMap<>(LegacyFixtures.propertyFundAnswers(Instant.now()));
         answers.put("website", List.of(""));
 
         APIGatewayV2HTTPResponse response = intake.handleRequest(Events.form("property-fund", answers), null);
@@ -159,7 +159,7 @@ class ApplicationJourneyIT {
 
     @Test
     void whenStorageFailsTheApplicantGets503AndNothingIsEmailed() {
-        Map<String, String> env = Fixtures.withConfirmationKey(dynamoDb.environment(table));
+        Map<String, String> env = LegacyFixtures.withConfirmationKey(dynamoDb.environment(table));
         env.put("DYNAMODB_ENDPOINT", "http://127.0.0.1:" + DynamoDbLocal.freePort());
         IntakeHandler storageDown = new IntakeHandler(Wiring.packaged(env).intake());
 
@@ -222,7 +222,7 @@ class ApplicationJourneyIT {
             body.remove(officer);
             add(corpus, expected, "missing " + officer, Events.json("property-fund", body), 422);
         }
-        for (FormField field : Fixtures.CATALOGUE.form("property-fund").orElseThrow().fields()) {
+        for (FormField field : LegacyFixtures.CATALOGUE.form("property-fund").orElseThrow().fields()) {
             if (field.question() instanceof TextQuestion text) {
                 add(corpus, expected, "CR/LF in " + field.name(), Events.json("property-fund", with(field.name(), "A\r\nBcc: x@example.com")), 422);
                 add(corpus, expected, "too long " + field.name(), Events.json("property-fund", with(field.name(), "x".repeat(text.maxLength() + 1))), 422);

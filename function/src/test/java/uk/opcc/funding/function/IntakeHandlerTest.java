@@ -32,7 +32,7 @@ import uk.opcc.funding.function.storage.InMemoryApplicationStore;
 /** The handler on API Gateway-shaped events, with the real service over an in-memory store. */
 class IntakeHandlerTest {
     final InMemoryApplicationStore store = new InMemoryApplicationStore();
-    final IntakeHandler handler = new IntakeHandler(new IntakeService(Fixtures.CATALOGUE, store, Fixtures.CLOCK, Reference::next), new FormPages(Fixtures.CATALOGUE), Fixtures.TOKENS);
+    final IntakeHandler handler = new IntakeHandler(new IntakeService(LegacyFixtures.CATALOGUE, store, LegacyFixtures.CLOCK, Reference::next), new FormPages(LegacyFixtures.CATALOGUE), LegacyFixtures.TOKENS);
 
     APIGatewayV2HTTPResponse handle(String fixture) {
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/" + fixture);
@@ -120,7 +120,7 @@ class IntakeHandlerTest {
     @Test
     void formPostToACallKeepsTheCallAndItsCap() {
         APIGatewayV2HTTPEvent event = Events.form("property-fund",
-                Fixtures.with(Fixtures.with(Fixtures.propertyFundAnswers(), "call", "road-safety-2026"), "amount", "2600"));
+                LegacyFixtures.with(LegacyFixtures.with(LegacyFixtures.propertyFundAnswers(), "call", "road-safety-2026"), "amount", "2600"));
 
         Document page = Jsoup.parse(handler.handleRequest(event, null).getBody());
 
@@ -133,7 +133,7 @@ class IntakeHandlerTest {
 
     @Test
     void storesAnswersInOneFormButShowsTheApplicantWhatTheyTyped() {
-        var answers = Fixtures.with(Fixtures.with(Fixtures.with(Fixtures.with(Fixtures.propertyFundAnswers(),
+        var answers = LegacyFixtures.with(LegacyFixtures.with(LegacyFixtures.with(LegacyFixtures.with(LegacyFixtures.propertyFundAnswers(),
                 "amount", "£1,850"), "postcode", "ca11  7bs"), "phone", "+44 (0)7700 900982"), "projectTitle", "Speed watch <for> Langwathby & Lazonby");
 
         APIGatewayV2HTTPResponse sent = handler.handleRequest(Events.form("property-fund", answers), null);
@@ -145,7 +145,7 @@ class IntakeHandlerTest {
 
         // given one wrong answer, the page shows every answer as it was typed, escaped
         APIGatewayV2HTTPResponse again = handler.handleRequest(Events.form("property-fund",
-                Fixtures.with(answers, "phone", "07700 90098")), null);
+                LegacyFixtures.with(answers, "phone", "07700 90098")), null);
 
         assertThat(again.getStatusCode()).isEqualTo(422);
         assertThat(again.getBody()).contains("value=\"Speed watch &lt;for&gt; Langwathby &amp; Lazonby\"").doesNotContain("<for>");
@@ -162,7 +162,7 @@ class IntakeHandlerTest {
 
     @Test
     void aSignedTokenShowsTheReferenceTheFundAndWhenThePanelDecides() {
-        APIGatewayV2HTTPResponse sent = handler.handleRequest(Events.form("property-fund", Fixtures.propertyFundAnswers()), null);
+        APIGatewayV2HTTPResponse sent = handler.handleRequest(Events.form("property-fund", LegacyFixtures.propertyFundAnswers()), null);
         String reference = store.applications.keySet().iterator().next();
 
         APIGatewayV2HTTPResponse response = handler.handleRequest(Events.confirmationAfter("property-fund", sent), null);
@@ -208,18 +208,18 @@ class IntakeHandlerTest {
     }
 
     static Stream<Arguments> untrustworthyLinks() {
-        String good = Fixtures.TOKENS.issue("KX7P-M2RD", "property-fund", null, Fixtures.NOW);
+        String good = LegacyFixtures.TOKENS.issue("KX7P-M2RD", "property-fund", null, LegacyFixtures.NOW);
         String[] parts = good.split("\\.");
         String otherClaims = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                ("ABCD-EFGH|property-fund||" + Fixtures.NOW.getEpochSecond() + "|" + Fixtures.NOW.plusSeconds(3600).getEpochSecond())
+                ("ABCD-EFGH|property-fund||" + LegacyFixtures.NOW.getEpochSecond() + "|" + LegacyFixtures.NOW.plusSeconds(3600).getEpochSecond())
                         .getBytes(StandardCharsets.UTF_8));
         char last = parts[2].charAt(parts[2].length() - 1);
         String flipped = parts[0] + "." + parts[1] + "." + parts[2].substring(0, parts[2].length() - 1) + (last == 'A' ? 'B' : 'A');
-        String expired = new ConfirmationToken(Fixtures.CONFIRMATION_KEY.getBytes(StandardCharsets.UTF_8),
-                Clock.fixed(Fixtures.NOW.minus(ConfirmationToken.LIFETIME), ZoneOffset.UTC))
-                .issue("KX7P-M2RD", "property-fund", null, Fixtures.NOW);
+        String expired = new ConfirmationToken(LegacyFixtures.CONFIRMATION_KEY.getBytes(StandardCharsets.UTF_8),
+                Clock.fixed(LegacyFixtures.NOW.minus(ConfirmationToken.LIFETIME), ZoneOffset.UTC))
+                .issue("KX7P-M2RD", "property-fund", null, LegacyFixtures.NOW);
         String otherKey = new ConfirmationToken("another-key-that-is-long-enough-0123456789".getBytes(StandardCharsets.UTF_8),
-                Fixtures.CLOCK).issue("KX7P-M2RD", "property-fund", null, Fixtures.NOW);
+                LegacyFixtures.CLOCK).issue("KX7P-M2RD", "property-fund", null, LegacyFixtures.NOW);
         return Stream.of(
                 Arguments.of("signed with our key, a time that is not a number", "property-fund",
                         Events.confirmationCookie(signedWithTheTestKey("KX7P-M2RD|property-fund||soon|later")), null, 404),
@@ -248,7 +248,7 @@ class IntakeHandlerTest {
         try {
             String signed = "v1." + Base64.getUrlEncoder().withoutPadding().encodeToString(claims.getBytes(StandardCharsets.UTF_8));
             javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(Fixtures.CONFIRMATION_KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.init(new javax.crypto.spec.SecretKeySpec(LegacyFixtures.CONFIRMATION_KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             return signed + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.US_ASCII)));
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -258,8 +258,8 @@ class IntakeHandlerTest {
     /** Whatever a route meets that it did not expect, it answers with the site's page, never a dropped connection. */
     @Test
     void everyRouteHasACatchAllThatAnswersWithTheProblemPage() {
-        IntakeHandler broken = new IntakeHandler(new IntakeService(Fixtures.CATALOGUE, store, Fixtures.CLOCK, Reference::next), null, Fixtures.TOKENS);
-        String good = Fixtures.TOKENS.issue("KX7P-M2RD", "property-fund", null, Fixtures.NOW);
+        IntakeHandler broken = new IntakeHandler(new IntakeService(LegacyFixtures.CATALOGUE, store, LegacyFixtures.CLOCK, Reference::next), null, LegacyFixtures.TOKENS);
+        String good = LegacyFixtures.TOKENS.issue("KX7P-M2RD", "property-fund", null, LegacyFixtures.NOW);
         APIGatewayV2HTTPEvent page = Events.confirmation("property-fund", Events.confirmationCookie(good), null);
         page.setHeaders(Map.of("accept", "text/html"));
 
@@ -281,10 +281,10 @@ class IntakeHandlerTest {
         // when the cookie is sent again and again (a reload, Back and Forward), then after its hour
         List<String> shown = Stream.of(1, 2, 3).map(i -> confirmation("property-fund", cookie, null))
                 .map(r -> Jsoup.parse(r.getBody()).select("[data-reference]").text()).toList();
-        ConfirmationToken anHourOn = new ConfirmationToken(Fixtures.CONFIRMATION_KEY.getBytes(StandardCharsets.UTF_8),
-                Clock.fixed(Fixtures.NOW.plus(ConfirmationToken.LIFETIME), ZoneOffset.UTC));
-        IntakeHandler later = new IntakeHandler(new IntakeService(Fixtures.CATALOGUE, store, Fixtures.CLOCK, Reference::next),
-                new FormPages(Fixtures.CATALOGUE), anHourOn);
+        ConfirmationToken anHourOn = new ConfirmationToken(LegacyFixtures.CONFIRMATION_KEY.getBytes(StandardCharsets.UTF_8),
+                Clock.fixed(LegacyFixtures.NOW.plus(ConfirmationToken.LIFETIME), ZoneOffset.UTC));
+        IntakeHandler later = new IntakeHandler(new IntakeService(LegacyFixtures.CATALOGUE, store, LegacyFixtures.CLOCK, Reference::next),
+                new FormPages(LegacyFixtures.CATALOGUE), anHourOn);
         APIGatewayV2HTTPResponse expired = later.handleRequest(Events.confirmation("property-fund", cookie, null), null);
 
         // then the same reference each time, one application stored, and Gone once the hour is up
@@ -297,14 +297,14 @@ class IntakeHandlerTest {
     @Test
     void aRequestWithoutCloudFrontsSecretIsRefusedBeforeAnythingIsReadOrStored() {
         // given the intake as deployed, expecting CloudFront's origin secret
-        IntakeService service = new IntakeService(Fixtures.CATALOGUE, store, Fixtures.CLOCK, Reference::next);
-        IntakeHandler behindCloudFront = new IntakeHandler(new Wiring.Intake(service, new FormPages(Fixtures.CATALOGUE), Fixtures.TOKENS,
+        IntakeService service = new IntakeService(LegacyFixtures.CATALOGUE, store, LegacyFixtures.CLOCK, Reference::next);
+        IntakeHandler behindCloudFront = new IntakeHandler(new Wiring.Intake(service, new FormPages(LegacyFixtures.CATALOGUE), LegacyFixtures.TOKENS,
                 new OriginCheck(() -> java.util.Optional.of("cloudfront-secret")), null, null));
         APIGatewayV2HTTPEvent direct = EventLoader.loadApiGatewayHttpEvent("events/property-fund-json.json");
         APIGatewayV2HTTPEvent guessed = EventLoader.loadApiGatewayHttpEvent("events/property-fund-json.json");
         guessed.getHeaders().put(OriginCheck.HEADER, "cloudfront-secreT");
         APIGatewayV2HTTPEvent confirmation = Events.confirmation("property-fund", Events.confirmationCookie(
-                Fixtures.TOKENS.issue("KX7P-M2RD", "property-fund", null, Fixtures.NOW)), null);
+                LegacyFixtures.TOKENS.issue("KX7P-M2RD", "property-fund", null, LegacyFixtures.NOW)), null);
 
         // when callers skip CloudFront: no header, a guessed one, a valid cookie straight to the API
         List<Integer> statuses = Stream.of(direct, guessed, confirmation).map(e -> behindCloudFront.handleRequest(e, null).getStatusCode()).toList();
@@ -366,9 +366,9 @@ class IntakeHandlerTest {
 
     @Test
     void unexpectedFailureGets500WithoutInternalDetail() {
-        IntakeHandler broken = new IntakeHandler(new IntakeService(Fixtures.CATALOGUE, store, Fixtures.CLOCK, () -> {
+        IntakeHandler broken = new IntakeHandler(new IntakeService(LegacyFixtures.CATALOGUE, store, LegacyFixtures.CLOCK, () -> {
             throw new IllegalStateException("secret internal detail at com.example.Internal");
-        }), new FormPages(Fixtures.CATALOGUE), Fixtures.TOKENS);
+        }), new FormPages(LegacyFixtures.CATALOGUE), LegacyFixtures.TOKENS);
 
         APIGatewayV2HTTPResponse response = broken.handleRequest(EventLoader.loadApiGatewayHttpEvent("events/property-fund-json.json"), null);
 

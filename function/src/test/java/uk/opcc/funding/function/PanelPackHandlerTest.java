@@ -18,7 +18,7 @@ import uk.opcc.funding.function.storage.InMemoryApplicationStore;
 class PanelPackHandlerTest {
     final PanelPackServiceTest.FakeClaims claims = new PanelPackServiceTest.FakeClaims();
     final List<uk.opcc.funding.function.mail.Email> sent = new ArrayList<>();
-    final PanelPackHandler handler = new PanelPackHandler(new PanelPackService(Fixtures.CATALOGUE, new InMemoryApplicationStore(), claims,
+    final PanelPackHandler handler = new PanelPackHandler(new PanelPackService(LegacyFixtures.CATALOGUE, new InMemoryApplicationStore(), claims,
             (pack, from) -> {
                 sent.add(pack);
                 return "m-" + sent.size();

@@ -24,18 +24,18 @@ import uk.opcc.funding.function.storage.InMemoryApplicationStore;
  */
 class SectionsJourneyTest {
     final InMemoryApplicationStore store = new InMemoryApplicationStore();
-    final IntakeHandler handler = new IntakeHandler(new IntakeService(Fixtures.CATALOGUE, store, Fixtures.CLOCK, Reference::next),
-            new FormPages(Fixtures.CATALOGUE), Fixtures.TOKENS);
+    final IntakeHandler handler = new IntakeHandler(new IntakeService(LegacyFixtures.CATALOGUE, store, LegacyFixtures.CLOCK, Reference::next),
+            new FormPages(LegacyFixtures.CATALOGUE), LegacyFixtures.TOKENS);
 
     /** The baked first page: every question there, empty, the first section showing. */
     Document firstPage() {
-        return Jsoup.parse(new FormPages(Fixtures.CATALOGUE).render("property-fund", Map.of(), List.of(),
-                uk.opcc.funding.catalogue.FormHtml.Step.start(Fixtures.CATALOGUE.form("property-fund").orElseThrow())).orElseThrow());
+        return Jsoup.parse(new FormPages(LegacyFixtures.CATALOGUE).render("property-fund", Map.of(), List.of(),
+                uk.opcc.funding.catalogue.FormHtml.Step.start(LegacyFixtures.CATALOGUE.form("property-fund").orElseThrow())).orElseThrow());
     }
 
     @Test
     void fillsEverySectionChecksChangesAnAnswerAndSendsWithNothingStoredBeforeSending() {
-        Map<String, List<String>> answers = Fixtures.propertyFundAnswers();
+        Map<String, List<String>> answers = LegacyFixtures.propertyFundAnswers();
         Document page = firstPage();
         List<String> sections = new ArrayList<>();
         while (!showing(page).equals("section-check")) {
@@ -95,7 +95,7 @@ class SectionsJourneyTest {
 
     @Test
     void goingToTheCheckPageWithAnUnansweredSectionShowsThatSection() {
-        Map<String, List<String>> answers = Fixtures.with(Fixtures.propertyFundAnswers(), "phone");
+        Map<String, List<String>> answers = LegacyFixtures.with(LegacyFixtures.propertyFundAnswers(), "phone");
         Map<String, List<String>> fields = new LinkedHashMap<>(answers);
         fields.put("section", List.of("police-support"));
         fields.put("go", List.of("check"));

@@ -57,7 +57,7 @@ class SesConfigurationSetIT {
     @Test
     void thePanelPacksRawEmailNamesTheConfigurationSet() {
         MailConfig config = config(SET);
-        var catalogue = Fixtures.CATALOGUE;
+        var catalogue = LegacyFixtures.CATALOGUE;
         var fund = catalogue.fund("property-fund").orElseThrow();
         PanelPack pack = PanelPack.compose(catalogue, fund, fund.round("2026-27-Q3").orElseThrow(), catalogue.formFor("property-fund").orElseThrow(),
                 List.of(), "grants@funding.example.gov.uk", false);
@@ -95,7 +95,7 @@ class SesConfigurationSetIT {
         if (configurationSet != null) {
             env.put("SES_CONFIGURATION_SET", configurationSet);
         }
-        return MailConfig.from(env, Fixtures.CATALOGUE);
+        return MailConfig.from(env, LegacyFixtures.CATALOGUE);
     }
 
     /** A client of the emulator that keeps the JSON body of every request it transmits. */

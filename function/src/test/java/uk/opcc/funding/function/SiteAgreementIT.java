@@ -50,7 +50,7 @@ class SiteAgreementIT {
         List<Map<String, Object>> calls = (List<Map<String, Object>>) json.get("calls");
         assertThat(calls).extracting(c -> c.get("status")).contains("closed");
         for (Map<String, Object> call : calls) {
-            var answers = Fixtures.with(Fixtures.propertyFundAnswers(statusesSince), "call", (String) call.get("id"));
+            var answers = LegacyFixtures.with(LegacyFixtures.propertyFundAnswers(statusesSince), "call", (String) call.get("id"));
             Outcome outcome = intake.submit(new Submission("property-fund", answers));
             switch ((String) call.get("status")) {
                 case "closed", "upcoming" -> assertThat(outcome).as((String) call.get("id")).isInstanceOf(Outcome.NotOpen.class);
@@ -75,7 +75,7 @@ class SiteAgreementIT {
                 for (var input : form.select("[name]")) {
                     fields.computeIfAbsent(input.attr("name"), n -> new java.util.ArrayList<>()).add(input.attr("value"));
                 }
-                IntakeService intake = new IntakeService(Wiring.catalogue(), new InMemoryApplicationStore(), Fixtures.CLOCK, Reference::next);
+                IntakeService intake = new IntakeService(Wiring.catalogue(), new InMemoryApplicationStore(), LegacyFixtures.CLOCK, Reference::next);
                 Outcome outcome = intake.submit(new Submission(formId, fields));
                 if (outcome instanceof Outcome.Invalid invalid) {
                     assertThat(invalid.problems()).as(page.toString()).noneMatch(p -> p.code().equals("unknownField"));

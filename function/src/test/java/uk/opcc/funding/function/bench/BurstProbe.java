@@ -12,7 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import uk.opcc.funding.function.Fixtures;
+import uk.opcc.funding.function.LegacyFixtures;
 import uk.opcc.funding.engines.DynamoDbLocal;
 import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.intake.IdempotencyKey;
@@ -67,9 +67,9 @@ public final class BurstProbe {
                 saved.add(pool.submit(() -> {
                     long n = UNIQUE.incrementAndGet();
                     Instant now = Instant.now();
-                    var answers = Fixtures.with(Fixtures.with(Fixtures.propertyFundAnswers(now), "organisationName", "Burst group " + n),
+                    var answers = LegacyFixtures.with(LegacyFixtures.with(LegacyFixtures.propertyFundAnswers(now), "organisationName", "Burst group " + n),
                             "email", "burst" + n + "@example.org");
-                    uk.opcc.funding.function.Fixtures.save(store, new Application(String.format("B%07d", n), "property-fund", "property-fund", null, "2026-27-Q4", now, answers,
+                    uk.opcc.funding.function.LegacyFixtures.save(store, new Application(String.format("B%07d", n), "property-fund", "property-fund", null, "2026-27-Q4", now, answers,
                             now.plus(Duration.ofDays(3650)).getEpochSecond()), new IdempotencyKey("burst#" + n, Duration.ofDays(1)), now);
                     return null;
                 }));

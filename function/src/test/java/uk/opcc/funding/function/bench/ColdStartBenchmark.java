@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import uk.opcc.funding.function.Fixtures;
+import uk.opcc.funding.function.LegacyFixtures;
 import uk.opcc.funding.function.Wiring;
 import uk.opcc.funding.engines.DynamoDbLocal;
 
@@ -58,7 +58,7 @@ public final class ColdStartBenchmark {
                 List<Long> cpus = new ArrayList<>();
                 for (int run = 0; run < RUNS; run++) {
                     Map<String, Object> body = new LinkedHashMap<>();
-                    Fixtures.propertyFundAnswers(Instant.now()).forEach((k, v) -> body.put(k, v.size() == 1 ? v.get(0) : v));
+                    LegacyFixtures.propertyFundAnswers(Instant.now()).forEach((k, v) -> body.put(k, v.size() == 1 ? v.get(0) : v));
                     body.put("projectTitle", "Cold start run " + run + (primed ? " primed" : "")); // new answers each run: a real store, not a replay
                     Files.writeString(event, new ObjectMapper().writeValueAsString(body));
                     List<String> command = new ArrayList<>(List.of(java, "-cp", jar + File.pathSeparator + testClasses,
@@ -67,7 +67,7 @@ public final class ColdStartBenchmark {
                         command.add("--primed");
                     }
                     ProcessBuilder probe = new ProcessBuilder(command).redirectErrorStream(true);
-                    probe.environment().putAll(Fixtures.withConfirmationKey(dynamoDb.environment(table)));
+                    probe.environment().putAll(LegacyFixtures.withConfirmationKey(dynamoDb.environment(table)));
                     probe.environment().put("JAVA_TOOL_OPTIONS", Wiring.JVM_OPTIONS);
                     if (primed) {
                         // as Lambda says for the init it snapshots: the secrets are read after the restore, and timed with it

@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.Update;
-import uk.opcc.funding.function.Fixtures;
+import uk.opcc.funding.function.LegacyFixtures;
 import uk.opcc.funding.function.IntakeHandler;
 import uk.opcc.funding.function.Wiring;
 import uk.opcc.funding.engines.DynamoDbLocal;
@@ -195,8 +195,8 @@ public final class IntakeBenchmark {
         };
         try (DynamoDbClient client = engine.client(capture)) {
             Instant now = Instant.now();
-            uk.opcc.funding.function.Fixtures.save(new DynamoDbApplicationStore(client, table), new Application("BENCH0001", "property-fund", "property-fund", null, "2026-27-Q4",
-                    now, Fixtures.propertyFundAnswers(now), now.plus(Duration.ofDays(3650)).getEpochSecond()),
+            uk.opcc.funding.function.LegacyFixtures.save(new DynamoDbApplicationStore(client, table), new Application("BENCH0001", "property-fund", "property-fund", null, "2026-27-Q4",
+                    now, LegacyFixtures.propertyFundAnswers(now), now.plus(Duration.ofDays(3650)).getEpochSecond()),
                     new IdempotencyKey("bench#capture", Duration.ofDays(1)), now);
         }
         return captured.get();
@@ -240,9 +240,9 @@ public final class IntakeBenchmark {
      */
     private static java.util.function.IntFunction<Load.Request> intake(DynamoDbLocal engine) throws Exception {
         String table = newTable(engine);
-        Map<String, String> env = Fixtures.withConfirmationKey(engine.environment(table));
+        Map<String, String> env = LegacyFixtures.withConfirmationKey(engine.environment(table));
         Map<String, Object> body = new LinkedHashMap<>();
-        Fixtures.propertyFundAnswers(Instant.now()).forEach((k, v) -> body.put(k, v.size() == 1 ? v.get(0) : v));
+        LegacyFixtures.propertyFundAnswers(Instant.now()).forEach((k, v) -> body.put(k, v.size() == 1 ? v.get(0) : v));
         body.put("organisationName", "ORG");
         body.put("email", "EMAIL");
         body.put("submissionId", "SUBMISSION");

@@ -11,7 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import uk.opcc.funding.function.Fixtures;
+import uk.opcc.funding.function.LegacyFixtures;
 import uk.opcc.funding.engines.DynamoDbLocal;
 import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.intake.IdempotencyKey;
@@ -89,7 +89,7 @@ public final class NotifierBenchmark {
             AtomicInteger sent = new AtomicInteger();
             Mailer counting = (email, from) -> "message-" + sent.incrementAndGet();
             NotificationService notifier = new NotificationService(store,
-                    new Emails(Fixtures.CATALOGUE, Fixtures.PUBLISHER, NotificationServiceTest.CONFIG, store, Clock.systemUTC()),
+                    new Emails(LegacyFixtures.CATALOGUE, LegacyFixtures.PUBLISHER, NotificationServiceTest.CONFIG, store, Clock.systemUTC()),
                     counting, "no-reply@example.gov.uk", Clock.systemUTC(), NotificationServiceTest.BUDGET);
 
             counter.counting = true;
@@ -124,9 +124,9 @@ public final class NotifierBenchmark {
                 int n = i;
                 saved.add(pool.submit(() -> {
                     String reference = prefix.charAt(0) + String.format("%07d", n);
-                    var answers = Fixtures.with(Fixtures.with(Fixtures.propertyFundAnswers(at), "organisationName", prefix + " group " + n),
+                    var answers = LegacyFixtures.with(LegacyFixtures.with(LegacyFixtures.propertyFundAnswers(at), "organisationName", prefix + " group " + n),
                             "email", prefix.toLowerCase() + n + "@example.org");
-                    uk.opcc.funding.function.Fixtures.save(store, new Application(reference, "property-fund", "property-fund", null, ROUND, at, answers, expires),
+                    uk.opcc.funding.function.LegacyFixtures.save(store, new Application(reference, "property-fund", "property-fund", null, ROUND, at, answers, expires),
                             new IdempotencyKey("bench#" + reference, Duration.ofDays(1)), at);
                     return reference;
                 }));

@@ -57,7 +57,7 @@ class MimeMessagesTest {
     void aPackIsItsTextWithTheCsvAttachedInBase64() throws Exception {
         String csv = "reference,organisation\r\nKX7P-M2RD,\"'=HYPERLINK(\"\"x\"\")\"\r\n";
         Email pack = new Email("grants@funding.example.gov.uk", null, "Panel pack: Property Fund", "3 applications\n", null,
-                List.of(new Attachment("property-fund-2026-27-Q3.csv", "text/csv; charset=UTF-8", csv.getBytes(StandardCharsets.UTF_8))));
+                List.of(new Attachment("safer-villages-fund-NV-2030-R1.csv", "text/csv; charset=UTF-8", csv.getBytes(StandardCharsets.UTF_8))));
 
         byte[] mime = MimeMessages.write(pack, "no-reply@funding.example.gov.uk", AT, "id-3@funding.example.gov.uk");
         MimeMessage read = read(mime);
@@ -68,7 +68,7 @@ class MimeMessagesTest {
         assertThat(mixed.getBodyPart(0).getContent()).isEqualTo("3 applications\n");
         Part csvPart = mixed.getBodyPart(1);
         assertThat(csvPart.getDisposition()).isEqualTo(Part.ATTACHMENT);
-        assertThat(csvPart.getFileName()).isEqualTo("property-fund-2026-27-Q3.csv");
+        assertThat(csvPart.getFileName()).isEqualTo("safer-villages-fund-NV-2030-R1.csv");
         assertThat(csvPart.getHeader("Content-Transfer-Encoding")).containsExactly("base64");
         assertThat(csvPart.getInputStream().readAllBytes()).isEqualTo(csv.getBytes(StandardCharsets.UTF_8));
         assertThat(read.getHeader("Reply-To")).isNull();

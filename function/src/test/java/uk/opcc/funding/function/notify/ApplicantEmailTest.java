@@ -2,19 +2,19 @@ package uk.opcc.funding.function.notify;
 
 import uk.opcc.funding.function.mail.Email;
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.opcc.funding.function.Fixtures.propertyFundAnswers;
-import static uk.opcc.funding.function.Fixtures.with;
+import static uk.opcc.funding.function.LegacyFixtures.propertyFundAnswers;
+import static uk.opcc.funding.function.LegacyFixtures.with;
 
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import uk.opcc.funding.function.Fixtures;
+import uk.opcc.funding.function.LegacyFixtures;
 import uk.opcc.funding.function.intake.Application;
 
 class ApplicantEmailTest {
     static Email compose(Map<String, List<String>> answers, String callId, String round) {
-        return ApplicantEmail.compose(new Application("KX7P-M2RD", "property-fund", "property-fund", callId, round, Fixtures.NOW, answers, 0),
-                Fixtures.CATALOGUE, Fixtures.PUBLISHER, "grants@example.gov.uk");
+        return ApplicantEmail.compose(new Application("KX7P-M2RD", "property-fund", "property-fund", callId, round, LegacyFixtures.NOW, answers, 0),
+                LegacyFixtures.CATALOGUE, LegacyFixtures.PUBLISHER, "grants@example.gov.uk");
     }
 
     @Test

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import uk.opcc.funding.function.Fixtures;
+import uk.opcc.funding.function.LegacyFixtures;
 import uk.opcc.funding.function.config.MailConfig;
 import uk.opcc.funding.function.intake.IntakeService;
 import uk.opcc.funding.function.intake.Outcome;
@@ -28,7 +28,7 @@ import uk.opcc.funding.function.storage.InMemoryApplicationStore;
 public class NotificationServiceTest {
     public static final MailConfig CONFIG = MailConfig.from(Map.of("TABLE_NAME", "applications", "AWS_REGION", "eu-west-2",
             "SENDER_ADDRESS", "no-reply@example.gov.uk",
-            "STAFF_MAILBOXES", "property-fund=grants@example.gov.uk,victims-services-fund=victims@example.gov.uk"), Fixtures.CATALOGUE);
+            "STAFF_MAILBOXES", "property-fund=grants@example.gov.uk,victims-services-fund=victims@example.gov.uk"), LegacyFixtures.CATALOGUE);
     public static final Duration BUDGET = Duration.ofSeconds(20);
     static final Supplier<Duration> FULL_INVOCATION = () -> Duration.ofSeconds(30);
 
@@ -49,19 +49,19 @@ public class NotificationServiceTest {
 
     final InMemoryApplicationStore store = new InMemoryApplicationStore();
     final RecordingMailer mail = new RecordingMailer();
-    final NotificationService service = service(store, mail, Fixtures.CLOCK);
+    final NotificationService service = service(store, mail, LegacyFixtures.CLOCK);
 
     /** The service as the notifier builds it, on a store and mail service of the test's. */
     public static NotificationService service(EmailRecords store, Mailer mailer, Clock clock) {
-        return new NotificationService(store, new Emails(Fixtures.CATALOGUE, Fixtures.PUBLISHER, CONFIG, store, clock), mailer,
+        return new NotificationService(store, new Emails(LegacyFixtures.CATALOGUE, LegacyFixtures.PUBLISHER, CONFIG, store, clock), mailer,
                 CONFIG.senderAddress(), clock, BUDGET);
     }
     String reference;
 
     @BeforeEach
     void storeAnApplication() {
-        IntakeService intake = new IntakeService(Fixtures.CATALOGUE, store, Fixtures.CLOCK, () -> "KX7P-M2RD");
-        reference = ((Outcome.Accepted) intake.submit(new Submission("property-fund", Fixtures.propertyFundAnswers()))).reference();
+        IntakeService intake = new IntakeService(LegacyFixtures.CATALOGUE, store, LegacyFixtures.CLOCK, () -> "KX7P-M2RD");
+        reference = ((Outcome.Accepted) intake.submit(new Submission("property-fund", LegacyFixtures.propertyFundAnswers()))).reference();
     }
 
     @Test
@@ -85,7 +85,7 @@ public class NotificationServiceTest {
             }
             return mail.send(email, from);
         };
-        NotificationService.Outcome first = service(store, applicantsAddressRefused, Fixtures.CLOCK).notify(reference, FULL_INVOCATION);
+        NotificationService.Outcome first = service(store, applicantsAddressRefused, LegacyFixtures.CLOCK).notify(reference, FULL_INVOCATION);
         assertThat(first.deliveries()).isEqualTo(Map.of(Recipient.STAFF, Delivery.SENT, Recipient.APPLICANT, Delivery.FAILED));
         assertThat(first.settled()).isFalse();
         assertThat(store.state(reference, Recipient.APPLICANT)).isEqualTo("pending");
@@ -99,7 +99,7 @@ public class NotificationServiceTest {
     @Test
     void noConfirmationIsOwedWhereTheApplicantGaveNoAddress() {
         store.put(new uk.opcc.funding.function.intake.Application("PN4W-8HTC", "property-fund", "property-fund", null, "2026-27-Q3",
-                Fixtures.NOW, Fixtures.with(Fixtures.propertyFundAnswers(), "email"), 0));
+                LegacyFixtures.NOW, LegacyFixtures.with(LegacyFixtures.propertyFundAnswers(), "email"), 0));
 
         NotificationService.Outcome outcome = service.notify("PN4W-8HTC", FULL_INVOCATION);
 
@@ -135,16 +135,16 @@ public class NotificationServiceTest {
         Mailer dies = (email, from) -> {
             throw new Crash();
         };
-        assertThatThrownBy(() -> at(Fixtures.NOW, dies).notify(reference, () -> Duration.ofSeconds(25))).isInstanceOf(Crash.class);
+        assertThatThrownBy(() -> at(LegacyFixtures.NOW, dies).notify(reference, () -> Duration.ofSeconds(25))).isInstanceOf(Crash.class);
         assertThat(store.state(reference, Recipient.STAFF)).isEqualTo("sending");
 
-        NotificationService.Outcome retry = at(Fixtures.NOW.plusSeconds(29), mail).notify(reference, FULL_INVOCATION);
+        NotificationService.Outcome retry = at(LegacyFixtures.NOW.plusSeconds(29), mail).notify(reference, FULL_INVOCATION);
         assertThat(retry.deliveries()).containsEntry(Recipient.STAFF, Delivery.HELD_ELSEWHERE);
         assertThat(retry.settled()).as("a held claim is not a sent email").isFalse();
         assertThat(mail.sent).extracting(Email::to).as("the applicant's is not held up").containsExactly("sam@example.org");
 
         // 25 s left when it was claimed, plus the margin: lapsed at 30 s, so taken over.
-        assertThat(at(Fixtures.NOW.plusSeconds(31), mail).notify(reference, FULL_INVOCATION).deliveries())
+        assertThat(at(LegacyFixtures.NOW.plusSeconds(31), mail).notify(reference, FULL_INVOCATION).deliveries())
                 .containsEntry(Recipient.STAFF, Delivery.SENT);
         assertThat(mail.sent).extracting(Email::to).containsExactly("sam@example.org", "grants@example.gov.uk");
     }
@@ -165,7 +165,7 @@ public class NotificationServiceTest {
         for (int i = 1; i <= 4; i++) {
             String ref = "CAP" + i + "-M2RD";
             store.put(new uk.opcc.funding.function.intake.Application(ref, "property-fund", "property-fund", null, "2026-27-Q3",
-                    Fixtures.NOW.plusSeconds(i), Fixtures.with(Fixtures.with(Fixtures.propertyFundAnswers(), "email", address),
+                    LegacyFixtures.NOW.plusSeconds(i), LegacyFixtures.with(LegacyFixtures.with(LegacyFixtures.propertyFundAnswers(), "email", address),
                     "organisationName", "Group number " + i), 0));
             references.add(ref);
         }
@@ -175,7 +175,7 @@ public class NotificationServiceTest {
     @Test
     void anAddressGetsAtMostTheDaysCapOfEmailsAndStaffAreToldOfTheOnesHeldBack() {
         // given the data's cap of 3 a day, and four applications giving one address (written differently)
-        assertThat(Fixtures.PUBLISHER.emailsToOneAddressADay()).isEqualTo(3);
+        assertThat(LegacyFixtures.PUBLISHER.emailsToOneAddressADay()).isEqualTo(3);
         List<String> references = fourFromOneAddress(" Victim@Example.org");
 
         // when each is notified, and the fourth again (a retry)
@@ -228,8 +228,8 @@ public class NotificationServiceTest {
             return mail.send(email, from);
         };
 
-        NotificationService.Outcome outcome = service(store, refusesTheApplicant, Fixtures.CLOCK).notify(reference, FULL_INVOCATION);
-        NotificationService.Outcome retry = service(store, refusesTheApplicant, Fixtures.CLOCK).notify(reference, FULL_INVOCATION);
+        NotificationService.Outcome outcome = service(store, refusesTheApplicant, LegacyFixtures.CLOCK).notify(reference, FULL_INVOCATION);
+        NotificationService.Outcome retry = service(store, refusesTheApplicant, LegacyFixtures.CLOCK).notify(reference, FULL_INVOCATION);
 
         assertThat(outcome.deliveries()).isEqualTo(Map.of(Recipient.STAFF, Delivery.SENT, Recipient.APPLICANT, Delivery.REFUSED));
         assertThat(outcome.settled()).as("nothing for Lambda to retry, no record parked").isTrue();
@@ -247,7 +247,7 @@ public class NotificationServiceTest {
             return mail.send(email, from);
         };
 
-        NotificationService.Outcome outcome = service(store, refusesStaff, Fixtures.CLOCK).notify(reference, FULL_INVOCATION);
+        NotificationService.Outcome outcome = service(store, refusesStaff, LegacyFixtures.CLOCK).notify(reference, FULL_INVOCATION);
 
         assertThat(outcome.deliveries()).containsEntry(Recipient.STAFF, Delivery.FAILED);
         assertThat(outcome.settled()).isFalse();

@@ -2,26 +2,26 @@ package uk.opcc.funding.function.notify;
 
 import uk.opcc.funding.function.mail.Email;
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.opcc.funding.function.Fixtures.propertyFundAnswers;
-import static uk.opcc.funding.function.Fixtures.with;
+import static uk.opcc.funding.function.LegacyFixtures.propertyFundAnswers;
+import static uk.opcc.funding.function.LegacyFixtures.with;
 
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import uk.opcc.funding.catalogue.text.Html;
-import uk.opcc.funding.function.Fixtures;
+import uk.opcc.funding.function.LegacyFixtures;
 import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.intake.SameOrganisation;
 
 class StaffEmailTest {
     static Application application(Map<String, List<String>> answers, String callId) {
-        return new Application("KX7P-M2RD", "property-fund", "property-fund", callId, "2026-27-Q3", Fixtures.NOW, answers, 0);
+        return new Application("KX7P-M2RD", "property-fund", "property-fund", callId, "2026-27-Q3", LegacyFixtures.NOW, answers, 0);
     }
 
     static final SameOrganisation.Earlier NONE = new SameOrganisation.Earlier(List.of(), 0);
 
     static Email compose(Map<String, List<String>> answers, String callId, SameOrganisation.Earlier earlier) {
-        return StaffEmail.compose(application(answers, callId), Fixtures.CATALOGUE, "grants@example.gov.uk", earlier, 0);
+        return StaffEmail.compose(application(answers, callId), LegacyFixtures.CATALOGUE, "grants@example.gov.uk", earlier, 0);
     }
 
     @Test
@@ -83,7 +83,7 @@ class StaffEmailTest {
 
     @Test
     void saysWhenTheApplicantsConfirmationIsHeldBackByTheDailyCap() {
-        Email held = StaffEmail.compose(application(propertyFundAnswers(), null), Fixtures.CATALOGUE, "grants@example.gov.uk", NONE, 3);
+        Email held = StaffEmail.compose(application(propertyFundAnswers(), null), LegacyFixtures.CATALOGUE, "grants@example.gov.uk", NONE, 3);
 
         assertThat(held.text()).startsWith("We have not emailed the applicant a confirmation: their address has already had 3 emails "
                 + "from us today, the most we send to one address in a day. If they get in touch, give them their reference.");
@@ -92,10 +92,10 @@ class StaffEmailTest {
 
     @Test
     void aRoundTheCalendarDoesNotHaveIsSaidPlainly() {
-        Application unscheduled = new Application("KX7P-M2RD", "property-fund", "property-fund", null, Application.UNSCHEDULED, Fixtures.NOW,
+        Application unscheduled = new Application("KX7P-M2RD", "property-fund", "property-fund", null, Application.UNSCHEDULED, LegacyFixtures.NOW,
                 propertyFundAnswers(), 0);
 
-        Email email = StaffEmail.compose(unscheduled, Fixtures.CATALOGUE, "grants@example.gov.uk", NONE, 0);
+        Email email = StaffEmail.compose(unscheduled, LegacyFixtures.CATALOGUE, "grants@example.gov.uk", NONE, 0);
 
         assertThat(email.text()).contains("Panel round:\n    Not scheduled yet: the fund's panel calendar (data/funds.yml) has no round for it");
     }

@@ -1,8 +1,8 @@
 package uk.opcc.funding.function.panel;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.opcc.funding.function.Fixtures.propertyFundAnswers;
-import static uk.opcc.funding.function.Fixtures.with;
+import static uk.opcc.funding.function.LegacyFixtures.propertyFundAnswers;
+import static uk.opcc.funding.function.LegacyFixtures.with;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import uk.opcc.funding.catalogue.FormDefinition;
 import uk.opcc.funding.catalogue.FormHtml;
 import uk.opcc.funding.catalogue.Fund;
-import uk.opcc.funding.function.Fixtures;
+import uk.opcc.funding.function.LegacyFixtures;
 import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.intake.SameOrganisation;
 import uk.opcc.funding.function.notify.StaffEmail;
@@ -30,7 +30,7 @@ import uk.opcc.funding.function.validation.Problem;
  * staff email and in the panel pack like every other answer.
  */
 class HowManyPeopleBenefitTest {
-    static final FormDefinition FORM = Fixtures.CATALOGUE.form("property-fund").orElseThrow();
+    static final FormDefinition FORM = LegacyFixtures.CATALOGUE.form("property-fund").orElseThrow();
     static final Optional<BigDecimal> CAP = Optional.of(new BigDecimal("2500"));
     static final LocalDate TODAY = LocalDate.parse("2026-11-24");
 
@@ -70,13 +70,13 @@ class HowManyPeopleBenefitTest {
     @Test
     void theStaffEmailAndThePanelPackCarryIt() throws IOException {
         Map<String, List<String>> stored = with(propertyFundAnswers(), "beneficiaries", "1200");
-        Application application = new Application("KX7P-M2RD", "property-fund", "property-fund", null, "2026-27-Q3", Fixtures.NOW, stored, 0);
+        Application application = new Application("KX7P-M2RD", "property-fund", "property-fund", null, "2026-27-Q3", LegacyFixtures.NOW, stored, 0);
 
-        String text = StaffEmail.compose(application, Fixtures.CATALOGUE, "grants@example.gov.uk", new SameOrganisation.Earlier(List.of(), 0), 0).text();
+        String text = StaffEmail.compose(application, LegacyFixtures.CATALOGUE, "grants@example.gov.uk", new SameOrganisation.Earlier(List.of(), 0), 0).text();
         assertThat(text).contains("How many people will benefit?:\n    1,200");
 
-        Fund fund = Fixtures.CATALOGUE.fund("property-fund").orElseThrow();
-        PanelPack pack = PanelPack.compose(Fixtures.CATALOGUE, fund, fund.round("2026-27-Q3").orElseThrow(), FORM, List.of(application),
+        Fund fund = LegacyFixtures.CATALOGUE.fund("property-fund").orElseThrow();
+        PanelPack pack = PanelPack.compose(LegacyFixtures.CATALOGUE, fund, fund.round("2026-27-Q3").orElseThrow(), FORM, List.of(application),
                 "grants@example.gov.uk", false);
         List<List<String>> rows = PackCsvTest.parse(pack.csv());
         assertThat(rows.get(1).get(rows.get(0).indexOf("How many people will benefit?"))).isEqualTo("1200");

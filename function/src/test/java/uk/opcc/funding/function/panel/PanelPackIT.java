@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import uk.opcc.funding.function.Fixtures;
+import uk.opcc.funding.function.LegacyFixtures;
 import uk.opcc.funding.function.PanelPackHandler;
 import uk.opcc.funding.function.Wiring;
 import uk.opcc.funding.engines.DynamoDbLocal;
@@ -65,7 +65,7 @@ class PanelPackIT {
     }
 
     PanelPackService service(Mailer sender) {
-        return new PanelPackService(Fixtures.CATALOGUE, store, new DynamoDbPanelPackClaims(client, table), sender,
+        return new PanelPackService(LegacyFixtures.CATALOGUE, store, new DynamoDbPanelPackClaims(client, table), sender,
                 PanelPackServiceTest.CONFIG, Clock.fixed(AFTER_THE_DEADLINES, ZoneOffset.UTC),
                 PanelPackHandler.TIMEOUT);
     }
@@ -76,9 +76,9 @@ class PanelPackIT {
 
     String store(int i, String fund, String round, String amount) {
         String reference = String.format("P%03d-3333", i).replace('0', 'A').replace('1', 'B');
-        Map<String, List<String>> answers = Fixtures.with(Fixtures.with(Fixtures.propertyFundAnswers(NOW),
+        Map<String, List<String>> answers = LegacyFixtures.with(LegacyFixtures.with(LegacyFixtures.propertyFundAnswers(NOW),
                 "organisationName", (i % 5 == 0 ? "=HYPERLINK(\"http://evil\") group " : "Group ") + i), "amount", amount);
-        uk.opcc.funding.function.Fixtures.save(store, new Application(reference, fund, fund, null, round, NOW.plusMillis(i), answers,
+        uk.opcc.funding.function.LegacyFixtures.save(store, new Application(reference, fund, fund, null, round, NOW.plusMillis(i), answers,
                 NOW.atZone(ZoneOffset.UTC).plusYears(7).toEpochSecond()), new IdempotencyKey("key#" + i, Duration.ofHours(24)), NOW);
         return reference;
     }

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import uk.opcc.funding.function.Fixtures;
+import uk.opcc.funding.function.LegacyFixtures;
 import uk.opcc.funding.function.PanelPackHandler;
 import uk.opcc.funding.function.config.MailConfig;
 import uk.opcc.funding.function.intake.Application;
@@ -43,13 +43,13 @@ public class PanelPackServiceTest {
     };
 
     PanelPackService service(Instant now) {
-        return new PanelPackService(Fixtures.CATALOGUE, store, claims, sender, CONFIG, Clock.fixed(now, ZoneOffset.UTC),
+        return new PanelPackService(LegacyFixtures.CATALOGUE, store, claims, sender, CONFIG, Clock.fixed(now, ZoneOffset.UTC),
                 PanelPackHandler.TIMEOUT);
     }
 
     void store(String reference, String fund, String round) {
-        uk.opcc.funding.function.Fixtures.save(store, new Application(reference, fund, fund, null, round, Fixtures.NOW, Fixtures.propertyFundAnswers(), 0),
-                new IdempotencyKey(reference, Duration.ofHours(24)), Fixtures.NOW);
+        uk.opcc.funding.function.LegacyFixtures.save(store, new Application(reference, fund, fund, null, round, LegacyFixtures.NOW, LegacyFixtures.propertyFundAnswers(), 0),
+                new IdempotencyKey(reference, Duration.ofHours(24)), LegacyFixtures.NOW);
     }
 
     @Test
@@ -95,8 +95,8 @@ public class PanelPackServiceTest {
     void beforeTheDeadlineAnInterimPackIsSentEachTimeAndClaimsNothing() {
         store("KX7P-M2RD", "property-fund", "2026-27-Q3");
 
-        assertThat(service(Fixtures.NOW).send("property-fund", "2026-27-Q3").status()).isEqualTo(PanelPackService.Status.INTERIM_SENT);
-        assertThat(service(Fixtures.NOW).send("property-fund", "2026-27-Q3").status()).isEqualTo(PanelPackService.Status.INTERIM_SENT);
+        assertThat(service(LegacyFixtures.NOW).send("property-fund", "2026-27-Q3").status()).isEqualTo(PanelPackService.Status.INTERIM_SENT);
+        assertThat(service(LegacyFixtures.NOW).send("property-fund", "2026-27-Q3").status()).isEqualTo(PanelPackService.Status.INTERIM_SENT);
 
         assertThat(sent).hasSize(2).allSatisfy(p -> assertThat(p.subject()).startsWith("Interim panel pack: "));
         assertThat(claims.state).isEmpty();

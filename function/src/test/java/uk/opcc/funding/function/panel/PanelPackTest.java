@@ -11,29 +11,29 @@ import org.junit.jupiter.api.Test;
 import uk.opcc.funding.catalogue.FormDefinition;
 import uk.opcc.funding.catalogue.Fund;
 import uk.opcc.funding.catalogue.PanelRound;
-import uk.opcc.funding.function.Fixtures;
+import uk.opcc.funding.function.LegacyFixtures;
 import uk.opcc.funding.function.intake.Application;
 
 class PanelPackTest {
-    static final Fund FUND = Fixtures.CATALOGUE.fund("property-fund").orElseThrow();
+    static final Fund FUND = LegacyFixtures.CATALOGUE.fund("property-fund").orElseThrow();
     static final PanelRound ROUND = FUND.round("2026-27-Q3").orElseThrow();
-    static final FormDefinition FORM = Fixtures.CATALOGUE.formFor("property-fund").orElseThrow();
+    static final FormDefinition FORM = LegacyFixtures.CATALOGUE.formFor("property-fund").orElseThrow();
 
     static Application application(String reference, String organisation, String amount, Instant received) {
-        Map<String, List<String>> answers = Fixtures.with(Fixtures.with(Fixtures.propertyFundAnswers(), "organisationName", organisation), "amount", amount);
+        Map<String, List<String>> answers = LegacyFixtures.with(LegacyFixtures.with(LegacyFixtures.propertyFundAnswers(), "organisationName", organisation), "amount", amount);
         return new Application(reference, "property-fund", "property-fund", null, "2026-27-Q3", received, answers, 0);
     }
 
     static PanelPack pack(List<Application> applications) {
-        return PanelPack.compose(Fixtures.CATALOGUE, FUND, ROUND, FORM, applications, "grants@example.gov.uk", false);
+        return PanelPack.compose(LegacyFixtures.CATALOGUE, FUND, ROUND, FORM, applications, "grants@example.gov.uk", false);
     }
 
     @Test
     void summaryCountsTheApplicationsAddsUpWhatTheyAskAndListsEachOnALine() {
         PanelPack pack = pack(List.of(
-                application("KX7P-M2RD", "Eden Valley Speed Watch", "1250.50", Fixtures.NOW),
-                application("PN4W-8HTC", "Keswick Youth Club", "2500", Fixtures.NOW.plusSeconds(60)),
-                application("TR6X-9HCW", "Alston Parish\nCouncil", "1999.99", Fixtures.NOW.plusSeconds(120))));
+                application("KX7P-M2RD", "Eden Valley Speed Watch", "1250.50", LegacyFixtures.NOW),
+                application("PN4W-8HTC", "Keswick Youth Club", "2500", LegacyFixtures.NOW.plusSeconds(60)),
+                application("TR6X-9HCW", "Alston Parish\nCouncil", "1999.99", LegacyFixtures.NOW.plusSeconds(120))));
 
         assertThat(pack.count()).isEqualTo(3);
         assertThat(pack.total()).isEqualByComparingTo(new BigDecimal("5750.49"));
@@ -51,7 +51,7 @@ class PanelPackTest {
 
     @Test
     void csvHasAHeaderFromTheFormAndOneRowPerApplicationWithEveryAnswerInItsColumn() throws IOException {
-        List<List<String>> rows = PackCsvTest.parse(pack(List.of(application("KX7P-M2RD", "=cmd|' /C calc'!A0", "1250.50", Fixtures.NOW))).csv());
+        List<List<String>> rows = PackCsvTest.parse(pack(List.of(application("KX7P-M2RD", "=cmd|' /C calc'!A0", "1250.50", LegacyFixtures.NOW))).csv());
 
         assertThat(rows).hasSize(2);
         List<String> header = rows.get(0);
@@ -82,7 +82,7 @@ class PanelPackTest {
 
     @Test
     void anInterimPackSaysTheRoundIsStillOpen() {
-        PanelPack pack = PanelPack.compose(Fixtures.CATALOGUE, FUND, ROUND, FORM, List.of(), "grants@example.gov.uk", true);
+        PanelPack pack = PanelPack.compose(LegacyFixtures.CATALOGUE, FUND, ROUND, FORM, List.of(), "grants@example.gov.uk", true);
 
         assertThat(pack.subject()).startsWith("Interim panel pack: ");
         assertThat(pack.text()).contains("INTERIM: the round is still taking applications.");

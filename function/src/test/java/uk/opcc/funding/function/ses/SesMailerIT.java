@@ -16,7 +16,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
-import uk.opcc.funding.function.Fixtures;
+import uk.opcc.funding.function.LegacyFixtures;
 import uk.opcc.funding.engines.DynamoDbLocal;
 import uk.opcc.funding.function.engines.SesEmulator;
 import uk.opcc.funding.function.intake.Application;
@@ -37,9 +37,9 @@ public class SesMailerIT {
     void sendsTheStaffEmailWithTextHtmlAndReplyTo() {
         SesEmulator ses = SesEmulator.get();
         ses.clear();
-        var answers = Fixtures.with(Fixtures.propertyFundAnswers(), "projectDescription", "<b>bold</b> & \"quoted\"\nsecond line");
+        var answers = LegacyFixtures.with(LegacyFixtures.propertyFundAnswers(), "projectDescription", "<b>bold</b> & \"quoted\"\nsecond line");
         Email email = StaffEmail.compose(new Application("KX7P-M2RD", "property-fund", "property-fund", null,
-                "2026-27-Q3", Fixtures.NOW, answers, 0), Fixtures.CATALOGUE, "grants@funding.example.gov.uk",
+                "2026-27-Q3", LegacyFixtures.NOW, answers, 0), LegacyFixtures.CATALOGUE, "grants@funding.example.gov.uk",
                 new uk.opcc.funding.function.intake.SameOrganisation.Earlier(List.of(), 0), 0);
 
         String messageId = new SesMailer(client(ses.endpoint)).send(email, "no-reply@funding.example.gov.uk");

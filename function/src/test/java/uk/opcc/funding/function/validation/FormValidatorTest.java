@@ -1,8 +1,8 @@
 package uk.opcc.funding.function.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.opcc.funding.function.Fixtures.propertyFundAnswers;
-import static uk.opcc.funding.function.Fixtures.with;
+import static uk.opcc.funding.function.LegacyFixtures.propertyFundAnswers;
+import static uk.opcc.funding.function.LegacyFixtures.with;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -15,10 +15,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import uk.opcc.funding.catalogue.FormDefinition;
-import uk.opcc.funding.function.Fixtures;
+import uk.opcc.funding.function.LegacyFixtures;
 
 class FormValidatorTest {
-    static final FormDefinition FORM = Fixtures.CATALOGUE.form("property-fund").orElseThrow();
+    static final FormDefinition FORM = LegacyFixtures.CATALOGUE.form("property-fund").orElseThrow();
     static final Optional<BigDecimal> CAP = Optional.of(new BigDecimal("2500"));
     static final LocalDate TODAY = LocalDate.parse("2026-11-24");
 
@@ -243,8 +243,8 @@ class FormValidatorTest {
 
     @Test
     void theVictimsSmallGrantFormRefusesAnAmountAboveItsMaximum() {
-        FormDefinition victims = Fixtures.CATALOGUE.form("victims-small-grant").orElseThrow();
-        Optional<BigDecimal> cap = Fixtures.CATALOGUE.amountCap(victims, null);
+        FormDefinition victims = LegacyFixtures.CATALOGUE.form("victims-small-grant").orElseThrow();
+        Optional<BigDecimal> cap = LegacyFixtures.CATALOGUE.amountCap(victims, null);
 
         FormValidator.Result result = FormValidator.validate(victims, Map.of("amount", List.of("999999999.99")), cap, TODAY);
 
@@ -254,9 +254,9 @@ class FormValidatorTest {
 
     @Test
     void everyAmountQuestionInThePackagedCatalogueHasAMaximum() {
-        for (FormDefinition form : Fixtures.CATALOGUE.forms()) {
+        for (FormDefinition form : LegacyFixtures.CATALOGUE.forms()) {
             assertThat(form.asksForMoney()).isTrue();
-            assertThat(Fixtures.CATALOGUE.amountCap(form, null)).as(form.id()).isPresent();
+            assertThat(LegacyFixtures.CATALOGUE.amountCap(form, null)).as(form.id()).isPresent();
         }
     }
 }
