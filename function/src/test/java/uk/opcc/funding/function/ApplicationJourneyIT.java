@@ -42,7 +42,7 @@ class ApplicationJourneyIT {
     final String table = dynamoDb.newTable(ApplicationTable::create);
     final DynamoDbClient client = dynamoDb.client();
     final StreamRelay stream = new StreamRelay(dynamoDb, table, StackMapping.NOTIFIER);
-    final IntakeHandler intake = new IntakeHandler(Wiring.packaged(LegacyFixtures.withConfirmationKey(dynamoDb.environment(table))).intake());
+    final IntakeHandler intake = new IntakeHandler(Wiring.packaged(Fixtures.withConfirmationKey(dynamoDb.environment(table))).intake());
     final NotifierHandler notifier = notifier(ses.endpoint);
 
     NotifierHandler notifier(String sesEndpoint) {
@@ -159,7 +159,7 @@ class ApplicationJourneyIT {
 
     @Test
     void whenStorageFailsTheApplicantGets503AndNothingIsEmailed() {
-        Map<String, String> env = LegacyFixtures.withConfirmationKey(dynamoDb.environment(table));
+        Map<String, String> env = Fixtures.withConfirmationKey(dynamoDb.environment(table));
         env.put("DYNAMODB_ENDPOINT", "http://127.0.0.1:" + DynamoDbLocal.freePort());
         IntakeHandler storageDown = new IntakeHandler(Wiring.packaged(env).intake());
 

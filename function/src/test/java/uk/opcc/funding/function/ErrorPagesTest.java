@@ -31,7 +31,7 @@ class ErrorPagesTest {
     final FormPages pages = new FormPages(LegacyFixtures.CATALOGUE);
     final IntakeHandler handler = new IntakeHandler(new IntakeService(LegacyFixtures.CATALOGUE, store, LegacyFixtures.CLOCK, Reference::next), pages, LegacyFixtures.TOKENS);
 
-    static final Map<String, List<String>> ANSWERS = LegacyFixtures.with(LegacyFixtures.propertyFundAnswers(),
+    static final Map<String, List<String>> ANSWERS = Fixtures.with(LegacyFixtures.propertyFundAnswers(),
             "projectDescription", "Speed checks <script>alert(1)</script>\nTwice a week & more.");
 
     Document page(APIGatewayV2HTTPResponse response, int status) {
@@ -71,7 +71,7 @@ class ErrorPagesTest {
 
     @Test
     void closedCall410ShowsTheAnswersBackAndNeverAsksToCorrectThem() {
-        Document page = page(handler.handleRequest(formPost("property-fund", LegacyFixtures.with(ANSWERS, "call", "rural-crime-2026")), null), 410);
+        Document page = page(handler.handleRequest(formPost("property-fund", Fixtures.with(ANSWERS, "call", "rural-crime-2026")), null), 410);
 
         String main = page.select("main").text();
         assertThat(page.select("h1").text()).isEqualTo("This form is not taking applications");

@@ -30,7 +30,7 @@ class FailedEmailsIT {
     final SesEmulator ses = SesEmulator.get();
     final String table = dynamoDb.newTable(ApplicationTable::create);
     final StreamRelay stream = new StreamRelay(dynamoDb, table, StackMapping.NOTIFIER);
-    final IntakeHandler intake = new IntakeHandler(Wiring.packaged(LegacyFixtures.withConfirmationKey(dynamoDb.environment(table))).intake());
+    final IntakeHandler intake = new IntakeHandler(Wiring.packaged(Fixtures.withConfirmationKey(dynamoDb.environment(table))).intake());
 
     Map<String, String> environment(String sesEndpoint) {
         return ses.notifierEnvironment(dynamoDb.environment(table), sesEndpoint);

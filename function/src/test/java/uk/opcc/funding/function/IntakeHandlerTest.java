@@ -120,7 +120,7 @@ class IntakeHandlerTest {
     @Test
     void formPostToACallKeepsTheCallAndItsCap() {
         APIGatewayV2HTTPEvent event = Events.form("property-fund",
-                LegacyFixtures.with(LegacyFixtures.with(LegacyFixtures.propertyFundAnswers(), "call", "road-safety-2026"), "amount", "2600"));
+                Fixtures.with(Fixtures.with(LegacyFixtures.propertyFundAnswers(), "call", "road-safety-2026"), "amount", "2600"));
 
         Document page = Jsoup.parse(handler.handleRequest(event, null).getBody());
 
@@ -133,7 +133,7 @@ class IntakeHandlerTest {
 
     @Test
     void storesAnswersInOneFormButShowsTheApplicantWhatTheyTyped() {
-        var answers = LegacyFixtures.with(LegacyFixtures.with(LegacyFixtures.with(LegacyFixtures.with(LegacyFixtures.propertyFundAnswers(),
+        var answers = Fixtures.with(Fixtures.with(Fixtures.with(Fixtures.with(LegacyFixtures.propertyFundAnswers(),
                 "amount", "£1,850"), "postcode", "ca11  7bs"), "phone", "+44 (0)7700 900982"), "projectTitle", "Speed watch <for> Langwathby & Lazonby");
 
         APIGatewayV2HTTPResponse sent = handler.handleRequest(Events.form("property-fund", answers), null);
@@ -145,7 +145,7 @@ class IntakeHandlerTest {
 
         // given one wrong answer, the page shows every answer as it was typed, escaped
         APIGatewayV2HTTPResponse again = handler.handleRequest(Events.form("property-fund",
-                LegacyFixtures.with(answers, "phone", "07700 90098")), null);
+                Fixtures.with(answers, "phone", "07700 90098")), null);
 
         assertThat(again.getStatusCode()).isEqualTo(422);
         assertThat(again.getBody()).contains("value=\"Speed watch &lt;for&gt; Langwathby &amp; Lazonby\"").doesNotContain("<for>");
@@ -215,7 +215,7 @@ class IntakeHandlerTest {
                         .getBytes(StandardCharsets.UTF_8));
         char last = parts[2].charAt(parts[2].length() - 1);
         String flipped = parts[0] + "." + parts[1] + "." + parts[2].substring(0, parts[2].length() - 1) + (last == 'A' ? 'B' : 'A');
-        String expired = new ConfirmationToken(LegacyFixtures.CONFIRMATION_KEY.getBytes(StandardCharsets.UTF_8),
+        String expired = new ConfirmationToken(Fixtures.CONFIRMATION_KEY.getBytes(StandardCharsets.UTF_8),
                 Clock.fixed(LegacyFixtures.NOW.minus(ConfirmationToken.LIFETIME), ZoneOffset.UTC))
                 .issue("KX7P-M2RD", "property-fund", null, LegacyFixtures.NOW);
         String otherKey = new ConfirmationToken("another-key-that-is-long-enough-0123456789".getBytes(StandardCharsets.UTF_8),
@@ -248,7 +248,7 @@ class IntakeHandlerTest {
         try {
             String signed = "v1." + Base64.getUrlEncoder().withoutPadding().encodeToString(claims.getBytes(StandardCharsets.UTF_8));
             javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(LegacyFixtures.CONFIRMATION_KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.init(new javax.crypto.spec.SecretKeySpec(Fixtures.CONFIRMATION_KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             return signed + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.US_ASCII)));
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -281,7 +281,7 @@ class IntakeHandlerTest {
         // when the cookie is sent again and again (a reload, Back and Forward), then after its hour
         List<String> shown = Stream.of(1, 2, 3).map(i -> confirmation("property-fund", cookie, null))
                 .map(r -> Jsoup.parse(r.getBody()).select("[data-reference]").text()).toList();
-        ConfirmationToken anHourOn = new ConfirmationToken(LegacyFixtures.CONFIRMATION_KEY.getBytes(StandardCharsets.UTF_8),
+        ConfirmationToken anHourOn = new ConfirmationToken(Fixtures.CONFIRMATION_KEY.getBytes(StandardCharsets.UTF_8),
                 Clock.fixed(LegacyFixtures.NOW.plus(ConfirmationToken.LIFETIME), ZoneOffset.UTC));
         IntakeHandler later = new IntakeHandler(new IntakeService(LegacyFixtures.CATALOGUE, store, LegacyFixtures.CLOCK, Reference::next),
                 new FormPages(LegacyFixtures.CATALOGUE), anHourOn);

@@ -48,11 +48,11 @@ class LambdaJarIT {
                 Files.copy(c, runner.resolve(c.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        Map<String, String> env = new HashMap<>(LegacyFixtures.withConfirmationKey(ses.notifierEnvironment(dynamoDb.environment(table), ses.endpoint)));
+        Map<String, String> env = new HashMap<>(Fixtures.withConfirmationKey(ses.notifierEnvironment(dynamoDb.environment(table), ses.endpoint)));
         Map<String, Object> answers = new LinkedHashMap<>();
         LegacyFixtures.propertyFundAnswers(Instant.now()).forEach((k, v) -> answers.put(k, v.size() == 1 ? v.get(0) : v));
         String json = new ObjectMapper().writeValueAsString(answers);
-        String form = LegacyFixtures.with(LegacyFixtures.propertyFundAnswers(Instant.now()), "projectTitle", "Sent as a form").entrySet().stream()
+        String form = Fixtures.with(LegacyFixtures.propertyFundAnswers(Instant.now()), "projectTitle", "Sent as a form").entrySet().stream()
                 .flatMap(e -> e.getValue().stream().map(v -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(v, StandardCharsets.UTF_8)))
                 .collect(Collectors.joining("&"));

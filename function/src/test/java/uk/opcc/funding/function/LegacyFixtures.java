@@ -10,7 +10,6 @@ import java.util.Map;
 import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.function.intake.ConfirmationToken;
 import uk.opcc.funding.catalogue.Publisher;
-import uk.opcc.funding.function.engines.SecretsManagerStandIn;
 
 /**
  * The real packaged catalogue (Cumbria's funds), its 2026 clock and a Property Fund application:
@@ -21,28 +20,10 @@ public final class LegacyFixtures {
     public static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
     public static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     public static final Catalogue CATALOGUE = Wiring.catalogue();
-    /** The confirmation-link key the tests' intake is configured with; never a real one. */
-    public static final String CONFIRMATION_KEY = "test-only-confirmation-key-0123456789abcdef";
-    public static final ConfirmationToken TOKENS = new ConfirmationToken(CONFIRMATION_KEY.getBytes(StandardCharsets.UTF_8), CLOCK);
+    public static final ConfirmationToken TOKENS = new ConfirmationToken(Fixtures.CONFIRMATION_KEY.getBytes(StandardCharsets.UTF_8), CLOCK);
     public static final Publisher PUBLISHER = Wiring.publisher();
 
     private LegacyFixtures() {
-    }
-
-    /** The form an application answers, from the real catalogue. */
-    public static uk.opcc.funding.catalogue.FormDefinition formOf(uk.opcc.funding.function.intake.Application application) {
-        return CATALOGUE.form(application.formId()).or(() -> CATALOGUE.formFor(application.fundId())).orElseThrow();
-    }
-
-    /** The keys the intake files an application under, read by its own form's roles. */
-    public static List<String> sameOrganisationKeys(uk.opcc.funding.function.intake.Application application) {
-        return uk.opcc.funding.function.intake.SameOrganisation.keys(application, formOf(application));
-    }
-
-    /** Saves as the intake does, with the application's own form. */
-    public static uk.opcc.funding.function.intake.Applications.Saved save(uk.opcc.funding.function.intake.Applications store,
-            uk.opcc.funding.function.intake.Application application, uk.opcc.funding.function.intake.IdempotencyKey key, Instant now) {
-        return store.save(application, formOf(application), key, now);
     }
 
     /** Every question on the Property Fund form answered well, as on {@link #NOW}. */
@@ -80,30 +61,5 @@ public final class LegacyFixtures {
         answers.put("officerStation", List.of("Penrith"));
         answers.put("declaration", List.of("yes"));
         return answers;
-    }
-
-    /**
-     * A function's settings for the intake: the test confirmation key stored as a secret in the
-     * Secrets Manager stand-in, which the intake reads through its real adapter; the settings name
-     * only the secret's ARN, as the stack's do.
-     */
-    public static Map<String, String> withConfirmationKey(Map<String, String> env) {
-        SecretsManagerStandIn secrets = SecretsManagerStandIn.get();
-        Map<String, String> all = new java.util.HashMap<>(env);
-        all.put("CONFIRMATION_KEY_SECRET", secrets.put(CONFIRMATION_KEY_SECRET, CONFIRMATION_KEY));
-        all.put("SECRETS_MANAGER_ENDPOINT", secrets.endpoint);
-        return all;
-    }
-
-    public static final String CONFIRMATION_KEY_SECRET = "funding/test/confirmation-key";
-
-    public static Map<String, List<String>> with(Map<String, List<String>> answers, String field, String... values) {
-        Map<String, List<String>> changed = new LinkedHashMap<>(answers);
-        if (values.length == 0) {
-            changed.remove(field);
-        } else {
-            changed.put(field, List.of(values));
-        }
-        return changed;
     }
 }

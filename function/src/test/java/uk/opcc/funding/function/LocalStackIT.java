@@ -101,7 +101,7 @@ class LocalStackIT {
     /** The intake's settings on LocalStack: its table, and its key read from LocalStack's Secrets Manager. */
     static Map<String, String> intakeSettings() {
         String arn = secretsManager.createSecret(b -> b.name("funding/localstack/confirmation-key-" + System.nanoTime())
-                .secretString(LegacyFixtures.CONFIRMATION_KEY)).arn();
+                .secretString(Fixtures.CONFIRMATION_KEY)).arn();
         return Map.of("TABLE_NAME", TABLE, "AWS_REGION", LOCALSTACK.getRegion(), "DYNAMODB_ENDPOINT", LOCALSTACK.getEndpoint().toString(),
                 "SECRETS_MANAGER_ENDPOINT", LOCALSTACK.getEndpoint().toString(), "CONFIRMATION_KEY_SECRET", arn);
     }
@@ -219,7 +219,7 @@ class LocalStackIT {
 
     static Map<String, Object> body(String organisation) {
         Map<String, Object> body = new LinkedHashMap<>();
-        LegacyFixtures.with(LegacyFixtures.propertyFundAnswers(Instant.now()), "organisationName", organisation)
+        Fixtures.with(LegacyFixtures.propertyFundAnswers(Instant.now()), "organisationName", organisation)
                 .forEach((k, v) -> body.put(k, v.size() == 1 ? v.get(0) : v));
         return body;
     }

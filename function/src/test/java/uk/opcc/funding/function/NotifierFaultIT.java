@@ -76,7 +76,7 @@ class NotifierFaultIT {
     final SesEmulator ses = SesEmulator.get();
     final String table = dynamoDb.newTable(ApplicationTable::create);
     final StreamRelay stream = new StreamRelay(dynamoDb, table, StackMapping.NOTIFIER);
-    final IntakeHandler intake = new IntakeHandler(Wiring.packaged(LegacyFixtures.withConfirmationKey(dynamoDb.environment(table))).intake());
+    final IntakeHandler intake = new IntakeHandler(Wiring.packaged(Fixtures.withConfirmationKey(dynamoDb.environment(table))).intake());
     final TestClock clock = new TestClock();
     final Set<String> doomed = ConcurrentHashMap.newKeySet();
     Fault fault = Fault.NONE;

@@ -24,7 +24,7 @@ class PrimingIT {
     @Test
     void marshalsAStoreForEveryFormAndWritesNothingToTheTable() {
         // given the intake wired as Lambda wires it, against a real table
-        Wiring.Intake intake = Wiring.packaged(LegacyFixtures.withConfirmationKey(dynamoDb.environment(table))).intake();
+        Wiring.Intake intake = Wiring.packaged(Fixtures.withConfirmationKey(dynamoDb.environment(table))).intake();
         int forms = Wiring.catalogue().forms().size();
 
         // when SnapStart's hook runs before the snapshot
@@ -42,7 +42,7 @@ class PrimingIT {
     @Test
     void leavesTheHandlerWorkingAfterwards() {
         // given a primed intake
-        Wiring.Intake intake = Wiring.packaged(LegacyFixtures.withConfirmationKey(dynamoDb.environment(table))).intake();
+        Wiring.Intake intake = Wiring.packaged(Fixtures.withConfirmationKey(dynamoDb.environment(table))).intake();
         intake.priming().run();
 
         // when an application arrives after the restore

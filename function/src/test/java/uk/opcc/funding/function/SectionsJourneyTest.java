@@ -95,7 +95,7 @@ class SectionsJourneyTest {
 
     @Test
     void goingToTheCheckPageWithAnUnansweredSectionShowsThatSection() {
-        Map<String, List<String>> answers = LegacyFixtures.with(LegacyFixtures.propertyFundAnswers(), "phone");
+        Map<String, List<String>> answers = Fixtures.with(LegacyFixtures.propertyFundAnswers(), "phone");
         Map<String, List<String>> fields = new LinkedHashMap<>(answers);
         fields.put("section", List.of("police-support"));
         fields.put("go", List.of("check"));

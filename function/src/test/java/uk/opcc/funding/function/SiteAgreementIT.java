@@ -50,7 +50,7 @@ class SiteAgreementIT {
         List<Map<String, Object>> calls = (List<Map<String, Object>>) json.get("calls");
         assertThat(calls).extracting(c -> c.get("status")).contains("closed");
         for (Map<String, Object> call : calls) {
-            var answers = LegacyFixtures.with(LegacyFixtures.propertyFundAnswers(statusesSince), "call", (String) call.get("id"));
+            var answers = Fixtures.with(LegacyFixtures.propertyFundAnswers(statusesSince), "call", (String) call.get("id"));
             Outcome outcome = intake.submit(new Submission("property-fund", answers));
             switch ((String) call.get("status")) {
                 case "closed", "upcoming" -> assertThat(outcome).as((String) call.get("id")).isInstanceOf(Outcome.NotOpen.class);

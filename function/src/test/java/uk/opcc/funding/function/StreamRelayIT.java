@@ -29,7 +29,7 @@ class StreamRelayIT {
     final DynamoDbLocal dynamoDb = DynamoDbLocal.get();
     final SesEmulator ses = SesEmulator.get();
     final String table = dynamoDb.newTable(ApplicationTable::create);
-    final IntakeHandler intake = new IntakeHandler(Wiring.packaged(LegacyFixtures.withConfirmationKey(dynamoDb.environment(table))).intake());
+    final IntakeHandler intake = new IntakeHandler(Wiring.packaged(Fixtures.withConfirmationKey(dynamoDb.environment(table))).intake());
     final NotifierFaultIT.TestClock clock = new NotifierFaultIT.TestClock();
     final List<StreamRelay.Parked> parked = new ArrayList<>();
     final StreamRelay stream = new StreamRelay(dynamoDb, table, StackMapping.NOTIFIER, new StreamRelay.Retries(clock, Duration.ofSeconds(1), Duration.ofSeconds(8),

@@ -1,5 +1,6 @@
 package uk.opcc.funding.function.bench;
 
+import uk.opcc.funding.function.Fixtures;
 import uk.opcc.funding.function.storage.ApplicationTable;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,9 +68,9 @@ public final class BurstProbe {
                 saved.add(pool.submit(() -> {
                     long n = UNIQUE.incrementAndGet();
                     Instant now = Instant.now();
-                    var answers = LegacyFixtures.with(LegacyFixtures.with(LegacyFixtures.propertyFundAnswers(now), "organisationName", "Burst group " + n),
+                    var answers = Fixtures.with(Fixtures.with(LegacyFixtures.propertyFundAnswers(now), "organisationName", "Burst group " + n),
                             "email", "burst" + n + "@example.org");
-                    uk.opcc.funding.function.LegacyFixtures.save(store, new Application(String.format("B%07d", n), "property-fund", "property-fund", null, "2026-27-Q4", now, answers,
+                    uk.opcc.funding.function.Fixtures.save(store, new Application(String.format("B%07d", n), "property-fund", "property-fund", null, "2026-27-Q4", now, answers,
                             now.plus(Duration.ofDays(3650)).getEpochSecond()), new IdempotencyKey("burst#" + n, Duration.ofDays(1)), now);
                     return null;
                 }));

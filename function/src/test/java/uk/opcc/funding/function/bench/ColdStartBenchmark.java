@@ -1,5 +1,6 @@
 package uk.opcc.funding.function.bench;
 
+import uk.opcc.funding.function.Fixtures;
 import uk.opcc.funding.function.storage.ApplicationTable;
 import java.io.File;
 import java.nio.file.Files;
@@ -67,7 +68,7 @@ public final class ColdStartBenchmark {
                         command.add("--primed");
                     }
                     ProcessBuilder probe = new ProcessBuilder(command).redirectErrorStream(true);
-                    probe.environment().putAll(LegacyFixtures.withConfirmationKey(dynamoDb.environment(table)));
+                    probe.environment().putAll(Fixtures.withConfirmationKey(dynamoDb.environment(table)));
                     probe.environment().put("JAVA_TOOL_OPTIONS", Wiring.JVM_OPTIONS);
                     if (primed) {
                         // as Lambda says for the init it snapshots: the secrets are read after the restore, and timed with it

@@ -1,5 +1,6 @@
 package uk.opcc.funding.function.bench;
 
+import uk.opcc.funding.function.Fixtures;
 import uk.opcc.funding.function.storage.ApplicationTable;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -195,7 +196,7 @@ public final class IntakeBenchmark {
         };
         try (DynamoDbClient client = engine.client(capture)) {
             Instant now = Instant.now();
-            uk.opcc.funding.function.LegacyFixtures.save(new DynamoDbApplicationStore(client, table), new Application("BENCH0001", "property-fund", "property-fund", null, "2026-27-Q4",
+            uk.opcc.funding.function.Fixtures.save(new DynamoDbApplicationStore(client, table), new Application("BENCH0001", "property-fund", "property-fund", null, "2026-27-Q4",
                     now, LegacyFixtures.propertyFundAnswers(now), now.plus(Duration.ofDays(3650)).getEpochSecond()),
                     new IdempotencyKey("bench#capture", Duration.ofDays(1)), now);
         }
@@ -240,7 +241,7 @@ public final class IntakeBenchmark {
      */
     private static java.util.function.IntFunction<Load.Request> intake(DynamoDbLocal engine) throws Exception {
         String table = newTable(engine);
-        Map<String, String> env = LegacyFixtures.withConfirmationKey(engine.environment(table));
+        Map<String, String> env = Fixtures.withConfirmationKey(engine.environment(table));
         Map<String, Object> body = new LinkedHashMap<>();
         LegacyFixtures.propertyFundAnswers(Instant.now()).forEach((k, v) -> body.put(k, v.size() == 1 ? v.get(0) : v));
         body.put("organisationName", "ORG");

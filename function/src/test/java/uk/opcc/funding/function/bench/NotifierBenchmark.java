@@ -1,5 +1,6 @@
 package uk.opcc.funding.function.bench;
 
+import uk.opcc.funding.function.Fixtures;
 import uk.opcc.funding.function.storage.ApplicationTable;
 import java.time.Clock;
 import java.time.Duration;
@@ -124,9 +125,9 @@ public final class NotifierBenchmark {
                 int n = i;
                 saved.add(pool.submit(() -> {
                     String reference = prefix.charAt(0) + String.format("%07d", n);
-                    var answers = LegacyFixtures.with(LegacyFixtures.with(LegacyFixtures.propertyFundAnswers(at), "organisationName", prefix + " group " + n),
+                    var answers = Fixtures.with(Fixtures.with(LegacyFixtures.propertyFundAnswers(at), "organisationName", prefix + " group " + n),
                             "email", prefix.toLowerCase() + n + "@example.org");
-                    uk.opcc.funding.function.LegacyFixtures.save(store, new Application(reference, "property-fund", "property-fund", null, ROUND, at, answers, expires),
+                    uk.opcc.funding.function.Fixtures.save(store, new Application(reference, "property-fund", "property-fund", null, ROUND, at, answers, expires),
                             new IdempotencyKey("bench#" + reference, Duration.ofDays(1)), at);
                     return reference;
                 }));

@@ -3,7 +3,7 @@ package uk.opcc.funding.function.notify;
 import uk.opcc.funding.function.mail.Email;
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.opcc.funding.function.LegacyFixtures.propertyFundAnswers;
-import static uk.opcc.funding.function.LegacyFixtures.with;
+import static uk.opcc.funding.function.Fixtures.with;
 
 import java.util.List;
 import java.util.Map;

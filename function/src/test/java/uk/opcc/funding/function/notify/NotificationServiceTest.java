@@ -1,5 +1,6 @@
 package uk.opcc.funding.function.notify;
 
+import uk.opcc.funding.function.Fixtures;
 import uk.opcc.funding.function.mail.EmailFailedException;
 import uk.opcc.funding.function.mail.EmailRefusedException;
 import uk.opcc.funding.function.mail.Mailer;
@@ -99,7 +100,7 @@ public class NotificationServiceTest {
     @Test
     void noConfirmationIsOwedWhereTheApplicantGaveNoAddress() {
         store.put(new uk.opcc.funding.function.intake.Application("PN4W-8HTC", "property-fund", "property-fund", null, "2026-27-Q3",
-                LegacyFixtures.NOW, LegacyFixtures.with(LegacyFixtures.propertyFundAnswers(), "email"), 0));
+                LegacyFixtures.NOW, Fixtures.with(LegacyFixtures.propertyFundAnswers(), "email"), 0));
 
         NotificationService.Outcome outcome = service.notify("PN4W-8HTC", FULL_INVOCATION);
 
@@ -165,7 +166,7 @@ public class NotificationServiceTest {
         for (int i = 1; i <= 4; i++) {
             String ref = "CAP" + i + "-M2RD";
             store.put(new uk.opcc.funding.function.intake.Application(ref, "property-fund", "property-fund", null, "2026-27-Q3",
-                    LegacyFixtures.NOW.plusSeconds(i), LegacyFixtures.with(LegacyFixtures.with(LegacyFixtures.propertyFundAnswers(), "email", address),
+                    LegacyFixtures.NOW.plusSeconds(i), Fixtures.with(Fixtures.with(LegacyFixtures.propertyFundAnswers(), "email", address),
                     "organisationName", "Group number " + i), 0));
             references.add(ref);
         }

@@ -2,7 +2,7 @@ package uk.opcc.funding.function.panel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.opcc.funding.function.LegacyFixtures.propertyFundAnswers;
-import static uk.opcc.funding.function.LegacyFixtures.with;
+import static uk.opcc.funding.function.Fixtures.with;
 
 import java.io.IOException;
 import java.math.BigDecimal;

@@ -3,6 +3,7 @@ package uk.opcc.funding.function.panel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import uk.opcc.funding.function.Fixtures;
 import uk.opcc.funding.function.storage.ApplicationTable;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -76,9 +77,9 @@ class PanelPackIT {
 
     String store(int i, String fund, String round, String amount) {
         String reference = String.format("P%03d-3333", i).replace('0', 'A').replace('1', 'B');
-        Map<String, List<String>> answers = LegacyFixtures.with(LegacyFixtures.with(LegacyFixtures.propertyFundAnswers(NOW),
+        Map<String, List<String>> answers = Fixtures.with(Fixtures.with(LegacyFixtures.propertyFundAnswers(NOW),
                 "organisationName", (i % 5 == 0 ? "=HYPERLINK(\"http://evil\") group " : "Group ") + i), "amount", amount);
-        uk.opcc.funding.function.LegacyFixtures.save(store, new Application(reference, fund, fund, null, round, NOW.plusMillis(i), answers,
+        uk.opcc.funding.function.Fixtures.save(store, new Application(reference, fund, fund, null, round, NOW.plusMillis(i), answers,
                 NOW.atZone(ZoneOffset.UTC).plusYears(7).toEpochSecond()), new IdempotencyKey("key#" + i, Duration.ofHours(24)), NOW);
         return reference;
     }

@@ -48,7 +48,7 @@ public class PanelPackServiceTest {
     }
 
     void store(String reference, String fund, String round) {
-        uk.opcc.funding.function.LegacyFixtures.save(store, new Application(reference, fund, fund, null, round, LegacyFixtures.NOW, LegacyFixtures.propertyFundAnswers(), 0),
+        uk.opcc.funding.function.Fixtures.save(store, new Application(reference, fund, fund, null, round, LegacyFixtures.NOW, LegacyFixtures.propertyFundAnswers(), 0),
                 new IdempotencyKey(reference, Duration.ofHours(24)), LegacyFixtures.NOW);
     }
 

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import uk.opcc.funding.function.Fixtures;
 import uk.opcc.funding.catalogue.FormDefinition;
 import uk.opcc.funding.catalogue.Fund;
 import uk.opcc.funding.catalogue.PanelRound;
@@ -20,7 +21,7 @@ class PanelPackTest {
     static final FormDefinition FORM = LegacyFixtures.CATALOGUE.formFor("property-fund").orElseThrow();
 
     static Application application(String reference, String organisation, String amount, Instant received) {
-        Map<String, List<String>> answers = LegacyFixtures.with(LegacyFixtures.with(LegacyFixtures.propertyFundAnswers(), "organisationName", organisation), "amount", amount);
+        Map<String, List<String>> answers = Fixtures.with(Fixtures.with(LegacyFixtures.propertyFundAnswers(), "organisationName", organisation), "amount", amount);
         return new Application(reference, "property-fund", "property-fund", null, "2026-27-Q3", received, answers, 0);
     }
 

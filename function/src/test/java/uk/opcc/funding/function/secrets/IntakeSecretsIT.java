@@ -3,6 +3,7 @@ package uk.opcc.funding.function.secrets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import uk.opcc.funding.function.Fixtures;
 import uk.opcc.funding.function.storage.ApplicationTable;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -32,7 +33,7 @@ class IntakeSecretsIT {
     void readsASecretByArnOrByNameAndNamesOneItCannotFind() {
         // given a secret in Secrets Manager
         String arn = standIn.put("funding/it/plain", "a value");
-        Map<String, String> env = LegacyFixtures.withConfirmationKey(dynamoDb.environment(table));
+        Map<String, String> env = Fixtures.withConfirmationKey(dynamoDb.environment(table));
         SecretsManagerSecrets secrets = new SecretsManagerSecrets(Wiring.Clients.AWS.secretsManager("eu-west-2", IntakeConfig.from(env).secrets().endpoint()));
 
         // when it is read by ARN and by name, then a missing one
@@ -50,13 +51,13 @@ class IntakeSecretsIT {
     @Test
     void onDemandTheIntakeReadsItsSecretsAtStartUpOnceAndCheckTheOrigin() {
         // given the intake's settings naming its secrets, as the stack writes them
-        Map<String, String> env = new HashMap<>(LegacyFixtures.withConfirmationKey(dynamoDb.environment(table)));
+        Map<String, String> env = new HashMap<>(Fixtures.withConfirmationKey(dynamoDb.environment(table)));
         env.put("ORIGIN_SECRET", standIn.put("funding/it/origin-on-demand", "cloudfront-was-here"));
-        int before = standIn.reads(LegacyFixtures.CONFIRMATION_KEY_SECRET);
+        int before = standIn.reads(Fixtures.CONFIRMATION_KEY_SECRET);
 
         // when Lambda starts it on demand and requests arrive
         IntakeHandler intake = new IntakeHandler(Wiring.packaged(env).intake());
-        int atStartUp = standIn.reads(LegacyFixtures.CONFIRMATION_KEY_SECRET) - before;
+        int atStartUp = standIn.reads(Fixtures.CONFIRMATION_KEY_SECRET) - before;
         var refused = intake.handleRequest(Events.json("property-fund", Map.of("organisationName", "")), null);
         var withHeader = Events.json("property-fund", Map.of("organisationName", ""));
         withHeader.getHeaders().put("x-origin-verify", "cloudfront-was-here");
@@ -64,7 +65,7 @@ class IntakeSecretsIT {
 
         // then the key was read once, at start-up, and only CloudFront's requests are served
         assertThat(atStartUp).isEqualTo(1);
-        assertThat(standIn.reads(LegacyFixtures.CONFIRMATION_KEY_SECRET) - before).isEqualTo(1);
+        assertThat(standIn.reads(Fixtures.CONFIRMATION_KEY_SECRET) - before).isEqualTo(1);
         assertThat(refused.getStatusCode()).isEqualTo(403);
         assertThat(checked.getStatusCode()).isEqualTo(422);
         assertThat(standIn.violations).isEmpty();
@@ -73,9 +74,9 @@ class IntakeSecretsIT {
     @Test
     void beforeASnapStartSnapshotNothingIsReadAndTheRestoredJvmReadsItsSecrets() {
         // given the init SnapStart snapshots
-        Map<String, String> env = new HashMap<>(LegacyFixtures.withConfirmationKey(dynamoDb.environment(table)));
+        Map<String, String> env = new HashMap<>(Fixtures.withConfirmationKey(dynamoDb.environment(table)));
         env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
-        int before = standIn.reads(LegacyFixtures.CONFIRMATION_KEY_SECRET);
+        int before = standIn.reads(Fixtures.CONFIRMATION_KEY_SECRET);
 
         // when the function is built and primed, and the snapshot taken
         Wiring.Intake intake = Wiring.packaged(env).intake();
@@ -83,14 +84,14 @@ class IntakeSecretsIT {
         intake.secrets().beforeCheckpoint(null);
 
         // then the key was never read into the JVM that is snapshotted
-        assertThat(standIn.reads(LegacyFixtures.CONFIRMATION_KEY_SECRET)).isEqualTo(before);
+        assertThat(standIn.reads(Fixtures.CONFIRMATION_KEY_SECRET)).isEqualTo(before);
         assertThat(intake.secrets().isLoaded()).isFalse();
 
         // and once restored it reads the key, and signs and checks confirmation links with it
         intake.secrets().afterRestore(null);
-        assertThat(standIn.reads(LegacyFixtures.CONFIRMATION_KEY_SECRET)).isEqualTo(before + 1);
+        assertThat(standIn.reads(Fixtures.CONFIRMATION_KEY_SECRET)).isEqualTo(before + 1);
         String token = intake.tokens().issue("KX7P-M2RD", "property-fund", null, LegacyFixtures.NOW);
-        var sameKey = new ConfirmationToken(LegacyFixtures.CONFIRMATION_KEY.getBytes(StandardCharsets.UTF_8), Clock.systemUTC());
+        var sameKey = new ConfirmationToken(Fixtures.CONFIRMATION_KEY.getBytes(StandardCharsets.UTF_8), Clock.systemUTC());
         assertThat(sameKey.check(token, "property-fund").claims()).hasValueSatisfying(c -> assertThat(c.reference()).isEqualTo("KX7P-M2RD"));
         assertThat(standIn.violations).isEmpty();
     }

@@ -1,5 +1,6 @@
 package uk.opcc.funding.function.ses;
 
+import uk.opcc.funding.function.Fixtures;
 import uk.opcc.funding.function.mail.EmailFailedException;
 import uk.opcc.funding.function.mail.EmailRefusedException;
 import uk.opcc.funding.function.mail.Email;
@@ -37,7 +38,7 @@ public class SesMailerIT {
     void sendsTheStaffEmailWithTextHtmlAndReplyTo() {
         SesEmulator ses = SesEmulator.get();
         ses.clear();
-        var answers = LegacyFixtures.with(LegacyFixtures.propertyFundAnswers(), "projectDescription", "<b>bold</b> & \"quoted\"\nsecond line");
+        var answers = Fixtures.with(LegacyFixtures.propertyFundAnswers(), "projectDescription", "<b>bold</b> & \"quoted\"\nsecond line");
         Email email = StaffEmail.compose(new Application("KX7P-M2RD", "property-fund", "property-fund", null,
                 "2026-27-Q3", LegacyFixtures.NOW, answers, 0), LegacyFixtures.CATALOGUE, "grants@funding.example.gov.uk",
                 new uk.opcc.funding.function.intake.SameOrganisation.Earlier(List.of(), 0), 0);

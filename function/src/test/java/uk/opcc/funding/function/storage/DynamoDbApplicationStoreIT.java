@@ -3,6 +3,7 @@ package uk.opcc.funding.function.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import uk.opcc.funding.function.Fixtures;
 import uk.opcc.funding.function.storage.ApplicationTable;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,7 +66,7 @@ class DynamoDbApplicationStoreIT {
 
     @Test
     void storesTheApplicationWithEveryAnswerAndItsKey() {
-        Applications.Saved saved = uk.opcc.funding.function.LegacyFixtures.save(store, application("KX7P-M2RD"), key("answers#1"), NOW);
+        Applications.Saved saved = uk.opcc.funding.function.Fixtures.save(store, application("KX7P-M2RD"), key("answers#1"), NOW);
 
         assertThat(saved).isEqualTo(new Applications.Saved("KX7P-M2RD", NOW, false));
         Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS("APP#KX7P-M2RD")))).item();
@@ -82,21 +83,21 @@ class DynamoDbApplicationStoreIT {
 
     @Test
     void aReplayReturnsTheFirstReferenceAndStoresNothingMore() {
-        uk.opcc.funding.function.LegacyFixtures.save(store, application("KX7P-M2RD"), key("answers#1"), NOW);
+        uk.opcc.funding.function.Fixtures.save(store, application("KX7P-M2RD"), key("answers#1"), NOW);
 
-        Applications.Saved replay = uk.opcc.funding.function.LegacyFixtures.save(store, application("PN4W-8HTC"), key("answers#1"), NOW.plusSeconds(60));
+        Applications.Saved replay = uk.opcc.funding.function.Fixtures.save(store, application("PN4W-8HTC"), key("answers#1"), NOW.plusSeconds(60));
 
         assertThat(replay).isEqualTo(new Applications.Saved("KX7P-M2RD", NOW, true));
         assertThat(items()).hasSize(4);
-        assertThat(store.sameOrganisation("property-fund", "2026-27-Q4", uk.opcc.funding.function.LegacyFixtures.sameOrganisationKeys(application("PN4W-8HTC"))))
+        assertThat(store.sameOrganisation("property-fund", "2026-27-Q4", uk.opcc.funding.function.Fixtures.sameOrganisationKeys(application("PN4W-8HTC"))))
                 .as("a replay is not filed again").allSatisfy(l -> assertThat(l.references()).containsExactly("KX7P-M2RD"));
     }
 
     @Test
     void anExpiredKeyNoLongerCountsAsAReplay() {
-        uk.opcc.funding.function.LegacyFixtures.save(store, application("KX7P-M2RD"), key("answers#1"), NOW);
+        uk.opcc.funding.function.Fixtures.save(store, application("KX7P-M2RD"), key("answers#1"), NOW);
 
-        Applications.Saved later = uk.opcc.funding.function.LegacyFixtures.save(store, application("PN4W-8HTC"), key("answers#1"), NOW.plus(Duration.ofHours(25)));
+        Applications.Saved later = uk.opcc.funding.function.Fixtures.save(store, application("PN4W-8HTC"), key("answers#1"), NOW.plus(Duration.ofHours(25)));
 
         assertThat(later.replay()).isFalse();
         assertThat(later.reference()).isEqualTo("PN4W-8HTC");
@@ -104,11 +105,11 @@ class DynamoDbApplicationStoreIT {
 
     @Test
     void refusesATakenReferenceWithoutTouchingTheFirstApplication() {
-        uk.opcc.funding.function.LegacyFixtures.save(store, application("KX7P-M2RD"), key("answers#1"), NOW);
+        uk.opcc.funding.function.Fixtures.save(store, application("KX7P-M2RD"), key("answers#1"), NOW);
 
-        assertThatThrownBy(() -> uk.opcc.funding.function.LegacyFixtures.save(store, application("KX7P-M2RD"), key("answers#2"), NOW)).isInstanceOf(ReferenceTakenException.class);
+        assertThatThrownBy(() -> uk.opcc.funding.function.Fixtures.save(store, application("KX7P-M2RD"), key("answers#2"), NOW)).isInstanceOf(ReferenceTakenException.class);
         assertThat(items()).hasSize(4); // the second key was not written, nor the lists again: one transaction
-        assertThat(store.sameOrganisation("property-fund", "2026-27-Q4", uk.opcc.funding.function.LegacyFixtures.sameOrganisationKeys(application("KX7P-M2RD"))))
+        assertThat(store.sameOrganisation("property-fund", "2026-27-Q4", uk.opcc.funding.function.Fixtures.sameOrganisationKeys(application("KX7P-M2RD"))))
                 .allSatisfy(l -> assertThat(l.references()).containsExactly("KX7P-M2RD"));
     }
 
@@ -118,7 +119,7 @@ class DynamoDbApplicationStoreIT {
         List<Callable<Applications.Saved>> replays = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             String reference = String.format("R%03d-2222", i).replace('0', 'A').replace('1', 'B');
-            replays.add(() -> uk.opcc.funding.function.LegacyFixtures.save(store, application(reference), key("id#property-fund#same-browser-submission"), NOW));
+            replays.add(() -> uk.opcc.funding.function.Fixtures.save(store, application(reference), key("id#property-fund#same-browser-submission"), NOW));
         }
 
         Set<String> references = new java.util.HashSet<>();
@@ -135,7 +136,7 @@ class DynamoDbApplicationStoreIT {
 
     @Test
     void onlyOneClaimOnAnEmailUntilItIsReleased() {
-        uk.opcc.funding.function.LegacyFixtures.save(store, application("KX7P-M2RD"), key("answers#1"), NOW);
+        uk.opcc.funding.function.Fixtures.save(store, application("KX7P-M2RD"), key("answers#1"), NOW);
 
         assertThat(store.claimEmail("KX7P-M2RD", Recipient.STAFF, NOW, LEASE)).isEqualTo(new Claim.Granted(application("KX7P-M2RD")));
         assertThat(store.claimEmail("KX7P-M2RD", Recipient.STAFF, NOW, LEASE)).isEqualTo(new Claim.Held(LEASE));
@@ -155,7 +156,7 @@ class DynamoDbApplicationStoreIT {
 
     @Test
     void aClaimLapsesAtItsLeaseSoACrashedAttemptIsTakenOver() {
-        uk.opcc.funding.function.LegacyFixtures.save(store, application("KX7P-M2RD"), key("answers#1"), NOW);
+        uk.opcc.funding.function.Fixtures.save(store, application("KX7P-M2RD"), key("answers#1"), NOW);
         store.claimEmail("KX7P-M2RD", Recipient.STAFF, NOW, LEASE);
 
         assertThat(store.claimEmail("KX7P-M2RD", Recipient.STAFF, LEASE.minusMillis(1), LEASE.plusSeconds(30))).isEqualTo(new Claim.Held(LEASE));
@@ -164,7 +165,7 @@ class DynamoDbApplicationStoreIT {
 
     @Test
     void aHolderWhoseLeaseLapsedCannotFreeTheClaimThatTookOver() {
-        uk.opcc.funding.function.LegacyFixtures.save(store, application("KX7P-M2RD"), key("answers#1"), NOW);
+        uk.opcc.funding.function.Fixtures.save(store, application("KX7P-M2RD"), key("answers#1"), NOW);
         store.claimEmail("KX7P-M2RD", Recipient.STAFF, NOW, LEASE);
         Instant takeover = LEASE.plusSeconds(30);
         store.claimEmail("KX7P-M2RD", Recipient.STAFF, LEASE.plusMillis(1), takeover);
@@ -189,7 +190,7 @@ class DynamoDbApplicationStoreIT {
             String round = i % 6 == 5 ? "2027-28-Q1" : "2026-27-Q4";
             String reference = String.format("R%03d-2222", i).replace('0', 'A').replace('1', 'B');
             Instant received = NOW.minusSeconds((i * 7919L) % 1000).plusMillis(i % 3 == 0 ? 0 : 250);
-            uk.opcc.funding.function.LegacyFixtures.save(store, new Application(reference, fund, fund, null, round, received, LegacyFixtures.propertyFundAnswers(NOW), EXPIRES_AT),
+            uk.opcc.funding.function.Fixtures.save(store, new Application(reference, fund, fund, null, round, received, LegacyFixtures.propertyFundAnswers(NOW), EXPIRES_AT),
                     key("answers#" + i), NOW);
             if (fund.equals("property-fund") && round.equals("2026-27-Q4")) {
                 expected.add(reference);
@@ -224,15 +225,15 @@ class DynamoDbApplicationStoreIT {
 
         // then new applications are found by it
         DynamoDbApplicationStore oldStore = new DynamoDbApplicationStore(client, old);
-        uk.opcc.funding.function.LegacyFixtures.save(oldStore, application("KX7P-M2RD"), key("answers#1"), NOW);
+        uk.opcc.funding.function.Fixtures.save(oldStore, application("KX7P-M2RD"), key("answers#1"), NOW);
         assertThat(oldStore.applicationsInRound("property-fund", "2026-27-Q4")).extracting(Application::reference).containsExactly("KX7P-M2RD");
         assertThat(oldStore.unsent()).extracting(EmailRecords.Unsent::reference).containsExactly("KX7P-M2RD");
     }
 
     @Test
     void anApplicationLeavesTheNeedsEmailIndexOnlyOnceBothItsEmailsAreSent() {
-        uk.opcc.funding.function.LegacyFixtures.save(store, application("KX7P-M2RD"), key("answers#1"), NOW);
-        uk.opcc.funding.function.LegacyFixtures.save(store, application("PN4W-8HTC"), key("answers#2"), NOW.plusSeconds(1));
+        uk.opcc.funding.function.Fixtures.save(store, application("KX7P-M2RD"), key("answers#1"), NOW);
+        uk.opcc.funding.function.Fixtures.save(store, application("PN4W-8HTC"), key("answers#2"), NOW.plusSeconds(1));
         assertThat(store.unsent()).extracting(EmailRecords.Unsent::reference).containsExactly("KX7P-M2RD", "PN4W-8HTC");
         assertThat(store.unsent().get(0).emails().get(Recipient.STAFF).state()).isEqualTo("pending");
 
@@ -251,26 +252,26 @@ class DynamoDbApplicationStoreIT {
     @Test
     void anUnreachableTableIsReportedAsUnavailable() {
         DynamoDbApplicationStore missing = new DynamoDbApplicationStore(client, "no-such-table");
-        assertThatThrownBy(() -> uk.opcc.funding.function.LegacyFixtures.save(missing, application("KX7P-M2RD"), key("answers#1"), NOW)).isInstanceOf(StorageUnavailableException.class);
+        assertThatThrownBy(() -> uk.opcc.funding.function.Fixtures.save(missing, application("KX7P-M2RD"), key("answers#1"), NOW)).isInstanceOf(StorageUnavailableException.class);
         assertThatThrownBy(() -> missing.applicationsInRound("property-fund", "2026-27-Q4")).isInstanceOf(StorageUnavailableException.class);
     }
 
     static Application from(String reference, String organisation, String email, String round) {
         return new Application(reference, "property-fund", "property-fund", null, round, NOW,
-                LegacyFixtures.with(LegacyFixtures.with(LegacyFixtures.propertyFundAnswers(NOW), "organisationName", organisation), "email", email), EXPIRES_AT);
+                Fixtures.with(Fixtures.with(LegacyFixtures.propertyFundAnswers(NOW), "organisationName", organisation), "email", email), EXPIRES_AT);
     }
 
     @Test
     void eachApplicationIsFiledUnderItsOrganisationInItsRoundInTheSameTransaction() {
-        uk.opcc.funding.function.LegacyFixtures.save(store, from("AAAA-2222", "Eden Valley Speed Watch", "sam@example.org", "2026-27-Q4"), key("answers#1"), NOW);
-        uk.opcc.funding.function.LegacyFixtures.save(store, from("BBBB-3333", "Langwathby Volunteers", "SAM@example.org", "2026-27-Q4"), key("answers#2"), NOW);
-        uk.opcc.funding.function.LegacyFixtures.save(store, from("CCCC-4444", "The Eden Valley Speed-Watch Ltd", "other@example.org", "2026-27-Q4"), key("answers#3"), NOW);
-        uk.opcc.funding.function.LegacyFixtures.save(store, from("DDDD-5555", "Eden Valley Speed Watch", "sam@example.org", "2027-28-Q1"), key("answers#4"), NOW);
+        uk.opcc.funding.function.Fixtures.save(store, from("AAAA-2222", "Eden Valley Speed Watch", "sam@example.org", "2026-27-Q4"), key("answers#1"), NOW);
+        uk.opcc.funding.function.Fixtures.save(store, from("BBBB-3333", "Langwathby Volunteers", "SAM@example.org", "2026-27-Q4"), key("answers#2"), NOW);
+        uk.opcc.funding.function.Fixtures.save(store, from("CCCC-4444", "The Eden Valley Speed-Watch Ltd", "other@example.org", "2026-27-Q4"), key("answers#3"), NOW);
+        uk.opcc.funding.function.Fixtures.save(store, from("DDDD-5555", "Eden Valley Speed Watch", "sam@example.org", "2027-28-Q1"), key("answers#4"), NOW);
 
         Application later = from("EEEE-6666", "eden valley speed watch", "sam@example.org", "2026-27-Q4");
-        uk.opcc.funding.function.LegacyFixtures.save(store, later, key("answers#5"), NOW);
+        uk.opcc.funding.function.Fixtures.save(store, later, key("answers#5"), NOW);
 
-        assertThat(SameOrganisation.earlier(later.reference(), store.sameOrganisation("property-fund", "2026-27-Q4", uk.opcc.funding.function.LegacyFixtures.sameOrganisationKeys(later))))
+        assertThat(SameOrganisation.earlier(later.reference(), store.sameOrganisation("property-fund", "2026-27-Q4", uk.opcc.funding.function.Fixtures.sameOrganisationKeys(later))))
                 .as("by name or address, this round only, oldest first")
                 .isEqualTo(new SameOrganisation.Earlier(List.of("AAAA-2222", "CCCC-4444", "BBBB-3333"), 0));
         assertThat(store.sameOrganisation("property-fund", "2026-27-Q4", List.of("name#" + Sha256.hex("nobody"))))
@@ -280,11 +281,11 @@ class DynamoDbApplicationStoreIT {
     @Test
     void aFullListCountsLaterApplicationsBeyondItAndNeverStopsOneBeingStored() {
         for (int i = 0; i < DuplicateLists.MOST_LISTED + 3; i++) {
-            uk.opcc.funding.function.LegacyFixtures.save(store, from(String.format("F%03d-2222", i), "Flood Group", "flood" + i + "@example.org", "2026-27-Q4"), key("answers#" + i), NOW);
+            uk.opcc.funding.function.Fixtures.save(store, from(String.format("F%03d-2222", i), "Flood Group", "flood" + i + "@example.org", "2026-27-Q4"), key("answers#" + i), NOW);
         }
 
         List<SameOrganisation.Listed> lists = store.sameOrganisation("property-fund", "2026-27-Q4",
-                uk.opcc.funding.function.LegacyFixtures.sameOrganisationKeys(from("F102-2222", "Flood Group", "flood102@example.org", "2026-27-Q4")));
+                uk.opcc.funding.function.Fixtures.sameOrganisationKeys(from("F102-2222", "Flood Group", "flood102@example.org", "2026-27-Q4")));
 
         assertThat(lists.get(0).references()).hasSize(DuplicateLists.MOST_LISTED).startsWith("F000-2222");
         assertThat(lists.get(0).beyondTheList()).isEqualTo(3);
@@ -297,7 +298,7 @@ class DynamoDbApplicationStoreIT {
         List<String> references = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             String reference = String.format("C%03d-2222", i);
-            uk.opcc.funding.function.LegacyFixtures.save(store, from(reference, "Group " + i, "victim@example.org", "2026-27-Q4"), key("answers#" + i), NOW);
+            uk.opcc.funding.function.Fixtures.save(store, from(reference, "Group " + i, "victim@example.org", "2026-27-Q4"), key("answers#" + i), NOW);
             references.add(reference);
         }
         java.time.LocalDate day = java.time.LocalDate.of(2026, 11, 24);
@@ -325,7 +326,7 @@ class DynamoDbApplicationStoreIT {
 
     @Test
     void aHeldBackEmailIsFinalAndTheApplicationLeavesTheNeedsEmailIndex() {
-        uk.opcc.funding.function.LegacyFixtures.save(store, application("KX7P-M2RD"), key("answers#1"), NOW);
+        uk.opcc.funding.function.Fixtures.save(store, application("KX7P-M2RD"), key("answers#1"), NOW);
         assertThat(store.claimEmail("KX7P-M2RD", Recipient.STAFF, NOW, LEASE)).isInstanceOf(Claim.Granted.class);
         store.markEmailed("KX7P-M2RD", Recipient.STAFF, "m-1", NOW);
         assertThat(store.claimEmail("KX7P-M2RD", Recipient.APPLICANT, NOW, LEASE)).isInstanceOf(Claim.Granted.class);

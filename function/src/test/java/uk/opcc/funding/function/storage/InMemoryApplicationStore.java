@@ -118,12 +118,12 @@ public final class InMemoryApplicationStore implements Applications, EmailRecord
     /** Puts an application in as the intake would have stored it, every email waiting, filed under its organisation's keys. */
     public synchronized void put(Application application) {
         applications.put(application.reference(), application);
-        for (String organisationKey : SameOrganisation.keys(application, formOf(application))) {
+        for (String organisationKey : SameOrganisation.keys(application, uk.opcc.funding.function.Fixtures.formOf(application))) {
             sameOrganisation.computeIfAbsent(application.fundId() + "#" + application.panelRound() + "#" + organisationKey, k -> new ArrayList<>())
                     .add(application.reference());
         }
         notification.put(key(application.reference(), Recipient.STAFF), "pending");
-        notification.put(key(application.reference(), Recipient.APPLICANT), application.applicantEmail(formOf(application)).isPresent() ? "pending" : "none");
+        notification.put(key(application.reference(), Recipient.APPLICANT), application.applicantEmail(uk.opcc.funding.function.Fixtures.formOf(application)).isPresent() ? "pending" : "none");
     }
 
     @Override
@@ -160,13 +160,4 @@ public final class InMemoryApplicationStore implements Applications, EmailRecord
                 .sorted(Comparator.comparing(Application::receivedAt).thenComparing(Application::reference)).toList();
     }
 
-    /**
-     * The application's form, from the fixture funder's catalogue or, for the tests not yet moved
-     * onto it, the real one (LegacyFixtures): the store serves both until issue 20 is done.
-     */
-    private static uk.opcc.funding.catalogue.FormDefinition formOf(Application application) {
-        return uk.opcc.funding.function.Fixtures.CATALOGUE.form(application.formId()).isPresent()
-                ? uk.opcc.funding.function.Fixtures.formOf(application)
-                : uk.opcc.funding.function.LegacyFixtures.formOf(application);
-    }
 }

@@ -2,7 +2,7 @@ package uk.opcc.funding.function.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.opcc.funding.function.LegacyFixtures.propertyFundAnswers;
-import static uk.opcc.funding.function.LegacyFixtures.with;
+import static uk.opcc.funding.function.Fixtures.with;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
