@@ -23,8 +23,8 @@ class NotifierHandlerTest {
 
     NotifierHandler handlerWhoseMailFailsFor(String failingReference) {
         for (String reference : List.of("KX7P-M2RD", "PN4W-8HTC")) {
-            store.put(new Application(reference, "property-fund", "property-fund", null,
-                    "2026-27-Q3", LegacyFixtures.NOW, LegacyFixtures.propertyFundAnswers(), 0));
+            store.put(new Application(reference, Fixtures.FORM, Fixtures.FUND, null,
+                    Fixtures.ROUND, Fixtures.NOW, Fixtures.answers(), 0));
         }
         return new NotifierHandler(NotificationServiceTest.service(store, (email, from) -> {
             if (email.subject().contains(failingReference)) {
@@ -32,7 +32,7 @@ class NotifierHandlerTest {
             }
             subjects.add(email.subject());
             return "message-id";
-        }, LegacyFixtures.CLOCK));
+        }, Fixtures.CLOCK));
     }
 
     @Test
@@ -66,7 +66,7 @@ class NotifierHandlerTest {
     @Test
     void aRecordWhoseEmailAnotherAttemptHoldsIsReportedNotPassedOver() {
         NotifierHandler handler = handlerWhoseMailFailsFor("nothing fails");
-        store.claimEmail("PN4W-8HTC", Recipient.STAFF, LegacyFixtures.NOW, LegacyFixtures.NOW.plusSeconds(60));
+        store.claimEmail("PN4W-8HTC", Recipient.STAFF, Fixtures.NOW, Fixtures.NOW.plusSeconds(60));
 
         StreamsEventResponse response = handler.handleRequest(batch, null);
 
