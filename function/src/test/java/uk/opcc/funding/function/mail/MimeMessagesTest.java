@@ -15,7 +15,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 class MimeMessagesTest {
-    static final Instant AT = Instant.parse("2026-11-24T12:00:00Z");
+    static final Instant AT = Instant.parse("2030-03-12T12:00:00Z");
     static final Email STAFF = new Email("grants@funding.example.gov.uk", "sam@example.org",
             "Property Fund · Eden Valley Speed Watch · £1,250.50 · KX7P-M2RD and a long subject that must be folded over two lines",
             "Text with £ and\nlines\n", "<p>HTML with £</p>");
@@ -41,7 +41,7 @@ class MimeMessagesTest {
         String headers = raw.substring(0, raw.indexOf("\r\n\r\n"));
 
         assertThat(headers.chars()).allMatch(c -> c < 128);
-        assertThat(headers).contains("=?UTF-8?", "Date: Tue, 24 Nov 2026 12:00:00 GMT", "Message-ID: <id-1@funding.example.gov.uk>",
+        assertThat(headers).contains("=?UTF-8?", "Date: Tue, 12 Mar 2030 12:00:00 GMT", "Message-ID: <id-1@funding.example.gov.uk>",
                 "From: no-reply@funding.example.gov.uk", "Reply-To: sam@example.org", "To: grants@funding.example.gov.uk");
         assertThat(headers.lines()).allMatch(line -> line.length() <= 78);
         MimeMessage read = read(mime);
