@@ -57,9 +57,9 @@ class SesConfigurationSetIT {
     @Test
     void thePanelPacksRawEmailNamesTheConfigurationSet() {
         MailConfig config = config(SET);
-        var catalogue = LegacyFixtures.CATALOGUE;
-        var fund = catalogue.fund("property-fund").orElseThrow();
-        PanelPack pack = PanelPack.compose(catalogue, fund, fund.round("2026-27-Q3").orElseThrow(), catalogue.formFor("property-fund").orElseThrow(),
+        var catalogue = Fixtures.CATALOGUE;
+        var fund = catalogue.fund(Fixtures.FUND).orElseThrow();
+        PanelPack pack = PanelPack.compose(catalogue, fund, fund.round(Fixtures.ROUND).orElseThrow(), catalogue.formFor(Fixtures.FUND).orElseThrow(),
                 List.of(), "grants@funding.example.gov.uk", false);
         try (SesV2Client client = recordingClient()) {
             Wiring.sesMailer(config, client).send(uk.opcc.funding.function.panel.PanelPackService.email(pack), "no-reply@funding.example.gov.uk");
@@ -95,7 +95,7 @@ class SesConfigurationSetIT {
         if (configurationSet != null) {
             env.put("SES_CONFIGURATION_SET", configurationSet);
         }
-        return MailConfig.from(env, LegacyFixtures.CATALOGUE);
+        return MailConfig.from(env, Fixtures.CATALOGUE);
     }
 
     /** A client of the emulator that keeps the JSON body of every request it transmits. */
