@@ -1,9 +1,12 @@
 package uk.opcc.funding.function;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.catalogue.FormDefinition;
 import uk.opcc.funding.catalogue.question.CheckboxesQuestion;
 import uk.opcc.funding.catalogue.question.ChoiceQuestion;
@@ -36,6 +39,23 @@ public final class AnyFormAnswers {
             answers.put(field.name(), List.of(answer(field.question(), today)));
         }
         return answers;
+    }
+
+    /**
+     * A form of {@code catalogue} that takes applications now, its fund with a panel round still
+     * ahead of {@code now}; a form in sections first, so the sections route has pages to check.
+     */
+    public static FormDefinition anOpenForm(Catalogue catalogue, Instant now) {
+        return catalogue.funds().stream().filter(f -> f.acceptsApplications() && catalogue.formFor(f.id()).isPresent())
+                .filter(f -> f.panelRounds().stream().anyMatch(r -> r.deadline().toInstant().isAfter(now)))
+                .map(f -> catalogue.formFor(f.id()).orElseThrow())
+                .min(Comparator.comparing(form -> form.pages().size() > 1 ? 0 : 1))
+                .orElseThrow(() -> new IllegalStateException("no fund takes applications with a panel round ahead"));
+    }
+
+    /** The name of the form's first one-line text question: an answer any test may change freely. */
+    public static String aTextQuestion(FormDefinition form) {
+        return form.fields().stream().filter(f -> f.question() instanceof TextQuestion).findFirst().orElseThrow().name();
     }
 
     /** Java 17 has no pattern switch: a kind this does not know fails loudly, never answers wrongly. */

@@ -53,14 +53,10 @@ public final class Fixtures {
     private Fixtures() {
     }
 
-    /**
-     * The form an application answers, from the fixture's catalogue; for the tests not yet moved
-     * onto it, from the real one (LegacyFixtures, until issue 20 removes it).
-     */
+    /** The form an application answers, from the fixture's catalogue. */
     public static uk.opcc.funding.catalogue.FormDefinition formOf(uk.opcc.funding.function.intake.Application application) {
-        return CATALOGUE.form(application.formId()).or(() -> CATALOGUE.formFor(application.fundId()))
-                .or(() -> LegacyFixtures.CATALOGUE.form(application.formId()))
-                .or(() -> LegacyFixtures.CATALOGUE.formFor(application.fundId())).orElseThrow();
+        return CATALOGUE.form(application.formId()).orElseThrow(
+                () -> new IllegalArgumentException("No form '" + application.formId() + "' in the fixture funder's catalogue"));
     }
 
     /** The keys the intake files an application under, read by its own form's roles. */

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.catalogue.FormDefinition;
 import uk.opcc.funding.catalogue.Fund;
-import uk.opcc.funding.catalogue.question.TextQuestion;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import uk.opcc.funding.function.bench.ColdStartBenchmark;
@@ -58,17 +56,14 @@ class LambdaJarIT {
         // any packaged fund that takes applications with a panel round still ahead, a form in sections first
         Catalogue packaged = Wiring.catalogue();
         Instant now = Instant.now();
-        Fund fund = packaged.funds().stream().filter(f -> f.acceptsApplications() && packaged.formFor(f.id()).isPresent())
-                .filter(f -> f.panelRounds().stream().anyMatch(r -> r.deadline().toInstant().isAfter(now)))
-                .min(Comparator.comparing(f -> packaged.formFor(f.id()).orElseThrow().pages().size() > 1 ? 0 : 1)).orElseThrow();
-        FormDefinition chosen = packaged.formFor(fund.id()).orElseThrow();
+        FormDefinition chosen = AnyFormAnswers.anOpenForm(packaged, now);
+        Fund fund = packaged.fund(chosen.fundId()).orElseThrow();
         Map<String, List<String>> typed = AnyFormAnswers.of(chosen, now.atZone(Catalogue.UK).toLocalDate());
         Map<String, Object> answers = new LinkedHashMap<>();
         typed.forEach((k, v) -> answers.put(k, v.size() == 1 ? v.get(0) : v));
         String json = new ObjectMapper().writeValueAsString(answers);
         String firstQuestion = chosen.fields().get(0).name();
-        String aTextQuestion = chosen.fields().stream().filter(f -> f.question() instanceof TextQuestion).findFirst().orElseThrow().name();
-        String form = Fixtures.with(typed, aTextQuestion, "Sent as a form").entrySet().stream()
+        String form = Fixtures.with(typed, AnyFormAnswers.aTextQuestion(chosen), "Sent as a form").entrySet().stream()
                 .flatMap(e -> e.getValue().stream().map(v -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(v, StandardCharsets.UTF_8)))
                 .collect(Collectors.joining("&"));

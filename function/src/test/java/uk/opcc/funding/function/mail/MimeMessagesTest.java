@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class MimeMessagesTest {
     static final Instant AT = Instant.parse("2030-03-12T12:00:00Z");
     static final Email STAFF = new Email("grants@funding.example.gov.uk", "sam@example.org",
-            "Property Fund · Eden Valley Speed Watch · £1,250.50 · KX7P-M2RD and a long subject that must be folded over two lines",
+            "Safer Villages Grant · Moorside Lanes Watch · £1,250.50 · KX7P-M2RD and a long subject that must be folded over two lines",
             "Text with £ and\nlines\n", "<p>HTML with £</p>");
 
     static MimeMessage read(byte[] mime) throws Exception {
@@ -56,7 +56,7 @@ class MimeMessagesTest {
     @Test
     void aPackIsItsTextWithTheCsvAttachedInBase64() throws Exception {
         String csv = "reference,organisation\r\nKX7P-M2RD,\"'=HYPERLINK(\"\"x\"\")\"\r\n";
-        Email pack = new Email("grants@funding.example.gov.uk", null, "Panel pack: Property Fund", "3 applications\n", null,
+        Email pack = new Email("grants@funding.example.gov.uk", null, "Panel pack: Safer Villages Grant", "3 applications\n", null,
                 List.of(new Attachment("safer-villages-fund-NV-2030-R1.csv", "text/csv; charset=UTF-8", csv.getBytes(StandardCharsets.UTF_8))));
 
         byte[] mime = MimeMessages.write(pack, "no-reply@funding.example.gov.uk", AT, "id-3@funding.example.gov.uk");
