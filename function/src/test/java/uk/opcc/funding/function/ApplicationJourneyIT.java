@@ -6,7 +6,6 @@ import uk.opcc.funding.function.engines.StackMapping;
 import uk.opcc.funding.function.storage.ApplicationTable;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,11 +41,11 @@ class ApplicationJourneyIT {
     final String table = dynamoDb.newTable(ApplicationTable::create);
     final DynamoDbClient client = dynamoDb.client();
     final StreamRelay stream = new StreamRelay(dynamoDb, table, StackMapping.NOTIFIER);
-    final IntakeHandler intake = new IntakeHandler(Wiring.packaged(Fixtures.withConfirmationKey(dynamoDb.environment(table))).intake());
+    final IntakeHandler intake = new IntakeHandler(Fixtures.intake(Fixtures.withConfirmationKey(dynamoDb.environment(table))));
     final NotifierHandler notifier = notifier(ses.endpoint);
 
     NotifierHandler notifier(String sesEndpoint) {
-        return new NotifierHandler(Wiring.packaged(ses.notifierEnvironment(dynamoDb.environment(table), sesEndpoint)).notificationService());
+        return new NotifierHandler(Fixtures.wiring(ses.notifierEnvironment(dynamoDb.environment(table), sesEndpoint)).notificationService());
     }
 
     @BeforeEach
@@ -59,9 +58,10 @@ class ApplicationJourneyIT {
         client.close();
     }
 
+    /** The fixture's answers as a JSON body; the intake runs on the fixture's fixed clock, so they stay valid. */
     static Map<String, Object> answersNow() {
         Map<String, Object> body = new LinkedHashMap<>();
-        Fixtures.propertyFundAnswers(Instant.now()).forEach((k, v) -> body.put(k, v.size() == 1 ? v.get(0) : v));
+        Fixtures.answers().forEach((k, v) -> body.put(k, v.size() == 1 ? v.get(0) : v));
         return body;
     }
 
@@ -85,7 +85,7 @@ class ApplicationJourneyIT {
 
     @Test
     void anApplicationIsStoredAndStaffAndTheApplicantAreEmailedOnceEach() {
-        APIGatewayV2HTTPResponse response = intake.handleRequest(Events.json("property-fund", answersNow()), null);
+        APIGatewayV2HTTPResponse response = intake.handleRequest(Events.json(Fixtures.FORM, answersNow()), null);
         assertThat(response.getStatusCode()).isEqualTo(201);
         String reference = reference(response);
 
@@ -93,22 +93,22 @@ class ApplicationJourneyIT {
         assertThat(stream.deliverTo(notifier)).as("our own updates to the item are filtered out too: nothing is sent again").isZero();
 
         assertThat(ses.emails()).extracting(e -> e.get("subject")).containsExactlyInAnyOrder(
-                "Property Fund · Eden Valley Speed Watch · £1,250.50 · " + reference,
-                "We have your application to the Property Fund: reference " + reference);
-        assertThat(recipients()).containsExactlyInAnyOrder("grants@funding.example.gov.uk", "sam@example.org");
+                "Safer Villages Grant · Moorside Lanes <Watch> · £1,450 · " + reference,
+                "We have your application to the Safer Villages Grant: reference " + reference);
+        assertThat(recipients()).containsExactlyInAnyOrder(SesEmulator.STAFF, "robin@example.org");
         assertThat(notificationState(reference)).isEqualTo("sent");
     }
 
     @Test
     void aPlainFormPostIsStoredEmailedAndRedirected() {
-        Map<String, List<String>> answers = new LinkedHashMap<>(Fixtures.propertyFundAnswers(Instant.now()));
+        Map<String, List<String>> answers = new LinkedHashMap<>(Fixtures.answers());
         answers.put("website", List.of(""));
 
-        APIGatewayV2HTTPResponse response = intake.handleRequest(Events.form("property-fund", answers), null);
+        APIGatewayV2HTTPResponse response = intake.handleRequest(Events.form(Fixtures.FORM, answers), null);
 
         assertThat(response.getStatusCode()).isEqualTo(303);
-        assertThat(response.getHeaders().get("Location")).isEqualTo("/api/forms/property-fund/confirmation");
-        String page = intake.handleRequest(Events.confirmationAfter("property-fund", response), null).getBody();
+        assertThat(response.getHeaders().get("Location")).isEqualTo("/api/forms/safer-villages/confirmation");
+        String page = intake.handleRequest(Events.confirmationAfter(Fixtures.FORM, response), null).getBody();
         String reference = org.jsoup.Jsoup.parse(page).select("[data-reference]").text();
         assertThat(reference).matches("[A-Z2-9]{4}-[A-Z2-9]{4}");
         stream.deliverTo(notifier);
@@ -118,13 +118,13 @@ class ApplicationJourneyIT {
     @Test
     @SuppressWarnings("unchecked")
     void aSecondApplicationFromTheSameOrganisationToTheSameRoundIsFlaggedToStaff() {
-        String first = reference(intake.handleRequest(Events.json("property-fund", answersNow()), null));
-        Map<String, Object> again = with("organisationName", "The Eden Valley Speed-Watch");
-        again.put("projectTitle", "Speed watch for Great Salkeld");
-        String second = reference(intake.handleRequest(Events.json("property-fund", again), null));
-        Map<String, Object> other = with("organisationName", "Appleby Youth Club");
-        other.put("email", "youth@example.org");
-        String unrelated = reference(intake.handleRequest(Events.json("property-fund", other), null));
+        String first = reference(intake.handleRequest(Events.json(Fixtures.FORM, answersNow()), null));
+        Map<String, Object> again = with("groupName", "The Moorside Lanes Watch");
+        again.put("projectTitle", "Lights on Moor Road");
+        String second = reference(intake.handleRequest(Events.json(Fixtures.FORM, again), null));
+        Map<String, Object> other = with("groupName", "Fellside Village Hall");
+        other.put("email", "hall@example.org");
+        String unrelated = reference(intake.handleRequest(Events.json(Fixtures.FORM, other), null));
 
         stream.deliverTo(notifier);
 
@@ -136,14 +136,14 @@ class ApplicationJourneyIT {
             }
         }
         assertThat(staffText.get(first)).doesNotContain("Possible duplicate");
-        assertThat(staffText.get(second)).startsWith("Possible duplicate: The Eden Valley Speed-Watch (the same name or email address) "
+        assertThat(staffText.get(second)).startsWith("Possible duplicate: The Moorside Lanes Watch (the same name or email address) "
                 + "already applied to this fund's ").contains(" round as " + first + ".");
         assertThat(staffText.get(unrelated)).doesNotContain("Possible duplicate");
     }
 
     @Test
     void whenEmailFailsTheApplicationIsKeptAndTheRetrySendsItOnce() {
-        String reference = reference(intake.handleRequest(Events.json("property-fund", answersNow()), null));
+        String reference = reference(intake.handleRequest(Events.json(Fixtures.FORM, answersNow()), null));
         NotifierHandler sesDown = notifier("http://127.0.0.1:" + DynamoDbLocal.freePort());
 
         stream.deliverTo(sesDown);
@@ -153,7 +153,7 @@ class ApplicationJourneyIT {
 
         stream.deliverTo(notifier); // Lambda's retry of the failed record
         stream.deliverTo(notifier);
-        assertThat(recipients()).containsExactlyInAnyOrder("grants@funding.example.gov.uk", "sam@example.org");
+        assertThat(recipients()).containsExactlyInAnyOrder(SesEmulator.STAFF, "robin@example.org");
         assertThat(notificationState(reference)).isEqualTo("sent");
     }
 
@@ -161,9 +161,9 @@ class ApplicationJourneyIT {
     void whenStorageFailsTheApplicantGets503AndNothingIsEmailed() {
         Map<String, String> env = Fixtures.withConfirmationKey(dynamoDb.environment(table));
         env.put("DYNAMODB_ENDPOINT", "http://127.0.0.1:" + DynamoDbLocal.freePort());
-        IntakeHandler storageDown = new IntakeHandler(Wiring.packaged(env).intake());
+        IntakeHandler storageDown = new IntakeHandler(Fixtures.intake(env));
 
-        APIGatewayV2HTTPResponse response = storageDown.handleRequest(Events.json("property-fund", answersNow()), null);
+        APIGatewayV2HTTPResponse response = storageDown.handleRequest(Events.json(Fixtures.FORM, answersNow()), null);
 
         assertThat(response.getStatusCode()).isEqualTo(503);
         assertThat(stream.deliverTo(notifier)).isZero();
@@ -180,7 +180,7 @@ class ApplicationJourneyIT {
             ExecutorService pool = Executors.newFixedThreadPool(16);
             List<Callable<APIGatewayV2HTTPResponse>> replays = new ArrayList<>();
             for (int i = 0; i < 100; i++) {
-                replays.add(() -> intake.handleRequest(Events.json("property-fund", body), null));
+                replays.add(() -> intake.handleRequest(Events.json(Fixtures.FORM, body), null));
             }
             Set<String> these = new HashSet<>();
             for (Future<APIGatewayV2HTTPResponse> response : pool.invokeAll(replays)) {
@@ -203,38 +203,38 @@ class ApplicationJourneyIT {
     void badInputGetsTheRight4xxStoresNothingAndSendsNothing() {
         Map<String, Integer> expected = new LinkedHashMap<>();
         Map<String, APIGatewayV2HTTPEvent> corpus = new LinkedHashMap<>();
-        add(corpus, expected, "oversized", Events.json("property-fund", Map.of("projectDescription", "x".repeat(70_000))), 413);
-        add(corpus, expected, "text/plain", Events.raw("property-fund", "text/plain", "organisationName=x"), 415);
-        add(corpus, expected, "no content type", Events.raw("property-fund", null, "{}"), 415);
-        add(corpus, expected, "malformed JSON", Events.raw("property-fund", "application/json", "{\"organisationName\": "), 400);
-        add(corpus, expected, "JSON array", Events.raw("property-fund", "application/json", "[1, 2]"), 400);
-        add(corpus, expected, "nested object", Events.raw("property-fund", "application/json", "{\"amount\": {\"pounds\": 5}}"), 400);
-        add(corpus, expected, "duplicate JSON key", Events.raw("property-fund", "application/json", "{\"amount\": \"5\", \"amount\": \"6\"}"), 400);
-        add(corpus, expected, "bad percent-escape", Events.raw("property-fund", "application/x-www-form-urlencoded", "amount=%zz"), 400);
+        add(corpus, expected, "oversized", Events.json(Fixtures.FORM, Map.of("projectDescription", "x".repeat(70_000))), 413);
+        add(corpus, expected, "text/plain", Events.raw(Fixtures.FORM, "text/plain", "groupName=x"), 415);
+        add(corpus, expected, "no content type", Events.raw(Fixtures.FORM, null, "{}"), 415);
+        add(corpus, expected, "malformed JSON", Events.raw(Fixtures.FORM, "application/json", "{\"groupName\": "), 400);
+        add(corpus, expected, "JSON array", Events.raw(Fixtures.FORM, "application/json", "[1, 2]"), 400);
+        add(corpus, expected, "nested object", Events.raw(Fixtures.FORM, "application/json", "{\"amount\": {\"pounds\": 5}}"), 400);
+        add(corpus, expected, "duplicate JSON key", Events.raw(Fixtures.FORM, "application/json", "{\"amount\": \"5\", \"amount\": \"6\"}"), 400);
+        add(corpus, expected, "bad percent-escape", Events.raw(Fixtures.FORM, "application/x-www-form-urlencoded", "amount=%zz"), 400);
         add(corpus, expected, "unknown form", Events.json("lottery", answersNow()), 404);
-        add(corpus, expected, "ended fund", Events.json("covid-community-recovery", answersNow()), 410);
-        add(corpus, expected, "closed call", Events.json("property-fund", with("call", "rural-crime-2026")), 410);
-        for (String amount : List.of("£2,500.01", "1,85", "-5", "2500.001", "2500.01", "")) {
-            add(corpus, expected, "amount '" + amount + "'", Events.json("property-fund", with("amount", amount)), 422);
+        add(corpus, expected, "ended fund", Events.json(Fixtures.ENDED_FORM, answersNow()), 410);
+        add(corpus, expected, "closed call", Events.json(Fixtures.FORM, with("call", Fixtures.CLOSED_CALL)), 410);
+        for (String amount : List.of("£3,000.01", "1,85", "-5", "3000.001", "3000.01", "")) {
+            add(corpus, expected, "amount '" + amount + "'", Events.json(Fixtures.FORM, with("amount", amount)), 422);
         }
-        for (String officer : List.of("officerName", "officerCollarNumber", "officerStation")) {
+        for (FormField field : Fixtures.CATALOGUE.form(Fixtures.FORM).orElseThrow().fields()) {
             Map<String, Object> body = new LinkedHashMap<>(answersNow());
-            body.remove(officer);
-            add(corpus, expected, "missing " + officer, Events.json("property-fund", body), 422);
+            body.remove(field.name());
+            add(corpus, expected, "missing " + field.name(), Events.json(Fixtures.FORM, body), 422); // every question is required
         }
-        for (FormField field : Fixtures.CATALOGUE.form("property-fund").orElseThrow().fields()) {
+        for (FormField field : Fixtures.CATALOGUE.form(Fixtures.FORM).orElseThrow().fields()) {
             if (field.question() instanceof TextQuestion text) {
-                add(corpus, expected, "CR/LF in " + field.name(), Events.json("property-fund", with(field.name(), "A\r\nBcc: x@example.com")), 422);
-                add(corpus, expected, "too long " + field.name(), Events.json("property-fund", with(field.name(), "x".repeat(text.maxLength() + 1))), 422);
+                add(corpus, expected, "CR/LF in " + field.name(), Events.json(Fixtures.FORM, with(field.name(), "A\r\nBcc: x@example.com")), 422);
+                add(corpus, expected, "too long " + field.name(), Events.json(Fixtures.FORM, with(field.name(), "x".repeat(text.maxLength() + 1))), 422);
             }
             if (field.question() instanceof LongTextQuestion text) {
-                add(corpus, expected, "too long " + field.name(), Events.json("property-fund", with(field.name(), "x".repeat(text.maxLength() + 1))), 422);
+                add(corpus, expected, "too long " + field.name(), Events.json(Fixtures.FORM, with(field.name(), "x".repeat(text.maxLength() + 1))), 422);
             }
         }
         for (String phone : List.of("07700 90098", "+44 7700 9009821", "020 7946 000")) {
-            add(corpus, expected, "phone '" + phone + "'", Events.json("property-fund", with("phone", phone)), 422);
+            add(corpus, expected, "phone '" + phone + "'", Events.json(Fixtures.FORM, with("phone", phone)), 422);
         }
-        add(corpus, expected, "unknown field", Events.json("property-fund", with("bankDetails", "12345678")), 422);
+        add(corpus, expected, "unknown field", Events.json(Fixtures.FORM, with("bankDetails", "12345678")), 422);
 
         Map<String, Integer> actual = new LinkedHashMap<>();
         corpus.forEach((name, event) -> actual.put(name, intake.handleRequest(event, null).getStatusCode()));
@@ -248,7 +248,7 @@ class ApplicationJourneyIT {
 
     @Test
     void aFilledHoneypotLooksAcceptedButStoresAndSendsNothing() {
-        APIGatewayV2HTTPResponse response = intake.handleRequest(Events.json("property-fund", with("website", "http://spam.example")), null);
+        APIGatewayV2HTTPResponse response = intake.handleRequest(Events.json(Fixtures.FORM, with("website", "http://spam.example")), null);
 
         assertThat(response.getStatusCode()).isEqualTo(201);
         assertThat(reference(response)).matches("[A-Z2-9]{4}-[A-Z2-9]{4}");
@@ -264,15 +264,15 @@ class ApplicationJourneyIT {
     }
 
     /**
-     * Sends count Property Fund applications through the intake, from organisations named prefix 0, 1, …, each with an
+     * Sends count Safer Villages applications through the intake, from groups named prefix 0, 1, …, each with an
      * address of its own ({@link #applicantAddress}); their references.
      */
     static List<String> applications(IntakeHandler intake, String organisationPrefix, int count) {
         List<String> references = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Map<String, Object> body = with("organisationName", organisationPrefix + i);
+            Map<String, Object> body = with("groupName", organisationPrefix + i);
             body.put("email", applicantAddress(i));
-            references.add((String) CatalogueJson.parse(intake.handleRequest(Events.json("property-fund", body), null).getBody()).get("reference"));
+            references.add((String) CatalogueJson.parse(intake.handleRequest(Events.json(Fixtures.FORM, body), null).getBody()).get("reference"));
         }
         return references;
     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import uk.opcc.funding.catalogue.CatalogueJson;
 import uk.opcc.funding.catalogue.PageMarkers;
 import uk.opcc.funding.function.engines.Events;
+import uk.opcc.funding.catalogue.Publisher;
 import uk.opcc.funding.function.http.FormPages;
 import uk.opcc.funding.function.http.RequestBody;
 import uk.opcc.funding.function.http.Responses;
@@ -24,31 +25,35 @@ import uk.opcc.funding.function.validation.Problem;
 /**
  * Every page the intake answers a person with when it cannot take an application: the site's own
  * layout, plain English, what to do next, the OPCC's contact details, and the answers shown back
- * where they could be read. JSON callers still get problem+json.
+ * where they could be read. JSON callers still get problem+json. The applications are the fixture
+ * funder's; the message page around them is the one the function packages (it reads
+ * forms/message.html from its jar), so its layout is checked against the packaged publisher, generically.
  */
 class ErrorPagesTest {
     final InMemoryApplicationStore store = new InMemoryApplicationStore();
-    final FormPages pages = new FormPages(Fixtures.CATALOGUE);
+    final FormPages pages = FixtureForms.pages();
     final IntakeHandler handler = new IntakeHandler(new IntakeService(Fixtures.CATALOGUE, store, Fixtures.CLOCK, Reference::next), pages, Fixtures.TOKENS);
+    /** Whose contact details the packaged message page carries. */
+    static final Publisher PACKAGED = Wiring.publisher();
 
-    static final Map<String, List<String>> ANSWERS = Fixtures.with(Fixtures.propertyFundAnswers(),
-            "projectDescription", "Speed checks <script>alert(1)</script>\nTwice a week & more.");
+    static final Map<String, List<String>> ANSWERS = Fixtures.with(Fixtures.answers(),
+            "projectDescription", "Six lights <script>alert(1)</script>\nOn Sheep Lane & the green.");
 
     Document page(APIGatewayV2HTTPResponse response, int status) {
         assertThat(response.getStatusCode()).isEqualTo(status);
         assertThat(response.getHeaders()).containsEntry("Content-Type", "text/html; charset=utf-8");
         Document page = Jsoup.parse(response.getBody());
         // the baked site's own layout: header, navigation, footer, styles
-        assertThat(page.select("header.site-header .site-header__org").text()).isEqualTo("Cumbria Office of the Police & Crime Commissioner");
+        assertThat(page.select("header.site-header .site-header__org").text()).isEqualTo(PACKAGED.name());
         assertThat(page.select("nav.site-nav a")).hasSizeGreaterThanOrEqualTo(3);
         assertThat(page.select("link[rel=stylesheet]").attr("href")).isEqualTo("/css/site.css");
-        assertThat(page.select("footer.site-footer").text()).contains("01768 217734", "commissioner@cumbria-pcc.gov.uk");
+        assertThat(page.select("footer.site-footer").text()).contains(PACKAGED.phone(), PACKAGED.email());
         // contact details in the message itself, and no marker or stack trace left behind
-        assertThat(page.select("main").text()).contains("Contact us", "01768 217734", "commissioner@cumbria-pcc.gov.uk");
-        assertThat(page.select("main a[href=tel:+441768217734]")).hasSize(1);
+        assertThat(page.select("main").text()).contains("Contact us", PACKAGED.phone(), PACKAGED.email());
+        assertThat(page.select("main a[href=tel:" + PACKAGED.phoneLink() + "]")).hasSize(1);
         assertThat(response.getBody()).doesNotContain(PageMarkers.TITLE, PageMarkers.MESSAGE, "Exception", "at uk.opcc");
         assertThat(page.select("h1")).hasSize(1);
-        assertThat(page.title()).isEqualTo(page.select("h1").text() + " – Community funding – Cumbria OPCC");
+        assertThat(page.title()).isEqualTo(page.select("h1").text() + " – " + PACKAGED.service() + " – " + PACKAGED.shortName());
         return page;
     }
 
@@ -71,35 +76,35 @@ class ErrorPagesTest {
 
     @Test
     void closedCall410ShowsTheAnswersBackAndNeverAsksToCorrectThem() {
-        Document page = page(handler.handleRequest(formPost("property-fund", Fixtures.with(ANSWERS, "call", "rural-crime-2026")), null), 410);
+        Document page = page(handler.handleRequest(formPost(Fixtures.FORM, Fixtures.with(ANSWERS, "call", Fixtures.CLOSED_CALL)), null), 410);
 
         String main = page.select("main").text();
         assertThat(page.select("h1").text()).isEqualTo("This form is not taking applications");
         assertThat(main).contains("is closed and not taking applications", "Your application has not been sent",
                 "What you can do", "See the calls for bids open now", "Keep a copy of what you entered");
         assertThat(main.toLowerCase()).doesNotContain("correct");
-        assertThat(page.select("dl.summary-list dt").eachText()).startsWith("Name of your organisation", "What type of organisation is it?")
-                .contains("Describe your project", "How much are you applying for?").doesNotContain("website");
-        assertThat(page.select("dl.summary-list dd").eachText()).contains("Eden Valley Speed Watch", "Watch scheme", "£1,250.50", "1,200",
-                "Tackle crime and antisocial behaviour Support young people");
+        assertThat(page.select("dl.summary-list dt").eachText()).startsWith("Name of your group", "What kind of group is it?")
+                .contains("What will you do, and where?", "How much are you asking for?").doesNotContain("website");
+        assertThat(page.select("dl.summary-list dd").eachText()).contains("Moorside Lanes <Watch>", "Neighbourhood watch group", "£1,450",
+                "Lanes and footpaths Bus stops", "Little Moorside");
         // what was typed comes back as text, never as markup, line breaks kept
         assertThat(page.select("dl.summary-list script")).isEmpty();
-        assertThat(page.select("dl.summary-list dd").eachText()).contains("Speed checks <script>alert(1)</script> Twice a week & more.");
+        assertThat(page.select("dl.summary-list dd").eachText()).contains("Six lights <script>alert(1)</script> On Sheep Lane & the green.");
         assertThat(store.applications).isEmpty();
     }
 
     @Test
     void endedFund410() {
-        Document page = page(handler.handleRequest(formPost("covid-community-recovery",
-                Map.of("organisationName", List.of("Eden Valley Speed Watch"))), null), 410);
+        Document page = page(handler.handleRequest(formPost(Fixtures.ENDED_FORM,
+                Map.of("groupName", List.of("Moorbridge Food Bank"))), null), 410);
 
-        assertThat(page.select("main").text()).contains("The Covid 19 Community Recovery Fund is not taking applications.");
-        assertThat(page.select("dl.summary-list dd").eachText()).containsExactly("Eden Valley Speed Watch");
+        assertThat(page.select("main").text()).contains("The Moorbridge Flood Recovery Fund is not taking applications.");
+        assertThat(page.select("dl.summary-list dd").eachText()).containsExactly("Moorbridge Food Bank");
     }
 
     @Test
     void tooLarge413SaysWhatToDo() {
-        APIGatewayV2HTTPEvent event = formPost("property-fund", Map.of("projectDescription", List.of("x".repeat(70_000))));
+        APIGatewayV2HTTPEvent event = formPost(Fixtures.FORM, Map.of("projectDescription", List.of("x".repeat(70_000))));
 
         Document page = page(handler.handleRequest(event, null), 413);
 
@@ -109,7 +114,7 @@ class ErrorPagesTest {
 
     @Test
     void unsupportedMediaType415GetsAPageWhenABrowserSentIt() {
-        APIGatewayV2HTTPEvent event = Events.raw("property-fund", "multipart/form-data; boundary=x", "--x--");
+        APIGatewayV2HTTPEvent event = Events.raw(Fixtures.FORM, "multipart/form-data; boundary=x", "--x--");
         event.setHeaders(new HashMap<>(Map.of("content-type", "multipart/form-data; boundary=x", "accept", "text/html")));
 
         Document page = page(handler.handleRequest(event, null), 415);
@@ -121,11 +126,11 @@ class ErrorPagesTest {
     @Test
     void unreadable422WithoutAFormPageListsTheProblems() {
         APIGatewayV2HTTPResponse response = Responses.problem(RequestBody.Kind.FORM, 422, "Correct the answers listed.",
-                List.of(new Problem("amount", "amountTooLarge", "The amount you are applying for must be £2,500 or less")));
+                List.of(new Problem("amount", "amountTooLarge", "The amount you are asking for must be £3,000 or less")));
 
         Document page = page(response, 422);
 
-        assertThat(page.select(".error-summary__list li").eachText()).containsExactly("The amount you are applying for must be £2,500 or less");
+        assertThat(page.select(".error-summary__list li").eachText()).containsExactly("The amount you are asking for must be £3,000 or less");
         assertThat(page.select("main").text()).contains("Nothing has been sent yet");
     }
 
@@ -133,13 +138,13 @@ class ErrorPagesTest {
     void storageFailure503ShowsTheAnswersBack() {
         store.unavailable = true;
 
-        APIGatewayV2HTTPResponse response = handler.handleRequest(formPost("property-fund", ANSWERS), null);
+        APIGatewayV2HTTPResponse response = handler.handleRequest(formPost(Fixtures.FORM, ANSWERS), null);
 
         Document page = page(response, 503);
         assertThat(response.getHeaders()).containsEntry("Retry-After", "60");
         assertThat(page.select("h1").text()).isEqualTo("Sorry, the service is unavailable");
         assertThat(page.select("main").text()).contains("Your application has not been sent", "Try again in a few minutes");
-        assertThat(page.select("dl.summary-list dd").eachText()).contains("Eden Valley Speed Watch");
+        assertThat(page.select("dl.summary-list dd").eachText()).contains("Moorside Lanes <Watch>");
     }
 
     @Test
@@ -148,19 +153,19 @@ class ErrorPagesTest {
             throw new IllegalStateException("secret internal detail at com.example.Internal");
         }), pages, Fixtures.TOKENS);
 
-        APIGatewayV2HTTPResponse response = broken.handleRequest(formPost("property-fund", ANSWERS), null);
+        APIGatewayV2HTTPResponse response = broken.handleRequest(formPost(Fixtures.FORM, ANSWERS), null);
 
         Document page = page(response, 500);
         assertThat(page.select("h1").text()).isEqualTo("Sorry, there is a problem with the service");
         assertThat(page.select("main").text()).contains("Your application has not been sent", "Try again later");
-        assertThat(page.select("dl.summary-list dd").eachText()).contains("Eden Valley Speed Watch");
+        assertThat(page.select("dl.summary-list dd").eachText()).contains("Moorside Lanes <Watch>");
         assertThat(response.getBody()).doesNotContain("secret", "com.example");
     }
 
     @Test
     void jsonCallersStillGetProblemJson() {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(Events.json("property-fund",
-                Map.of("organisationName", "Eden Valley Speed Watch", "call", "rural-crime-2026")), null);
+        APIGatewayV2HTTPResponse response = handler.handleRequest(Events.json(Fixtures.FORM,
+                Map.of("groupName", "Moorside Lanes Watch", "call", Fixtures.CLOSED_CALL)), null);
 
         assertThat(response.getStatusCode()).isEqualTo(410);
         assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");

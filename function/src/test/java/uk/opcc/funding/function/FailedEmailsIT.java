@@ -30,7 +30,7 @@ class FailedEmailsIT {
     final SesEmulator ses = SesEmulator.get();
     final String table = dynamoDb.newTable(ApplicationTable::create);
     final StreamRelay stream = new StreamRelay(dynamoDb, table, StackMapping.NOTIFIER);
-    final IntakeHandler intake = new IntakeHandler(Wiring.packaged(Fixtures.withConfirmationKey(dynamoDb.environment(table))).intake());
+    final IntakeHandler intake = new IntakeHandler(Fixtures.intake(Fixtures.withConfirmationKey(dynamoDb.environment(table))));
 
     Map<String, String> environment(String sesEndpoint) {
         return ses.notifierEnvironment(dynamoDb.environment(table), sesEndpoint);
@@ -59,7 +59,7 @@ class FailedEmailsIT {
     static List<String> bothEmailsOf(List<String> references) {
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < references.size(); i++) {
-            expected.addAll(List.of(references.get(i) + " to grants@funding.example.gov.uk", references.get(i) + " to " + ApplicationJourneyIT.applicantAddress(i)));
+            expected.addAll(List.of(references.get(i) + " to " + SesEmulator.STAFF, references.get(i) + " to " + ApplicationJourneyIT.applicantAddress(i)));
         }
         return expected;
     }
@@ -68,12 +68,12 @@ class FailedEmailsIT {
     @SuppressWarnings("unchecked")
     void fiveApplicationsWhoseEmailsFailedAreEmailedOnceEachByTheResend_andASecondRunSendsNothing() {
         List<String> references = apply(5);
-        NotifierHandler sesDown = new NotifierHandler(Wiring.packaged(environment("http://127.0.0.1:" + DynamoDbLocal.freePort())).notificationService());
+        NotifierHandler sesDown = new NotifierHandler(Fixtures.wiring(environment("http://127.0.0.1:" + DynamoDbLocal.freePort())).notificationService());
         for (int attempt = 0; attempt < 6; attempt++) {
             stream.deliverTo(sesDown); // the first try and Lambda's five retries; then it gives up on them
         }
         assertThat(ses.emails()).isEmpty();
-        ResendHandler resend = new ResendHandler(Wiring.packaged(environment(ses.endpoint)).failedEmails());
+        ResendHandler resend = new ResendHandler(Fixtures.wiring(environment(ses.endpoint)).failedEmails());
 
         Map<String, Object> listed = resend.handleRequest(Map.of("list", true), null);
         assertThat((List<String>) listed.get("unsent")).hasSize(5).allSatisfy(line -> assertThat(line).contains("STAFF=pending, 6 attempt(s), last error EmailFailedException"));
@@ -92,18 +92,18 @@ class FailedEmailsIT {
     @SuppressWarnings("unchecked")
     void aClaimLeftPastItsLeaseIsResent_aLiveOneIsLeftToItsHolder() {
         List<String> references = apply(2);
-        Instant now = Instant.now();
+        Instant now = Fixtures.NOW; // the functions run on the fixture's fixed clock
         try (DynamoDbClient client = dynamoDb.client()) {
             DynamoDbApplicationStore store = new DynamoDbApplicationStore(client, table);
             // One attempt died holding the staff email of the first (its lease has lapsed); another is sending the second's now.
             assertThat(store.claimEmail(references.get(0), Recipient.STAFF, now.minusSeconds(60), now.minusSeconds(20))).isInstanceOf(Claim.Granted.class);
             assertThat(store.claimEmail(references.get(1), Recipient.STAFF, now, now.plusSeconds(60))).isInstanceOf(Claim.Granted.class);
         }
-        ResendHandler resend = new ResendHandler(Wiring.packaged(environment(ses.endpoint)).failedEmails());
+        ResendHandler resend = new ResendHandler(Fixtures.wiring(environment(ses.endpoint)).failedEmails());
 
         Map<String, Object> result = resend.handleRequest(Map.of(), null);
 
-        assertThat(sent()).containsExactlyInAnyOrder(references.get(0) + " to grants@funding.example.gov.uk",
+        assertThat(sent()).containsExactlyInAnyOrder(references.get(0) + " to " + SesEmulator.STAFF,
                 references.get(0) + " to " + ApplicationJourneyIT.applicantAddress(0), references.get(1) + " to " + ApplicationJourneyIT.applicantAddress(1));
         assertThat(result).containsEntry("stillUnsent", List.of(references.get(1)));
         assertThat((List<String>) result.get("applications")).anySatisfy(line -> assertThat(line).startsWith(references.get(1)).contains("HELD_ELSEWHERE"));

@@ -7,28 +7,56 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Path;
 import uk.opcc.funding.catalogue.Catalogue;
+import uk.opcc.funding.catalogue.CatalogueReader;
+import uk.opcc.funding.function.config.IntakeConfig;
+import uk.opcc.funding.function.secrets.SecretsManagerSecrets;
+import uk.opcc.funding.site.FixtureAnswers;
+import uk.opcc.funding.site.FixtureSite;
 import uk.opcc.funding.function.intake.ConfirmationToken;
 import uk.opcc.funding.catalogue.Publisher;
 import uk.opcc.funding.function.engines.SecretsManagerStandIn;
 
-/** Shared test data: the real packaged catalogue, a fixed clock, and a valid Property Fund application. */
+/**
+ * Shared test data: the fixture funder (the site's src/test/fixture-site, the invented Northmoor
+ * office) and its fixed clock, so no behaviour test depends on the real funds, calls or forms.
+ */
 public final class Fixtures {
-    /** The road-safety call (2 Nov 2026 – 29 Jan 2027) is open; the rural-crime call is closed. */
-    public static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
+    /** The fixture's own data and content, from the function module (where its tests run) or any sibling's. */
+    public static final Path FIXTURE_SITE = Path.of("../site/src/test/fixture-site");
+    /** The lit-lanes call is open, winter-watch closed, summer-sport upcoming (see FixtureSite). */
+    public static final Instant NOW = FixtureSite.NOW;
     public static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-    public static final Catalogue CATALOGUE = Wiring.catalogue();
+    public static final Catalogue CATALOGUE = CatalogueReader.read(FIXTURE_SITE).published();
     /** The confirmation-link key the tests' intake is configured with; never a real one. */
     public static final String CONFIRMATION_KEY = "test-only-confirmation-key-0123456789abcdef";
     public static final ConfirmationToken TOKENS = new ConfirmationToken(CONFIRMATION_KEY.getBytes(StandardCharsets.UTF_8), CLOCK);
-    public static final Publisher PUBLISHER = Wiring.publisher();
+    public static final Publisher PUBLISHER = Publisher.read(FIXTURE_SITE);
+
+    /** The fund with a cap per grant whose sectioned form the answers below fill in. */
+    public static final String FUND = "safer-villages-fund";
+    public static final String FORM = "safer-villages";
+    /** The fund's call open at {@link #NOW}, with a cap below the fund's. */
+    public static final String OPEN_CALL = "lit-lanes-2030";
+    /** The fund's call that closed before {@link #NOW}. */
+    public static final String CLOSED_CALL = "winter-watch-2029";
+    /** The round an application to {@link #FUND} made at {@link #NOW} joins. */
+    public static final String ROUND = "NV-2030-R1";
+    /** The open fund whose form (no sections) sets the maximum, not the fund. */
+    public static final String SHORT_FUND = "youth-diversion-fund";
+    public static final String SHORT_FORM = "youth-diversion";
+    /** The fund that has ended, with a form still in the catalogue. */
+    public static final String ENDED_FUND = "flood-recovery-fund";
+    public static final String ENDED_FORM = "flood-recovery";
 
     private Fixtures() {
     }
 
-    /** The form an application answers, from the real catalogue. */
+    /** The form an application answers, from the fixture's catalogue. */
     public static uk.opcc.funding.catalogue.FormDefinition formOf(uk.opcc.funding.function.intake.Application application) {
-        return CATALOGUE.form(application.formId()).or(() -> CATALOGUE.formFor(application.fundId())).orElseThrow();
+        return CATALOGUE.form(application.formId()).orElseThrow(
+                () -> new IllegalArgumentException("No form '" + application.formId() + "' in the fixture funder's catalogue"));
     }
 
     /** The keys the intake files an application under, read by its own form's roles. */
@@ -42,41 +70,29 @@ public final class Fixtures {
         return store.save(application, formOf(application), key, now);
     }
 
-    /** Every question on the Property Fund form answered well, as on {@link #NOW}. */
-    public static Map<String, List<String>> propertyFundAnswers() {
-        return propertyFundAnswers(NOW);
+    /** Every question on the {@link #FORM} form answered well, as on {@link #NOW}. */
+    public static Map<String, List<String>> answers() {
+        return answers(NOW);
+    }
+
+    /** The same answers for another moment: the project's dates are never before that day. */
+    public static Map<String, List<String>> answers(Instant now) {
+        return FixtureAnswers.saferVillages(now.atZone(Catalogue.UK).toLocalDate());
+    }
+
+    /** The wiring the functions run, over the fixture funder and its fixed clock, with the AWS clients. */
+    public static Wiring wiring(Map<String, String> env) {
+        return new Wiring(env, CATALOGUE, PUBLISHER, CLOCK, Wiring.Clients.AWS);
     }
 
     /**
-     * The same answers for another moment, with the project starting 69 days later. Tests on
-     * real engines use the real clock: DynamoDB Local deletes items whose expiry has passed.
+     * The intake over the fixture: its catalogue and clock, its baked form pages, and its secrets
+     * read from Secrets Manager (the stand-in, for settings from {@link #withConfirmationKey}).
      */
-    public static Map<String, List<String>> propertyFundAnswers(Instant now) {
-        java.time.LocalDate today = now.atZone(Catalogue.UK).toLocalDate();
-        Map<String, List<String>> answers = new LinkedHashMap<>();
-        answers.put("organisationName", List.of("Eden Valley Speed Watch"));
-        answers.put("organisationType", List.of("watch-scheme"));
-        answers.put("addressLine1", List.of("1 Market Square"));
-        answers.put("town", List.of("Penrith"));
-        answers.put("postcode", List.of("ca11 7bs"));
-        answers.put("contactName", List.of("Sam Jones"));
-        answers.put("email", List.of("sam@example.org"));
-        answers.put("phone", List.of("01632 960 001"));
-        answers.put("projectTitle", List.of("Speed watch for Langwathby"));
-        answers.put("projectDescription", List.of("Volunteers will run speed checks on the A686.\nTwice a week."));
-        answers.put("beneficiaries", List.of("1,200"));
-        answers.put("objectives", List.of("objective-3", "objective-8"));
-        answers.put("outcomes", List.of("Fewer drivers speeding through the village."));
-        answers.put("measurement", List.of("Speed counts before and after, reported to the panel."));
-        answers.put("amount", List.of("1250.50"));
-        answers.put("budget", List.of("Speed gun £900; training £350.50"));
-        answers.put("startDate", List.of(today.plusDays(69).toString()));
-        answers.put("endDate", List.of(today.plusDays(249).toString()));
-        answers.put("officerName", List.of("PCSO Alex Smith"));
-        answers.put("officerCollarNumber", List.of("1234"));
-        answers.put("officerStation", List.of("Penrith"));
-        answers.put("declaration", List.of("yes"));
-        return answers;
+    public static Wiring.Intake intake(Map<String, String> env) {
+        IntakeConfig config = IntakeConfig.from(env);
+        return wiring(env).intake(FixtureForms.pages(), new SecretsManagerSecrets(
+                Wiring.Clients.AWS.secretsManager(config.region(), config.secrets().endpoint())));
     }
 
     /**

@@ -22,7 +22,6 @@ import uk.opcc.funding.catalogue.CatalogueJson;
 import uk.opcc.funding.catalogue.PageMarkers;
 import uk.opcc.funding.function.engines.Events;
 import uk.opcc.funding.function.http.ConfirmationCookie;
-import uk.opcc.funding.function.http.FormPages;
 import uk.opcc.funding.function.http.OriginCheck;
 import uk.opcc.funding.function.intake.ConfirmationToken;
 import uk.opcc.funding.function.intake.IntakeService;
@@ -32,7 +31,7 @@ import uk.opcc.funding.function.storage.InMemoryApplicationStore;
 /** The handler on API Gateway-shaped events, with the real service over an in-memory store. */
 class IntakeHandlerTest {
     final InMemoryApplicationStore store = new InMemoryApplicationStore();
-    final IntakeHandler handler = new IntakeHandler(new IntakeService(Fixtures.CATALOGUE, store, Fixtures.CLOCK, Reference::next), new FormPages(Fixtures.CATALOGUE), Fixtures.TOKENS);
+    final IntakeHandler handler = new IntakeHandler(new IntakeService(Fixtures.CATALOGUE, store, Fixtures.CLOCK, Reference::next), FixtureForms.pages(), Fixtures.TOKENS);
 
     APIGatewayV2HTTPResponse handle(String fixture) {
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/" + fixture);
@@ -45,39 +44,39 @@ class IntakeHandlerTest {
 
     @Test
     void jsonApplicationGets201WithItsReference() {
-        APIGatewayV2HTTPResponse response = handle("property-fund-json.json");
+        APIGatewayV2HTTPResponse response = handle("safer-villages-json.json");
 
         assertThat(response.getStatusCode()).isEqualTo(201);
         assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json").containsEntry("Cache-Control", "no-store");
         Map<String, Object> body = json(response);
         String reference = (String) body.get("reference");
         assertThat(Reference.isWellFormed(reference)).isTrue();
-        assertThat(body).containsEntry("receivedAt", "2026-11-24T12:00:00Z");
+        assertThat(body).containsEntry("receivedAt", "2030-03-12T12:00:00Z");
         // the address carries nothing; the token that lets it show the reference is the cookie's
-        assertThat(body).containsEntry("confirmationUrl", "/api/forms/property-fund/confirmation");
+        assertThat(body).containsEntry("confirmationUrl", "/api/forms/safer-villages/confirmation");
         assertThat(response.getCookies()).singleElement().asString().startsWith(ConfirmationCookie.NAME + "=").doesNotContain(reference);
-        assertThat(store.applications.get(reference).callId()).isEqualTo("road-safety-2026");
+        assertThat(store.applications.get(reference).callId()).isEqualTo(Fixtures.OPEN_CALL);
     }
 
     @Test
     void formPostIsRedirectedToTheConfirmationPage() {
-        APIGatewayV2HTTPResponse response = handle("property-fund-form.json");
+        APIGatewayV2HTTPResponse response = handle("safer-villages-form.json");
 
         assertThat(response.getStatusCode()).isEqualTo(303);
-        assertThat(response.getHeaders()).containsEntry("Location", "/api/forms/property-fund/confirmation");
+        assertThat(response.getHeaders()).containsEntry("Location", "/api/forms/safer-villages/confirmation");
         assertThat(store.applications).hasSize(1);
         String reference = store.applications.keySet().iterator().next();
         // one cookie, for that form's confirmation page alone, out of script's reach, over HTTPS, same site, for the token's hour
         assertThat(response.getCookies()).singleElement().asString()
                 .startsWith(ConfirmationCookie.NAME + "=v1.")
-                .endsWith("; Path=/api/forms/property-fund/confirmation; Max-Age=3600; Secure; HttpOnly; SameSite=Strict");
-        assertThat(Events.cookies(response).get(0)).doesNotContain(reference, "Sam", "Eden"); // nothing readable, nothing personal
+                .endsWith("; Path=/api/forms/safer-villages/confirmation; Max-Age=3600; Secure; HttpOnly; SameSite=Strict");
+        assertThat(Events.cookies(response).get(0)).doesNotContain(reference, "Robin", "Moorside"); // nothing readable, nothing personal
     }
 
     @Test
     void replayedJsonApplicationGetsTheSameReference() {
-        String first = (String) json(handle("property-fund-json.json")).get("reference");
-        String second = (String) json(handle("property-fund-json.json")).get("reference");
+        String first = (String) json(handle("safer-villages-json.json")).get("reference");
+        String second = (String) json(handle("safer-villages-json.json")).get("reference");
 
         assertThat(second).isEqualTo(first);
         assertThat(store.applications).hasSize(1);
@@ -86,72 +85,72 @@ class IntakeHandlerTest {
     @Test
     @SuppressWarnings("unchecked")
     void invalidJsonApplicationGets422ListingEveryProblem() {
-        APIGatewayV2HTTPResponse response = handle("property-fund-invalid-json.json");
+        APIGatewayV2HTTPResponse response = handle("safer-villages-invalid-json.json");
 
         assertThat(response.getStatusCode()).isEqualTo(422);
         assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
         Map<String, Object> body = json(response);
         assertThat(body).containsEntry("status", 422).containsEntry("title", "There is a problem with the application");
         assertThat((List<Map<String, String>>) body.get("errors")).extracting(e -> e.get("field") + ":" + e.get("code"))
-                .containsExactly("amount:amountTooLarge", "officerCollarNumber:required");
+                .containsExactly("amount:amountTooLarge", "costs:required");
         assertThat(store.applications).isEmpty();
     }
 
     @Test
     void invalidFormPostGetsTheFirstSectionWithAProblemAgainWithItsProblemsAndEveryAnswerKept() {
-        APIGatewayV2HTTPResponse response = handle("property-fund-invalid-form.json");
+        APIGatewayV2HTTPResponse response = handle("safer-villages-invalid-form.json");
 
         assertThat(response.getStatusCode()).isEqualTo(422);
         assertThat(response.getHeaders()).containsEntry("Content-Type", "text/html; charset=utf-8");
         Document page = Jsoup.parse(response.getBody());
-        assertThat(page.title()).startsWith("Error: Your organisation – Apply to the Property Fund");
-        assertThat(page.select(".error-summary__list a").eachAttr("href")).startsWith("#organisationName", "#organisationType");
-        assertThat(page.select(".error-summary__list a").eachText()).contains("The name of your organisation must be on one line")
+        assertThat(page.title()).startsWith("Error: Your group – Apply for a Safer Villages Grant");
+        assertThat(page.select(".error-summary__list a").eachAttr("href")).startsWith("#groupName", "#groupType");
+        assertThat(page.select(".error-summary__list a").eachText()).contains("The name of your group must be on one line")
                 .noneMatch(text -> text.contains("amount")); // that problem is shown on its own section's page
-        assertThat(page.getElementById("section-your-organisation").hasAttr("hidden")).isFalse();
+        assertThat(page.getElementById("section-your-group").hasAttr("hidden")).isFalse();
         assertThat(page.getElementById("section-money-and-dates").hasAttr("hidden")).isTrue();
         assertThat(page.getElementById("amount").attr("value")).isEqualTo("-5"); // kept, hidden, sent again with the next post
-        assertThat(page.getElementById("organisationName").attr("aria-describedby")).contains("organisationName-error");
-        assertThat(page.getElementById("organisationName-error").text()).startsWith("Error: The name of your organisation");
+        assertThat(page.getElementById("groupName").attr("aria-describedby")).contains("groupName-error");
+        assertThat(page.getElementById("groupName-error").text()).startsWith("Error: The name of your group");
         assertThat(page.select("header.site-header")).hasSize(1); // the site's own page, not a bare one
         assertThat(store.applications).isEmpty();
     }
 
     @Test
     void formPostToACallKeepsTheCallAndItsCap() {
-        APIGatewayV2HTTPEvent event = Events.form("property-fund",
-                Fixtures.with(Fixtures.with(Fixtures.propertyFundAnswers(), "call", "road-safety-2026"), "amount", "2600"));
+        APIGatewayV2HTTPEvent event = Events.form(Fixtures.FORM,
+                Fixtures.with(Fixtures.with(Fixtures.answers(), "call", Fixtures.OPEN_CALL), "amount", "1600"));
 
         Document page = Jsoup.parse(handler.handleRequest(event, null).getBody());
 
-        assertThat(page.select("input[name=call]").attr("value")).isEqualTo("road-safety-2026");
+        assertThat(page.select("input[name=call]").attr("value")).isEqualTo(Fixtures.OPEN_CALL);
         assertThat(page.getElementById("section-money-and-dates").hasAttr("hidden")).isFalse();
-        assertThat(page.getElementById("amount-error").text()).contains("must be £2,500 or less");
-        assertThat(page.getElementById("organisationName").attr("value")).isEqualTo("Eden Valley Speed Watch");
-        assertThat(page.select("input[name=objectives][checked]").eachAttr("value")).containsExactly("objective-3", "objective-8");
+        assertThat(page.getElementById("amount-error").text()).contains("must be £1,500 or less"); // the call's cap, not the fund's £3,000
+        assertThat(page.getElementById("groupName").attr("value")).isEqualTo("Moorside Lanes <Watch>");
+        assertThat(page.select("input[name=places][checked]").eachAttr("value")).containsExactly("lanes", "bus-stops");
     }
 
     @Test
     void storesAnswersInOneFormButShowsTheApplicantWhatTheyTyped() {
-        var answers = Fixtures.with(Fixtures.with(Fixtures.with(Fixtures.with(Fixtures.propertyFundAnswers(),
-                "amount", "£1,850"), "postcode", "ca11  7bs"), "phone", "+44 (0)7700 900982"), "projectTitle", "Speed watch <for> Langwathby & Lazonby");
+        var answers = Fixtures.with(Fixtures.with(Fixtures.with(Fixtures.with(Fixtures.answers(),
+                "amount", "£1,850"), "postcode", "nm2  7tq"), "phone", "+44 (0)7700 900982"), "projectTitle", "Lights <for> Sheep Lane & Moor Road");
 
-        APIGatewayV2HTTPResponse sent = handler.handleRequest(Events.form("property-fund", answers), null);
+        APIGatewayV2HTTPResponse sent = handler.handleRequest(Events.form(Fixtures.FORM, answers), null);
 
         assertThat(sent.getStatusCode()).isEqualTo(303);
         Map<String, List<String>> stored = store.applications.values().iterator().next().answers();
-        assertThat(stored).containsEntry("amount", List.of("1850")).containsEntry("postcode", List.of("CA11 7BS"))
-                .containsEntry("phone", List.of("07700900982")).containsEntry("projectTitle", List.of("Speed watch <for> Langwathby & Lazonby"));
+        assertThat(stored).containsEntry("amount", List.of("1850")).containsEntry("postcode", List.of("NM2 7TQ"))
+                .containsEntry("phone", List.of("07700900982")).containsEntry("projectTitle", List.of("Lights <for> Sheep Lane & Moor Road"));
 
         // given one wrong answer, the page shows every answer as it was typed, escaped
-        APIGatewayV2HTTPResponse again = handler.handleRequest(Events.form("property-fund",
+        APIGatewayV2HTTPResponse again = handler.handleRequest(Events.form(Fixtures.FORM,
                 Fixtures.with(answers, "phone", "07700 90098")), null);
 
         assertThat(again.getStatusCode()).isEqualTo(422);
-        assertThat(again.getBody()).contains("value=\"Speed watch &lt;for&gt; Langwathby &amp; Lazonby\"").doesNotContain("<for>");
+        assertThat(again.getBody()).contains("value=\"Lights &lt;for&gt; Sheep Lane &amp; Moor Road\"").doesNotContain("<for>");
         Document page = Jsoup.parse(again.getBody());
         assertThat(page.getElementById("amount").attr("value")).isEqualTo("£1,850");
-        assertThat(page.getElementById("postcode").attr("value")).isEqualTo("ca11  7bs");
+        assertThat(page.getElementById("postcode").attr("value")).isEqualTo("nm2  7tq");
         assertThat(page.getElementById("phone-error").text()).contains("Enter a full telephone number");
         assertThat(store.applications).hasSize(1);
     }
@@ -162,38 +161,40 @@ class IntakeHandlerTest {
 
     @Test
     void aSignedTokenShowsTheReferenceTheFundAndWhenThePanelDecides() {
-        APIGatewayV2HTTPResponse sent = handler.handleRequest(Events.form("property-fund", Fixtures.propertyFundAnswers()), null);
+        APIGatewayV2HTTPResponse sent = handler.handleRequest(Events.form(Fixtures.FORM, Fixtures.answers()), null);
         String reference = store.applications.keySet().iterator().next();
 
-        APIGatewayV2HTTPResponse response = handler.handleRequest(Events.confirmationAfter("property-fund", sent), null);
+        APIGatewayV2HTTPResponse response = handler.handleRequest(Events.confirmationAfter(Fixtures.FORM, sent), null);
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         Document page = Jsoup.parse(response.getBody());
         assertThat(page.select("h1").text()).isEqualTo("Application sent");
         assertThat(page.select("[data-reference]").text()).isEqualTo(reference);
-        assertThat(page.select("main").text()).contains("We have sent your application to the Property Fund team",
-                "We received it on 24 November 2026 at 12pm (UK time)",
-                "A panel will consider it with the applications received by 11 December 2026",
-                "We will tell you the decision by 29 January 2027 (provisional date, to be confirmed)");
+        assertThat(page.select("main").text()).contains("We have sent your application to the Safer Villages Grant team",
+                "We received it on 12 March 2030 at 12pm (UK time)",
+                "A panel will consider it with the applications received by 28 March 2030",
+                "We will tell you the decision by 16 May 2030")
+                .doesNotContain("provisional"); // its round's dates are settled
         assertThat(response.getBody()).doesNotContain(PageMarkers.REFERENCE, PageMarkers.WHAT_HAPPENS_NEXT);
     }
 
     @Test
     void aBidToACallHearsWhenTheCallsPanelDecides() {
-        APIGatewayV2HTTPResponse sent = handle("property-fund-json.json");
+        APIGatewayV2HTTPResponse sent = handle("safer-villages-json.json");
 
-        Document page = Jsoup.parse(handler.handleRequest(Events.confirmationAfter("property-fund", sent), null).getBody());
+        Document page = Jsoup.parse(handler.handleRequest(Events.confirmationAfter(Fixtures.FORM, sent), null).getBody());
 
         assertThat(page.select("[data-reference]").text()).isEqualTo(json(sent).get("reference"));
-        assertThat(page.select("main").text()).contains("with the other bids to the call ‘Road safety in our communities’, after the call closes",
-                "We will tell you the decision by 30 April 2027 (provisional date, to be confirmed)");
+        // the first round whose deadline follows the call's close (26 April 2030) is NV-2030-R2
+        assertThat(page.select("main").text()).contains("with the other bids to the call ‘Lighting the lanes’, after the call closes",
+                "We will tell you the decision by 15 August 2030");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("untrustworthyLinks")
     void anythingButAValidTokenSaysItCannotShowTheConfirmation(String why, String formId, List<String> cookies, Map<String, String> query,
             int status) {
-        handle("property-fund-form.json");
+        handle("safer-villages-form.json");
         String reference = store.applications.keySet().iterator().next();
 
         APIGatewayV2HTTPResponse response = confirmation(formId, cookies, query);
@@ -202,45 +203,46 @@ class IntakeHandlerTest {
         Document page = Jsoup.parse(response.getBody());
         assertThat(page.select("h1").text()).isEqualTo("We can’t show this confirmation");
         assertThat(page.select("header.site-header")).hasSize(1);
-        assertThat(page.select("main").text()).contains("contact us", "01768 217734", "commissioner@cumbria-pcc.gov.uk")
+        // the message page is the packaged site's (the function reads it from its jar): its publisher's contact details
+        assertThat(page.select("main").text()).contains("contact us", Wiring.publisher().phone(), Wiring.publisher().email())
                 .doesNotContain("Application sent", reference, "KX7P-M2RD");
         assertThat(page.select("[data-reference]")).isEmpty();
     }
 
     static Stream<Arguments> untrustworthyLinks() {
-        String good = Fixtures.TOKENS.issue("KX7P-M2RD", "property-fund", null, Fixtures.NOW);
+        String good = Fixtures.TOKENS.issue("KX7P-M2RD", Fixtures.FORM, null, Fixtures.NOW);
         String[] parts = good.split("\\.");
         String otherClaims = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                ("ABCD-EFGH|property-fund||" + Fixtures.NOW.getEpochSecond() + "|" + Fixtures.NOW.plusSeconds(3600).getEpochSecond())
+                ("ABCD-EFGH|safer-villages||" + Fixtures.NOW.getEpochSecond() + "|" + Fixtures.NOW.plusSeconds(3600).getEpochSecond())
                         .getBytes(StandardCharsets.UTF_8));
         char last = parts[2].charAt(parts[2].length() - 1);
         String flipped = parts[0] + "." + parts[1] + "." + parts[2].substring(0, parts[2].length() - 1) + (last == 'A' ? 'B' : 'A');
         String expired = new ConfirmationToken(Fixtures.CONFIRMATION_KEY.getBytes(StandardCharsets.UTF_8),
                 Clock.fixed(Fixtures.NOW.minus(ConfirmationToken.LIFETIME), ZoneOffset.UTC))
-                .issue("KX7P-M2RD", "property-fund", null, Fixtures.NOW);
+                .issue("KX7P-M2RD", Fixtures.FORM, null, Fixtures.NOW);
         String otherKey = new ConfirmationToken("another-key-that-is-long-enough-0123456789".getBytes(StandardCharsets.UTF_8),
-                Fixtures.CLOCK).issue("KX7P-M2RD", "property-fund", null, Fixtures.NOW);
+                Fixtures.CLOCK).issue("KX7P-M2RD", Fixtures.FORM, null, Fixtures.NOW);
         return Stream.of(
-                Arguments.of("signed with our key, a time that is not a number", "property-fund",
-                        Events.confirmationCookie(signedWithTheTestKey("KX7P-M2RD|property-fund||soon|later")), null, 404),
-                Arguments.of("signed with our key, too few claims", "property-fund",
-                        Events.confirmationCookie(signedWithTheTestKey("KX7P-M2RD|property-fund")), null, 404),
-                Arguments.of("signed with our key, a time past any calendar", "property-fund",
-                        Events.confirmationCookie(signedWithTheTestKey("KX7P-M2RD|property-fund||1|99999999999999999")), null, 404),
-                Arguments.of("bare reference", "property-fund", null, Map.of("reference", "ABCD-EFGH"), 404),
-                Arguments.of("a good token in the address, as links once carried it", "property-fund", null, Map.of("token", good), 404),
-                Arguments.of("no cookie at all", "property-fund", null, null, 404),
-                Arguments.of("another cookie only", "property-fund", List.of("theme=dark"), null, 404),
-                Arguments.of("claims changed, signature kept", "property-fund", Events.confirmationCookie(parts[0] + "." + otherClaims + "." + parts[2]), null, 404),
-                Arguments.of("signature changed", "property-fund", Events.confirmationCookie(flipped), null, 404),
-                Arguments.of("signed with another key", "property-fund", Events.confirmationCookie(otherKey), null, 404),
-                Arguments.of("unsigned", "property-fund", Events.confirmationCookie(parts[0] + "." + parts[1] + "."), null, 404),
-                Arguments.of("for another form", "victims-small-grant", Events.confirmationCookie(good), null, 404),
-                Arguments.of("two confirmation cookies, one planted", "property-fund",
+                Arguments.of("signed with our key, a time that is not a number", Fixtures.FORM,
+                        Events.confirmationCookie(signedWithTheTestKey("KX7P-M2RD|safer-villages||soon|later")), null, 404),
+                Arguments.of("signed with our key, too few claims", Fixtures.FORM,
+                        Events.confirmationCookie(signedWithTheTestKey("KX7P-M2RD|safer-villages")), null, 404),
+                Arguments.of("signed with our key, a time past any calendar", Fixtures.FORM,
+                        Events.confirmationCookie(signedWithTheTestKey("KX7P-M2RD|safer-villages||1|99999999999999999")), null, 404),
+                Arguments.of("bare reference", Fixtures.FORM, null, Map.of("reference", "ABCD-EFGH"), 404),
+                Arguments.of("a good token in the address, as links once carried it", Fixtures.FORM, null, Map.of("token", good), 404),
+                Arguments.of("no cookie at all", Fixtures.FORM, null, null, 404),
+                Arguments.of("another cookie only", Fixtures.FORM, List.of("theme=dark"), null, 404),
+                Arguments.of("claims changed, signature kept", Fixtures.FORM, Events.confirmationCookie(parts[0] + "." + otherClaims + "." + parts[2]), null, 404),
+                Arguments.of("signature changed", Fixtures.FORM, Events.confirmationCookie(flipped), null, 404),
+                Arguments.of("signed with another key", Fixtures.FORM, Events.confirmationCookie(otherKey), null, 404),
+                Arguments.of("unsigned", Fixtures.FORM, Events.confirmationCookie(parts[0] + "." + parts[1] + "."), null, 404),
+                Arguments.of("for another form", Fixtures.SHORT_FORM, Events.confirmationCookie(good), null, 404),
+                Arguments.of("two confirmation cookies, one planted", Fixtures.FORM,
                         List.of(ConfirmationCookie.NAME + "=" + good, ConfirmationCookie.NAME + "=" + otherKey), null, 404),
-                Arguments.of("garbage", "property-fund", Events.confirmationCookie("<script>alert(1)</script>"), null, 404),
+                Arguments.of("garbage", Fixtures.FORM, Events.confirmationCookie("<script>alert(1)</script>"), null, 404),
                 Arguments.of("path escape", "../../etc", Events.confirmationCookie(good), null, 404),
-                Arguments.of("expired", "property-fund", Events.confirmationCookie(expired), null, 410));
+                Arguments.of("expired", Fixtures.FORM, Events.confirmationCookie(expired), null, 410));
     }
 
     /** Claims of our choosing, signed as the intake signs them: only someone holding the key could make one. */
@@ -259,33 +261,33 @@ class IntakeHandlerTest {
     @Test
     void everyRouteHasACatchAllThatAnswersWithTheProblemPage() {
         IntakeHandler broken = new IntakeHandler(new IntakeService(Fixtures.CATALOGUE, store, Fixtures.CLOCK, Reference::next), null, Fixtures.TOKENS);
-        String good = Fixtures.TOKENS.issue("KX7P-M2RD", "property-fund", null, Fixtures.NOW);
-        APIGatewayV2HTTPEvent page = Events.confirmation("property-fund", Events.confirmationCookie(good), null);
+        String good = Fixtures.TOKENS.issue("KX7P-M2RD", Fixtures.FORM, null, Fixtures.NOW);
+        APIGatewayV2HTTPEvent page = Events.confirmation(Fixtures.FORM, Events.confirmationCookie(good), null);
         page.setHeaders(Map.of("accept", "text/html"));
 
         APIGatewayV2HTTPResponse response = broken.handleRequest(page, null);
 
         assertThat(response.getStatusCode()).isEqualTo(500);
         assertThat(Jsoup.parse(response.getBody()).select("h1").text()).isEqualTo("Sorry, there is a problem with the service");
-        APIGatewayV2HTTPResponse sections = broken.handleRequest(Events.sections("property-fund", Map.of("section", List.of("organisation"))), null);
+        APIGatewayV2HTTPResponse sections = broken.handleRequest(Events.sections(Fixtures.FORM, Map.of("section", List.of("your-group"))), null);
         assertThat(sections.getStatusCode()).isEqualTo(500);
     }
 
     @Test
     void aConfirmationCookieReplayedShowsTheSamePageStoresNothingMoreAndEndsWithItsHour() {
         // given a sent application and the cookie its answer set
-        APIGatewayV2HTTPResponse sent = handle("property-fund-form.json");
+        APIGatewayV2HTTPResponse sent = handle("safer-villages-form.json");
         String reference = store.applications.keySet().iterator().next();
         List<String> cookie = Events.cookies(sent);
 
         // when the cookie is sent again and again (a reload, Back and Forward), then after its hour
-        List<String> shown = Stream.of(1, 2, 3).map(i -> confirmation("property-fund", cookie, null))
+        List<String> shown = Stream.of(1, 2, 3).map(i -> confirmation(Fixtures.FORM, cookie, null))
                 .map(r -> Jsoup.parse(r.getBody()).select("[data-reference]").text()).toList();
         ConfirmationToken anHourOn = new ConfirmationToken(Fixtures.CONFIRMATION_KEY.getBytes(StandardCharsets.UTF_8),
                 Clock.fixed(Fixtures.NOW.plus(ConfirmationToken.LIFETIME), ZoneOffset.UTC));
         IntakeHandler later = new IntakeHandler(new IntakeService(Fixtures.CATALOGUE, store, Fixtures.CLOCK, Reference::next),
-                new FormPages(Fixtures.CATALOGUE), anHourOn);
-        APIGatewayV2HTTPResponse expired = later.handleRequest(Events.confirmation("property-fund", cookie, null), null);
+                FixtureForms.pages(), anHourOn);
+        APIGatewayV2HTTPResponse expired = later.handleRequest(Events.confirmation(Fixtures.FORM, cookie, null), null);
 
         // then the same reference each time, one application stored, and Gone once the hour is up
         assertThat(shown).containsExactly(reference, reference, reference);
@@ -298,13 +300,13 @@ class IntakeHandlerTest {
     void aRequestWithoutCloudFrontsSecretIsRefusedBeforeAnythingIsReadOrStored() {
         // given the intake as deployed, expecting CloudFront's origin secret
         IntakeService service = new IntakeService(Fixtures.CATALOGUE, store, Fixtures.CLOCK, Reference::next);
-        IntakeHandler behindCloudFront = new IntakeHandler(new Wiring.Intake(service, new FormPages(Fixtures.CATALOGUE), Fixtures.TOKENS,
+        IntakeHandler behindCloudFront = new IntakeHandler(new Wiring.Intake(service, FixtureForms.pages(), Fixtures.TOKENS,
                 new OriginCheck(() -> java.util.Optional.of("cloudfront-secret")), null, null));
-        APIGatewayV2HTTPEvent direct = EventLoader.loadApiGatewayHttpEvent("events/property-fund-json.json");
-        APIGatewayV2HTTPEvent guessed = EventLoader.loadApiGatewayHttpEvent("events/property-fund-json.json");
+        APIGatewayV2HTTPEvent direct = EventLoader.loadApiGatewayHttpEvent("events/safer-villages-json.json");
+        APIGatewayV2HTTPEvent guessed = EventLoader.loadApiGatewayHttpEvent("events/safer-villages-json.json");
         guessed.getHeaders().put(OriginCheck.HEADER, "cloudfront-secreT");
-        APIGatewayV2HTTPEvent confirmation = Events.confirmation("property-fund", Events.confirmationCookie(
-                Fixtures.TOKENS.issue("KX7P-M2RD", "property-fund", null, Fixtures.NOW)), null);
+        APIGatewayV2HTTPEvent confirmation = Events.confirmation(Fixtures.FORM, Events.confirmationCookie(
+                Fixtures.TOKENS.issue("KX7P-M2RD", Fixtures.FORM, null, Fixtures.NOW)), null);
 
         // when callers skip CloudFront: no header, a guessed one, a valid cookie straight to the API
         List<Integer> statuses = Stream.of(direct, guessed, confirmation).map(e -> behindCloudFront.handleRequest(e, null).getStatusCode()).toList();
@@ -312,7 +314,7 @@ class IntakeHandlerTest {
         // then each is refused and nothing is stored; through CloudFront the same application is taken
         assertThat(statuses).containsExactly(403, 403, 403);
         assertThat(store.applications).isEmpty();
-        APIGatewayV2HTTPEvent viaCloudFront = EventLoader.loadApiGatewayHttpEvent("events/property-fund-json.json");
+        APIGatewayV2HTTPEvent viaCloudFront = EventLoader.loadApiGatewayHttpEvent("events/safer-villages-json.json");
         viaCloudFront.getHeaders().put(OriginCheck.HEADER, "cloudfront-secret");
         assertThat(behindCloudFront.handleRequest(viaCloudFront, null).getStatusCode()).isEqualTo(201);
         assertThat(store.applications).hasSize(1);
@@ -339,12 +341,12 @@ class IntakeHandlerTest {
     void endedFundGets410() {
         APIGatewayV2HTTPResponse response = handle("ended-fund.json");
         assertThat(response.getStatusCode()).isEqualTo(410);
-        assertThat(json(response).get("detail")).isEqualTo("The Covid 19 Community Recovery Fund is not taking applications.");
+        assertThat(json(response).get("detail")).isEqualTo("The Moorbridge Flood Recovery Fund is not taking applications.");
     }
 
     @Test
     void oversizedBodyGets413AndStoresNothing() {
-        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/property-fund-json.json");
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/safer-villages-json.json");
         event.setBody("{\"projectDescription\": \"" + "x".repeat(70_000) + "\"}");
 
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
@@ -357,7 +359,7 @@ class IntakeHandlerTest {
     void storageFailureGets503AndSaysNothingWasSaved() {
         store.unavailable = true;
 
-        APIGatewayV2HTTPResponse response = handle("property-fund-json.json");
+        APIGatewayV2HTTPResponse response = handle("safer-villages-json.json");
 
         assertThat(response.getStatusCode()).isEqualTo(503);
         assertThat(response.getHeaders()).containsEntry("Retry-After", "60");
@@ -368,9 +370,9 @@ class IntakeHandlerTest {
     void unexpectedFailureGets500WithoutInternalDetail() {
         IntakeHandler broken = new IntakeHandler(new IntakeService(Fixtures.CATALOGUE, store, Fixtures.CLOCK, () -> {
             throw new IllegalStateException("secret internal detail at com.example.Internal");
-        }), new FormPages(Fixtures.CATALOGUE), Fixtures.TOKENS);
+        }), FixtureForms.pages(), Fixtures.TOKENS);
 
-        APIGatewayV2HTTPResponse response = broken.handleRequest(EventLoader.loadApiGatewayHttpEvent("events/property-fund-json.json"), null);
+        APIGatewayV2HTTPResponse response = broken.handleRequest(EventLoader.loadApiGatewayHttpEvent("events/safer-villages-json.json"), null);
 
         assertThat(response.getStatusCode()).isEqualTo(500);
         assertThat(response.getBody()).doesNotContain("secret", "Exception", "com.example");

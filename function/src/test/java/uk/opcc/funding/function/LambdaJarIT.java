@@ -20,6 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import uk.opcc.funding.catalogue.Catalogue;
+import uk.opcc.funding.catalogue.FormDefinition;
+import uk.opcc.funding.catalogue.Fund;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import uk.opcc.funding.function.bench.ColdStartBenchmark;
@@ -48,11 +51,19 @@ class LambdaJarIT {
                 Files.copy(c, runner.resolve(c.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        Map<String, String> env = new HashMap<>(Fixtures.withConfirmationKey(ses.notifierEnvironment(dynamoDb.environment(table), ses.endpoint)));
+        Map<String, String> env = new HashMap<>(Fixtures.withConfirmationKey(ses.notifierEnvironment(dynamoDb.environment(table), ses.endpoint,
+                Wiring.catalogue())));
+        // any packaged fund that takes applications with a panel round still ahead, a form in sections first
+        Catalogue packaged = Wiring.catalogue();
+        Instant now = Instant.now();
+        FormDefinition chosen = AnyFormAnswers.anOpenForm(packaged, now);
+        Fund fund = packaged.fund(chosen.fundId()).orElseThrow();
+        Map<String, List<String>> typed = AnyFormAnswers.of(chosen, now.atZone(Catalogue.UK).toLocalDate());
         Map<String, Object> answers = new LinkedHashMap<>();
-        Fixtures.propertyFundAnswers(Instant.now()).forEach((k, v) -> answers.put(k, v.size() == 1 ? v.get(0) : v));
+        typed.forEach((k, v) -> answers.put(k, v.size() == 1 ? v.get(0) : v));
         String json = new ObjectMapper().writeValueAsString(answers);
-        String form = Fixtures.with(Fixtures.propertyFundAnswers(Instant.now()), "projectTitle", "Sent as a form").entrySet().stream()
+        String firstQuestion = chosen.fields().get(0).name();
+        String form = Fixtures.with(typed, AnyFormAnswers.aTextQuestion(chosen), "Sent as a form").entrySet().stream()
                 .flatMap(e -> e.getValue().stream().map(v -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(v, StandardCharsets.UTF_8)))
                 .collect(Collectors.joining("&"));
@@ -63,7 +74,8 @@ class LambdaJarIT {
         if (classesLog != null) {
             command.add("-Xlog:class+load:file=" + Path.of(classesLog).toAbsolutePath());
         }
-        command.addAll(List.of("-cp", ColdStartBenchmark.lambdaJar(Path.of("target")) + File.pathSeparator + work.resolve("classes"), LambdaJarRun.class.getName(), json, form));
+        command.addAll(List.of("-cp", ColdStartBenchmark.lambdaJar(Path.of("target")) + File.pathSeparator + work.resolve("classes"), LambdaJarRun.class.getName(), json, form,
+                chosen.id(), fund.id(), firstQuestion));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);
         Process process = builder.start();
@@ -108,6 +120,6 @@ class LambdaJarIT {
         }
         List<String> subjects = ses.emails().stream().map(e -> String.valueOf(e.get("subject"))).toList();
         assertThat(subjects.stream().filter(s -> s.endsWith(reference))).hasSize(2);
-        assertThat(subjects).anySatisfy(s -> assertThat(s).startsWith("Panel pack").contains("Property Fund"));
+        assertThat(subjects).anySatisfy(s -> assertThat(s).startsWith("Panel pack").contains(fund.name()));
     }
 }

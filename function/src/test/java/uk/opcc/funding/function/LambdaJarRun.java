@@ -21,7 +21,14 @@ import uk.opcc.funding.function.storage.ApplicationTable;
  * the jar does not hold; it prints one {@code RESULT name=value} line per step for the test to check.
  */
 public final class LambdaJarRun {
+    /** The packaged form the test chose (any form of the content, named by the test, never here). */
+    private static String formId;
+
+    /** @param args the answers as JSON, the same as a form post, the form's id, its fund's id and its first question's name */
     public static void main(String[] args) throws Exception {
+        formId = args[2];
+        String fundId = args[3];
+        String unanswered = args[4] + "=";
         // The intake as Lambda builds it, and the priming SnapStart runs before its snapshot.
         IntakeHandler intake = new IntakeHandler();
         Wiring.packaged(System.getenv()).intake().priming().beforeCheckpoint(null);
@@ -33,11 +40,11 @@ public final class LambdaJarRun {
         String reference = (String) CatalogueJson.parse(stored.getBody()).get("reference");
         result("reference", reference);
         result("json-again", intake.handleRequest(post("submissions", "application/json", json), null).getStatusCode());
-        result("json-invalid", intake.handleRequest(post("submissions", "application/json", "{\"organisationName\":\"\"}"), null).getStatusCode());
+        result("json-invalid", intake.handleRequest(post("submissions", "application/json", "{}"), null).getStatusCode());
         result("json-malformed", intake.handleRequest(post("submissions", "application/json", "{"), null).getStatusCode());
-        result("form-invalid", intake.handleRequest(post("submissions", "application/x-www-form-urlencoded", "organisationName=&amount=1"), null)
+        result("form-invalid", intake.handleRequest(post("submissions", "application/x-www-form-urlencoded", unanswered), null)
                 .getStatusCode());
-        result("sections", intake.handleRequest(post("sections", "application/x-www-form-urlencoded", "organisationName=Eden"), null)
+        result("sections", intake.handleRequest(post("sections", "application/x-www-form-urlencoded", unanswered), null)
                 .getStatusCode());
         APIGatewayV2HTTPResponse formStored = intake.handleRequest(post("submissions", "application/x-www-form-urlencoded", args[1]), null);
         result("form", formStored.getStatusCode());
@@ -59,15 +66,15 @@ public final class LambdaJarRun {
         // Panel packs: the application's round (an interim pack), a round whose deadline passed (claimed, sent, once), an unknown round.
         Catalogue catalogue = Wiring.catalogue();
         Instant now = Instant.now();
-        List<PanelRound> rounds = catalogue.fund("property-fund").orElseThrow().panelRounds();
+        List<PanelRound> rounds = catalogue.fund(fundId).orElseThrow().panelRounds();
         PanelRound ahead = rounds.stream().filter(r -> r.deadline().toInstant().isAfter(now)).findFirst().orElseThrow();
         PanelPackHandler packs = new PanelPackHandler();
-        result("pack-ahead", packs.handleRequest(Map.of("fundId", "property-fund", "roundId", ahead.id()), null));
+        result("pack-ahead", packs.handleRequest(Map.of("fundId", fundId, "roundId", ahead.id()), null));
         rounds.stream().filter(r -> r.deadline().toInstant().isBefore(now)).findFirst().ifPresent(passed -> {
-            result("pack-passed", packs.handleRequest(Map.of("fundId", "property-fund", "roundId", passed.id()), null));
-            result("pack-passed-again", packs.handleRequest(Map.of("fundId", "property-fund", "roundId", passed.id()), null));
+            result("pack-passed", packs.handleRequest(Map.of("fundId", fundId, "roundId", passed.id()), null));
+            result("pack-passed-again", packs.handleRequest(Map.of("fundId", fundId, "roundId", passed.id()), null));
         });
-        result("pack-unknown", packs.handleRequest(Map.of("fundId", "property-fund", "roundId", "no-such-round"), null).get("status"));
+        result("pack-unknown", packs.handleRequest(Map.of("fundId", fundId, "roundId", "no-such-round"), null).get("status"));
         result("done", "yes");
         System.exit(0); // the SDK's clients leave no thread behind, but say so plainly
     }
@@ -79,8 +86,8 @@ public final class LambdaJarRun {
     private static APIGatewayV2HTTPEvent post(String route, String contentType, String body) {
         return APIGatewayV2HTTPEvent.builder()
                 .withRouteKey("POST /api/forms/{formId}/" + route)
-                .withRawPath("/api/forms/property-fund/" + route)
-                .withPathParameters(Map.of("formId", "property-fund"))
+                .withRawPath("/api/forms/" + formId + "/" + route)
+                .withPathParameters(Map.of("formId", formId))
                 .withHeaders(Map.of("content-type", contentType, "content-length", Integer.toString(body.getBytes(StandardCharsets.UTF_8).length)))
                 .withRequestContext(context("POST"))
                 .withBody(body)
@@ -91,8 +98,8 @@ public final class LambdaJarRun {
     private static APIGatewayV2HTTPEvent confirmation(String cookie) {
         return APIGatewayV2HTTPEvent.builder()
                 .withRouteKey("GET /api/forms/{formId}/confirmation")
-                .withRawPath("/api/forms/property-fund/confirmation")
-                .withPathParameters(Map.of("formId", "property-fund"))
+                .withRawPath("/api/forms/" + formId + "/confirmation")
+                .withPathParameters(Map.of("formId", formId))
                 .withCookies(List.of(cookie))
                 .withRequestContext(context("GET"))
                 .build();

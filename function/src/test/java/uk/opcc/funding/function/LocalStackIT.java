@@ -165,16 +165,16 @@ class LocalStackIT {
                 .filterCriteria(filterCriteria(mapping))
                 .destinationConfig(d -> d.onFailure(f -> f.destination(queueArn)))).uuid();
         waitFor("the mapping to be enabled", () -> "Enabled".equals(lambda.getEventSourceMapping(b -> b.uuid(uuid)).state()));
-        IntakeHandler intake = new IntakeHandler(Wiring.packaged(intakeSettings()).intake());
+        IntakeHandler intake = new IntakeHandler(Fixtures.intake(intakeSettings()));
 
         // when an application arrives (an APP# and an IDEM# record), and after its failure is recorded,
         // the notifier's own update of it (a MODIFY) and a second application
-        String first = reference(intake.handleRequest(Events.json("property-fund", body("Eden Valley Speed Watch")), null).getBody());
+        String first = reference(intake.handleRequest(Events.json(Fixtures.FORM, body("Moorside Lanes Watch")), null).getBody());
         List<Map<String, Object>> failures = new ArrayList<>(waitForFailures(queueUrl, 1));
         dynamoDb.updateItem(b -> b.tableName(TABLE).key(Map.of("pk", AttributeValue.fromS("APP#" + first)))
                 .updateExpression("SET #state = :sending").expressionAttributeNames(Map.of("#state", "staffEmail"))
                 .expressionAttributeValues(Map.of(":sending", AttributeValue.fromS("sending"))));
-        String second = reference(intake.handleRequest(Events.json("property-fund", body("Alston Moor Speed Watch")), null).getBody());
+        String second = reference(intake.handleRequest(Events.json(Fixtures.FORM, body("Fellside Village Hall")), null).getBody());
         failures.addAll(waitForFailures(queueUrl, 1));
         // nothing else arrives: the IDEM# inserts and the MODIFY were filtered out, not merely slow
         Thread.sleep(10_000);
@@ -219,7 +219,7 @@ class LocalStackIT {
 
     static Map<String, Object> body(String organisation) {
         Map<String, Object> body = new LinkedHashMap<>();
-        Fixtures.with(Fixtures.propertyFundAnswers(Instant.now()), "organisationName", organisation)
+        Fixtures.with(Fixtures.answers(), "groupName", organisation)
                 .forEach((k, v) -> body.put(k, v.size() == 1 ? v.get(0) : v));
         return body;
     }

@@ -46,9 +46,9 @@ class NotifierFaultIT {
     static final class Crash extends Error {
     }
 
-    /** A clock the test moves; DynamoDB Local keeps its own for time-to-live, which is years away. */
+    /** A clock the test moves, from the fixture's moment (the intake's); DynamoDB Local keeps its own for time-to-live, which is years away. */
     static final class TestClock extends Clock {
-        Instant now = Instant.now();
+        Instant now = Fixtures.NOW;
 
         void advance(Duration by) {
             now = now.plus(by);
@@ -76,7 +76,7 @@ class NotifierFaultIT {
     final SesEmulator ses = SesEmulator.get();
     final String table = dynamoDb.newTable(ApplicationTable::create);
     final StreamRelay stream = new StreamRelay(dynamoDb, table, StackMapping.NOTIFIER);
-    final IntakeHandler intake = new IntakeHandler(Wiring.packaged(Fixtures.withConfirmationKey(dynamoDb.environment(table))).intake());
+    final IntakeHandler intake = new IntakeHandler(Fixtures.intake(Fixtures.withConfirmationKey(dynamoDb.environment(table))));
     final TestClock clock = new TestClock();
     final Set<String> doomed = ConcurrentHashMap.newKeySet();
     Fault fault = Fault.NONE;

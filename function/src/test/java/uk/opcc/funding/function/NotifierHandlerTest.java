@@ -23,8 +23,8 @@ class NotifierHandlerTest {
 
     NotifierHandler handlerWhoseMailFailsFor(String failingReference) {
         for (String reference : List.of("KX7P-M2RD", "PN4W-8HTC")) {
-            store.put(new Application(reference, "property-fund", "property-fund", null,
-                    "2026-27-Q3", Fixtures.NOW, Fixtures.propertyFundAnswers(), 0));
+            store.put(new Application(reference, Fixtures.FORM, Fixtures.FUND, null,
+                    Fixtures.ROUND, Fixtures.NOW, Fixtures.answers(), 0));
         }
         return new NotifierHandler(NotificationServiceTest.service(store, (email, from) -> {
             if (email.subject().contains(failingReference)) {

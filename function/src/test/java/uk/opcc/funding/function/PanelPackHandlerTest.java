@@ -27,25 +27,25 @@ class PanelPackHandlerTest {
 
     @Test
     void sendsOnceThenSaysSo() {
-        assertThat(handler.handleRequest(Map.of("fundId", "property-fund", "roundId", "2026-27-Q3"), null))
+        assertThat(handler.handleRequest(Map.of("fundId", Fixtures.FUND, "roundId", Fixtures.ROUND), null))
                 .isEqualTo(Map.of("status", "SENT", "applications", 0));
-        assertThat(handler.handleRequest(Map.of("fundId", "property-fund", "roundId", "2026-27-Q3"), null))
+        assertThat(handler.handleRequest(Map.of("fundId", Fixtures.FUND, "roundId", Fixtures.ROUND), null))
                 .isEqualTo(Map.of("status", "ALREADY_SENT", "applications", 0));
         assertThat(sent).hasSize(1);
     }
 
     @Test
     void failsWhileAnotherAttemptHoldsTheClaimSoLambdaRetriesLater() {
-        claims.state.put("property-fund#2026-27-Q3", "sending");
+        claims.state.put(Fixtures.FUND + "#" + Fixtures.ROUND, "sending");
 
-        assertThatThrownBy(() -> handler.handleRequest(Map.of("fundId", "property-fund", "roundId", "2026-27-Q3"), null))
+        assertThatThrownBy(() -> handler.handleRequest(Map.of("fundId", Fixtures.FUND, "roundId", Fixtures.ROUND), null))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(sent).isEmpty();
     }
 
     @Test
     void anUnknownRoundIsAnsweredNotRetried() {
-        assertThat(handler.handleRequest(Map.of("fundId", "property-fund"), null)).containsEntry("status", "UNKNOWN_ROUND");
+        assertThat(handler.handleRequest(Map.of("fundId", Fixtures.FUND), null)).containsEntry("status", "UNKNOWN_ROUND");
         assertThat(sent).isEmpty();
     }
 }

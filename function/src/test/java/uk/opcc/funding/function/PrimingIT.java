@@ -41,12 +41,12 @@ class PrimingIT {
 
     @Test
     void leavesTheHandlerWorkingAfterwards() {
-        // given a primed intake
-        Wiring.Intake intake = Wiring.packaged(Fixtures.withConfirmationKey(dynamoDb.environment(table))).intake();
+        // given a primed intake (the fixture funder's: its answers are the tests' own)
+        Wiring.Intake intake = Fixtures.intake(Fixtures.withConfirmationKey(dynamoDb.environment(table)));
         intake.priming().run();
 
         // when an application arrives after the restore
-        var response = new IntakeHandler(intake).handleRequest(Events.json("property-fund", ApplicationJourneyIT.answersNow()), null);
+        var response = new IntakeHandler(intake).handleRequest(Events.json(Fixtures.FORM, ApplicationJourneyIT.answersNow()), null);
 
         // then it is stored, once, in the real table
         assertThat(response.getStatusCode()).isEqualTo(201);

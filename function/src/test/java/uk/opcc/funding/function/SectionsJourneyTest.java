@@ -12,7 +12,6 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import uk.opcc.funding.function.engines.Events;
-import uk.opcc.funding.function.http.FormPages;
 import uk.opcc.funding.function.intake.IntakeService;
 import uk.opcc.funding.function.intake.Reference;
 import uk.opcc.funding.function.storage.InMemoryApplicationStore;
@@ -25,17 +24,17 @@ import uk.opcc.funding.function.storage.InMemoryApplicationStore;
 class SectionsJourneyTest {
     final InMemoryApplicationStore store = new InMemoryApplicationStore();
     final IntakeHandler handler = new IntakeHandler(new IntakeService(Fixtures.CATALOGUE, store, Fixtures.CLOCK, Reference::next),
-            new FormPages(Fixtures.CATALOGUE), Fixtures.TOKENS);
+            FixtureForms.pages(), Fixtures.TOKENS);
 
     /** The baked first page: every question there, empty, the first section showing. */
     Document firstPage() {
-        return Jsoup.parse(new FormPages(Fixtures.CATALOGUE).render("property-fund", Map.of(), List.of(),
-                uk.opcc.funding.catalogue.FormHtml.Step.start(Fixtures.CATALOGUE.form("property-fund").orElseThrow())).orElseThrow());
+        return Jsoup.parse(FixtureForms.pages().render(Fixtures.FORM, Map.of(), List.of(),
+                uk.opcc.funding.catalogue.FormHtml.Step.start(Fixtures.CATALOGUE.form(Fixtures.FORM).orElseThrow())).orElseThrow());
     }
 
     @Test
     void fillsEverySectionChecksChangesAnAnswerAndSendsWithNothingStoredBeforeSending() {
-        Map<String, List<String>> answers = Fixtures.propertyFundAnswers();
+        Map<String, List<String>> answers = Fixtures.answers();
         Document page = firstPage();
         List<String> sections = new ArrayList<>();
         while (!showing(page).equals("section-check")) {
@@ -47,22 +46,22 @@ class SectionsJourneyTest {
             page = Jsoup.parse(response.getBody());
             assertThat(store.applications).isEmpty();
         }
-        assertThat(sections).containsExactly("section-your-organisation", "section-contact-details", "section-your-project",
-                "section-money-and-dates", "section-police-support");
-        assertThat(page.title()).startsWith("Check your answers – Apply to the Property Fund");
-        assertThat(value(page, "Project title")).isEqualTo("Speed watch for Langwathby");
-        assertThat(value(page, "What type of organisation is it?")).isEqualTo("Watch scheme");
-        assertThat(value(page, "How much are you applying for?")).isEqualTo("£1,250.50");
+        assertThat(sections).containsExactly("section-your-group", "section-contact", "section-the-project",
+                "section-money-and-dates");
+        assertThat(page.title()).startsWith("Check your answers – Apply for a Safer Villages Grant");
+        assertThat(value(page, "Project title")).isEqualTo("Lights on Sheep Lane");
+        assertThat(value(page, "What kind of group is it?")).isEqualTo("Neighbourhood watch group");
+        assertThat(value(page, "How much are you asking for?")).isEqualTo("£1,450");
 
         // Change the project title: back to its section, at the question, then straight back to the check page.
         page = Jsoup.parse(press(page, page.selectFirst("button.link-button[formaction$=#projectTitle]")).getBody());
-        assertThat(showing(page)).isEqualTo("section-your-project");
-        assertThat(page.getElementById("projectTitle").attr("value")).isEqualTo("Speed watch for Langwathby");
+        assertThat(showing(page)).isEqualTo("section-the-project");
+        assertThat(page.getElementById("projectTitle").attr("value")).isEqualTo("Lights on Sheep Lane");
         assertThat(continueButton(page).attr("value")).isEqualTo("check");
-        page.getElementById("projectTitle").attr("value", "Speed watch for Great Salkeld");
+        page.getElementById("projectTitle").attr("value", "Lights on Moor Road");
         page = Jsoup.parse(press(page, continueButton(page)).getBody());
         assertThat(showing(page)).isEqualTo("section-check");
-        assertThat(value(page, "Project title")).isEqualTo("Speed watch for Great Salkeld");
+        assertThat(value(page, "Project title")).isEqualTo("Lights on Moor Road");
         assertThat(store.applications).isEmpty();
 
         page.getElementById("declaration").attr("checked", true);
@@ -71,40 +70,40 @@ class SectionsJourneyTest {
         assertThat(sent.getStatusCode()).isEqualTo(303);
         assertThat(store.applications).hasSize(1);
         var application = store.applications.values().iterator().next();
-        assertThat(application.answers().get("projectTitle")).containsExactly("Speed watch for Great Salkeld");
-        assertThat(application.answers().get("objectives")).containsExactly("objective-3", "objective-8");
+        assertThat(application.answers().get("projectTitle")).containsExactly("Lights on Moor Road");
+        assertThat(application.answers().get("places")).containsExactly("lanes", "bus-stops");
         assertThat(application.answers().get("startDate")).isEqualTo(answers.get("startDate"));
     }
 
     @Test
     void leavingASectionWithProblemsShowsItAgainWithOnlyItsProblems() {
         Document page = firstPage();
-        page.getElementById("organisationName").attr("value", "Eden Valley Speed Watch");
+        page.getElementById("groupName").attr("value", "Moorside Lanes Watch");
 
         APIGatewayV2HTTPResponse response = press(page, continueButton(page));
 
         assertThat(response.getStatusCode()).isEqualTo(422);
         Document again = Jsoup.parse(response.getBody());
-        assertThat(showing(again)).isEqualTo("section-your-organisation");
-        assertThat(again.title()).startsWith("Error: Your organisation – ");
+        assertThat(showing(again)).isEqualTo("section-your-group");
+        assertThat(again.title()).startsWith("Error: Your group – ");
         assertThat(again.select(".error-summary__list a").eachAttr("href"))
-                .containsExactly("#organisationType", "#addressLine1", "#town", "#postcode");
-        assertThat(again.getElementById("organisationName").attr("value")).isEqualTo("Eden Valley Speed Watch");
-        assertThat(continueButton(again).attr("value")).isEqualTo("contact-details");
+                .containsExactly("#groupType", "#village", "#postcode");
+        assertThat(again.getElementById("groupName").attr("value")).isEqualTo("Moorside Lanes Watch");
+        assertThat(continueButton(again).attr("value")).isEqualTo("contact");
     }
 
     @Test
     void goingToTheCheckPageWithAnUnansweredSectionShowsThatSection() {
-        Map<String, List<String>> answers = Fixtures.with(Fixtures.propertyFundAnswers(), "phone");
+        Map<String, List<String>> answers = Fixtures.with(Fixtures.answers(), "phone");
         Map<String, List<String>> fields = new LinkedHashMap<>(answers);
-        fields.put("section", List.of("police-support"));
+        fields.put("section", List.of("money-and-dates"));
         fields.put("go", List.of("check"));
 
-        APIGatewayV2HTTPResponse response = handler.handleRequest(Events.sections("property-fund", fields), null);
+        APIGatewayV2HTTPResponse response = handler.handleRequest(Events.sections(Fixtures.FORM, fields), null);
 
         assertThat(response.getStatusCode()).isEqualTo(422);
         Document page = Jsoup.parse(response.getBody());
-        assertThat(showing(page)).isEqualTo("section-contact-details");
+        assertThat(showing(page)).isEqualTo("section-contact");
         assertThat(page.select(".error-summary__list a").eachAttr("href")).containsExactly("#phone");
         assertThat(continueButton(page).attr("value")).isEqualTo("check");
     }
@@ -112,9 +111,9 @@ class SectionsJourneyTest {
     @Test
     void sectionsRouteTakesOnlyFormPostsAndKnownOpenForms() {
         assertThat(handler.handleRequest(Events.sections("no-such-form", Map.of("go", List.of("check"))), null).getStatusCode()).isEqualTo(404);
-        assertThat(handler.handleRequest(Events.sections("covid-community-recovery", Map.of("go", List.of("check"))), null).getStatusCode())
+        assertThat(handler.handleRequest(Events.sections(Fixtures.ENDED_FORM, Map.of("go", List.of("check"))), null).getStatusCode())
                 .isEqualTo(410);
-        var json = Events.json("property-fund", Map.of("go", "check"));
+        var json = Events.json(Fixtures.FORM, Map.of("go", "check"));
         json.setRouteKey("POST /api/forms/{formId}/sections");
         assertThat(handler.handleRequest(json, null).getStatusCode()).isEqualTo(415);
         assertThat(store.applications).isEmpty();
@@ -181,6 +180,6 @@ class SectionsJourneyTest {
             fields.put(button.attr("name"), List.of(button.attr("value")));
         }
         String action = button.hasAttr("formaction") ? button.attr("formaction") : form.attr("action");
-        return handler.handleRequest(action.contains("/sections") ? Events.sections("property-fund", fields) : Events.form("property-fund", fields), null);
+        return handler.handleRequest(action.contains("/sections") ? Events.sections(Fixtures.FORM, fields) : Events.form(Fixtures.FORM, fields), null);
     }
 }

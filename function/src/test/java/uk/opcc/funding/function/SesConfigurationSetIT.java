@@ -58,8 +58,8 @@ class SesConfigurationSetIT {
     void thePanelPacksRawEmailNamesTheConfigurationSet() {
         MailConfig config = config(SET);
         var catalogue = Fixtures.CATALOGUE;
-        var fund = catalogue.fund("property-fund").orElseThrow();
-        PanelPack pack = PanelPack.compose(catalogue, fund, fund.round("2026-27-Q3").orElseThrow(), catalogue.formFor("property-fund").orElseThrow(),
+        var fund = catalogue.fund(Fixtures.FUND).orElseThrow();
+        PanelPack pack = PanelPack.compose(catalogue, fund, fund.round(Fixtures.ROUND).orElseThrow(), catalogue.formFor(Fixtures.FUND).orElseThrow(),
                 List.of(), "grants@funding.example.gov.uk", false);
         try (SesV2Client client = recordingClient()) {
             Wiring.sesMailer(config, client).send(uk.opcc.funding.function.panel.PanelPackService.email(pack), "no-reply@funding.example.gov.uk");

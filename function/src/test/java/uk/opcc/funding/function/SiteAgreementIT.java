@@ -50,8 +50,10 @@ class SiteAgreementIT {
         List<Map<String, Object>> calls = (List<Map<String, Object>>) json.get("calls");
         assertThat(calls).extracting(c -> c.get("status")).contains("closed");
         for (Map<String, Object> call : calls) {
-            var answers = Fixtures.with(Fixtures.propertyFundAnswers(statusesSince), "call", (String) call.get("id"));
-            Outcome outcome = intake.submit(new Submission("property-fund", answers));
+            Catalogue packaged = Wiring.catalogue();
+            var form = packaged.formFor(packaged.call((String) call.get("id")).orElseThrow().fundId()).orElseThrow();
+            var answers = Fixtures.with(AnyFormAnswers.of(form, statusesSince.atZone(Catalogue.UK).toLocalDate()), "call", (String) call.get("id"));
+            Outcome outcome = intake.submit(new Submission(form.id(), answers));
             switch ((String) call.get("status")) {
                 case "closed", "upcoming" -> assertThat(outcome).as((String) call.get("id")).isInstanceOf(Outcome.NotOpen.class);
                 default -> assertThat(outcome).as((String) call.get("id")).isInstanceOf(Outcome.Accepted.class);
@@ -75,7 +77,7 @@ class SiteAgreementIT {
                 for (var input : form.select("[name]")) {
                     fields.computeIfAbsent(input.attr("name"), n -> new java.util.ArrayList<>()).add(input.attr("value"));
                 }
-                IntakeService intake = new IntakeService(Wiring.catalogue(), new InMemoryApplicationStore(), Fixtures.CLOCK, Reference::next);
+                IntakeService intake = new IntakeService(Wiring.catalogue(), new InMemoryApplicationStore(), Clock.systemUTC(), Reference::next); // the bake's own moment
                 Outcome outcome = intake.submit(new Submission(formId, fields));
                 if (outcome instanceof Outcome.Invalid invalid) {
                     assertThat(invalid.problems()).as(page.toString()).noneMatch(p -> p.code().equals("unknownField"));

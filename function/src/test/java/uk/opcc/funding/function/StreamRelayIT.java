@@ -29,7 +29,7 @@ class StreamRelayIT {
     final DynamoDbLocal dynamoDb = DynamoDbLocal.get();
     final SesEmulator ses = SesEmulator.get();
     final String table = dynamoDb.newTable(ApplicationTable::create);
-    final IntakeHandler intake = new IntakeHandler(Wiring.packaged(Fixtures.withConfirmationKey(dynamoDb.environment(table))).intake());
+    final IntakeHandler intake = new IntakeHandler(Fixtures.intake(Fixtures.withConfirmationKey(dynamoDb.environment(table))));
     final NotifierFaultIT.TestClock clock = new NotifierFaultIT.TestClock();
     final List<StreamRelay.Parked> parked = new ArrayList<>();
     final StreamRelay stream = new StreamRelay(dynamoDb, table, StackMapping.NOTIFIER, new StreamRelay.Retries(clock, Duration.ofSeconds(1), Duration.ofSeconds(8),
@@ -59,7 +59,7 @@ class StreamRelayIT {
     @SuppressWarnings("unchecked")
     void aRecordStillFailingAfterItsAttemptsIsParkedWhereTheResendFindsIt_andTheResendSendsItsEmails() throws Exception {
         String reference = ApplicationJourneyIT.applications(intake, "Parked Club ", 1).get(0);
-        NotifierHandler sesDown = new NotifierHandler(Wiring.packaged(environment("http://127.0.0.1:" + DynamoDbLocal.freePort())).notificationService());
+        NotifierHandler sesDown = new NotifierHandler(Fixtures.wiring(environment("http://127.0.0.1:" + DynamoDbLocal.freePort())).notificationService());
 
         // when SES stays down through the first attempt and every retry
         assertThat(stream.deliverTo(sesDown)).as("the first attempt").isPositive();
@@ -91,7 +91,7 @@ class StreamRelayIT {
             clock.advance(Duration.ofMinutes(1));
             stream.deliverTo(sesDown);
         }
-        ResendHandler resend = new ResendHandler(Wiring.packaged(environment(ses.endpoint)).failedEmails());
+        ResendHandler resend = new ResendHandler(Fixtures.wiring(environment(ses.endpoint)).failedEmails());
         assertThat((List<String>) resend.handleRequest(Map.of("list", true), null).get("unsent")).singleElement()
                 .satisfies(line -> assertThat(line).startsWith(reference).contains("STAFF=pending, 6 attempt(s)"));
 

@@ -27,11 +27,11 @@ import uk.opcc.funding.function.storage.InMemoryApplicationStore;
 class StrictInputTest {
     final InMemoryApplicationStore store = new InMemoryApplicationStore();
     final IntakeHandler handler = new IntakeHandler(new IntakeService(Fixtures.CATALOGUE, store, Fixtures.CLOCK, Reference::next),
-            new FormPages(Fixtures.CATALOGUE), Fixtures.TOKENS);
+            FixtureForms.pages(), Fixtures.TOKENS);
 
     static Map<String, Object> answers() {
         Map<String, Object> body = new LinkedHashMap<>();
-        Fixtures.propertyFundAnswers().forEach((name, values) -> body.put(name, values.size() == 1 ? values.get(0) : values));
+        Fixtures.answers().forEach((name, values) -> body.put(name, values.size() == 1 ? values.get(0) : values));
         return body;
     }
 
@@ -43,7 +43,7 @@ class StrictInputTest {
 
     /** The whole application form-encoded by hand, with one value's encoding given raw. */
     static String formBody(String field, String rawEncodedValue) {
-        return Fixtures.propertyFundAnswers().entrySet().stream().flatMap(e -> e.getValue().stream()
+        return Fixtures.answers().entrySet().stream().flatMap(e -> e.getValue().stream()
                         .map(v -> e.getKey() + "=" + (e.getKey().equals(field) ? rawEncodedValue : URLEncoder.encode(v, StandardCharsets.UTF_8))))
                 .collect(Collectors.joining("&"));
     }
@@ -62,19 +62,19 @@ class StrictInputTest {
     static java.util.stream.Stream<String> jsonThatIsNotOneWholeValue() {
         String valid = uk.opcc.funding.catalogue.Json.write(answers());
         return java.util.stream.Stream.of(valid + " garbage", valid + "{}", valid + "]",
-                valid.replace("\"Eden Valley Speed Watch\"", "\"Eden \\ud800 Valley\""),
-                valid.replace("\"Eden Valley Speed Watch\"", "\"Eden \\udc00 Valley\""),
-                valid.replace("\"organisationName\"", "\"organisation\\ud83dName\""));
+                valid.replace("\"Little Moorside\"", "\"Little \\ud800 Moorside\""),
+                valid.replace("\"Little Moorside\"", "\"Little \\udc00 Moorside\""),
+                valid.replace("\"groupName\"", "\"organisation\\ud83dName\""));
     }
 
     @ParameterizedTest
     @org.junit.jupiter.params.provider.MethodSource("jsonThatIsNotOneWholeValue")
     void jsonWithAnythingAfterItsValueOrHalfASurrogatePairIs400AndStoresNothing(String body) {
-        assertThat(send(Events.raw("property-fund", "application/json", uk.opcc.funding.catalogue.Json.write(answers()))).getStatusCode())
+        assertThat(send(Events.raw("safer-villages", "application/json", uk.opcc.funding.catalogue.Json.write(answers()))).getStatusCode())
                 .as("the same application, whole").isEqualTo(201);
         store.applications.clear();
 
-        APIGatewayV2HTTPResponse response = send(Events.raw("property-fund", "application/json", body));
+        APIGatewayV2HTTPResponse response = send(Events.raw("safer-villages", "application/json", body));
 
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
@@ -84,8 +84,8 @@ class StrictInputTest {
     @ParameterizedTest
     @ValueSource(strings = {"%C3%28", "%ED%A0%80", "%FF", "abc%", "%4", "%G1", "%E2%82"})
     void aFormValueThatIsNotPercentEncodedUtf8Is400AndStoresNothing(String raw) {
-        APIGatewayV2HTTPResponse response = send(Events.raw("property-fund", "application/x-www-form-urlencoded",
-                formBody("organisationName", raw)));
+        APIGatewayV2HTTPResponse response = send(Events.raw("safer-villages", "application/x-www-form-urlencoded",
+                formBody("groupName", raw)));
 
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(response.getBody()).contains("We could not read your application");
@@ -94,43 +94,43 @@ class StrictInputTest {
 
     @Test
     void aFormValuePercentEncodedAsGoodUtf8IsStoredAsTyped() {
-        APIGatewayV2HTTPResponse response = send(Events.raw("property-fund", "application/x-www-form-urlencoded",
-                formBody("organisationName", "Caf%C3%A9+%F0%9F%98%80+Club")));
+        APIGatewayV2HTTPResponse response = send(Events.raw("safer-villages", "application/x-www-form-urlencoded",
+                formBody("groupName", "Caf%C3%A9+%F0%9F%98%80+Club")));
 
         assertThat(response.getStatusCode()).isEqualTo(303);
-        assertThat(store.applications.values().iterator().next().answers().get("organisationName")).containsExactly("Café 😀 Club");
+        assertThat(store.applications.values().iterator().next().answers().get("groupName")).containsExactly("Café 😀 Club");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Eden\u202EValley", "Eden\u0000Valley", "Eden\u001BValley", "Eden\u2066Valley", "Eden\u200EValley", "Eden\u0091Valley"})
+    @ValueSource(strings = {"Moor\u202Eside", "Moor\u0000side", "Moor\u001Bside", "Moor\u2066side", "Moor\u200Eside", "Moor\u0091side"})
     void aControlOrFormatCharacterInAnAnswerIsRefusedWithAMessage(String organisation) {
-        APIGatewayV2HTTPResponse response = send(Events.json("property-fund", with("organisationName", organisation)));
+        APIGatewayV2HTTPResponse response = send(Events.json("safer-villages", with("groupName", organisation)));
 
         assertThat(response.getStatusCode()).isEqualTo(422);
-        assertThat(problemCodes(response, "organisationName")).containsExactly("invalidCharacters");
+        assertThat(problemCodes(response, "groupName")).containsExactly("invalidCharacters");
         assertThat(response.getBody()).contains("If you copied it from somewhere else, type it in instead");
         assertThat(store.applications).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Eden\u2028Valley", "Eden\u2029Valley", "Eden\u0085Valley", "Eden\u000BValley", "Eden\rValley"})
+    @ValueSource(strings = {"Moor\u2028side", "Moor\u2029side", "Moor\u0085side", "Moor\u000Bside", "Moor\rside"})
     void everyKindOfLineBreakIsALineBreakWhichAOneLineAnswerRefuses(String organisation) {
-        assertRefused("organisationName", organisation, "lineBreaks");
+        assertRefused("groupName", organisation, "lineBreaks");
     }
 
     @Test
     void aLongAnswerKeepsItsLineBreaksAsPlainNewlinesAndLosesOnlyInvisibleCharacters() {
-        String family = "Eden \uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67 Valley";
+        String family = "Moor \uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67 side";
         String walesFlag = "\uD83C\uDFF4\uDB40\uDC67\uDB40\uDC62\uDB40\uDC77\uDB40\uDC6C\uDB40\uDC73\uDB40\uDC7F";
         Map<String, Object> body = with("projectDescription", "First line\r\nsecond\u2028third\u00AD\u200B\uFEFF end");
-        body.put("organisationName", family + " " + walesFlag);
+        body.put("groupName", family + " " + walesFlag);
 
-        APIGatewayV2HTTPResponse response = send(Events.json("property-fund", body));
+        APIGatewayV2HTTPResponse response = send(Events.json("safer-villages", body));
 
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
         var stored = store.applications.values().iterator().next().answers();
         assertThat(stored.get("projectDescription")).containsExactly("First line\nsecond\nthird end");
-        assertThat(stored.get("organisationName")).as("the joiners and tags emoji are made of stay").containsExactly(family + " " + walesFlag);
+        assertThat(stored.get("groupName")).as("the joiners and tags emoji are made of stay").containsExactly(family + " " + walesFlag);
     }
 
     @ParameterizedTest
@@ -141,7 +141,7 @@ class StrictInputTest {
 
     /** The application with one answer changed is refused with 422, that answer's one problem code, and nothing stored. */
     private void assertRefused(String field, String value, String code) {
-        APIGatewayV2HTTPResponse response = send(Events.json("property-fund", with(field, value)));
+        APIGatewayV2HTTPResponse response = send(Events.json("safer-villages", with(field, value)));
 
         assertThat(response.getStatusCode()).isEqualTo(422);
         assertThat(problemCodes(response, field)).containsExactly(code);
@@ -150,7 +150,7 @@ class StrictInputTest {
 
     @Test
     void anAddressWithALocalPartOver64CharactersIsRefused() {
-        APIGatewayV2HTTPResponse response = send(Events.json("property-fund", with("email", "a".repeat(65) + "@example.org")));
+        APIGatewayV2HTTPResponse response = send(Events.json("safer-villages", with("email", "a".repeat(65) + "@example.org")));
 
         assertThat(problemCodes(response, "email")).containsExactly("invalidEmail");
     }

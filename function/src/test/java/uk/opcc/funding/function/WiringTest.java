@@ -15,7 +15,7 @@ class WiringTest {
     static final Duration INTAKE_TIMEOUT = Duration.ofSeconds(10);
     final MailConfig config = MailConfig.from(Map.of("TABLE_NAME", "applications", "AWS_REGION", "eu-west-2",
             "SENDER_ADDRESS", "no-reply@example.gov.uk",
-            "STAFF_MAILBOXES", "property-fund=grants@example.gov.uk,victims-services-fund=victims@example.gov.uk"), Fixtures.CATALOGUE);
+            "STAFF_MAILBOXES", "safer-villages-fund=grants@example.gov.uk,youth-diversion-fund=youth@example.gov.uk"), Fixtures.CATALOGUE);
 
     @Test
     void dynamoDbCallsAndAttemptsHaveTimeoutsInsideTheIntakesTimeout() {

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A complete, valid application to the fixture funder's sectioned form ({@code safer-villages}
- * in src/test/fixture-site/data/forms.yml), as a browser posts it: every answer by field name.
+ * Complete, valid applications to the fixture funder's forms ({@code safer-villages} and {@code youth-diversion}
+ * in src/test/fixture-site/data/forms.yml), as a browser posts them: every answer by field name.
  * One home for the fixture's answers, for the site's tests and any other module's.
  */
 public final class FixtureAnswers {
@@ -34,6 +34,22 @@ public final class FixtureAnswers {
                 endDate=%s
                 declaration=yes
                 """.formatted(today.plusDays(60), today.plusDays(150)));
+    }
+
+    /** A complete, valid application to the fixture's short form ({@code youth-diversion}); its optional question left out. */
+    public static Map<String, List<String>> youthDiversion() {
+        return parse("""
+                clubName=Moorbridge Harriers Youth
+                contactName=Kit Farrow
+                email=kit@example.org
+                activities=Friday-night athletics for 12 to 16 year olds at the Moorbridge track.
+                participants=1,250
+                amount=4200.50
+                officerName=PC Jo Marsh
+                officerCollarNumber=NM417
+                officerStation=Moorbridge
+                declaration=yes
+                """);
     }
 
     /** One answer a line, {@code name=value}, several values of one question split by {@code |}. */

@@ -1,5 +1,6 @@
 package uk.opcc.funding.function.bench;
 
+import uk.opcc.funding.function.Fixtures;
 import uk.opcc.funding.function.storage.ApplicationTable;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import uk.opcc.funding.function.Fixtures;
 import uk.opcc.funding.engines.DynamoDbLocal;
 import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.intake.IdempotencyKey;
@@ -67,9 +67,9 @@ public final class BurstProbe {
                 saved.add(pool.submit(() -> {
                     long n = UNIQUE.incrementAndGet();
                     Instant now = Instant.now();
-                    var answers = Fixtures.with(Fixtures.with(Fixtures.propertyFundAnswers(now), "organisationName", "Burst group " + n),
+                    var answers = Fixtures.with(Fixtures.with(Fixtures.answers(now), "groupName", "Burst group " + n),
                             "email", "burst" + n + "@example.org");
-                    uk.opcc.funding.function.Fixtures.save(store, new Application(String.format("B%07d", n), "property-fund", "property-fund", null, "2026-27-Q4", now, answers,
+                    Fixtures.save(store, new Application(String.format("B%07d", n), Fixtures.FORM, Fixtures.FUND, null, "NV-2030-R2", now, answers,
                             now.plus(Duration.ofDays(3650)).getEpochSecond()), new IdempotencyKey("burst#" + n, Duration.ofDays(1)), now);
                     return null;
                 }));

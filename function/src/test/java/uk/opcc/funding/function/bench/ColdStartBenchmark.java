@@ -1,5 +1,6 @@
 package uk.opcc.funding.function.bench;
 
+import uk.opcc.funding.function.Fixtures;
 import uk.opcc.funding.function.storage.ApplicationTable;
 import java.io.File;
 import java.nio.file.Files;
@@ -11,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import uk.opcc.funding.function.Fixtures;
+import uk.opcc.funding.function.AnyFormAnswers;
 import uk.opcc.funding.function.Wiring;
 import uk.opcc.funding.engines.DynamoDbLocal;
 
@@ -50,6 +51,8 @@ public final class ColdStartBenchmark {
         DynamoDbLocal dynamoDb = DynamoDbLocal.get();
         String table = dynamoDb.newTable(ApplicationTable::create);
         Path event = Files.createTempFile("application", ".json");
+        // the jar's own content, as deployed: any of its forms open now
+        uk.opcc.funding.catalogue.FormDefinition form = AnyFormAnswers.anOpenForm(uk.opcc.funding.function.Wiring.catalogue(), Instant.now());
         for (String java : javas) {
             for (boolean primed : List.of(false, true)) {
                 List<Long> totals = new ArrayList<>();
@@ -58,11 +61,12 @@ public final class ColdStartBenchmark {
                 List<Long> cpus = new ArrayList<>();
                 for (int run = 0; run < RUNS; run++) {
                     Map<String, Object> body = new LinkedHashMap<>();
-                    Fixtures.propertyFundAnswers(Instant.now()).forEach((k, v) -> body.put(k, v.size() == 1 ? v.get(0) : v));
-                    body.put("projectTitle", "Cold start run " + run + (primed ? " primed" : "")); // new answers each run: a real store, not a replay
+                    AnyFormAnswers.of(form, Instant.now().atZone(uk.opcc.funding.catalogue.Catalogue.UK).toLocalDate())
+                            .forEach((k, v) -> body.put(k, v.size() == 1 ? v.get(0) : v));
+                    body.put(AnyFormAnswers.aTextQuestion(form), "Cold start run " + run + (primed ? " primed" : "")); // new answers each run: a real store, not a replay
                     Files.writeString(event, new ObjectMapper().writeValueAsString(body));
                     List<String> command = new ArrayList<>(List.of(java, "-cp", jar + File.pathSeparator + testClasses,
-                            ColdStartProbe.class.getName(), event.toString()));
+                            ColdStartProbe.class.getName(), event.toString(), form.id()));
                     if (primed) {
                         command.add("--primed");
                     }

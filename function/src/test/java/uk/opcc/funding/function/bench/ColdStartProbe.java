@@ -20,7 +20,8 @@ import uk.opcc.funding.function.Wiring;
  */
 public final class ColdStartProbe {
     public static void main(String[] args) throws Exception {
-        boolean primed = args.length > 1 && args[1].equals("--primed");
+        String formId = args[1]; // a packaged form the benchmark chose
+        boolean primed = args.length > 2 && args[2].equals("--primed");
         long initStart = ManagementFactory.getRuntimeMXBean().getUptime();
         Wiring.Intake intake = Wiring.packaged(System.getenv()).intake();
         IntakeHandler handler = new IntakeHandler(intake);
@@ -33,8 +34,8 @@ public final class ColdStartProbe {
             intake.secrets().afterRestore(null);
         }
         APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
-                .withRawPath("/api/forms/property-fund/submissions")
-                .withPathParameters(Map.of("formId", "property-fund"))
+                .withRawPath("/api/forms/" + formId + "/submissions")
+                .withPathParameters(Map.of("formId", formId))
                 .withHeaders(Map.of("content-type", "application/json"))
                 .withBody(Files.readString(Path.of(args[0])))
                 .withIsBase64Encoded(false)

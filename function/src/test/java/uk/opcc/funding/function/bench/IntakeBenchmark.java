@@ -1,5 +1,6 @@
 package uk.opcc.funding.function.bench;
 
+import uk.opcc.funding.function.Fixtures;
 import uk.opcc.funding.function.storage.ApplicationTable;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,9 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.Update;
-import uk.opcc.funding.function.Fixtures;
 import uk.opcc.funding.function.IntakeHandler;
-import uk.opcc.funding.function.Wiring;
 import uk.opcc.funding.engines.DynamoDbLocal;
 import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.intake.IdempotencyKey;
@@ -195,8 +194,8 @@ public final class IntakeBenchmark {
         };
         try (DynamoDbClient client = engine.client(capture)) {
             Instant now = Instant.now();
-            uk.opcc.funding.function.Fixtures.save(new DynamoDbApplicationStore(client, table), new Application("BENCH0001", "property-fund", "property-fund", null, "2026-27-Q4",
-                    now, Fixtures.propertyFundAnswers(now), now.plus(Duration.ofDays(3650)).getEpochSecond()),
+            Fixtures.save(new DynamoDbApplicationStore(client, table), new Application("BENCH0001", Fixtures.FORM, Fixtures.FUND, null, "NV-2030-R2",
+                    now, Fixtures.answers(now), now.plus(Duration.ofDays(3650)).getEpochSecond()),
                     new IdempotencyKey("bench#capture", Duration.ofDays(1)), now);
         }
         return captured.get();
@@ -242,21 +241,21 @@ public final class IntakeBenchmark {
         String table = newTable(engine);
         Map<String, String> env = Fixtures.withConfirmationKey(engine.environment(table));
         Map<String, Object> body = new LinkedHashMap<>();
-        Fixtures.propertyFundAnswers(Instant.now()).forEach((k, v) -> body.put(k, v.size() == 1 ? v.get(0) : v));
-        body.put("organisationName", "ORG");
+        Fixtures.answers().forEach((k, v) -> body.put(k, v.size() == 1 ? v.get(0) : v));
+        body.put("groupName", "ORG");
         body.put("email", "EMAIL");
         body.put("submissionId", "SUBMISSION");
         String json = new ObjectMapper().writeValueAsString(body);
         return i -> {
-            IntakeHandler handler = new IntakeHandler(Wiring.packaged(env).intake());
+            IntakeHandler handler = new IntakeHandler(Fixtures.intake(env));
             return () -> {
                 long n = UNIQUE.incrementAndGet();
                 String each = json.replace("\"ORG\"", "\"Bench group " + n + "\"").replace("\"EMAIL\"", "\"bench" + n + "@example.org\"")
                         .replace("\"SUBMISSION\"", "\"" + UUID.randomUUID() + "\"");
                 APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
                         .withRouteKey("POST /api/forms/{formId}/submissions")
-                        .withRawPath("/api/forms/property-fund/submissions")
-                        .withPathParameters(Map.of("formId", "property-fund"))
+                        .withRawPath("/api/forms/" + Fixtures.FORM + "/submissions")
+                        .withPathParameters(Map.of("formId", Fixtures.FORM))
                         .withHeaders(Map.of("content-type", "application/json", "accept", "application/json"))
                         .withBody(each).withIsBase64Encoded(false).build();
                 return handler.handleRequest(event, null).getStatusCode() == 201;

@@ -1,5 +1,6 @@
 package uk.opcc.funding.function.bench;
 
+import uk.opcc.funding.function.Fixtures;
 import uk.opcc.funding.function.storage.ApplicationTable;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import uk.opcc.funding.function.Fixtures;
 import uk.opcc.funding.engines.DynamoDbLocal;
 import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.intake.IdempotencyKey;
@@ -35,7 +35,7 @@ public final class NotifierBenchmark {
     /** Applications notified at each size, each with two emails. */
     static final int NOTIFIED = 300;
     static final double RATIO_TARGET = 1.3;
-    private static final String ROUND = "2026-27-Q4";
+    private static final String ROUND = "NV-2030-R2";
 
     public static void main(String[] args) throws Exception {
         print();
@@ -104,7 +104,7 @@ public final class NotifierBenchmark {
             counter.counting = false;
 
             long read = System.nanoTime();
-            int whole = store.applicationsInRound("property-fund", ROUND).size();
+            int whole = store.applicationsInRound(Fixtures.FUND, ROUND).size();
             long readMillis = (System.nanoTime() - read) / 1_000_000;
             if (print) {
                 System.out.printf("round of %,6d: %,5.0f emails/s (%d emails in %.2f s), %s; reading the whole round (%,d items), as the old check did: %,d ms%n",
@@ -124,9 +124,9 @@ public final class NotifierBenchmark {
                 int n = i;
                 saved.add(pool.submit(() -> {
                     String reference = prefix.charAt(0) + String.format("%07d", n);
-                    var answers = Fixtures.with(Fixtures.with(Fixtures.propertyFundAnswers(at), "organisationName", prefix + " group " + n),
+                    var answers = Fixtures.with(Fixtures.with(Fixtures.answers(at), "groupName", prefix + " group " + n),
                             "email", prefix.toLowerCase() + n + "@example.org");
-                    uk.opcc.funding.function.Fixtures.save(store, new Application(reference, "property-fund", "property-fund", null, ROUND, at, answers, expires),
+                    Fixtures.save(store, new Application(reference, Fixtures.FORM, Fixtures.FUND, null, ROUND, at, answers, expires),
                             new IdempotencyKey("bench#" + reference, Duration.ofDays(1)), at);
                     return reference;
                 }));

@@ -12,7 +12,7 @@ class ConfigTest {
     static Map<String, String> notifierEnv() {
         Map<String, String> env = new HashMap<>(Map.of("TABLE_NAME", "applications", "AWS_REGION", "eu-west-2",
                 "SENDER_ADDRESS", "no-reply@example.gov.uk",
-                "STAFF_MAILBOXES", "property-fund=grants@example.gov.uk, victims-services-fund=victims@example.gov.uk"));
+                "STAFF_MAILBOXES", "safer-villages-fund=grants@example.gov.uk, youth-diversion-fund=youth@example.gov.uk"));
         return env;
     }
 
@@ -24,7 +24,7 @@ class ConfigTest {
         MailConfig config = MailConfig.from(env, Fixtures.CATALOGUE);
 
         assertThat(config.tableName()).isEqualTo("applications");
-        assertThat(config.mailboxFor("victims-services-fund")).isEqualTo("victims@example.gov.uk");
+        assertThat(config.mailboxFor("youth-diversion-fund")).isEqualTo("youth@example.gov.uk");
         assertThat(config.dynamoDbEndpoint()).hasValueSatisfying(u -> assertThat(u).hasPort(8000));
         assertThat(config.sesEndpoint()).isEmpty();
     }
@@ -54,10 +54,10 @@ class ConfigTest {
     @Test
     void requiresAMailboxForEveryFundTakingApplications() {
         Map<String, String> env = notifierEnv();
-        env.put("STAFF_MAILBOXES", "property-fund=grants@example.gov.uk");
+        env.put("STAFF_MAILBOXES", "safer-villages-fund=grants@example.gov.uk");
 
         assertThatThrownBy(() -> MailConfig.from(env, Fixtures.CATALOGUE))
-                .hasMessage("STAFF_MAILBOXES has no address for victims-services-fund, which takes applications");
+                .hasMessage("STAFF_MAILBOXES has no address for youth-diversion-fund, which takes applications");
     }
 
     @Test
@@ -66,7 +66,7 @@ class ConfigTest {
         env.put("STAFF_MAILBOXES", "lottery=grants@example.gov.uk");
         assertThatThrownBy(() -> MailConfig.from(env, Fixtures.CATALOGUE)).hasMessageContaining("'lottery=grants@example.gov.uk'");
 
-        env.put("STAFF_MAILBOXES", "property-fund=grants@example.gov.uk\r\nBcc: x@y.z,victims-services-fund=v@example.gov.uk");
+        env.put("STAFF_MAILBOXES", "safer-villages-fund=grants@example.gov.uk\r\nBcc: x@y.z,youth-diversion-fund=v@example.gov.uk");
         assertThatThrownBy(() -> MailConfig.from(env, Fixtures.CATALOGUE)).hasMessageContaining("not an email address");
 
         assertThatThrownBy(() -> IntakeConfig.from(Map.of("TABLE_NAME", "t", "AWS_REGION", "eu-west-2", "DYNAMODB_ENDPOINT", "localhost",

@@ -38,7 +38,7 @@ public final class Events {
      * ({@code name=value} each, as API Gateway's v2 payload lists them) and a query, if any.
      */
     public static APIGatewayV2HTTPEvent confirmation(String formId, List<String> cookies, Map<String, String> query) {
-        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/property-fund-json.json");
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/safer-villages-json.json");
         event.getRequestContext().getHttp().setMethod("GET");
         event.setRouteKey("GET /api/forms/{formId}/confirmation");
         event.setRawPath("/api/forms/" + formId + "/confirmation");
@@ -73,7 +73,7 @@ public final class Events {
     }
 
     public static APIGatewayV2HTTPEvent raw(String formId, String contentType, String body) {
-        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/property-fund-json.json");
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/safer-villages-json.json");
         event.setPathParameters(Map.of("formId", formId));
         event.setRawPath("/api/forms/" + formId + "/submissions");
         Map<String, String> headers = new HashMap<>(event.getHeaders());

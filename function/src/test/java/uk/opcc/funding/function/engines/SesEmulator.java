@@ -59,15 +59,34 @@ public final class SesEmulator {
         return instance;
     }
 
+    /** The mail settings for the fixture funder's funds. */
     public Map<String, String> environment() {
-        return Map.of("SES_ENDPOINT", endpoint, "SENDER_ADDRESS", "no-reply@funding.example.gov.uk",
-                "STAFF_MAILBOXES", "property-fund=grants@funding.example.gov.uk,victims-services-fund=victims@funding.example.gov.uk");
+        return environment(uk.opcc.funding.function.Fixtures.CATALOGUE);
     }
+
+    /**
+     * The mail settings for {@code catalogue}: every fund that takes applications has its staff
+     * mailbox, one shared address ({@link #STAFF}), so a test of any content knows where staff email goes.
+     */
+    public Map<String, String> environment(uk.opcc.funding.catalogue.Catalogue catalogue) {
+        String mailboxes = catalogue.funds().stream().filter(f -> f.acceptsApplications() && catalogue.formFor(f.id()).isPresent())
+                .map(f -> f.id() + "=" + STAFF).collect(java.util.stream.Collectors.joining(","));
+        return Map.of("SES_ENDPOINT", endpoint, "SENDER_ADDRESS", "no-reply@funding.example.gov.uk", "STAFF_MAILBOXES", mailboxes);
+    }
+
+    /** Where every fund's staff email goes in the tests' settings. */
+    public static final String STAFF = "grants@funding.example.gov.uk";
 
     /** The notifier's settings: the table's on DynamoDB Local, SES at {@code sesEndpoint} (this emulator, or one that fails). */
     public Map<String, String> notifierEnvironment(Map<String, String> dynamoDbEnvironment, String sesEndpoint) {
+        return notifierEnvironment(dynamoDbEnvironment, sesEndpoint, uk.opcc.funding.function.Fixtures.CATALOGUE);
+    }
+
+    /** The same, for the funds of {@code catalogue} (the packaged one, for the tests that run the real content). */
+    public Map<String, String> notifierEnvironment(Map<String, String> dynamoDbEnvironment, String sesEndpoint,
+            uk.opcc.funding.catalogue.Catalogue catalogue) {
         Map<String, String> env = new java.util.HashMap<>(dynamoDbEnvironment);
-        env.putAll(environment());
+        env.putAll(environment(catalogue));
         env.put("SES_ENDPOINT", sesEndpoint);
         return env;
     }

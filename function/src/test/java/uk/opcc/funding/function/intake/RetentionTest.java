@@ -10,8 +10,8 @@ import uk.opcc.funding.function.Fixtures;
 class RetentionTest {
     @Test
     void applicationsExpireAfterTheFundsRetentionPeriod() {
-        Fund propertyFund = Fixtures.CATALOGUE.fund("property-fund").orElseThrow();
-        assertThat(Retention.expiresAt(propertyFund, Instant.parse("2026-11-24T12:00:00Z")))
-                .isEqualTo(Instant.parse("2033-11-24T12:00:00Z").getEpochSecond());
+        Fund saferVillages = Fixtures.CATALOGUE.fund("safer-villages-fund").orElseThrow();
+        assertThat(Retention.expiresAt(saferVillages, Instant.parse("2030-03-12T12:00:00Z")))
+                .isEqualTo(Instant.parse("2036-03-12T12:00:00Z").getEpochSecond());
     }
 }

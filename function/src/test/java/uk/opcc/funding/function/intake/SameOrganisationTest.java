@@ -9,24 +9,24 @@ import uk.opcc.funding.function.Fixtures;
 
 class SameOrganisationTest {
     static Application application(String reference, String organisation, String email) {
-        return new Application(reference, "property-fund", "property-fund", null, "2026-27-Q3", Instant.parse("2026-11-24T12:00:00Z"),
-                Fixtures.with(Fixtures.with(Fixtures.propertyFundAnswers(), "organisationName", organisation), "email", email), 0);
+        return new Application(reference, "safer-villages", "safer-villages-fund", null, "NV-2030-R1", Fixtures.NOW,
+                Fixtures.with(Fixtures.with(Fixtures.answers(), "groupName", organisation), "email", email), 0);
     }
 
     @Test
     void theSameNameWrittenDifferentlyIsTheSameOrganisation() {
-        assertThat(SameOrganisation.normalisedName("The Eden Valley Speed-Watch Ltd.")).isEqualTo(SameOrganisation.normalisedName("eden valley speed watch"));
-        assertThat(SameOrganisation.normalisedName("Penrith & District Café CIC")).isEqualTo("penrith and district cafe");
-        assertThat(SameOrganisation.normalisedName("Eden Valley Speed Watch")).isNotEqualTo(SameOrganisation.normalisedName("Eden Valley Youth Club"));
+        assertThat(SameOrganisation.normalisedName("The Moorside Lanes-Watch Ltd.")).isEqualTo(SameOrganisation.normalisedName("moorside lanes watch"));
+        assertThat(SameOrganisation.normalisedName("Moorbridge & District Café CIC")).isEqualTo("moorbridge and district cafe");
+        assertThat(SameOrganisation.normalisedName("Moorside Lanes Watch")).isNotEqualTo(SameOrganisation.normalisedName("Moorside Youth Club"));
     }
 
     @Test
     void filesAnApplicationUnderItsNameAndAddressHashedSoNoKeyShowsEither() {
-        List<String> keys = uk.opcc.funding.function.Fixtures.sameOrganisationKeys(application("KX7P-M2RD", "The Eden Valley Speed Watch", " Sam@Example.org"));
+        List<String> keys = uk.opcc.funding.function.Fixtures.sameOrganisationKeys(application("KX7P-M2RD", "The Moorside Lanes Watch", " Sam@Example.org"));
 
-        assertThat(keys).containsExactly("name#" + Sha256.hex("eden valley speed watch"), "email#" + Sha256.hex("sam@example.org"));
-        assertThat(keys).isEqualTo(uk.opcc.funding.function.Fixtures.sameOrganisationKeys(application("AB3C-DEFG", "EDEN VALLEY SPEED-WATCH LTD", "sam@example.org")));
-        assertThat(String.join(" ", keys)).doesNotContainIgnoringCase("eden").doesNotContainIgnoringCase("sam");
+        assertThat(keys).containsExactly("name#" + Sha256.hex("moorside lanes watch"), "email#" + Sha256.hex("sam@example.org"));
+        assertThat(keys).isEqualTo(uk.opcc.funding.function.Fixtures.sameOrganisationKeys(application("AB3C-DEFG", "MOORSIDE LANES-WATCH LTD", "sam@example.org")));
+        assertThat(String.join(" ", keys)).doesNotContainIgnoringCase("moorside").doesNotContainIgnoringCase("sam");
         assertThat(uk.opcc.funding.function.Fixtures.sameOrganisationKeys(application("KX7P-M2RD", "  ", ""))).as("nothing to file under").isEmpty();
     }
 

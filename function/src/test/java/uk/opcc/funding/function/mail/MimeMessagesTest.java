@@ -15,9 +15,9 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 class MimeMessagesTest {
-    static final Instant AT = Instant.parse("2026-11-24T12:00:00Z");
+    static final Instant AT = Instant.parse("2030-03-12T12:00:00Z");
     static final Email STAFF = new Email("grants@funding.example.gov.uk", "sam@example.org",
-            "Property Fund · Eden Valley Speed Watch · £1,250.50 · KX7P-M2RD and a long subject that must be folded over two lines",
+            "Safer Villages Grant · Moorside Lanes Watch · £1,250.50 · KX7P-M2RD and a long subject that must be folded over two lines",
             "Text with £ and\nlines\n", "<p>HTML with £</p>");
 
     static MimeMessage read(byte[] mime) throws Exception {
@@ -41,7 +41,7 @@ class MimeMessagesTest {
         String headers = raw.substring(0, raw.indexOf("\r\n\r\n"));
 
         assertThat(headers.chars()).allMatch(c -> c < 128);
-        assertThat(headers).contains("=?UTF-8?", "Date: Tue, 24 Nov 2026 12:00:00 GMT", "Message-ID: <id-1@funding.example.gov.uk>",
+        assertThat(headers).contains("=?UTF-8?", "Date: Tue, 12 Mar 2030 12:00:00 GMT", "Message-ID: <id-1@funding.example.gov.uk>",
                 "From: no-reply@funding.example.gov.uk", "Reply-To: sam@example.org", "To: grants@funding.example.gov.uk");
         assertThat(headers.lines()).allMatch(line -> line.length() <= 78);
         MimeMessage read = read(mime);
@@ -56,8 +56,8 @@ class MimeMessagesTest {
     @Test
     void aPackIsItsTextWithTheCsvAttachedInBase64() throws Exception {
         String csv = "reference,organisation\r\nKX7P-M2RD,\"'=HYPERLINK(\"\"x\"\")\"\r\n";
-        Email pack = new Email("grants@funding.example.gov.uk", null, "Panel pack: Property Fund", "3 applications\n", null,
-                List.of(new Attachment("property-fund-2026-27-Q3.csv", "text/csv; charset=UTF-8", csv.getBytes(StandardCharsets.UTF_8))));
+        Email pack = new Email("grants@funding.example.gov.uk", null, "Panel pack: Safer Villages Grant", "3 applications\n", null,
+                List.of(new Attachment("safer-villages-fund-NV-2030-R1.csv", "text/csv; charset=UTF-8", csv.getBytes(StandardCharsets.UTF_8))));
 
         byte[] mime = MimeMessages.write(pack, "no-reply@funding.example.gov.uk", AT, "id-3@funding.example.gov.uk");
         MimeMessage read = read(mime);
@@ -68,7 +68,7 @@ class MimeMessagesTest {
         assertThat(mixed.getBodyPart(0).getContent()).isEqualTo("3 applications\n");
         Part csvPart = mixed.getBodyPart(1);
         assertThat(csvPart.getDisposition()).isEqualTo(Part.ATTACHMENT);
-        assertThat(csvPart.getFileName()).isEqualTo("property-fund-2026-27-Q3.csv");
+        assertThat(csvPart.getFileName()).isEqualTo("safer-villages-fund-NV-2030-R1.csv");
         assertThat(csvPart.getHeader("Content-Transfer-Encoding")).containsExactly("base64");
         assertThat(csvPart.getInputStream().readAllBytes()).isEqualTo(csv.getBytes(StandardCharsets.UTF_8));
         assertThat(read.getHeader("Reply-To")).isNull();

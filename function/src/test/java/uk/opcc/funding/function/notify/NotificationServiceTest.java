@@ -1,5 +1,6 @@
 package uk.opcc.funding.function.notify;
 
+import uk.opcc.funding.function.Fixtures;
 import uk.opcc.funding.function.mail.EmailFailedException;
 import uk.opcc.funding.function.mail.EmailRefusedException;
 import uk.opcc.funding.function.mail.Mailer;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import uk.opcc.funding.function.Fixtures;
 import uk.opcc.funding.function.config.MailConfig;
 import uk.opcc.funding.function.intake.IntakeService;
 import uk.opcc.funding.function.intake.Outcome;
@@ -28,7 +28,7 @@ import uk.opcc.funding.function.storage.InMemoryApplicationStore;
 public class NotificationServiceTest {
     public static final MailConfig CONFIG = MailConfig.from(Map.of("TABLE_NAME", "applications", "AWS_REGION", "eu-west-2",
             "SENDER_ADDRESS", "no-reply@example.gov.uk",
-            "STAFF_MAILBOXES", "property-fund=grants@example.gov.uk,victims-services-fund=victims@example.gov.uk"), Fixtures.CATALOGUE);
+            "STAFF_MAILBOXES", "safer-villages-fund=grants@example.gov.uk,youth-diversion-fund=youth@example.gov.uk"), Fixtures.CATALOGUE);
     public static final Duration BUDGET = Duration.ofSeconds(20);
     static final Supplier<Duration> FULL_INVOCATION = () -> Duration.ofSeconds(30);
 
@@ -61,7 +61,7 @@ public class NotificationServiceTest {
     @BeforeEach
     void storeAnApplication() {
         IntakeService intake = new IntakeService(Fixtures.CATALOGUE, store, Fixtures.CLOCK, () -> "KX7P-M2RD");
-        reference = ((Outcome.Accepted) intake.submit(new Submission("property-fund", Fixtures.propertyFundAnswers()))).reference();
+        reference = ((Outcome.Accepted) intake.submit(new Submission(Fixtures.FORM, Fixtures.answers()))).reference();
     }
 
     @Test
@@ -72,7 +72,7 @@ public class NotificationServiceTest {
 
         assertThat(again.deliveries()).isEqualTo(Map.of(Recipient.STAFF, Delivery.ALREADY_SENT, Recipient.APPLICANT, Delivery.ALREADY_SENT));
         assertThat(again.settled()).isTrue();
-        assertThat(mail.sent).extracting(Email::to).containsExactly("grants@example.gov.uk", "sam@example.org");
+        assertThat(mail.sent).extracting(Email::to).containsExactly("grants@example.gov.uk", "robin@example.org");
         assertThat(store.state(reference, Recipient.STAFF)).isEqualTo("sent");
         assertThat(store.state(reference, Recipient.APPLICANT)).isEqualTo("sent");
     }
@@ -80,7 +80,7 @@ public class NotificationServiceTest {
     @Test
     void aFailureOfOneEmailNeitherBlocksNorRepeatsTheOther() {
         Mailer applicantsAddressRefused = (email, from) -> {
-            if (email.to().equals("sam@example.org")) {
+            if (email.to().equals("robin@example.org")) {
                 throw new EmailFailedException("address refused", null);
             }
             return mail.send(email, from);
@@ -93,13 +93,13 @@ public class NotificationServiceTest {
         NotificationService.Outcome retry = service.notify(reference, FULL_INVOCATION);
 
         assertThat(retry.deliveries()).isEqualTo(Map.of(Recipient.STAFF, Delivery.ALREADY_SENT, Recipient.APPLICANT, Delivery.SENT));
-        assertThat(mail.sent).extracting(Email::to).containsExactly("grants@example.gov.uk", "sam@example.org");
+        assertThat(mail.sent).extracting(Email::to).containsExactly("grants@example.gov.uk", "robin@example.org");
     }
 
     @Test
     void noConfirmationIsOwedWhereTheApplicantGaveNoAddress() {
-        store.put(new uk.opcc.funding.function.intake.Application("PN4W-8HTC", "property-fund", "property-fund", null, "2026-27-Q3",
-                Fixtures.NOW, Fixtures.with(Fixtures.propertyFundAnswers(), "email"), 0));
+        store.put(new uk.opcc.funding.function.intake.Application("PN4W-8HTC", Fixtures.FORM, Fixtures.FUND, null, Fixtures.ROUND,
+                Fixtures.NOW, Fixtures.with(Fixtures.answers(), "email"), 0));
 
         NotificationService.Outcome outcome = service.notify("PN4W-8HTC", FULL_INVOCATION);
 
@@ -141,12 +141,12 @@ public class NotificationServiceTest {
         NotificationService.Outcome retry = at(Fixtures.NOW.plusSeconds(29), mail).notify(reference, FULL_INVOCATION);
         assertThat(retry.deliveries()).containsEntry(Recipient.STAFF, Delivery.HELD_ELSEWHERE);
         assertThat(retry.settled()).as("a held claim is not a sent email").isFalse();
-        assertThat(mail.sent).extracting(Email::to).as("the applicant's is not held up").containsExactly("sam@example.org");
+        assertThat(mail.sent).extracting(Email::to).as("the applicant's is not held up").containsExactly("robin@example.org");
 
         // 25 s left when it was claimed, plus the margin: lapsed at 30 s, so taken over.
         assertThat(at(Fixtures.NOW.plusSeconds(31), mail).notify(reference, FULL_INVOCATION).deliveries())
                 .containsEntry(Recipient.STAFF, Delivery.SENT);
-        assertThat(mail.sent).extracting(Email::to).containsExactly("sam@example.org", "grants@example.gov.uk");
+        assertThat(mail.sent).extracting(Email::to).containsExactly("robin@example.org", "grants@example.gov.uk");
     }
 
     @Test
@@ -159,14 +159,17 @@ public class NotificationServiceTest {
         assertThat(mail.sent).isEmpty();
     }
 
-    /** Four applications to the Property Fund from one address, on one day; each a different organisation. */
-    List<String> fourFromOneAddress(String address) {
+    /** The fixture's cap of confirmations to one address a day. */
+    static final int DAILY_CAP = Fixtures.PUBLISHER.emailsToOneAddressADay();
+
+    /** One more application to the Safer Villages Grant than the day's cap, from one address, on one day; each a different group. */
+    List<String> oneOverTheCapFromOneAddress(String address) {
         List<String> references = new ArrayList<>();
-        for (int i = 1; i <= 4; i++) {
+        for (int i = 1; i <= DAILY_CAP + 1; i++) {
             String ref = "CAP" + i + "-M2RD";
-            store.put(new uk.opcc.funding.function.intake.Application(ref, "property-fund", "property-fund", null, "2026-27-Q3",
-                    Fixtures.NOW.plusSeconds(i), Fixtures.with(Fixtures.with(Fixtures.propertyFundAnswers(), "email", address),
-                    "organisationName", "Group number " + i), 0));
+            store.put(new uk.opcc.funding.function.intake.Application(ref, Fixtures.FORM, Fixtures.FUND, null, Fixtures.ROUND,
+                    Fixtures.NOW.plusSeconds(i), Fixtures.with(Fixtures.with(Fixtures.answers(), "email", address),
+                    "groupName", "Group number " + i), 0));
             references.add(ref);
         }
         return references;
@@ -174,34 +177,34 @@ public class NotificationServiceTest {
 
     @Test
     void anAddressGetsAtMostTheDaysCapOfEmailsAndStaffAreToldOfTheOnesHeldBack() {
-        // given the data's cap of 3 a day, and four applications giving one address (written differently)
-        assertThat(Fixtures.PUBLISHER.emailsToOneAddressADay()).isEqualTo(3);
-        List<String> references = fourFromOneAddress(" Victim@Example.org");
+        // given the data's cap of 5 a day, and six applications giving one address (written differently)
+        assertThat(DAILY_CAP).isEqualTo(5);
+        List<String> references = oneOverTheCapFromOneAddress(" Victim@Example.org");
 
-        // when each is notified, and the fourth again (a retry)
+        // when each is notified, and the sixth again (a retry)
         List<NotificationService.Outcome> outcomes = references.stream().map(r -> service.notify(r, FULL_INVOCATION)).toList();
-        NotificationService.Outcome retry = service.notify(references.get(3), FULL_INVOCATION);
+        NotificationService.Outcome retry = service.notify(references.get(5), FULL_INVOCATION);
 
-        // then three confirmations went, the fourth is held back for good, and its staff email says so
+        // then five confirmations went, the sixth is held back for good, and its staff email says so
         assertThat(outcomes).extracting(o -> o.deliveries().get(Recipient.APPLICANT))
-                .containsExactly(Delivery.SENT, Delivery.SENT, Delivery.SENT, Delivery.HELD_BACK);
+                .containsExactly(Delivery.SENT, Delivery.SENT, Delivery.SENT, Delivery.SENT, Delivery.SENT, Delivery.HELD_BACK);
         assertThat(outcomes).allSatisfy(o -> assertThat(o.settled()).isTrue());
         assertThat(retry.deliveries()).isEqualTo(Map.of(Recipient.STAFF, Delivery.ALREADY_SENT, Recipient.APPLICANT, Delivery.ALREADY_SENT));
-        assertThat(store.state(references.get(3), Recipient.APPLICANT)).isEqualTo("held");
-        assertThat(mail.sent.stream().filter(e -> !e.to().equals("grants@example.gov.uk"))).hasSize(3);
+        assertThat(store.state(references.get(5), Recipient.APPLICANT)).isEqualTo("held");
+        assertThat(mail.sent.stream().filter(e -> !e.to().equals("grants@example.gov.uk"))).hasSize(5);
         List<Email> staff = mail.sent.stream().filter(e -> e.to().equals("grants@example.gov.uk")).toList();
-        assertThat(staff).hasSize(4);
-        assertThat(staff.subList(0, 3)).allSatisfy(e -> assertThat(e.text()).doesNotContain("We have not emailed the applicant"));
-        assertThat(staff.get(3).text()).contains("We have not emailed the applicant a confirmation: their address has already had 3 emails");
+        assertThat(staff).hasSize(6);
+        assertThat(staff.subList(0, 5)).allSatisfy(e -> assertThat(e.text()).doesNotContain("We have not emailed the applicant"));
+        assertThat(staff.get(5).text()).contains("We have not emailed the applicant a confirmation: their address has already had 5 emails");
     }
 
     @Test
     void theCapCountsByDayInUkTime() {
-        List<String> references = fourFromOneAddress("sam@example.org");
-        references.subList(0, 3).forEach(r -> service.notify(r, FULL_INVOCATION));
+        List<String> references = oneOverTheCapFromOneAddress("robin@example.org");
+        references.subList(0, DAILY_CAP).forEach(r -> service.notify(r, FULL_INVOCATION));
 
-        // 24 November ends at midnight UK time (GMT in November): the fourth, notified on the 25th, goes
-        NotificationService.Outcome nextDay = at(Instant.parse("2026-11-25T00:00:01Z"), mail).notify(references.get(3), FULL_INVOCATION);
+        // 12 March ends at midnight UK time (GMT in March, before the clocks go forward): the sixth, notified on the 13th, goes
+        NotificationService.Outcome nextDay = at(Instant.parse("2030-03-13T00:00:01Z"), mail).notify(references.get(DAILY_CAP), FULL_INVOCATION);
 
         assertThat(nextDay.deliveries()).containsEntry(Recipient.APPLICANT, Delivery.SENT);
     }
@@ -209,7 +212,7 @@ public class NotificationServiceTest {
     @Test
     void aStoreThatCannotCountLeavesTheApplicantsEmailForTheRetryNeverSentUncounted() {
         service.notify(reference, () -> Duration.ofSeconds(30)); // staff and applicant sent: the count is taken
-        List<String> references = fourFromOneAddress("other@example.org");
+        List<String> references = oneOverTheCapFromOneAddress("other@example.org");
         store.unavailable = true;
 
         NotificationService.Outcome outcome = service.notify(references.get(0), FULL_INVOCATION);
@@ -222,7 +225,7 @@ public class NotificationServiceTest {
     @Test
     void anApplicantsAddressTheMailServiceRefusesForGoodIsMarkedRefusedAndNeverRetried() {
         Mailer refusesTheApplicant = (email, from) -> {
-            if (email.to().equals("sam@example.org")) {
+            if (email.to().equals("robin@example.org")) {
                 throw new EmailRefusedException("SES refused the email: BadRequestException", null);
             }
             return mail.send(email, from);

@@ -1,7 +1,7 @@
 package uk.opcc.funding.function.panel;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.opcc.funding.function.Fixtures.propertyFundAnswers;
+import static uk.opcc.funding.site.FixtureAnswers.youthDiversion;
 import static uk.opcc.funding.function.Fixtures.with;
 
 import java.io.IOException;
@@ -25,60 +25,63 @@ import uk.opcc.funding.function.validation.FormValidator;
 import uk.opcc.funding.function.validation.Problem;
 
 /**
- * The Property Fund's "How many people will benefit?", a whole-number question added with one
- * class and a line of forms.yml: checked by the intake, then shown on the check page, in the
+ * A whole-number question (the fixture's youth-diversion "How many young people will take part?"),
+ * added with one class and a line of forms.yml: checked by the intake, then shown on the check page, in the
  * staff email and in the panel pack like every other answer.
  */
 class HowManyPeopleBenefitTest {
-    static final FormDefinition FORM = Fixtures.CATALOGUE.form("property-fund").orElseThrow();
-    static final Optional<BigDecimal> CAP = Optional.of(new BigDecimal("2500"));
-    static final LocalDate TODAY = LocalDate.parse("2026-11-24");
+    static final FormDefinition FORM = Fixtures.CATALOGUE.form(Fixtures.SHORT_FORM).orElseThrow();
+    /** The form's own maximum. */
+    static final Optional<BigDecimal> CAP = Optional.of(new BigDecimal("8000"));
+    static final LocalDate TODAY = LocalDate.parse("2030-03-12");
+    static final String LABEL = "How many young people will take part?";
 
     static List<Problem> problems(String typed) {
-        return FormValidator.validate(FORM, with(propertyFundAnswers(), "beneficiaries", typed), CAP, TODAY).problems();
+        return FormValidator.validate(FORM, with(youthDiversion(), "participants", typed), CAP, TODAY).problems();
     }
 
     @Test
     void theIntakeTakesAWholeNumberHoweverItIsTypedAndStoresItPlain() {
-        FormValidator.Result result = FormValidator.validate(FORM, with(propertyFundAnswers(), "beneficiaries", " 1,200 "), CAP, TODAY);
+        FormValidator.Result result = FormValidator.validate(FORM, with(youthDiversion(), "participants", " 1,200 "), CAP, TODAY);
 
         assertThat(result.problems()).isEmpty();
-        assertThat(result.answers().get("beneficiaries")).containsExactly("1200");
+        assertThat(result.answers().get("participants")).containsExactly("1200");
     }
 
     @Test
     void theIntakeRefusesNoAnswerAFractionAndTooFewInGovUkWords() {
-        assertThat(problems("")).containsExactly(new Problem("beneficiaries", "required", "Enter how many people will benefit"));
-        assertThat(problems("12.5")).containsExactly(new Problem("beneficiaries", "invalidWholeNumber",
-                "How many people will benefit must be a whole number, like 25"));
+        assertThat(problems("")).containsExactly(new Problem("participants", "required", "Enter how many young people will take part"));
+        assertThat(problems("12.5")).containsExactly(new Problem("participants", "invalidWholeNumber",
+                "How many young people will take part must be a whole number, like 25"));
         assertThat(problems("about twenty")).extracting(Problem::code).containsExactly("invalidWholeNumber");
-        assertThat(problems("0")).containsExactly(new Problem("beneficiaries", "numberTooSmall", "How many people will benefit must be 1 or more"));
-        assertThat(problems("1000001")).containsExactly(new Problem("beneficiaries", "numberTooLarge",
-                "How many people will benefit must be 1000000 or fewer"));
+        assertThat(problems("0")).containsExactly(new Problem("participants", "numberTooSmall", "How many young people will take part must be 1 or more"));
+        assertThat(problems("5001")).containsExactly(new Problem("participants", "numberTooLarge",
+                "How many young people will take part must be 5000 or fewer"));
+        assertThat(problems("5000")).isEmpty();
     }
 
     @Test
     void theCheckPageShowsItAsPeopleReadANumber() {
-        String html = FormHtml.render(FORM, null, CAP, with(propertyFundAnswers(), "beneficiaries", "1200"), List.of(), FormHtml.Step.check());
+        String html = FormHtml.render(FORM, null, CAP, with(youthDiversion(), "participants", "1200"), List.of(), FormHtml.Step.check());
 
         Document page = Jsoup.parse(html);
-        Element key = page.select("#section-check dt").stream().filter(dt -> dt.text().equals("How many people will benefit?")).findFirst().orElseThrow();
+        Element key = page.select("#section-check dt").stream().filter(dt -> dt.text().equals(LABEL)).findFirst().orElseThrow();
         assertThat(key.nextElementSibling().text()).isEqualTo("1,200");
-        assertThat(page.getElementById("beneficiaries").attr("inputmode")).isEqualTo("numeric");
+        assertThat(page.getElementById("participants").attr("inputmode")).isEqualTo("numeric");
     }
 
     @Test
     void theStaffEmailAndThePanelPackCarryIt() throws IOException {
-        Map<String, List<String>> stored = with(propertyFundAnswers(), "beneficiaries", "1200");
-        Application application = new Application("KX7P-M2RD", "property-fund", "property-fund", null, "2026-27-Q3", Fixtures.NOW, stored, 0);
+        Map<String, List<String>> stored = with(youthDiversion(), "participants", "1200");
+        Application application = new Application("KX7P-M2RD", Fixtures.SHORT_FORM, Fixtures.SHORT_FUND, null, "YD-2030-SPRING", Fixtures.NOW, stored, 0);
 
         String text = StaffEmail.compose(application, Fixtures.CATALOGUE, "grants@example.gov.uk", new SameOrganisation.Earlier(List.of(), 0), 0).text();
-        assertThat(text).contains("How many people will benefit?:\n    1,200");
+        assertThat(text).contains(LABEL + ":\n    1,200");
 
-        Fund fund = Fixtures.CATALOGUE.fund("property-fund").orElseThrow();
-        PanelPack pack = PanelPack.compose(Fixtures.CATALOGUE, fund, fund.round("2026-27-Q3").orElseThrow(), FORM, List.of(application),
+        Fund fund = Fixtures.CATALOGUE.fund(Fixtures.SHORT_FUND).orElseThrow();
+        PanelPack pack = PanelPack.compose(Fixtures.CATALOGUE, fund, fund.round("YD-2030-SPRING").orElseThrow(), FORM, List.of(application),
                 "grants@example.gov.uk", false);
         List<List<String>> rows = PackCsvTest.parse(pack.csv());
-        assertThat(rows.get(1).get(rows.get(0).indexOf("How many people will benefit?"))).isEqualTo("1200");
+        assertThat(rows.get(1).get(rows.get(0).indexOf(LABEL))).isEqualTo("1200");
     }
 }

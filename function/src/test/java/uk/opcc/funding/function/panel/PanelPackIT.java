@@ -3,6 +3,7 @@ package uk.opcc.funding.function.panel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import uk.opcc.funding.function.Fixtures;
 import uk.opcc.funding.function.storage.ApplicationTable;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -26,9 +27,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import uk.opcc.funding.function.Fixtures;
+import uk.opcc.funding.site.FixtureAnswers;
 import uk.opcc.funding.function.PanelPackHandler;
-import uk.opcc.funding.function.Wiring;
 import uk.opcc.funding.engines.DynamoDbLocal;
 import uk.opcc.funding.function.engines.SesEmulator;
 import uk.opcc.funding.function.intake.Application;
@@ -42,8 +42,11 @@ import uk.opcc.funding.function.storage.DynamoDbPanelPackClaims;
 
 /** Panel packs on the real engines: DynamoDB Local for the round index and the pack's claim, the SES v2 emulator for the raw email. */
 class PanelPackIT {
-    /** After both funds' 2026-27-Q3 deadlines (11 and 18 December 2026). */
-    static final Instant AFTER_THE_DEADLINES = Instant.parse("2026-12-18T17:05:00Z");
+    /** The Safer Villages round and the youth fund's round whose packs the tests send. */
+    static final String VILLAGES_ROUND = Fixtures.ROUND;
+    static final String YOUTH_ROUND = "YD-2030-SPRING";
+    /** After both rounds' deadlines (28 March 2030 at 4pm GMT, 30 April 2030 at 12pm BST). */
+    static final Instant AFTER_THE_DEADLINES = Instant.parse("2030-04-30T11:05:00Z");
     /** Real time for what is stored: DynamoDB Local deletes items whose expiry has passed. */
     static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
@@ -76,9 +79,10 @@ class PanelPackIT {
 
     String store(int i, String fund, String round, String amount) {
         String reference = String.format("P%03d-3333", i).replace('0', 'A').replace('1', 'B');
-        Map<String, List<String>> answers = Fixtures.with(Fixtures.with(Fixtures.propertyFundAnswers(NOW),
-                "organisationName", (i % 5 == 0 ? "=HYPERLINK(\"http://evil\") group " : "Group ") + i), "amount", amount);
-        uk.opcc.funding.function.Fixtures.save(store, new Application(reference, fund, fund, null, round, NOW.plusMillis(i), answers,
+        boolean villages = fund.equals(Fixtures.FUND);
+        Map<String, List<String>> answers = Fixtures.with(Fixtures.with(villages ? Fixtures.answers(NOW) : FixtureAnswers.youthDiversion(),
+                villages ? "groupName" : "clubName", (i % 5 == 0 ? "=HYPERLINK(\"http://evil\") group " : "Group ") + i), "amount", amount);
+        Fixtures.save(store, new Application(reference, villages ? Fixtures.FORM : Fixtures.SHORT_FORM, fund, null, round, NOW.plusMillis(i), answers,
                 NOW.atZone(ZoneOffset.UTC).plusYears(7).toEpochSecond()), new IdempotencyKey("key#" + i, Duration.ofHours(24)), NOW);
         return reference;
     }
@@ -104,34 +108,35 @@ class PanelPackIT {
 
     @Test
     void aRoundOfThirtyApplicationsAcrossTwoFundsMakesExactlyOnePackPerFundWithExactlyItsApplications() throws Exception {
-        // given 30 applications in round 2026-27-Q3: 18 to the Property Fund, 12 to the victims' fund,
-        // and others in other rounds that no pack of this round may list
-        List<String> property = new ArrayList<>();
-        List<String> victims = new ArrayList<>();
+        // given 30 applications: 18 in the Safer Villages round, 12 in the youth fund's, and others
+        // in other rounds (one the other fund's, under the same round id) that no pack of these may list
+        List<String> villages = new ArrayList<>();
+        List<String> youth = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             if (i % 5 == 1 || i % 5 == 3) {
-                victims.add(store(i, "victims-services-fund", "2026-27-Q3", new BigDecimal("2000").add(new BigDecimal("0.99").multiply(BigDecimal.valueOf(victims.size()))).toPlainString()));
+                youth.add(store(i, Fixtures.SHORT_FUND, YOUTH_ROUND, new BigDecimal("2000").add(new BigDecimal("0.99").multiply(BigDecimal.valueOf(youth.size()))).toPlainString()));
             } else {
-                property.add(store(i, "property-fund", "2026-27-Q3", new BigDecimal("1000").add(new BigDecimal("12.5").multiply(BigDecimal.valueOf(property.size()))).toPlainString()));
+                villages.add(store(i, Fixtures.FUND, VILLAGES_ROUND, new BigDecimal("1000").add(new BigDecimal("12.5").multiply(BigDecimal.valueOf(villages.size()))).toPlainString()));
             }
         }
-        store(40, "property-fund", "2026-27-Q4", "5");
-        store(41, "property-fund", Application.UNSCHEDULED, "5");
-        store(42, "victims-services-fund", "2026-27-Q4", "5");
+        store(40, Fixtures.FUND, "NV-2030-R2", "5");
+        store(41, Fixtures.FUND, Application.UNSCHEDULED, "5");
+        store(42, Fixtures.SHORT_FUND, "YD-2030-AUTUMN", "5");
+        store(43, Fixtures.SHORT_FUND, VILLAGES_ROUND, "5");
 
         // when each fund's schedule fires twice at once, and once more later
         PanelPackService service = service(ses());
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Callable<PanelPackService.Result>> firings = new ArrayList<>();
-        for (String fund : List.of("property-fund", "victims-services-fund", "property-fund", "victims-services-fund")) {
-            firings.add(() -> service.send(fund, "2026-27-Q3"));
+        for (String fund : List.of(Fixtures.FUND, Fixtures.SHORT_FUND, Fixtures.FUND, Fixtures.SHORT_FUND)) {
+            firings.add(() -> service.send(fund, fund.equals(Fixtures.FUND) ? VILLAGES_ROUND : YOUTH_ROUND));
         }
         List<PanelPackService.Status> statuses = new ArrayList<>();
         for (Future<PanelPackService.Result> result : pool.invokeAll(firings)) {
             statuses.add(result.get().status());
         }
         pool.shutdown();
-        statuses.add(service.send("property-fund", "2026-27-Q3").status());
+        statuses.add(service.send(Fixtures.FUND, VILLAGES_ROUND).status());
 
         // then one pack per fund, with exactly that fund's applications of the round (a firing that
         // met the other still sending reports it in progress, so Lambda would retry it)
@@ -142,47 +147,47 @@ class PanelPackIT {
         List<Map<String, Object>> emails = ses.emails();
         assertThat(emails).hasSize(2);
 
-        Map<String, Object> propertyPack = emailTo(emails, "grants@example.gov.uk");
-        assertThat(propertyPack.get("subject")).isEqualTo("Panel pack: Property Fund, round 2026-27-Q3: 18 applications, £19,912.50 asked");
-        assertThat(propertyPack.get("from")).isEqualTo("no-reply@example.gov.uk");
-        String text = (String) ((Map<String, Object>) propertyPack.get("body")).get("text");
-        assertThat(text).contains("Applications: 18\n", "Total asked: £19,912.50\n", property.get(1) + "  Group 2  £1,012.50\n",
-                property.get(17) + "  Group 29  £1,212.50\n");
-        assertThat(attachment(propertyPack)).containsEntry("filename", "property-fund-2026-27-Q3.csv").containsEntry("contentType", "text/csv");
-        List<List<String>> rows = csv(propertyPack);
-        assertThat(rows.subList(1, rows.size())).extracting(r -> r.get(0)).containsExactlyElementsOf(property);
+        Map<String, Object> villagesPack = emailTo(emails, "grants@example.gov.uk");
+        assertThat(villagesPack.get("subject")).isEqualTo("Panel pack: Safer Villages Grant, round NV-2030-R1: 18 applications, £19,912.50 asked");
+        assertThat(villagesPack.get("from")).isEqualTo("no-reply@example.gov.uk");
+        String text = (String) ((Map<String, Object>) villagesPack.get("body")).get("text");
+        assertThat(text).contains("Applications: 18\n", "Total asked: £19,912.50\n", villages.get(1) + "  Group 2  £1,012.50\n",
+                villages.get(17) + "  Group 29  £1,212.50\n");
+        assertThat(attachment(villagesPack)).containsEntry("filename", "safer-villages-fund-NV-2030-R1.csv").containsEntry("contentType", "text/csv");
+        List<List<String>> rows = csv(villagesPack);
+        assertThat(rows.subList(1, rows.size())).extracting(r -> r.get(0)).containsExactlyElementsOf(villages);
         assertThat(rows).allSatisfy(r -> assertThat(r).hasSize(rows.get(0).size()));
-        int organisation = rows.get(0).indexOf("Name of your organisation");
+        int organisation = rows.get(0).indexOf("Name of your group");
         assertThat(rows.get(1).get(organisation)).isEqualTo("'=HYPERLINK(\"http://evil\") group 0");
         assertThat(rows).allSatisfy(r -> r.forEach(cell -> assertThat(cell).doesNotStartWith("=").doesNotStartWith("+")
                 .doesNotStartWith("-").doesNotStartWith("@")));
 
-        Map<String, Object> victimsPack = emailTo(emails, "victims@example.gov.uk");
-        assertThat(victimsPack.get("subject")).isEqualTo("Panel pack: Ministry of Justice Victims’ Services Fund, round 2026-27-Q3: 12 applications, £24,065.34 asked");
-        List<List<String>> victimRows = csv(victimsPack);
-        assertThat(victimRows.subList(1, victimRows.size())).extracting(r -> r.get(0)).containsExactlyElementsOf(victims);
-        assertThat(victimRows.get(0)).contains("How will your work meet the Victims’ Code?");
+        Map<String, Object> youthPack = emailTo(emails, "youth@example.gov.uk");
+        assertThat(youthPack.get("subject")).isEqualTo("Panel pack: Youth Diversion Fund, round YD-2030-SPRING: 12 applications, £24,065.34 asked");
+        List<List<String>> youthRows = csv(youthPack);
+        assertThat(youthRows.subList(1, youthRows.size())).extracting(r -> r.get(0)).containsExactlyElementsOf(youth);
+        assertThat(youthRows.get(0)).as("its own form's questions").contains("How many young people will take part?").doesNotContain("Name of your group");
 
         Map<String, AttributeValue> record = client.getItem(b -> b.tableName(table)
-                .key(Map.of("pk", AttributeValue.fromS("PACK#property-fund#2026-27-Q3")))).item();
+                .key(Map.of("pk", AttributeValue.fromS("PACK#" + Fixtures.FUND + "#" + VILLAGES_ROUND)))).item();
         assertThat(record.get("state").s()).isEqualTo("sent");
         assertThat(record.get("applications").n()).isEqualTo("18");
-        assertThat(record.get("emailMessageId").s()).isEqualTo(propertyPack.get("messageId"));
+        assertThat(record.get("emailMessageId").s()).isEqualTo(villagesPack.get("messageId"));
     }
 
     @Test
     void aPackThatFailedToSendIsSentByTheRetryOnce() {
-        store(0, "property-fund", "2026-27-Q3", "100");
+        store(0, Fixtures.FUND, VILLAGES_ROUND, "100");
         SesMailer unreachable = new SesMailer(SesMailerIT.client("http://127.0.0.1:" + DynamoDbLocal.freePort()));
 
-        assertThatThrownBy(() -> service(unreachable).send("property-fund", "2026-27-Q3")).isInstanceOf(EmailFailedException.class);
+        assertThatThrownBy(() -> service(unreachable).send(Fixtures.FUND, VILLAGES_ROUND)).isInstanceOf(EmailFailedException.class);
         Map<String, AttributeValue> record = client.getItem(b -> b.tableName(table)
-                .key(Map.of("pk", AttributeValue.fromS("PACK#property-fund#2026-27-Q3")))).item();
+                .key(Map.of("pk", AttributeValue.fromS("PACK#" + Fixtures.FUND + "#" + VILLAGES_ROUND)))).item();
         assertThat(record.get("state").s()).isEqualTo("pending");
         assertThat(record.get("lastError").s()).isEqualTo("EmailFailedException");
 
-        assertThat(service(ses()).send("property-fund", "2026-27-Q3").status()).isEqualTo(PanelPackService.Status.SENT);
-        assertThat(service(ses()).send("property-fund", "2026-27-Q3").status()).isEqualTo(PanelPackService.Status.ALREADY_SENT);
+        assertThat(service(ses()).send(Fixtures.FUND, VILLAGES_ROUND).status()).isEqualTo(PanelPackService.Status.SENT);
+        assertThat(service(ses()).send(Fixtures.FUND, VILLAGES_ROUND).status()).isEqualTo(PanelPackService.Status.ALREADY_SENT);
         assertThat(ses.emails()).hasSize(1);
     }
 
@@ -190,12 +195,12 @@ class PanelPackIT {
     void aClaimHeldByACrashedAttemptLapsesAfterItsLease() {
         DynamoDbPanelPackClaims claims = new DynamoDbPanelPackClaims(client, table);
 
-        assertThat(claims.claim("property-fund", "2026-27-Q3", NOW, NOW.plus(Duration.ofMinutes(5)))).isEqualTo(PanelPackClaims.Claim.GRANTED);
-        assertThat(claims.claim("property-fund", "2026-27-Q3", NOW.plus(Duration.ofMinutes(4)), NOW.plus(Duration.ofMinutes(4)).plus(Duration.ofMinutes(5)))).isEqualTo(PanelPackClaims.Claim.HELD);
-        assertThat(claims.claim("property-fund", "2026-27-Q4", NOW, NOW.plus(Duration.ofMinutes(5)))).isEqualTo(PanelPackClaims.Claim.GRANTED);
-        assertThat(claims.claim("property-fund", "2026-27-Q3", NOW.plus(Duration.ofMinutes(6)), NOW.plus(Duration.ofMinutes(6)).plus(Duration.ofMinutes(5)))).isEqualTo(PanelPackClaims.Claim.GRANTED);
-        claims.markSent("property-fund", "2026-27-Q3", "m-1", 0, NOW);
-        assertThat(claims.claim("property-fund", "2026-27-Q3", NOW.plus(Duration.ofDays(30)), NOW.plus(Duration.ofDays(30)).plus(Duration.ofMinutes(5)))).isEqualTo(PanelPackClaims.Claim.SENT);
+        assertThat(claims.claim(Fixtures.FUND, VILLAGES_ROUND, NOW, NOW.plus(Duration.ofMinutes(5)))).isEqualTo(PanelPackClaims.Claim.GRANTED);
+        assertThat(claims.claim(Fixtures.FUND, VILLAGES_ROUND, NOW.plus(Duration.ofMinutes(4)), NOW.plus(Duration.ofMinutes(4)).plus(Duration.ofMinutes(5)))).isEqualTo(PanelPackClaims.Claim.HELD);
+        assertThat(claims.claim(Fixtures.FUND, "NV-2030-R2", NOW, NOW.plus(Duration.ofMinutes(5)))).isEqualTo(PanelPackClaims.Claim.GRANTED);
+        assertThat(claims.claim(Fixtures.FUND, VILLAGES_ROUND, NOW.plus(Duration.ofMinutes(6)), NOW.plus(Duration.ofMinutes(6)).plus(Duration.ofMinutes(5)))).isEqualTo(PanelPackClaims.Claim.GRANTED);
+        claims.markSent(Fixtures.FUND, VILLAGES_ROUND, "m-1", 0, NOW);
+        assertThat(claims.claim(Fixtures.FUND, VILLAGES_ROUND, NOW.plus(Duration.ofDays(30)), NOW.plus(Duration.ofDays(30)).plus(Duration.ofMinutes(5)))).isEqualTo(PanelPackClaims.Claim.SENT);
     }
 
     @Test
@@ -204,17 +209,17 @@ class PanelPackIT {
         Instant crashedLease = NOW.plus(Duration.ofMinutes(2));
         Instant takeOverLease = NOW.plus(Duration.ofMinutes(5));
 
-        assertThat(claims.claim("property-fund", "2026-27-Q3", NOW, crashedLease)).isEqualTo(PanelPackClaims.Claim.GRANTED);
-        assertThat(claims.claim("property-fund", "2026-27-Q3", NOW.plus(Duration.ofMinutes(3)), takeOverLease)).isEqualTo(PanelPackClaims.Claim.GRANTED);
+        assertThat(claims.claim(Fixtures.FUND, VILLAGES_ROUND, NOW, crashedLease)).isEqualTo(PanelPackClaims.Claim.GRANTED);
+        assertThat(claims.claim(Fixtures.FUND, VILLAGES_ROUND, NOW.plus(Duration.ofMinutes(3)), takeOverLease)).isEqualTo(PanelPackClaims.Claim.GRANTED);
 
-        assertThat(claims.release("property-fund", "2026-27-Q3", crashedLease, "late failure")).isFalse();
-        assertThat(claims.claim("property-fund", "2026-27-Q3", NOW.plus(Duration.ofMinutes(4)), NOW.plus(Duration.ofMinutes(9))))
+        assertThat(claims.release(Fixtures.FUND, VILLAGES_ROUND, crashedLease, "late failure")).isFalse();
+        assertThat(claims.claim(Fixtures.FUND, VILLAGES_ROUND, NOW.plus(Duration.ofMinutes(4)), NOW.plus(Duration.ofMinutes(9))))
                 .as("still the take-over's").isEqualTo(PanelPackClaims.Claim.HELD);
-        assertThat(claims.release("property-fund", "2026-27-Q3", takeOverLease, "failed")).isTrue();
-        assertThat(claims.claim("property-fund", "2026-27-Q3", NOW.plus(Duration.ofMinutes(4)), NOW.plus(Duration.ofMinutes(9))))
+        assertThat(claims.release(Fixtures.FUND, VILLAGES_ROUND, takeOverLease, "failed")).isTrue();
+        assertThat(claims.claim(Fixtures.FUND, VILLAGES_ROUND, NOW.plus(Duration.ofMinutes(4)), NOW.plus(Duration.ofMinutes(9))))
                 .isEqualTo(PanelPackClaims.Claim.GRANTED);
         Map<String, AttributeValue> record = client.getItem(b -> b.tableName(table)
-                .key(Map.of("pk", AttributeValue.fromS("PACK#property-fund#2026-27-Q3")))).item();
+                .key(Map.of("pk", AttributeValue.fromS("PACK#" + Fixtures.FUND + "#" + VILLAGES_ROUND)))).item();
         assertThat(record.get("attempts").n()).isEqualTo("3");
         assertThat(record.get("lastError").s()).isEqualTo("failed");
         assertThat(record.get("claimedUntil").n()).as("epoch seconds, as pack items keep them")
@@ -232,22 +237,22 @@ class PanelPackIT {
 
     @Test
     void theHandlerWiredFromTheEnvironmentSendsAPastRoundsPackOnceAndRefusesAnUnknownRound() {
-        // 2026-27-Q2's deadline (11 September 2026) has passed on the real clock the wiring uses
-        String reference = store(0, "property-fund", "2026-27-Q2", "1850");
+        // NV-2029-R3's deadline (13 December 2029) has passed on the fixture's clock the wiring uses
+        String reference = store(0, Fixtures.FUND, "NV-2029-R3", "1850");
         Map<String, String> env = new HashMap<>(engine.environment(table));
         env.putAll(ses.environment());
-        PanelPackHandler handler = new PanelPackHandler(Wiring.packaged(env).panelPackService());
+        PanelPackHandler handler = new PanelPackHandler(Fixtures.wiring(env).panelPackService());
 
-        Map<String, Object> first = handler.handleRequest(Map.of("fundId", "property-fund", "roundId", "2026-27-Q2"), null);
-        Map<String, Object> second = handler.handleRequest(Map.of("fundId", "property-fund", "roundId", "2026-27-Q2"), null);
-        Map<String, Object> unknown = handler.handleRequest(Map.of("fundId", "property-fund", "roundId", "nope"), null);
+        Map<String, Object> first = handler.handleRequest(Map.of("fundId", Fixtures.FUND, "roundId", "NV-2029-R3"), null);
+        Map<String, Object> second = handler.handleRequest(Map.of("fundId", Fixtures.FUND, "roundId", "NV-2029-R3"), null);
+        Map<String, Object> unknown = handler.handleRequest(Map.of("fundId", Fixtures.FUND, "roundId", "nope"), null);
 
         assertThat(first).isEqualTo(Map.of("status", "SENT", "applications", 1));
         assertThat(second).isEqualTo(Map.of("status", "ALREADY_SENT", "applications", 0));
         assertThat(unknown).containsEntry("status", "UNKNOWN_ROUND");
         List<Map<String, Object>> emails = ses.emails();
         assertThat(emails).hasSize(1);
-        assertThat(emails.get(0).get("subject")).isEqualTo("Panel pack: Property Fund, round 2026-27-Q2: 1 application, £1,850 asked");
+        assertThat(emails.get(0).get("subject")).isEqualTo("Panel pack: Safer Villages Grant, round NV-2029-R3: 1 application, £1,850 asked");
         assertThat(emails.get(0).toString()).contains(reference);
     }
 }

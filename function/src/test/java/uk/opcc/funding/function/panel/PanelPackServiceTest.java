@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import uk.opcc.funding.function.Fixtures;
+import uk.opcc.funding.site.FixtureAnswers;
 import uk.opcc.funding.function.PanelPackHandler;
 import uk.opcc.funding.function.config.MailConfig;
 import uk.opcc.funding.function.intake.Application;
@@ -25,10 +26,10 @@ import uk.opcc.funding.function.storage.InMemoryApplicationStore;
 
 /** The service's rules with fakes of our own interfaces; PanelPackIT runs it on the real engines. */
 public class PanelPackServiceTest {
-    /** After the Property Fund's 2026-27-Q3 deadline (11 December 2026, 17:00). */
-    public static final Instant AFTER = Instant.parse("2026-12-11T17:05:00Z");
+    /** After the Safer Villages Grant's NV-2030-R1 deadline (28 March 2030, 16:00 GMT). */
+    public static final Instant AFTER = Instant.parse("2030-03-28T16:05:00Z");
     public static final MailConfig CONFIG = new MailConfig("applications", "eu-west-2", Optional.empty(), Optional.empty(), "no-reply@example.gov.uk",
-            Map.of("property-fund", "grants@example.gov.uk", "victims-services-fund", "victims@example.gov.uk"), Optional.empty());
+            Map.of(Fixtures.FUND, "grants@example.gov.uk", Fixtures.SHORT_FUND, "youth@example.gov.uk"), Optional.empty());
 
     final InMemoryApplicationStore store = new InMemoryApplicationStore();
     final FakeClaims claims = new FakeClaims();
@@ -48,70 +49,72 @@ public class PanelPackServiceTest {
     }
 
     void store(String reference, String fund, String round) {
-        uk.opcc.funding.function.Fixtures.save(store, new Application(reference, fund, fund, null, round, Fixtures.NOW, Fixtures.propertyFundAnswers(), 0),
+        String form = Fixtures.CATALOGUE.formFor(fund).orElseThrow().id();
+        Map<String, List<String>> answers = fund.equals(Fixtures.FUND) ? Fixtures.answers() : FixtureAnswers.youthDiversion();
+        Fixtures.save(store, new Application(reference, form, fund, null, round, Fixtures.NOW, answers, 0),
                 new IdempotencyKey(reference, Duration.ofHours(24)), Fixtures.NOW);
     }
 
     @Test
     void afterTheDeadlineTheRoundsPackGoesOutOnceToTheFundsMailbox() {
-        store("KX7P-M2RD", "property-fund", "2026-27-Q3");
-        store("PN4W-8HTC", "property-fund", "2026-27-Q4");
-        store("TR6X-9HCW", "victims-services-fund", "2026-27-Q3");
+        store("KX7P-M2RD", Fixtures.FUND, Fixtures.ROUND);
+        store("PN4W-8HTC", Fixtures.FUND, "NV-2030-R2");
+        store("TR6X-9HCW", Fixtures.SHORT_FUND, "NV-2030-R1"); // another fund's, under the same round id
 
-        PanelPackService.Result first = service(AFTER).send("property-fund", "2026-27-Q3");
-        PanelPackService.Result second = service(AFTER.plusSeconds(1)).send("property-fund", "2026-27-Q3");
+        PanelPackService.Result first = service(AFTER).send(Fixtures.FUND, Fixtures.ROUND);
+        PanelPackService.Result second = service(AFTER.plusSeconds(1)).send(Fixtures.FUND, Fixtures.ROUND);
 
         assertThat(first).isEqualTo(new PanelPackService.Result(PanelPackService.Status.SENT, 1, "message-1"));
         assertThat(second.status()).isEqualTo(PanelPackService.Status.ALREADY_SENT);
         assertThat(sent).hasSize(1);
         assertThat(sent.get(0).to()).isEqualTo("grants@example.gov.uk");
         assertThat(sent.get(0).text()).contains("KX7P-M2RD").doesNotContain("PN4W-8HTC", "TR6X-9HCW");
-        assertThat(claims.state).containsEntry("property-fund#2026-27-Q3", "sent");
+        assertThat(claims.state).containsEntry(Fixtures.FUND + "#" + Fixtures.ROUND, "sent");
     }
 
     @Test
     void whileAnotherAttemptHoldsTheClaimNothingIsSentAndTheCallerIsToldToAskAgain() {
-        store("KX7P-M2RD", "property-fund", "2026-27-Q3");
-        claims.state.put("property-fund#2026-27-Q3", "sending");
+        store("KX7P-M2RD", Fixtures.FUND, Fixtures.ROUND);
+        claims.state.put(Fixtures.FUND + "#" + Fixtures.ROUND, "sending");
 
-        assertThat(service(AFTER).send("property-fund", "2026-27-Q3").status()).isEqualTo(PanelPackService.Status.IN_PROGRESS);
+        assertThat(service(AFTER).send(Fixtures.FUND, Fixtures.ROUND).status()).isEqualTo(PanelPackService.Status.IN_PROGRESS);
         assertThat(sent).isEmpty();
     }
 
     @Test
     void aFailedEmailGivesTheClaimBackSoTheRetrySendsIt() {
-        store("KX7P-M2RD", "property-fund", "2026-27-Q3");
+        store("KX7P-M2RD", Fixtures.FUND, Fixtures.ROUND);
         mailDown = true;
 
-        assertThatThrownBy(() -> service(AFTER).send("property-fund", "2026-27-Q3")).isInstanceOf(EmailFailedException.class);
-        assertThat(claims.state).containsEntry("property-fund#2026-27-Q3", "pending");
+        assertThatThrownBy(() -> service(AFTER).send(Fixtures.FUND, Fixtures.ROUND)).isInstanceOf(EmailFailedException.class);
+        assertThat(claims.state).containsEntry(Fixtures.FUND + "#" + Fixtures.ROUND, "pending");
 
         mailDown = false;
-        assertThat(service(AFTER).send("property-fund", "2026-27-Q3").status()).isEqualTo(PanelPackService.Status.SENT);
+        assertThat(service(AFTER).send(Fixtures.FUND, Fixtures.ROUND).status()).isEqualTo(PanelPackService.Status.SENT);
         assertThat(sent).hasSize(1);
     }
 
     @Test
     void beforeTheDeadlineAnInterimPackIsSentEachTimeAndClaimsNothing() {
-        store("KX7P-M2RD", "property-fund", "2026-27-Q3");
+        store("KX7P-M2RD", Fixtures.FUND, Fixtures.ROUND);
 
-        assertThat(service(Fixtures.NOW).send("property-fund", "2026-27-Q3").status()).isEqualTo(PanelPackService.Status.INTERIM_SENT);
-        assertThat(service(Fixtures.NOW).send("property-fund", "2026-27-Q3").status()).isEqualTo(PanelPackService.Status.INTERIM_SENT);
+        assertThat(service(Fixtures.NOW).send(Fixtures.FUND, Fixtures.ROUND).status()).isEqualTo(PanelPackService.Status.INTERIM_SENT);
+        assertThat(service(Fixtures.NOW).send(Fixtures.FUND, Fixtures.ROUND).status()).isEqualTo(PanelPackService.Status.INTERIM_SENT);
 
         assertThat(sent).hasSize(2).allSatisfy(p -> assertThat(p.subject()).startsWith("Interim panel pack: "));
         assertThat(claims.state).isEmpty();
-        assertThat(service(AFTER).send("property-fund", "2026-27-Q3").status()).isEqualTo(PanelPackService.Status.SENT);
+        assertThat(service(AFTER).send(Fixtures.FUND, Fixtures.ROUND).status()).isEqualTo(PanelPackService.Status.SENT);
     }
 
     @Test
     void anUnknownFundOrRoundOrTheUnscheduledRoundIsRefusedAndNothingIsDone() {
-        store("KX7P-M2RD", "property-fund", Application.UNSCHEDULED);
+        store("KX7P-M2RD", Fixtures.FUND, Application.UNSCHEDULED);
 
-        assertThatThrownBy(() -> service(AFTER).send("no-such-fund", "2026-27-Q3"))
+        assertThatThrownBy(() -> service(AFTER).send("no-such-fund", Fixtures.ROUND))
                 .isInstanceOf(UnknownRoundException.class).hasMessage("There is no fund 'no-such-fund' in the catalogue");
-        assertThatThrownBy(() -> service(AFTER).send("property-fund", "1999-Q1"))
-                .isInstanceOf(UnknownRoundException.class).hasMessage("The Property Fund has no panel round '1999-Q1'");
-        assertThatThrownBy(() -> service(AFTER).send("property-fund", Application.UNSCHEDULED))
+        assertThatThrownBy(() -> service(AFTER).send(Fixtures.FUND, "1999-Q1"))
+                .isInstanceOf(UnknownRoundException.class).hasMessage("The Safer Villages Grant has no panel round '1999-Q1'");
+        assertThatThrownBy(() -> service(AFTER).send(Fixtures.FUND, Application.UNSCHEDULED))
                 .isInstanceOf(UnknownRoundException.class).hasMessageContaining("are in no panel pack");
         assertThatThrownBy(() -> service(AFTER).send(null, null)).isInstanceOf(UnknownRoundException.class);
 

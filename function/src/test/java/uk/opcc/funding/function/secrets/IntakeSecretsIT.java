@@ -3,14 +3,13 @@ package uk.opcc.funding.function.secrets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import uk.opcc.funding.function.Fixtures;
 import uk.opcc.funding.function.storage.ApplicationTable;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import uk.opcc.funding.function.config.IntakeConfig;
-import uk.opcc.funding.function.Fixtures;
 import uk.opcc.funding.function.IntakeHandler;
 import uk.opcc.funding.function.Wiring;
 import uk.opcc.funding.engines.DynamoDbLocal;
@@ -55,10 +54,10 @@ class IntakeSecretsIT {
         int before = standIn.reads(Fixtures.CONFIRMATION_KEY_SECRET);
 
         // when Lambda starts it on demand and requests arrive
-        IntakeHandler intake = new IntakeHandler(Wiring.packaged(env).intake());
+        IntakeHandler intake = new IntakeHandler(Fixtures.intake(env));
         int atStartUp = standIn.reads(Fixtures.CONFIRMATION_KEY_SECRET) - before;
-        var refused = intake.handleRequest(Events.json("property-fund", Map.of("organisationName", "")), null);
-        var withHeader = Events.json("property-fund", Map.of("organisationName", ""));
+        var refused = intake.handleRequest(Events.json(Fixtures.FORM, Map.of("groupName", "")), null);
+        var withHeader = Events.json(Fixtures.FORM, Map.of("groupName", ""));
         withHeader.getHeaders().put("x-origin-verify", "cloudfront-was-here");
         var checked = intake.handleRequest(withHeader, null);
 
@@ -78,7 +77,7 @@ class IntakeSecretsIT {
         int before = standIn.reads(Fixtures.CONFIRMATION_KEY_SECRET);
 
         // when the function is built and primed, and the snapshot taken
-        Wiring.Intake intake = Wiring.packaged(env).intake();
+        Wiring.Intake intake = Fixtures.intake(env);
         intake.priming().beforeCheckpoint(null);
         intake.secrets().beforeCheckpoint(null);
 
@@ -89,9 +88,9 @@ class IntakeSecretsIT {
         // and once restored it reads the key, and signs and checks confirmation links with it
         intake.secrets().afterRestore(null);
         assertThat(standIn.reads(Fixtures.CONFIRMATION_KEY_SECRET)).isEqualTo(before + 1);
-        String token = intake.tokens().issue("KX7P-M2RD", "property-fund", null, Fixtures.NOW);
-        var sameKey = new ConfirmationToken(Fixtures.CONFIRMATION_KEY.getBytes(StandardCharsets.UTF_8), Clock.systemUTC());
-        assertThat(sameKey.check(token, "property-fund").claims()).hasValueSatisfying(c -> assertThat(c.reference()).isEqualTo("KX7P-M2RD"));
+        String token = intake.tokens().issue("KX7P-M2RD", Fixtures.FORM, null, Fixtures.NOW);
+        var sameKey = new ConfirmationToken(Fixtures.CONFIRMATION_KEY.getBytes(StandardCharsets.UTF_8), Fixtures.CLOCK);
+        assertThat(sameKey.check(token, Fixtures.FORM).claims()).hasValueSatisfying(c -> assertThat(c.reference()).isEqualTo("KX7P-M2RD"));
         assertThat(standIn.violations).isEmpty();
     }
 }

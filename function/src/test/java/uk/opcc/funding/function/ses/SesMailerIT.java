@@ -1,5 +1,6 @@
 package uk.opcc.funding.function.ses;
 
+import uk.opcc.funding.function.Fixtures;
 import uk.opcc.funding.function.mail.EmailFailedException;
 import uk.opcc.funding.function.mail.EmailRefusedException;
 import uk.opcc.funding.function.mail.Email;
@@ -16,7 +17,6 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
-import uk.opcc.funding.function.Fixtures;
 import uk.opcc.funding.engines.DynamoDbLocal;
 import uk.opcc.funding.function.engines.SesEmulator;
 import uk.opcc.funding.function.intake.Application;
@@ -37,9 +37,9 @@ public class SesMailerIT {
     void sendsTheStaffEmailWithTextHtmlAndReplyTo() {
         SesEmulator ses = SesEmulator.get();
         ses.clear();
-        var answers = Fixtures.with(Fixtures.propertyFundAnswers(), "projectDescription", "<b>bold</b> & \"quoted\"\nsecond line");
-        Email email = StaffEmail.compose(new Application("KX7P-M2RD", "property-fund", "property-fund", null,
-                "2026-27-Q3", Fixtures.NOW, answers, 0), Fixtures.CATALOGUE, "grants@funding.example.gov.uk",
+        var answers = Fixtures.with(Fixtures.answers(), "projectDescription", "<b>bold</b> & \"quoted\"\nsecond line");
+        Email email = StaffEmail.compose(new Application("KX7P-M2RD", Fixtures.FORM, Fixtures.FUND, null,
+                Fixtures.ROUND, Fixtures.NOW, answers, 0), Fixtures.CATALOGUE, "grants@funding.example.gov.uk",
                 new uk.opcc.funding.function.intake.SameOrganisation.Earlier(List.of(), 0), 0);
 
         String messageId = new SesMailer(client(ses.endpoint)).send(email, "no-reply@funding.example.gov.uk");
@@ -48,9 +48,9 @@ public class SesMailerIT {
         assertThat(emails).hasSize(1);
         Map<String, Object> sent = emails.get(0);
         assertThat(sent.get("messageId")).isEqualTo(messageId);
-        assertThat(sent.get("subject")).isEqualTo("Property Fund · Eden Valley Speed Watch · £1,250.50 · KX7P-M2RD");
+        assertThat(sent.get("subject")).isEqualTo("Safer Villages Grant · Moorside Lanes <Watch> · £1,450 · KX7P-M2RD");
         assertThat(sent.get("from")).isEqualTo("no-reply@funding.example.gov.uk");
-        assertThat((List<String>) sent.get("replyTo")).containsExactly("sam@example.org");
+        assertThat((List<String>) sent.get("replyTo")).containsExactly("robin@example.org");
         assertThat((List<String>) ((Map<String, Object>) sent.get("destination")).get("to")).containsExactly("grants@funding.example.gov.uk");
         Map<String, String> body = (Map<String, String>) sent.get("body");
         assertThat(body.get("text")).startsWith(email.text().lines().findFirst().orElseThrow()).contains("    <b>bold</b> & \"quoted\"\n    second line");

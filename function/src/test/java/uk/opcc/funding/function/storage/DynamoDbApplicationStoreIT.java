@@ -3,6 +3,7 @@ package uk.opcc.funding.function.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import uk.opcc.funding.function.Fixtures;
 import uk.opcc.funding.function.storage.ApplicationTable;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +25,7 @@ import uk.opcc.funding.function.intake.StorageUnavailableException;
 import uk.opcc.funding.function.intake.ReferenceTakenException;
 import uk.opcc.funding.function.notify.EmailRecords;
 import uk.opcc.funding.function.intake.Applications;
-import uk.opcc.funding.function.Fixtures;
+import uk.opcc.funding.site.FixtureAnswers;
 import uk.opcc.funding.engines.DynamoDbLocal;
 import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.intake.IdempotencyKey;
@@ -50,9 +51,13 @@ class DynamoDbApplicationStoreIT {
     /** Expires in seven years, as a real one would: DynamoDB Local really deletes expired items. */
     static final long EXPIRES_AT = NOW.atZone(java.time.ZoneOffset.UTC).plusYears(7).toEpochSecond();
 
+    /** The round the tests file applications in: not the one {@code NOW} would pick, which the store never works out. */
+    static final String ROUND = "NV-2030-R2";
+    static final String NEXT_ROUND = "NV-2030-R3";
+
     static Application application(String reference) {
-        return new Application(reference, "property-fund", "property-fund", "road-safety-2026", "2026-27-Q4", NOW,
-                Fixtures.propertyFundAnswers(NOW), EXPIRES_AT);
+        return new Application(reference, Fixtures.FORM, Fixtures.FUND, Fixtures.OPEN_CALL, ROUND, NOW,
+                Fixtures.with(Fixtures.answers(NOW), "groupName", "Moorside Lanes Watch"), EXPIRES_AT);
     }
 
     static IdempotencyKey key(String value) {
@@ -65,38 +70,38 @@ class DynamoDbApplicationStoreIT {
 
     @Test
     void storesTheApplicationWithEveryAnswerAndItsKey() {
-        Applications.Saved saved = uk.opcc.funding.function.Fixtures.save(store, application("KX7P-M2RD"), key("answers#1"), NOW);
+        Applications.Saved saved = Fixtures.save(store, application("KX7P-M2RD"), key("answers#1"), NOW);
 
         assertThat(saved).isEqualTo(new Applications.Saved("KX7P-M2RD", NOW, false));
         Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS("APP#KX7P-M2RD")))).item();
-        assertThat(item.get("answers").m().get("objectives").l()).extracting(AttributeValue::s).containsExactly("objective-3", "objective-8");
+        assertThat(item.get("answers").m().get("places").l()).extracting(AttributeValue::s).containsExactly("lanes", "bus-stops");
         assertThat(item.get("staffEmail").s()).isEqualTo("pending");
-        assertThat(item.get("panelRound").s()).isEqualTo("2026-27-Q4");
-        assertThat(item.get("fundRound").s()).isEqualTo("property-fund#2026-27-Q4");
+        assertThat(item.get("panelRound").s()).isEqualTo(ROUND);
+        assertThat(item.get("fundRound").s()).isEqualTo(Fixtures.FUND + "#" + ROUND);
         assertThat(item.get("expiresAt").n()).isEqualTo(Long.toString(EXPIRES_AT));
         assertThat(ApplicationItem.from(item)).isEqualTo(application("KX7P-M2RD"));
         assertThat(items()).extracting(i -> i.get("pk").s()).containsExactlyInAnyOrder("APP#KX7P-M2RD", "IDEM#answers#1",
-                "DUP#property-fund#2026-27-Q4#name#" + Sha256.hex("eden valley speed watch"),
-                "DUP#property-fund#2026-27-Q4#email#" + Sha256.hex("sam@example.org"));
+                "DUP#" + Fixtures.FUND + "#" + ROUND + "#name#" + Sha256.hex("moorside lanes watch"),
+                "DUP#" + Fixtures.FUND + "#" + ROUND + "#email#" + Sha256.hex("robin@example.org"));
     }
 
     @Test
     void aReplayReturnsTheFirstReferenceAndStoresNothingMore() {
-        uk.opcc.funding.function.Fixtures.save(store, application("KX7P-M2RD"), key("answers#1"), NOW);
+        Fixtures.save(store, application("KX7P-M2RD"), key("answers#1"), NOW);
 
-        Applications.Saved replay = uk.opcc.funding.function.Fixtures.save(store, application("PN4W-8HTC"), key("answers#1"), NOW.plusSeconds(60));
+        Applications.Saved replay = Fixtures.save(store, application("PN4W-8HTC"), key("answers#1"), NOW.plusSeconds(60));
 
         assertThat(replay).isEqualTo(new Applications.Saved("KX7P-M2RD", NOW, true));
         assertThat(items()).hasSize(4);
-        assertThat(store.sameOrganisation("property-fund", "2026-27-Q4", uk.opcc.funding.function.Fixtures.sameOrganisationKeys(application("PN4W-8HTC"))))
+        assertThat(store.sameOrganisation(Fixtures.FUND, ROUND, Fixtures.sameOrganisationKeys(application("PN4W-8HTC"))))
                 .as("a replay is not filed again").allSatisfy(l -> assertThat(l.references()).containsExactly("KX7P-M2RD"));
     }
 
     @Test
     void anExpiredKeyNoLongerCountsAsAReplay() {
-        uk.opcc.funding.function.Fixtures.save(store, application("KX7P-M2RD"), key("answers#1"), NOW);
+        Fixtures.save(store, application("KX7P-M2RD"), key("answers#1"), NOW);
 
-        Applications.Saved later = uk.opcc.funding.function.Fixtures.save(store, application("PN4W-8HTC"), key("answers#1"), NOW.plus(Duration.ofHours(25)));
+        Applications.Saved later = Fixtures.save(store, application("PN4W-8HTC"), key("answers#1"), NOW.plus(Duration.ofHours(25)));
 
         assertThat(later.replay()).isFalse();
         assertThat(later.reference()).isEqualTo("PN4W-8HTC");
@@ -104,11 +109,11 @@ class DynamoDbApplicationStoreIT {
 
     @Test
     void refusesATakenReferenceWithoutTouchingTheFirstApplication() {
-        uk.opcc.funding.function.Fixtures.save(store, application("KX7P-M2RD"), key("answers#1"), NOW);
+        Fixtures.save(store, application("KX7P-M2RD"), key("answers#1"), NOW);
 
-        assertThatThrownBy(() -> uk.opcc.funding.function.Fixtures.save(store, application("KX7P-M2RD"), key("answers#2"), NOW)).isInstanceOf(ReferenceTakenException.class);
+        assertThatThrownBy(() -> Fixtures.save(store, application("KX7P-M2RD"), key("answers#2"), NOW)).isInstanceOf(ReferenceTakenException.class);
         assertThat(items()).hasSize(4); // the second key was not written, nor the lists again: one transaction
-        assertThat(store.sameOrganisation("property-fund", "2026-27-Q4", uk.opcc.funding.function.Fixtures.sameOrganisationKeys(application("KX7P-M2RD"))))
+        assertThat(store.sameOrganisation(Fixtures.FUND, ROUND, Fixtures.sameOrganisationKeys(application("KX7P-M2RD"))))
                 .allSatisfy(l -> assertThat(l.references()).containsExactly("KX7P-M2RD"));
     }
 
@@ -118,7 +123,7 @@ class DynamoDbApplicationStoreIT {
         List<Callable<Applications.Saved>> replays = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             String reference = String.format("R%03d-2222", i).replace('0', 'A').replace('1', 'B');
-            replays.add(() -> uk.opcc.funding.function.Fixtures.save(store, application(reference), key("id#property-fund#same-browser-submission"), NOW));
+            replays.add(() -> Fixtures.save(store, application(reference), key("id#safer-villages#same-browser-submission"), NOW));
         }
 
         Set<String> references = new java.util.HashSet<>();
@@ -135,7 +140,7 @@ class DynamoDbApplicationStoreIT {
 
     @Test
     void onlyOneClaimOnAnEmailUntilItIsReleased() {
-        uk.opcc.funding.function.Fixtures.save(store, application("KX7P-M2RD"), key("answers#1"), NOW);
+        Fixtures.save(store, application("KX7P-M2RD"), key("answers#1"), NOW);
 
         assertThat(store.claimEmail("KX7P-M2RD", Recipient.STAFF, NOW, LEASE)).isEqualTo(new Claim.Granted(application("KX7P-M2RD")));
         assertThat(store.claimEmail("KX7P-M2RD", Recipient.STAFF, NOW, LEASE)).isEqualTo(new Claim.Held(LEASE));
@@ -155,7 +160,7 @@ class DynamoDbApplicationStoreIT {
 
     @Test
     void aClaimLapsesAtItsLeaseSoACrashedAttemptIsTakenOver() {
-        uk.opcc.funding.function.Fixtures.save(store, application("KX7P-M2RD"), key("answers#1"), NOW);
+        Fixtures.save(store, application("KX7P-M2RD"), key("answers#1"), NOW);
         store.claimEmail("KX7P-M2RD", Recipient.STAFF, NOW, LEASE);
 
         assertThat(store.claimEmail("KX7P-M2RD", Recipient.STAFF, LEASE.minusMillis(1), LEASE.plusSeconds(30))).isEqualTo(new Claim.Held(LEASE));
@@ -164,7 +169,7 @@ class DynamoDbApplicationStoreIT {
 
     @Test
     void aHolderWhoseLeaseLapsedCannotFreeTheClaimThatTookOver() {
-        uk.opcc.funding.function.Fixtures.save(store, application("KX7P-M2RD"), key("answers#1"), NOW);
+        Fixtures.save(store, application("KX7P-M2RD"), key("answers#1"), NOW);
         store.claimEmail("KX7P-M2RD", Recipient.STAFF, NOW, LEASE);
         Instant takeover = LEASE.plusSeconds(30);
         store.claimEmail("KX7P-M2RD", Recipient.STAFF, LEASE.plusMillis(1), takeover);
@@ -181,32 +186,33 @@ class DynamoDbApplicationStoreIT {
 
     @Test
     void aRoundIsGatheredWholeAcrossPagesByQueryWithOnlyItsFundsApplications() {
-        // given 30 applications: 17 in the Property Fund's round, 8 in the victims' fund's round of
-        // the same name, 5 in the Property Fund's next round, stored in no particular order
+        // given 30 applications: 17 in the Safer Villages round, 8 in the youth fund's round of
+        // the same name, 5 in the Safer Villages next round, stored in no particular order
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            String fund = i % 6 == 1 ? "victims-services-fund" : "property-fund";
-            String round = i % 6 == 5 ? "2027-28-Q1" : "2026-27-Q4";
+            String fund = i % 6 == 1 ? Fixtures.SHORT_FUND : Fixtures.FUND;
+            String round = i % 6 == 5 ? NEXT_ROUND : ROUND;
             String reference = String.format("R%03d-2222", i).replace('0', 'A').replace('1', 'B');
             Instant received = NOW.minusSeconds((i * 7919L) % 1000).plusMillis(i % 3 == 0 ? 0 : 250);
-            uk.opcc.funding.function.Fixtures.save(store, new Application(reference, fund, fund, null, round, received, Fixtures.propertyFundAnswers(NOW), EXPIRES_AT),
+            Fixtures.save(store, new Application(reference, fund.equals(Fixtures.FUND) ? Fixtures.FORM : Fixtures.SHORT_FORM, fund, null, round, received,
+                    fund.equals(Fixtures.FUND) ? Fixtures.answers(NOW) : FixtureAnswers.youthDiversion(), EXPIRES_AT),
                     key("answers#" + i), NOW);
-            if (fund.equals("property-fund") && round.equals("2026-27-Q4")) {
+            if (fund.equals(Fixtures.FUND) && round.equals(ROUND)) {
                 expected.add(reference);
             }
         }
         DynamoDbApplicationStore smallPages = new DynamoDbApplicationStore(client, table, 4);
 
         // when
-        List<Application> round = smallPages.applicationsInRound("property-fund", "2026-27-Q4");
+        List<Application> round = smallPages.applicationsInRound(Fixtures.FUND, ROUND);
 
         // then exactly that fund's round, every answer, earliest first
         assertThat(round).extracting(Application::reference).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(round).extracting(Application::receivedAt).isSorted();
-        assertThat(round).allSatisfy(a -> assertThat(a.answers()).isEqualTo(Fixtures.propertyFundAnswers(NOW)));
-        assertThat(smallPages.applicationsInRound("victims-services-fund", "2026-27-Q4")).hasSize(5);
-        assertThat(smallPages.applicationsInRound("property-fund", "2027-28-Q1")).hasSize(5);
-        assertThat(smallPages.applicationsInRound("property-fund", Application.UNSCHEDULED)).isEmpty();
+        assertThat(round).allSatisfy(a -> assertThat(a.answers()).isEqualTo(Fixtures.answers(NOW)));
+        assertThat(smallPages.applicationsInRound(Fixtures.SHORT_FUND, ROUND)).hasSize(5);
+        assertThat(smallPages.applicationsInRound(Fixtures.FUND, NEXT_ROUND)).hasSize(5);
+        assertThat(smallPages.applicationsInRound(Fixtures.FUND, Application.UNSCHEDULED)).isEmpty();
     }
 
     @Test
@@ -224,15 +230,15 @@ class DynamoDbApplicationStoreIT {
 
         // then new applications are found by it
         DynamoDbApplicationStore oldStore = new DynamoDbApplicationStore(client, old);
-        uk.opcc.funding.function.Fixtures.save(oldStore, application("KX7P-M2RD"), key("answers#1"), NOW);
-        assertThat(oldStore.applicationsInRound("property-fund", "2026-27-Q4")).extracting(Application::reference).containsExactly("KX7P-M2RD");
+        Fixtures.save(oldStore, application("KX7P-M2RD"), key("answers#1"), NOW);
+        assertThat(oldStore.applicationsInRound(Fixtures.FUND, ROUND)).extracting(Application::reference).containsExactly("KX7P-M2RD");
         assertThat(oldStore.unsent()).extracting(EmailRecords.Unsent::reference).containsExactly("KX7P-M2RD");
     }
 
     @Test
     void anApplicationLeavesTheNeedsEmailIndexOnlyOnceBothItsEmailsAreSent() {
-        uk.opcc.funding.function.Fixtures.save(store, application("KX7P-M2RD"), key("answers#1"), NOW);
-        uk.opcc.funding.function.Fixtures.save(store, application("PN4W-8HTC"), key("answers#2"), NOW.plusSeconds(1));
+        Fixtures.save(store, application("KX7P-M2RD"), key("answers#1"), NOW);
+        Fixtures.save(store, application("PN4W-8HTC"), key("answers#2"), NOW.plusSeconds(1));
         assertThat(store.unsent()).extracting(EmailRecords.Unsent::reference).containsExactly("KX7P-M2RD", "PN4W-8HTC");
         assertThat(store.unsent().get(0).emails().get(Recipient.STAFF).state()).isEqualTo("pending");
 
@@ -251,40 +257,40 @@ class DynamoDbApplicationStoreIT {
     @Test
     void anUnreachableTableIsReportedAsUnavailable() {
         DynamoDbApplicationStore missing = new DynamoDbApplicationStore(client, "no-such-table");
-        assertThatThrownBy(() -> uk.opcc.funding.function.Fixtures.save(missing, application("KX7P-M2RD"), key("answers#1"), NOW)).isInstanceOf(StorageUnavailableException.class);
-        assertThatThrownBy(() -> missing.applicationsInRound("property-fund", "2026-27-Q4")).isInstanceOf(StorageUnavailableException.class);
+        assertThatThrownBy(() -> Fixtures.save(missing, application("KX7P-M2RD"), key("answers#1"), NOW)).isInstanceOf(StorageUnavailableException.class);
+        assertThatThrownBy(() -> missing.applicationsInRound(Fixtures.FUND, ROUND)).isInstanceOf(StorageUnavailableException.class);
     }
 
     static Application from(String reference, String organisation, String email, String round) {
-        return new Application(reference, "property-fund", "property-fund", null, round, NOW,
-                Fixtures.with(Fixtures.with(Fixtures.propertyFundAnswers(NOW), "organisationName", organisation), "email", email), EXPIRES_AT);
+        return new Application(reference, Fixtures.FORM, Fixtures.FUND, null, round, NOW,
+                Fixtures.with(Fixtures.with(Fixtures.answers(NOW), "groupName", organisation), "email", email), EXPIRES_AT);
     }
 
     @Test
     void eachApplicationIsFiledUnderItsOrganisationInItsRoundInTheSameTransaction() {
-        uk.opcc.funding.function.Fixtures.save(store, from("AAAA-2222", "Eden Valley Speed Watch", "sam@example.org", "2026-27-Q4"), key("answers#1"), NOW);
-        uk.opcc.funding.function.Fixtures.save(store, from("BBBB-3333", "Langwathby Volunteers", "SAM@example.org", "2026-27-Q4"), key("answers#2"), NOW);
-        uk.opcc.funding.function.Fixtures.save(store, from("CCCC-4444", "The Eden Valley Speed-Watch Ltd", "other@example.org", "2026-27-Q4"), key("answers#3"), NOW);
-        uk.opcc.funding.function.Fixtures.save(store, from("DDDD-5555", "Eden Valley Speed Watch", "sam@example.org", "2027-28-Q1"), key("answers#4"), NOW);
+        Fixtures.save(store, from("AAAA-2222", "Moorside Lanes Watch", "robin@example.org", ROUND), key("answers#1"), NOW);
+        Fixtures.save(store, from("BBBB-3333", "Fellside Volunteers", "ROBIN@example.org", ROUND), key("answers#2"), NOW);
+        Fixtures.save(store, from("CCCC-4444", "The Moorside Lanes-Watch Ltd", "other@example.org", ROUND), key("answers#3"), NOW);
+        Fixtures.save(store, from("DDDD-5555", "Moorside Lanes Watch", "robin@example.org", NEXT_ROUND), key("answers#4"), NOW);
 
-        Application later = from("EEEE-6666", "eden valley speed watch", "sam@example.org", "2026-27-Q4");
-        uk.opcc.funding.function.Fixtures.save(store, later, key("answers#5"), NOW);
+        Application later = from("EEEE-6666", "moorside lanes watch", "robin@example.org", ROUND);
+        Fixtures.save(store, later, key("answers#5"), NOW);
 
-        assertThat(SameOrganisation.earlier(later.reference(), store.sameOrganisation("property-fund", "2026-27-Q4", uk.opcc.funding.function.Fixtures.sameOrganisationKeys(later))))
+        assertThat(SameOrganisation.earlier(later.reference(), store.sameOrganisation(Fixtures.FUND, ROUND, Fixtures.sameOrganisationKeys(later))))
                 .as("by name or address, this round only, oldest first")
                 .isEqualTo(new SameOrganisation.Earlier(List.of("AAAA-2222", "CCCC-4444", "BBBB-3333"), 0));
-        assertThat(store.sameOrganisation("property-fund", "2026-27-Q4", List.of("name#" + Sha256.hex("nobody"))))
+        assertThat(store.sameOrganisation(Fixtures.FUND, ROUND, List.of("name#" + Sha256.hex("nobody"))))
                 .containsExactly(SameOrganisation.Listed.NONE);
     }
 
     @Test
     void aFullListCountsLaterApplicationsBeyondItAndNeverStopsOneBeingStored() {
         for (int i = 0; i < DuplicateLists.MOST_LISTED + 3; i++) {
-            uk.opcc.funding.function.Fixtures.save(store, from(String.format("F%03d-2222", i), "Flood Group", "flood" + i + "@example.org", "2026-27-Q4"), key("answers#" + i), NOW);
+            Fixtures.save(store, from(String.format("F%03d-2222", i), "Flood Group", "flood" + i + "@example.org", ROUND), key("answers#" + i), NOW);
         }
 
-        List<SameOrganisation.Listed> lists = store.sameOrganisation("property-fund", "2026-27-Q4",
-                uk.opcc.funding.function.Fixtures.sameOrganisationKeys(from("F102-2222", "Flood Group", "flood102@example.org", "2026-27-Q4")));
+        List<SameOrganisation.Listed> lists = store.sameOrganisation(Fixtures.FUND, ROUND,
+                Fixtures.sameOrganisationKeys(from("F102-2222", "Flood Group", "flood102@example.org", ROUND)));
 
         assertThat(lists.get(0).references()).hasSize(DuplicateLists.MOST_LISTED).startsWith("F000-2222");
         assertThat(lists.get(0).beyondTheList()).isEqualTo(3);
@@ -297,7 +303,7 @@ class DynamoDbApplicationStoreIT {
         List<String> references = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             String reference = String.format("C%03d-2222", i);
-            uk.opcc.funding.function.Fixtures.save(store, from(reference, "Group " + i, "victim@example.org", "2026-27-Q4"), key("answers#" + i), NOW);
+            Fixtures.save(store, from(reference, "Group " + i, "victim@example.org", ROUND), key("answers#" + i), NOW);
             references.add(reference);
         }
         java.time.LocalDate day = java.time.LocalDate.of(2026, 11, 24);
@@ -325,7 +331,7 @@ class DynamoDbApplicationStoreIT {
 
     @Test
     void aHeldBackEmailIsFinalAndTheApplicationLeavesTheNeedsEmailIndex() {
-        uk.opcc.funding.function.Fixtures.save(store, application("KX7P-M2RD"), key("answers#1"), NOW);
+        Fixtures.save(store, application("KX7P-M2RD"), key("answers#1"), NOW);
         assertThat(store.claimEmail("KX7P-M2RD", Recipient.STAFF, NOW, LEASE)).isInstanceOf(Claim.Granted.class);
         store.markEmailed("KX7P-M2RD", Recipient.STAFF, "m-1", NOW);
         assertThat(store.claimEmail("KX7P-M2RD", Recipient.APPLICANT, NOW, LEASE)).isInstanceOf(Claim.Granted.class);

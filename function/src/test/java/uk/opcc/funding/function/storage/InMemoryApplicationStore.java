@@ -43,7 +43,7 @@ public final class InMemoryApplicationStore implements Applications, EmailRecord
         if (applications.containsKey(application.reference())) {
             throw new ReferenceTakenException(application.reference());
         }
-        put(application);
+        put(application, form);
         Saved saved = new Saved(application.reference(), application.receivedAt(), false);
         keys.put(key.value(), saved);
         return saved;
@@ -115,15 +115,20 @@ public final class InMemoryApplicationStore implements Applications, EmailRecord
         return notification.get(key(reference, recipient));
     }
 
-    /** Puts an application in as the intake would have stored it, every email waiting, filed under its organisation's keys. */
+    /** Puts a fixture application in as the intake would have stored it, every email waiting, filed under its organisation's keys. */
     public synchronized void put(Application application) {
+        put(application, uk.opcc.funding.function.Fixtures.formOf(application));
+    }
+
+    /** The same, read by the roles of {@code form} (the one the intake saved it with, of whatever catalogue). */
+    private void put(Application application, uk.opcc.funding.catalogue.FormDefinition form) {
         applications.put(application.reference(), application);
-        for (String organisationKey : SameOrganisation.keys(application, uk.opcc.funding.function.Fixtures.formOf(application))) {
+        for (String organisationKey : SameOrganisation.keys(application, form)) {
             sameOrganisation.computeIfAbsent(application.fundId() + "#" + application.panelRound() + "#" + organisationKey, k -> new ArrayList<>())
                     .add(application.reference());
         }
         notification.put(key(application.reference(), Recipient.STAFF), "pending");
-        notification.put(key(application.reference(), Recipient.APPLICANT), application.applicantEmail(uk.opcc.funding.function.Fixtures.formOf(application)).isPresent() ? "pending" : "none");
+        notification.put(key(application.reference(), Recipient.APPLICANT), application.applicantEmail(form).isPresent() ? "pending" : "none");
     }
 
     @Override
@@ -159,4 +164,5 @@ public final class InMemoryApplicationStore implements Applications, EmailRecord
         return applications.values().stream().filter(a -> a.fundId().equals(fundId) && a.panelRound().equals(roundId))
                 .sorted(Comparator.comparing(Application::receivedAt).thenComparing(Application::reference)).toList();
     }
+
 }
