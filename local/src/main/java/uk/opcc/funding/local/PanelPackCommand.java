@@ -16,7 +16,7 @@ import uk.opcc.funding.function.panel.PanelPackService;
 import uk.opcc.funding.function.panel.UnknownRoundException;
 
 /**
- * {@code mvn -q -B -pl local exec:java@panel-pack -Dfund=property-fund -Dround=2026-27-Q3}: makes
+ * {@code mvn -q -B -pl local exec:java@panel-pack -Dfund=<fund id> -Dround=<round id>}: makes
  * a fund's panel pack for a round into {@code .local/outbox}, from the local run's data, through
  * the same service the scheduled function runs. When the local run is up it owns the data, so
  * the command asks it (on {@code PORT}, 8080 unless set); otherwise it opens the data itself.
@@ -29,7 +29,7 @@ public final class PanelPackCommand {
         String fund = System.getProperty("fund");
         String round = System.getProperty("round");
         if (fund == null || fund.isBlank() || round == null || round.isBlank()) {
-            System.err.println("Name the fund and the round: -Dfund=property-fund -Dround=2026-27-Q3 (the ids in data/funds.yml)");
+            System.err.println("Name the fund and the round: -Dfund=<fund id> -Dround=<round id> (the ids in data/funds.yml)");
             System.exit(2);
         }
         List<String> options = List.of(args);

@@ -77,13 +77,20 @@ public final class BakeBenchmark {
         return best;
     }
 
-    /** The real source plus generated Property Fund calls: a third closed, a third open, a third upcoming. */
+    /**
+     * The source plus generated calls to its first fund taking applications with a cap of its own:
+     * a third closed, a third open, a third upcoming.
+     */
     public static Path withGeneratedCalls(Path realSource, Path into, int count, Instant now) throws IOException {
         Path source = BakedSite.copyOf(realSource, into);
+        uk.opcc.funding.catalogue.Fund fund = uk.opcc.funding.catalogue.CatalogueReader.read(source).funds().stream()
+                .filter(f -> f.acceptsApplications() && f.maxAward().isPresent()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No fund taking applications with a cap to generate calls for"));
+        int cap = fund.maxAward().orElseThrow().intValue();
         LocalDateTime today = LocalDateTime.ofInstant(now, Catalogue.UK).withHour(9).withMinute(0).withSecond(0).withNano(0);
         for (int i = 0; i < count; i++) {
             LocalDateTime opens = today.plusDays((i % 3 - 1) * 60L + i % 17);
-            new CallFile("Generated call " + i, "property-fund", "Theme " + i % 7, opens, opens.plusDays(30).withHour(17), 500 + i % 2000,
+            new CallFile("Generated call " + i, fund.id(), "Theme " + i % 7, opens, opens.plusDays(30).withHour(17), 1 + i % cap,
                     "A generated call for measuring the bake.",
                     "## What we want to fund\n\nProjects that reduce crime and disorder locally, generated for call " + i + ".\n")
                     .saveAs(source, "generated-" + i);
