@@ -120,6 +120,9 @@ class LambdaJarIT {
         }
         List<String> subjects = ses.emails().stream().map(e -> String.valueOf(e.get("subject"))).toList();
         assertThat(subjects.stream().filter(s -> s.endsWith(reference))).hasSize(2);
-        assertThat(subjects).anySatisfy(s -> assertThat(s).startsWith("Panel pack").contains(fund.name()));
+        assertThat(subjects).anySatisfy(s -> assertThat(s).startsWith("Interim panel pack: " + fund.name()));
+        if (results.containsKey("pack-passed")) {
+            assertThat(subjects).anySatisfy(s -> assertThat(s).startsWith("Panel pack: " + fund.name()));
+        }
     }
 }

@@ -48,7 +48,8 @@ class SiteAgreementIT {
         IntakeService intake = new IntakeService(Wiring.catalogue(), new InMemoryApplicationStore(), Clock.fixed(statusesSince, ZoneOffset.UTC), Reference::next);
 
         List<Map<String, Object>> calls = (List<Map<String, Object>>) json.get("calls");
-        assertThat(calls).extracting(c -> c.get("status")).contains("closed");
+        // the refusal is exercised whatever the content: a call not open yet, or one that has closed
+        assertThat(calls).extracting(c -> c.get("status")).containsAnyOf("closed", "upcoming");
         for (Map<String, Object> call : calls) {
             Catalogue packaged = Wiring.catalogue();
             var form = packaged.formFor(packaged.call((String) call.get("id")).orElseThrow().fundId()).orElseThrow();
