@@ -21,7 +21,6 @@ import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.cxapi.SynthesisMessage;
 import uk.opcc.funding.catalogue.Catalogue;
-import uk.opcc.funding.catalogue.CatalogueJson;
 import uk.opcc.funding.function.http.SecurityHeaders;
 
 /** The synthesised templates have every property the deployment relies on, and pass cdk-nag. */
@@ -85,7 +84,7 @@ class FundingAppTest {
         intake.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                 "Handler", "uk.opcc.funding.function.ResendHandler::handleRequest", "Timeout", 300,
                 "Environment", Map.of("Variables", Map.of("TABLE_NAME", Match.anyValue(), "SENDER_ADDRESS", "funding@example.gov.uk",
-                        "STAFF_MAILBOXES", "property-fund=grants@example.gov.uk,victims-services-fund=victims@example.gov.uk",
+                        "STAFF_MAILBOXES", Synth.MAILBOXES,
                         "SES_CONFIGURATION_SET", Map.of("Ref", configurationSetId()))))));
         List<String> queries = statements(intake).stream().filter(s -> s.contains("\"dynamodb:Query\"")).toList();
         assertThat(queries).as("never a query on the table itself, so never a scan-like read").allSatisfy(s -> assertThat(s).contains("/index/"));
@@ -135,13 +134,13 @@ class FundingAppTest {
                 "Handler", "uk.opcc.funding.function.NotifierHandler::handleRequest", "Runtime", "java21",
                 "Architectures", List.of("arm64"), "MemorySize", 512, "Timeout", 30,
                 "Environment", Map.of("Variables", Map.of("TABLE_NAME", Match.anyValue(), "SENDER_ADDRESS", "funding@example.gov.uk",
-                        "STAFF_MAILBOXES", "property-fund=grants@example.gov.uk,victims-services-fund=victims@example.gov.uk",
+                        "STAFF_MAILBOXES", Synth.MAILBOXES,
                         "SES_CONFIGURATION_SET", Map.of("Ref", configurationSetId()))))));
         intake.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                 "Handler", "uk.opcc.funding.function.PanelPackHandler::handleRequest", "Runtime", "java21",
                 "Architectures", List.of("arm64"), "MemorySize", 512, "Timeout", uk.opcc.funding.function.PanelPackHandler.TIMEOUT_SECONDS,
                 "Environment", Map.of("Variables", Map.of("TABLE_NAME", Match.anyValue(), "SENDER_ADDRESS", "funding@example.gov.uk",
-                        "STAFF_MAILBOXES", "property-fund=grants@example.gov.uk,victims-services-fund=victims@example.gov.uk",
+                        "STAFF_MAILBOXES", Synth.MAILBOXES,
                         "SES_CONFIGURATION_SET", Map.of("Ref", configurationSetId()))))));
         intake.resourcePropertiesCountIs("AWS::Logs::LogGroup", Map.of("RetentionInDays", 90), 5);
     }
@@ -340,28 +339,65 @@ class FundingAppTest {
     }
 
     @Test
-    void aOneTimeScheduleInUkTimeInvokesThePanelPackFunctionForEveryRoundStillAhead() throws Exception {
-        Catalogue catalogue = CatalogueJson.read(Files.readString(Path.of("../site/target/site/catalogue.json")));
+    void aOneTimeScheduleInUkTimeInvokesThePanelPackFunctionForEveryRoundStillAhead() {
         Instant from = Instant.parse(Synth.CONTEXT.get("panelPacksFrom").toString());
-        List<Catalogue.FundRound> ahead = catalogue.packRounds().stream()
-                .filter(r -> r.round().deadline().toInstant().plus(PanelPacks.AFTER_DEADLINE).isAfter(from)).toList();
-        assertThat(ahead).extracting(r -> r.fund().id() + " " + r.round().id())
-                .contains("property-fund 2026-27-Q3", "victims-services-fund 2026-27-Q3").doesNotContain("property-fund 2026-27-Q2");
+        Map<String, String> expected = new java.util.TreeMap<>();
+        for (Catalogue.FundRound round : roundsPackedAfter(from)) {
+            expected.put(packInput(round), "at(" + ukLocalTime(round.round().deadline().plusMinutes(5)) + ")");
+        }
+        assertThat(expected).as("the baked catalogue has a round still to be packed").isNotEmpty();
 
-        intake.resourceCountIs("AWS::Scheduler::Schedule", ahead.size());
-        intake.hasResourceProperties("AWS::Scheduler::Schedule", Match.objectLike(Map.of(
-                "ScheduleExpression", "at(2026-12-11T17:05:00)",
+        assertThat(schedules(intake)).isEqualTo(expected);
+        intake.allResourcesProperties("AWS::Scheduler::Schedule", Match.objectLike(Map.of(
                 "ScheduleExpressionTimezone", "Europe/London",
                 "FlexibleTimeWindow", Map.of("Mode", "OFF"),
                 "State", "ENABLED",
                 "Target", Match.objectLike(Map.of(
                         "Arn", Map.of("Fn::GetAtt", List.of(logicalId("AWS::Lambda::Function", "PanelPack"), "Arn")),
-                        "RoleArn", Match.anyValue(),
-                        "Input", "{\"fundId\":\"property-fund\",\"roundId\":\"2026-27-Q3\"}")))));
-        for (Catalogue.FundRound round : ahead) {
-            intake.hasResourceProperties("AWS::Scheduler::Schedule", Match.objectLike(Map.of("Target", Match.objectLike(Map.of(
-                    "Input", "{\"fundId\":\"" + round.fund().id() + "\",\"roundId\":\"" + round.round().id() + "\"}")))));
-        }
+                        "RoleArn", Match.anyValue())))));
+    }
+
+    @Test
+    void aRoundWhosePackTimeHasComeByTheSynthGetsNoSchedule() {
+        Instant from = Instant.parse(Synth.CONTEXT.get("panelPacksFrom").toString());
+        List<Catalogue.FundRound> ahead = roundsPackedAfter(from);
+        Catalogue.FundRound first = ahead.stream()
+                .min(java.util.Comparator.comparing((Catalogue.FundRound r) -> r.round().deadline().toInstant())).orElseThrow();
+        Instant itsPackTime = first.round().deadline().toInstant().plus(PanelPacks.AFTER_DEADLINE);
+
+        Map<String, String> later = schedules(new Synth(Map.of("panelPacksFrom", itsPackTime.toString())).template("Intake"));
+
+        assertThat(later).doesNotContainKey(packInput(first));
+        assertThat(later.keySet()).containsExactlyInAnyOrderElementsOf(
+                roundsPackedAfter(itsPackTime).stream().map(FundingAppTest::packInput).toList());
+    }
+
+    private static List<Catalogue.FundRound> roundsPackedAfter(Instant from) {
+        return Synth.CATALOGUE.packRounds().stream()
+                .filter(r -> r.round().deadline().toInstant().plus(PanelPacks.AFTER_DEADLINE).isAfter(from)).toList();
+    }
+
+    private static String packInput(Catalogue.FundRound round) {
+        return "{\"fundId\":\"" + round.fund().id() + "\",\"roundId\":\"" + round.round().id() + "\"}";
+    }
+
+    /** e.g. 2026-12-11T17:05:00 for 17:05 UK time (GMT or BST, whichever it is on that day). */
+    private static String ukLocalTime(java.time.ZonedDateTime at) {
+        java.time.LocalDateTime uk = at.withZoneSameInstant(java.time.ZoneId.of("Europe/London")).toLocalDateTime();
+        return String.format("%04d-%02d-%02dT%02d:%02d:%02d", uk.getYear(), uk.getMonthValue(), uk.getDayOfMonth(),
+                uk.getHour(), uk.getMinute(), uk.getSecond());
+    }
+
+    /** Each schedule's target input (its fund and round) to its expression. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> schedules(Template template) {
+        Map<String, String> schedules = new java.util.TreeMap<>();
+        template.findResources("AWS::Scheduler::Schedule").values().forEach(resource -> {
+            Map<String, Object> properties = (Map<String, Object>) resource.get("Properties");
+            String input = (String) ((Map<String, Object>) properties.get("Target")).get("Input");
+            assertThat(schedules.put(input, (String) properties.get("ScheduleExpression"))).as("one schedule per round: " + input).isNull();
+        });
+        return schedules;
     }
 
     @Test
@@ -707,24 +743,28 @@ class FundingAppTest {
 
     @Test
     void staffMailboxesThatDoNotFitTheCataloguesFundsStopTheSynthNamingTheFund() {
-        String victims = "victims-services-fund=victims@example.gov.uk";
-        assertThatThrownBy(() -> new Synth(Map.of("staffMailboxes", "property-fund=grants@example.gov.uk")))
+        List<String> funds = Synth.EMAILED_FUNDS;
+        String last = funds.get(funds.size() - 1);
+        String first = funds.get(0);
+        assertThatThrownBy(() -> new Synth(Map.of("staffMailboxes", Synth.mailboxes(funds.subList(0, funds.size() - 1)))))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("STAFF_MAILBOXES has no address for victims-services-fund, which takes applications");
-        assertThatThrownBy(() -> new Synth(Map.of("staffMailboxes", "property-fund=grants@example.gov.uk," + victims + ",lottery=lottery@example.gov.uk")))
+                .hasMessageContaining("STAFF_MAILBOXES has no address for " + last + ", which takes applications");
+        assertThatThrownBy(() -> new Synth(Map.of("staffMailboxes", Synth.MAILBOXES + ",lottery=lottery@example.gov.uk")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("STAFF_MAILBOXES names lottery, which is not a fund in the catalogue");
-        assertThatThrownBy(() -> new Synth(Map.of("staffMailboxes", "property-fund=grants at example.gov.uk," + victims)))
+        assertThatThrownBy(() -> new Synth(Map.of("staffMailboxes", Synth.MAILBOXES.replace(first + "@example.gov.uk", first + " at example.gov.uk"))))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("STAFF_MAILBOXES: the address for property-fund is not an email address");
-        assertThatThrownBy(() -> new Synth(Map.of("staffMailboxes", "property-fund=grants@example.gov.uk," + victims + ",property-fund=other@example.gov.uk")))
+                .hasMessageContaining("STAFF_MAILBOXES: the address for " + first + " is not an email address");
+        assertThatThrownBy(() -> new Synth(Map.of("staffMailboxes", Synth.MAILBOXES + "," + first + "=other@example.gov.uk")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("STAFF_MAILBOXES gives property-fund twice");
+                .hasMessageContaining("STAFF_MAILBOXES gives " + first + " twice");
     }
 
     @Test
     void mailboxesThatFitAreAcceptedInAnyOrderAndPassedToTheFunctionsAsWritten() {
-        String mailboxes = "victims-services-fund=victims@example.gov.uk, property-fund=grants@example.gov.uk";
+        List<String> reversed = new ArrayList<>(Synth.EMAILED_FUNDS);
+        java.util.Collections.reverse(reversed);
+        String mailboxes = Synth.mailboxes(reversed).replace(",", ", ");
         Template other = new Synth(Map.of("staffMailboxes", mailboxes)).template("Intake");
         other.resourcePropertiesCountIs("AWS::Lambda::Function", Match.objectLike(Map.of(
                 "Environment", Map.of("Variables", Match.objectLike(Map.of("STAFF_MAILBOXES", mailboxes))))), 3);
