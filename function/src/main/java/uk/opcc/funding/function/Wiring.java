@@ -126,10 +126,6 @@ public final class Wiring {
         return new Wiring(env, catalogue(), publisher(), Clock.systemUTC(), Clients.AWS);
     }
 
-    public Catalogue catalogueInUse() {
-        return catalogue;
-    }
-
     /**
      * What the intake handler needs: the service, the site's pages to answer form posts with, the
      * confirmation links' signer, the check that a request came through CloudFront, the priming
@@ -172,19 +168,17 @@ public final class Wiring {
         return MailConfig.from(env, catalogue);
     }
 
-    /** Every email through SES, in the deployment's configuration set when it has one. */
-    public Mailer sesMailer() {
-        MailConfig config = mailConfig();
-        return new SesMailer(clients.ses(config.region(), config.sesEndpoint()), config.configurationSet());
-    }
+    // Each service below reads the settings once and builds its adapters from that one reading.
 
     public NotificationService notificationService() {
-        return notificationService(sesMailer());
+        MailConfig config = mailConfig();
+        return notificationService(config, sesMailer(config), store(config));
     }
 
     /** The notifier sending through another mail adapter: the local run writes .eml files instead. */
     public NotificationService notificationService(Mailer mailer) {
-        return notificationService(mailConfig(), mailer, store(mailConfig()));
+        MailConfig config = mailConfig();
+        return notificationService(config, mailer, store(config));
     }
 
     private NotificationService notificationService(MailConfig config, Mailer mailer, DynamoDbApplicationStore store) {
@@ -194,25 +188,38 @@ public final class Wiring {
 
     /** The resend of failed emails: the notifier's settings, service and claims, over the needs-email index. */
     public FailedEmails failedEmails() {
-        return failedEmails(sesMailer());
+        MailConfig config = mailConfig();
+        return failedEmails(config, sesMailer(config));
     }
 
     public FailedEmails failedEmails(Mailer mailer) {
-        MailConfig config = mailConfig();
+        return failedEmails(mailConfig(), mailer);
+    }
+
+    private FailedEmails failedEmails(MailConfig config, Mailer mailer) {
         DynamoDbApplicationStore store = store(config);
         return new FailedEmails(store, notificationService(config, mailer, store));
     }
 
     /** The panel pack function: the notifier's settings (table, sender, staff mailboxes). */
     public PanelPackService panelPackService() {
-        return panelPackService(sesMailer());
+        MailConfig config = mailConfig();
+        return panelPackService(config, sesMailer(config));
     }
 
     public PanelPackService panelPackService(Mailer mailer) {
-        MailConfig config = mailConfig();
+        return panelPackService(mailConfig(), mailer);
+    }
+
+    private PanelPackService panelPackService(MailConfig config, Mailer mailer) {
         DynamoDbClient dynamoDb = clients.dynamoDb(config.region(), config.dynamoDbEndpoint());
         return new PanelPackService(catalogue, new DynamoDbApplicationStore(dynamoDb, config.tableName()),
                 new DynamoDbPanelPackClaims(dynamoDb, config.tableName()), mailer, config, clock, PanelPackHandler.TIMEOUT);
+    }
+
+    /** Every email through SES, in the deployment's configuration set when it has one. */
+    private SesMailer sesMailer(MailConfig config) {
+        return sesMailer(config, clients.ses(config.region(), config.sesEndpoint()));
     }
 
     private DynamoDbApplicationStore store(MailConfig config) {
