@@ -32,6 +32,7 @@ import uk.opcc.funding.function.intake.StorageUnavailableException;
 public final class IntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final IntakeService service;
     private final FormPages pages;
+    private final Responses responses;
     private final ConfirmationToken tokens;
     private final OriginCheck origin;
     /** Held so they stay registered: CRaC keeps only weak references to its resources. */
@@ -62,6 +63,7 @@ public final class IntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent
             IntakeSecrets secrets) {
         this.service = service;
         this.pages = pages;
+        this.responses = new Responses(pages);
         this.tokens = tokens;
         this.origin = origin;
         this.priming = priming;
@@ -83,7 +85,7 @@ public final class IntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent
             String accept = header(event, "accept");
             RequestBody.Kind kind = accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("text/html")
                     ? RequestBody.Kind.FORM : RequestBody.Kind.JSON;
-            return Responses.problem(kind, 500, "Sorry, something went wrong. Please try again later, or contact us.", List.of());
+            return responses.problem(kind, 500, "Sorry, something went wrong. Please try again later, or contact us.", List.of());
         }
     }
 
@@ -117,14 +119,14 @@ public final class IntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent
             return respond(kind, outcome, answers(kind, formId, fields));
         } catch (RequestBody.Rejected e) {
             Log.info("rejected", Map.of("requestId", requestId, "formId", formId, "status", e.status()));
-            return Responses.problem(e.kind(), e.status(), e.getMessage(), List.of());
+            return responses.problem(e.kind(), e.status(), e.getMessage(), List.of());
         } catch (StorageUnavailableException e) {
             Log.error("storage-unavailable", Map.of("requestId", requestId, "formId", formId), e);
-            return Responses.problem(kind, 503, "Your application has not been saved. Please try again in a few minutes.", List.of(),
+            return responses.problem(kind, 503, "Your application has not been saved. Please try again in a few minutes.", List.of(),
                     answers(kind, formId, fields));
         } catch (RuntimeException e) {
             Log.error("unexpected", Map.of("requestId", requestId, "formId", formId), e);
-            return Responses.problem(kind, 500, "Your application has not been saved. Please try again later, or contact us.", List.of(),
+            return responses.problem(kind, 500, "Your application has not been saved. Please try again later, or contact us.", List.of(),
                     safeAnswers(kind, formId, fields));
         }
     }
@@ -132,7 +134,7 @@ public final class IntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent
     /** Between the form's pages: the page to show next, every answer carried in the form; nothing stored. */
     private APIGatewayV2HTTPResponse sections(String requestId, String formId, RequestBody.Parsed body) {
         if (body.kind() != RequestBody.Kind.FORM) {
-            return Responses.problem(body.kind(), 415, "Send the answers as application/x-www-form-urlencoded.", List.of());
+            return responses.problem(body.kind(), 415, "Send the answers as application/x-www-form-urlencoded.", List.of());
         }
         Submission submission = new Submission(formId, body.fields());
         Outcome outcome = service.move(submission, first(body, Submission.SECTION), first(body, Submission.GO));
@@ -141,7 +143,7 @@ public final class IntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent
             if (page.isPresent()) {
                 return Responses.formPage(moved.problems().isEmpty() ? 200 : 422, page.get());
             }
-            return Responses.problem(body.kind(), 404, "Check the address of the form.", List.of());
+            return responses.problem(body.kind(), 404, "Check the address of the form.", List.of());
         }
         log(requestId, outcome);
         return respond(body.kind(), outcome, answers(body.kind(), formId, body.fields()));
@@ -174,7 +176,7 @@ public final class IntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent
             return Responses.page(200, page.get());
         }
         Log.info("confirmation-refused", Map.of("formId", formId, "why", checked.refusal() == null ? "no page" : checked.refusal().name()));
-        return Responses.cannotConfirm(checked.refusal() == ConfirmationToken.Refusal.EXPIRED);
+        return responses.cannotConfirm(checked.refusal() == ConfirmationToken.Refusal.EXPIRED);
     }
 
     private APIGatewayV2HTTPResponse respond(RequestBody.Kind kind, Outcome outcome, String answers) {
@@ -185,12 +187,12 @@ public final class IntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent
             return Responses.accepted(kind, i.formId(), tokens.issue(i.reference(), i.formId(), i.callId(), i.receivedAt()), i.reference(), i.receivedAt());
         }
         if (outcome instanceof Outcome.Invalid i) {
-            return Responses.problem(kind, 422, "Correct the answers listed and send the application again.", i.problems());
+            return responses.problem(kind, 422, "Correct the answers listed and send the application again.", i.problems());
         }
         if (outcome instanceof Outcome.NotOpen n) {
-            return Responses.problem(kind, 410, n.reason(), List.of(), answers);
+            return responses.problem(kind, 410, n.reason(), List.of(), answers);
         }
-        return Responses.problem(kind, 404, "Check the address of the form.", List.of());
+        return responses.problem(kind, 404, "Check the address of the form.", List.of());
     }
 
     private static void log(String requestId, Outcome outcome) {

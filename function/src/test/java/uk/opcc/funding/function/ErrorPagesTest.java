@@ -25,16 +25,16 @@ import uk.opcc.funding.function.validation.Problem;
 /**
  * Every page the intake answers a person with when it cannot take an application: the site's own
  * layout, plain English, what to do next, the OPCC's contact details, and the answers shown back
- * where they could be read. JSON callers still get problem+json. The applications are the fixture
- * funder's; the message page around them is the one the function packages (it reads
- * forms/message.html from its jar), so its layout is checked against the packaged publisher, generically.
+ * where they could be read. JSON callers still get problem+json. The applications, and the baked
+ * message page around them (forms/message.html, from the same bake as the form pages), are the
+ * fixture funder's.
  */
 class ErrorPagesTest {
     final InMemoryApplicationStore store = new InMemoryApplicationStore();
     final FormPages pages = FixtureForms.pages();
     final IntakeHandler handler = new IntakeHandler(new IntakeService(Fixtures.CATALOGUE, store, Fixtures.CLOCK, Reference::next), pages, Fixtures.TOKENS);
-    /** Whose contact details the packaged message page carries. */
-    static final Publisher PACKAGED = Wiring.publisher();
+    /** Whose contact details the message page carries. */
+    static final Publisher PUBLISHER = Fixtures.PUBLISHER;
 
     static final Map<String, List<String>> ANSWERS = Fixtures.with(Fixtures.answers(),
             "projectDescription", "Six lights <script>alert(1)</script>\nOn Sheep Lane & the green.");
@@ -44,16 +44,16 @@ class ErrorPagesTest {
         assertThat(response.getHeaders()).containsEntry("Content-Type", "text/html; charset=utf-8");
         Document page = Jsoup.parse(response.getBody());
         // the baked site's own layout: header, navigation, footer, styles
-        assertThat(page.select("header.site-header .site-header__org").text()).isEqualTo(PACKAGED.name());
+        assertThat(page.select("header.site-header .site-header__org").text()).isEqualTo(PUBLISHER.name());
         assertThat(page.select("nav.site-nav a")).hasSizeGreaterThanOrEqualTo(3);
         assertThat(page.select("link[rel=stylesheet]").attr("href")).isEqualTo("/css/site.css");
-        assertThat(page.select("footer.site-footer").text()).contains(PACKAGED.phone(), PACKAGED.email());
+        assertThat(page.select("footer.site-footer").text()).contains(PUBLISHER.phone(), PUBLISHER.email());
         // contact details in the message itself, and no marker or stack trace left behind
-        assertThat(page.select("main").text()).contains("Contact us", PACKAGED.phone(), PACKAGED.email());
-        assertThat(page.select("main a[href=tel:" + PACKAGED.phoneLink() + "]")).hasSize(1);
+        assertThat(page.select("main").text()).contains("Contact us", PUBLISHER.phone(), PUBLISHER.email());
+        assertThat(page.select("main a[href=tel:" + PUBLISHER.phoneLink() + "]")).hasSize(1);
         assertThat(response.getBody()).doesNotContain(PageMarkers.TITLE, PageMarkers.MESSAGE, "Exception", "at uk.opcc");
         assertThat(page.select("h1")).hasSize(1);
-        assertThat(page.title()).isEqualTo(page.select("h1").text() + " – " + PACKAGED.service() + " – " + PACKAGED.shortName());
+        assertThat(page.title()).isEqualTo(page.select("h1").text() + " – " + PUBLISHER.service() + " – " + PUBLISHER.shortName());
         return page;
     }
 
@@ -125,7 +125,7 @@ class ErrorPagesTest {
 
     @Test
     void unreadable422WithoutAFormPageListsTheProblems() {
-        APIGatewayV2HTTPResponse response = Responses.problem(RequestBody.Kind.FORM, 422, "Correct the answers listed.",
+        APIGatewayV2HTTPResponse response = new Responses(pages).problem(RequestBody.Kind.FORM, 422, "Correct the answers listed.",
                 List.of(new Problem("amount", "amountTooLarge", "The amount you are asking for must be £3,000 or less")));
 
         Document page = page(response, 422);

@@ -203,8 +203,8 @@ class IntakeHandlerTest {
         Document page = Jsoup.parse(response.getBody());
         assertThat(page.select("h1").text()).isEqualTo("We can’t show this confirmation");
         assertThat(page.select("header.site-header")).hasSize(1);
-        // the message page is the packaged site's (the function reads it from its jar): its publisher's contact details
-        assertThat(page.select("main").text()).contains("contact us", Wiring.publisher().phone(), Wiring.publisher().email())
+        // the message page is from the same bake as the form pages: the fixture publisher's contact details
+        assertThat(page.select("main").text()).contains("contact us", Fixtures.PUBLISHER.phone(), Fixtures.PUBLISHER.email())
                 .doesNotContain("Application sent", reference, "KX7P-M2RD");
         assertThat(page.select("[data-reference]")).isEmpty();
     }
@@ -260,7 +260,27 @@ class IntakeHandlerTest {
     /** Whatever a route meets that it did not expect, it answers with the site's page, never a dropped connection. */
     @Test
     void everyRouteHasACatchAllThatAnswersWithTheProblemPage() {
-        IntakeHandler broken = new IntakeHandler(new IntakeService(Fixtures.CATALOGUE, store, Fixtures.CLOCK, Reference::next), null, Fixtures.TOKENS);
+        // a clock and a key that fail as a broken dependency would: the confirmation and the sections routes meet them
+        java.time.Clock stopped = new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                throw new IllegalStateException("no time");
+            }
+        };
+        ConfirmationToken keyless = new ConfirmationToken(() -> {
+            throw new IllegalStateException("no key");
+        }, Fixtures.CLOCK);
+        IntakeHandler broken = new IntakeHandler(new IntakeService(Fixtures.CATALOGUE, store, stopped, Reference::next), FixtureForms.pages(), keyless);
         String good = Fixtures.TOKENS.issue("KX7P-M2RD", Fixtures.FORM, null, Fixtures.NOW);
         APIGatewayV2HTTPEvent page = Events.confirmation(Fixtures.FORM, Events.confirmationCookie(good), null);
         page.setHeaders(Map.of("accept", "text/html"));

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.opcc.funding.catalogue.Publisher;
-import uk.opcc.funding.function.Wiring;
 import uk.opcc.funding.catalogue.text.Html;
 
 /** The local run over real HTTP on loopback, on the fixture funder: site, API through the real handlers, DynamoDB Local, outbox. */
@@ -33,12 +32,11 @@ class LocalRunIT {
     }
 
     /**
-     * Whose contact details the intake's own pages (410, 404, 500) give: they are the site's
-     * message page as packaged in the function's jar at build time, not the local run's bake, so
-     * the publisher the function was built with (the real one; the fixture in .ci/second-funder).
+     * Whose contact details the intake's own pages (410, 404, 500) give: the message page of the
+     * preview's own bake, so the fixture funder's.
      */
     static Publisher publisher() {
-        return Wiring.publisher();
+        return Publisher.read(Path.of("../site/src/test/fixture-site"));
     }
 
     static HttpResponse<String> get(String path) throws Exception {

@@ -75,7 +75,7 @@ public final class FormPages {
                 .map(p -> new FormHtml.Error(p.field(), p.message())).toList();
         String heading = step.show().equals(FormDefinition.CHECK) ? "Check your answers"
                 : form.get().page(step.show()).map(FormDefinition.Section::title).orElse("");
-        return page(formId, call == null ? "index.html" : call.id() + ".html").map(page -> {
+        return page(formId + "/" + (call == null ? "index.html" : call.id() + ".html")).map(page -> {
             int start = page.indexOf(FormHtml.START);
             int end = page.indexOf(FormHtml.END);
             if (start < 0 || end < 0) {
@@ -136,13 +136,25 @@ public final class FormPages {
                         + (round.provisional() ? " (provisional date, to be confirmed)" : "") + ".")
                 .orElse("We will write to tell you when a panel will consider it, and when you will hear.")
                 + "</p>";
-        return page(claims.formId(), "confirmation.html")
+        return page(claims.formId() + "/confirmation.html")
                 .map(page -> page.replace(PageMarkers.REFERENCE, claims.reference()).replace(PageMarkers.WHAT_HAPPENS_NEXT, next));
     }
 
-    /** Only called with a form id and call id from the catalogue, never raw input. */
-    private Optional<String> page(String formId, String name) {
-        return pages.computeIfAbsent(formId + "/" + name, reader);
+    /**
+     * The site's own page for the intake's messages (forms/message.html), with a title and a
+     * message put in: the site's header, footer, styles and contact details, no second layout.
+     * From the same bake as the form pages, so the local preview shows its own site's.
+     *
+     * @param message HTML, already escaped where it carries anything typed
+     */
+    public String message(String title, String message) {
+        String page = page("message.html").orElseThrow(() -> new IllegalStateException("forms/message.html is missing: bake the site first"));
+        return page.replace(PageMarkers.TITLE, Html.escape(title)).replace(PageMarkers.MESSAGE, message);
+    }
+
+    /** A path under forms/, only ever made of a form id and call id from the catalogue, never raw input. */
+    private Optional<String> page(String path) {
+        return pages.computeIfAbsent(path, reader);
     }
 
     private static Optional<String> read(String path) {

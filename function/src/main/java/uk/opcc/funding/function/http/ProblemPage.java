@@ -18,7 +18,7 @@ final class ProblemPage {
      * @param detail  the specific reason, for a form that is not open
      * @param answers the applicant's answers as an HTML list, or "" when there are none to show
      */
-    static String html(int status, String title, String detail, List<Problem> problems, String answers) {
+    static String html(FormPages layout, int status, String title, String detail, List<Problem> problems, String answers) {
         StringBuilder html = new StringBuilder("<h1 class=\"heading-xl\">").append(Html.escape(title)).append("</h1>\n");
         switch (status) {
             case 404 -> html.append("<p>There is no application form at this address.</p>\n")
@@ -49,16 +49,16 @@ final class ProblemPage {
                     .append("<p>Keep a copy of what you entered: copy it from here or print this page. We have not kept it.</p>\n")
                     .append(answers);
         }
-        return MessagePage.html(title, html.toString());
+        return layout.message(title, html.toString());
     }
 
     /** For a confirmation link the intake cannot vouch for: what it means, and how to be sure an application arrived. */
-    static String cannotConfirm(boolean expired) {
+    static String cannotConfirm(FormPages layout, boolean expired) {
         String title = "We can’t show this confirmation";
         String why = expired
                 ? "This confirmation link has expired. We show a confirmation for " + hours(ConfirmationToken.LIFETIME) + " after an application is sent."
                 : "This link does not show a confirmation we can check. It may be incomplete or have been changed.";
-        return MessagePage.html(title, "<h1 class=\"heading-xl\">" + title + "</h1>\n<p>" + why + "</p>\n"
+        return layout.message(title, "<h1 class=\"heading-xl\">" + title + "</h1>\n<p>" + why + "</p>\n"
                 + "<p>If you sent an application, we showed you its reference number when it was sent. "
                 + "If you did not keep it, or are not sure your application reached us, contact us and we will check.</p>\n"
                 + "<p><a href=\"/\">Go to the list of funds</a></p>\n");

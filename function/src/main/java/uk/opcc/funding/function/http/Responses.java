@@ -11,6 +11,8 @@ import uk.opcc.funding.function.validation.Problem;
 /**
  * Every response the intake gives, in one place. JSON callers get JSON (problems as RFC 9457
  * problem details); form posts get a redirect or an accessible HTML page, with the same status.
+ * The problem pages are drawn in the site's own message page, so an instance holds the pages of
+ * the bake the intake serves; the rest need nothing and are static.
  */
 public final class Responses {
     /** Each status in plain English: the problem's title for JSON callers, the page's heading for people. */
@@ -25,7 +27,10 @@ public final class Responses {
             500, "Sorry, there is a problem with the service",
             503, "Sorry, the service is unavailable");
 
-    private Responses() {
+    private final FormPages pages;
+
+    public Responses(FormPages pages) {
+        this.pages = pages;
     }
 
     /**
@@ -71,27 +76,32 @@ public final class Responses {
 
     /** A request that did not come through CloudFront: nothing is read, stored or sent. */
     public static APIGatewayV2HTTPResponse notThroughTheSite() {
-        return problem(RequestBody.Kind.JSON, 403, "Use the form on the website.", List.of());
+        return problemJson(403, Map.of(), "Use the form on the website.", List.of());
     }
 
     /**
      * The confirmation page's answer to a link it cannot vouch for: never a success page. An old
      * link is 410 Gone; anything else, forged, changed or a bare reference, is 404.
      */
-    public static APIGatewayV2HTTPResponse cannotConfirm(boolean expired) {
-        return response(expired ? 410 : 404, Map.of(), "text/html; charset=utf-8", ProblemPage.cannotConfirm(expired));
+    public APIGatewayV2HTTPResponse cannotConfirm(boolean expired) {
+        return response(expired ? 410 : 404, Map.of(), "text/html; charset=utf-8", ProblemPage.cannotConfirm(pages, expired));
     }
 
-    public static APIGatewayV2HTTPResponse problem(RequestBody.Kind kind, int status, String detail, List<Problem> errors) {
+    public APIGatewayV2HTTPResponse problem(RequestBody.Kind kind, int status, String detail, List<Problem> errors) {
         return problem(kind, status, detail, errors, "");
     }
 
     /** @param answers for a form post, the applicant's answers shown back as HTML (see {@link FormPages#answers}), or "" */
-    public static APIGatewayV2HTTPResponse problem(RequestBody.Kind kind, int status, String detail, List<Problem> errors, String answers) {
+    public APIGatewayV2HTTPResponse problem(RequestBody.Kind kind, int status, String detail, List<Problem> errors, String answers) {
         Map<String, String> headers = status == 503 ? Map.of("Retry-After", "60") : Map.of();
         if (kind == RequestBody.Kind.FORM) {
-            return response(status, headers, "text/html; charset=utf-8", ProblemPage.html(status, TITLES.get(status), detail, errors, answers));
+            return response(status, headers, "text/html; charset=utf-8", ProblemPage.html(pages, status, TITLES.get(status), detail, errors, answers));
         }
+        return problemJson(status, headers, detail, errors);
+    }
+
+    /** The problem as RFC 9457 problem details: for a script, and for a request no browser makes. */
+    private static APIGatewayV2HTTPResponse problemJson(int status, Map<String, String> headers, String detail, List<Problem> errors) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", TITLES.get(status));
