@@ -302,6 +302,8 @@ class BrowserJourneyIT {
         pages.put("closed form", "/forms/flood-recovery/");
         pages.put("accessibility", "/accessibility.html");
         pages.put("privacy", "/privacy.html");
+        pages.put("decision notice", "/decisions/safer-villages-fund-NV-2029-R3.html");
+        pages.put("grants register", "/grants/");
         pages.put("not found", "/no-such-page.html");
         // a link without its signed token: the "We can't show this confirmation" page (the real
         // confirmation page is checked on the way through apply(), as only a real send reaches it)
