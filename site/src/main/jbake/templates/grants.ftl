@@ -34,4 +34,17 @@ Applications that were not funded are not published.</p>
 <#else>
 <p>No grants have been published yet.</p>
 </#if>
+<h2 class="heading-l" id="open-data">Open data</h2>
+<#assign data = decisions.openData>
+<#if data.published>
+<p>The same grants are published in the <a href="https://www.threesixtygiving.org/">360Giving Data Standard</a>:
+<a href="${data.jsonUrl}">grants.json</a> (a 360Giving data package) and <a href="${data.csvUrl}">grants.csv</a> (360Giving's spreadsheet headings),
+under the <a href="${data.licenceUrl}">${data.licence}</a>.</p>
+<#else>
+<p>The grants will also be published in the <a href="https://www.threesixtygiving.org/">360Giving Data Standard</a>, as grants.json and grants.csv,
+under the <a href="${data.licenceUrl}">${data.licence}</a>, once the first grant is in the register.</p>
+</#if>
+<#if data.placeholders?has_content>
+<div class="notice" role="note"><p><strong>To be confirmed.</strong> The office has still to confirm <#list data.placeholders as p>${p}<#sep>, </#sep></#list>: until then they are placeholders.</p></div>
+</#if>
 </@layout.page>

@@ -14,6 +14,7 @@ import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.catalogue.Fund;
 import uk.opcc.funding.catalogue.decision.Decision;
 import uk.opcc.funding.catalogue.decision.Entry;
+import uk.opcc.funding.catalogue.decision.OpenData;
 import uk.opcc.funding.catalogue.text.Money;
 
 /**
@@ -47,6 +48,22 @@ final class DecisionsView {
             byFund.put(fund.id(), fund(catalogue, fund, shown));
         }
         view.put("byFund", byFund);
+        return view;
+    }
+
+    /** Where the open data is, under which licence, and which of its details are placeholders still. */
+    static Map<String, Object> openData(OpenData openData, boolean published) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("published", published);
+        view.put("jsonUrl", "/" + GrantsData.JSON);
+        view.put("csvUrl", "/" + GrantsData.CSV);
+        view.put("licence", openData.licenceName());
+        view.put("licenceUrl", openData.licence());
+        view.put("placeholders", openData.placeholders().stream().map(p -> switch (p) {
+            case "prefix" -> "the 360Giving prefix in each grant's identifier";
+            case "fundingOrgId" -> "the office's own organisation identifier";
+            default -> "the licence";
+        }).toList());
         return view;
     }
 

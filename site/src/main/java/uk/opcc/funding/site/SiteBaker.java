@@ -31,6 +31,7 @@ import uk.opcc.funding.catalogue.Publisher;
 import uk.opcc.funding.catalogue.decision.Decision;
 import uk.opcc.funding.catalogue.decision.DecisionReader;
 import uk.opcc.funding.catalogue.decision.Decisions;
+import uk.opcc.funding.catalogue.decision.OpenData;
 
 /**
  * Bakes the public site: checks the catalogue, stages the source without drafts (the office's
@@ -61,6 +62,13 @@ public final class SiteBaker {
         List<Decision> shownDecisions = options.drafts() ? decisions.all() : decisions.published();
         Publisher opcc = Publisher.read(options.source());
         Site site = new Site(opcc, options.siteHost());
+        OpenData openData = OpenData.read(options.source());
+        GrantsData grants = new GrantsData(shown, site, openData, decisions.published());
+        // Checked before anything is written, so a package the schema refuses leaves the output as it was.
+        String grantsJson = grants.any() ? grants.json() : null;
+        if (grantsJson != null) {
+            GrantsSchema.check(grantsJson);
+        }
         Path work = null;
         try {
             work = Files.createTempDirectory("opcc-jbake-");
@@ -74,7 +82,9 @@ public final class SiteBaker {
             model.put("site", SiteView.of(shown, options.now()));
             model.put("opcc", opccView(opcc));
             model.put("markers", markers());
-            model.put("decisions", DecisionsView.of(shown, shownDecisions));
+            Map<String, Object> decisionsView = DecisionsView.of(shown, shownDecisions);
+            decisionsView.put("openData", DecisionsView.openData(openData, grantsJson != null));
+            model.put("decisions", decisionsView);
             TemplatePages pages = new TemplatePages(config, model);
             // Every page is read before anything is written, so a page that cannot be read leaves the output as it was.
             Map<String, DocumentModel> read = new TreeMap<>();
@@ -96,6 +106,10 @@ public final class SiteBaker {
             Files.writeString(out.resolve("catalogue.json"), CatalogueJson.write(shown, options.now()));
             Files.writeString(out.resolve("calls.atom"), CallsFeed.atom(shown, site, options.now()));
             Files.writeString(out.resolve("deadlines.ics"), DeadlinesCalendar.ics(shown, site, options.now()));
+            if (grantsJson != null) {
+                Files.writeString(out.resolve(GrantsData.JSON), grantsJson);
+                Files.writeString(out.resolve(GrantsData.CSV), grants.csv());
+            }
             Files.writeString(out.resolve("sitemap.xml"), Sitemap.xml(out, site));
             return shown;
         } catch (IOException e) {

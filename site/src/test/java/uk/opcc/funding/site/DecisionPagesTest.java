@@ -64,7 +64,7 @@ class DecisionPagesTest {
     void theRegisterGivesEachGrantExactlyTheItemsTheOrderAsksForMonthByMonth() {
         Document register = site.page("/grants/");
 
-        assertThat(register.select("main h2").eachText()).containsExactly("January 2030");
+        assertThat(register.select("main h2").eachText()).containsExactly("January 2030", "Open data");
         Element month = register.selectFirst("#grants-2030-01 + table");
         assertThat(month.select("thead th").eachText()).containsExactly(
                 "Recipient", "Amount", "Purpose", "Conditions", "Why it will reduce crime and disorder", "Date");
@@ -113,6 +113,8 @@ class DecisionPagesTest {
         assertThat(baked.page("/grants/").select("main table")).isEmpty();
         assertThat(baked.page("/grants/").select("main").text()).contains("No grants have been published yet.");
         assertThat(baked.text("/funds/safer-villages-fund.html")).doesNotContain("Kettlesby");
+        assertThat(baked.root().resolve("grants.json")).doesNotExist();
+        assertThat(baked.root().resolve("grants.csv")).doesNotExist();
 
         SiteBaker.bake(new SiteBaker.Options(draft, preview, "https://funding.example.org", FixtureSite.NOW, true));
         Document previewed = new BakedSite(preview).page(NOTICE);
