@@ -53,6 +53,16 @@
 
 <#assign decided = decisions.byFund[fund.id]>
 <h2 class="heading-m" id="grants-made">Grants made</h2>
+<#if decided.lastDecided??>
+<dl class="summary-list">
+  <div class="summary-list__row"><dt>Applications decided</dt><dd>${decided.applications}</dd></div>
+  <div class="summary-list__row"><dt>Applications funded</dt><dd>${decided.funded}</dd></div>
+  <div class="summary-list__row"><dt>Total awarded</dt><dd>${decided.total}</dd></div>
+  <div class="summary-list__row"><dt>Last decision</dt><dd><time datetime="${decided.lastDecidedIso}">${decided.lastDecided}</time></dd></div>
+</dl>
+<#else>
+<p>No decisions on this fund have been published yet.</p>
+</#if>
 <#if decided.notices?has_content>
 <ul class="plain-list">
 <#list decided.notices as notice>

@@ -33,7 +33,7 @@ final class DecisionsView {
     static final String REGISTER_URI = "grants/index.html";
 
     static String noticeUri(Decision decision) {
-        return "decisions/" + decision.id() + ".html";
+        return decision.uri();
     }
 
     /** @param shown the decisions the site shows: the final ones (and, in a preview, the drafts, marked) */

@@ -29,6 +29,7 @@ import uk.opcc.funding.catalogue.ContentFile;
 import uk.opcc.funding.catalogue.PageMarkers;
 import uk.opcc.funding.catalogue.Publisher;
 import uk.opcc.funding.catalogue.decision.Decision;
+import uk.opcc.funding.catalogue.decision.DecisionJson;
 import uk.opcc.funding.catalogue.decision.DecisionReader;
 import uk.opcc.funding.catalogue.decision.Decisions;
 import uk.opcc.funding.catalogue.decision.OpenData;
@@ -103,7 +104,7 @@ public final class SiteBaker {
             DecisionPages.render(shown, shownDecisions, pages, work, contacts);
 
             Path out = options.output();
-            Files.writeString(out.resolve("catalogue.json"), CatalogueJson.write(shown, options.now()));
+            Files.writeString(out.resolve("catalogue.json"), CatalogueJson.write(shown, options.now(), DecisionJson.published(decisions)));
             Files.writeString(out.resolve("calls.atom"), CallsFeed.atom(shown, site, options.now()));
             Files.writeString(out.resolve("deadlines.ics"), DeadlinesCalendar.ics(shown, site, options.now()));
             if (grantsJson != null) {

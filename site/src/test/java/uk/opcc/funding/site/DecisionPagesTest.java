@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.opcc.funding.catalogue.CatalogueException;
+import uk.opcc.funding.catalogue.CatalogueJson;
 
 /**
  * The fixture funder's final decision on the Safer Villages Grant's round NV-2029-R3 (two awards
@@ -85,6 +87,32 @@ class DecisionPagesTest {
         }
         assertThat(site.page("/funds/safer-villages-fund.html").select("#grants-made ~ ul a[href=" + NOTICE + "]")).hasSize(1);
         assertThat(site.brokenLinks()).isEmpty();
+    }
+
+    @Test
+    void eachFundPageSaysHowManyApplicationsWereDecidedAndFundedHowMuchAndWhen() {
+        Document fund = site.page("/funds/safer-villages-fund.html");
+
+        assertThat(fund.select("#grants-made + .summary-list .summary-list__row").eachText()).containsExactly(
+                "Applications decided 3", "Applications funded 2", "Total awarded £1,550", "Last decision 28 January 2030");
+        assertThat(site.page("/funds/youth-diversion-fund.html").select("#grants-made + p").text())
+                .isEqualTo("No decisions on this fund have been published yet.");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theCatalogueJsonCarriesThePublishedDecisionsAwardsOnly() {
+        Map<String, Object> catalogue = CatalogueJson.parse(site.text("/catalogue.json"));
+
+        List<Map<String, Object>> decisions = (List<Map<String, Object>>) catalogue.get("decisions");
+        assertThat(decisions).singleElement().satisfies(d -> {
+            assertThat(d).containsEntry("id", "safer-villages-fund-NV-2029-R3").containsEntry("url", NOTICE)
+                    .containsEntry("fund", "safer-villages-fund").containsEntry("round", "NV-2029-R3").containsEntry("decided", "2030-01-28")
+                    .containsEntry("applications", 3).containsEntry("funded", 2).containsEntry("totalAwarded", 1550);
+            assertThat((List<Map<String, Object>>) d.get("grants")).extracting(g -> g.get("reference"), g -> g.get("recipient"), g -> g.get("amount"))
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("KX7P-M2RD", "Ashby Fold Neighbourhood Watch", 750),
+                            org.assertj.core.groups.Tuple.tuple("HT4W-9CNE", "Kettlesby Village Hall", 800));
+        });
     }
 
     @Test

@@ -34,6 +34,11 @@ public record Decision(String file, String id, String fundId, String roundId, Lo
         }
     }
 
+    /** The notice's address on the site, relative to its root. */
+    public String uri() {
+        return "decisions/" + id + ".html";
+    }
+
     public boolean isFinal() {
         return status == Status.FINAL;
     }
