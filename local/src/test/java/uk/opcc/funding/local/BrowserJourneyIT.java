@@ -315,6 +315,10 @@ class BrowserJourneyIT {
         try {
             for (Map.Entry<String, String> page : pages.entrySet()) {
                 browser.get(url(page.getValue()));
+                if (!page.getKey().equals("not found")) {
+                    // axe passes the not-found page too, so a page that is not there must not pass for it
+                    assertThat(browser.getTitle()).as(page.getKey()).doesNotStartWith("Page not found");
+                }
                 violations.addAll(check(browser, page.getKey()));
             }
             browser.get(url(FORM_PAGE));
