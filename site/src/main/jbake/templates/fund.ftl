@@ -51,6 +51,27 @@
 <@layout.callList calls=fund.calls showFund=false/>
 </#if>
 
+<#assign decided = decisions.byFund[fund.id]>
+<h2 class="heading-m" id="grants-made">Grants made</h2>
+<#if decided.lastDecided??>
+<dl class="summary-list">
+  <div class="summary-list__row"><dt>Applications decided</dt><dd>${decided.applications}</dd></div>
+  <div class="summary-list__row"><dt>Applications funded</dt><dd>${decided.funded}</dd></div>
+  <div class="summary-list__row"><dt>Total awarded</dt><dd>${decided.total}</dd></div>
+  <div class="summary-list__row"><dt>Last decision</dt><dd><time datetime="${decided.lastDecidedIso}">${decided.lastDecided}</time></dd></div>
+</dl>
+<#else>
+<p>No decisions on this fund have been published yet.</p>
+</#if>
+<#if decided.notices?has_content>
+<ul class="plain-list">
+<#list decided.notices as notice>
+  <li><a href="${notice.url}">${notice.title}</a><#if notice.draft> <strong class="tag tag--draft">Draft</strong></#if></li>
+</#list>
+</ul>
+</#if>
+<p>Every grant made from this fund and the others is in the <a href="${decisions.registerUrl}">grants register</a>.</p>
+
 <div class="prose">
 ${content.body?no_esc}
 </div>

@@ -48,6 +48,7 @@
       <ul class="site-footer__links">
         <li><a href="/accessibility.html">Accessibility statement</a></li>
         <li><a href="/privacy.html">Privacy notice</a></li>
+        <li><a href="/grants/">Grants register</a></li>
         <li><a href="/calls.atom">Calls for bids feed (Atom)</a></li>
         <li><a href="/deadlines.ics">Deadlines calendar (iCalendar)</a></li>
         <li><a href="/catalogue.json">Funds and calls as data (JSON)</a></li>

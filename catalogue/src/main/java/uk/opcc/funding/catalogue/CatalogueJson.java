@@ -28,17 +28,26 @@ public final class CatalogueJson {
     private CatalogueJson() {
     }
 
-    /** With statuses as at {@code now}: the site's {@code /catalogue.json}. */
+    /** With statuses as at {@code now}. */
     public static String write(Catalogue catalogue, Instant now) {
-        return write(catalogue, Optional.of(now));
+        return write(catalogue, Optional.of(now), Optional.empty());
+    }
+
+    /**
+     * With statuses as at {@code now} and the published decisions: the site's {@code /catalogue.json}.
+     *
+     * @param decisions each as plain values ({@link uk.opcc.funding.catalogue.decision.DecisionJson}), awards only
+     */
+    public static String write(Catalogue catalogue, Instant now, List<Map<String, Object>> decisions) {
+        return write(catalogue, Optional.of(now), Optional.of(decisions));
     }
 
     /** Times only, calls in their catalogue order: the function's copy, independent of the build's clock. */
     public static String writeTimeless(Catalogue catalogue) {
-        return write(catalogue, Optional.empty());
+        return write(catalogue, Optional.empty(), Optional.empty());
     }
 
-    private static String write(Catalogue catalogue, Optional<Instant> now) {
+    private static String write(Catalogue catalogue, Optional<Instant> now, Optional<List<Map<String, Object>>> decisions) {
         Map<String, Object> root = new LinkedHashMap<>();
         now.ifPresent(n -> root.put("statusesSince", catalogue.lastChange(n).toString()));
         root.put("timeZone", Catalogue.UK.getId());
@@ -46,6 +55,7 @@ public final class CatalogueJson {
         List<Call> calls = now.map(catalogue::callsInReadingOrder).orElse(catalogue.calls());
         root.put("calls", calls.stream().map(c -> call(c, now)).toList());
         root.put("forms", catalogue.forms().stream().map(CatalogueJson::form).toList());
+        decisions.ifPresent(d -> root.put("decisions", d));
         return Json.writeIndented(root);
     }
 

@@ -101,7 +101,7 @@ public final class CatalogueReader {
      * The one place that names the YAML reader: the function's jar carries classes that read the
      * catalogue's JSON (Publisher among them) but no snakeyaml, and a class naming it fails there.
      */
-    static Object loadYaml(Reader reader) {
+    public static Object loadYaml(Reader reader) {
         return new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
     }
 
@@ -286,7 +286,7 @@ public final class CatalogueReader {
     }
 
     /** An amount in pounds from the site's data; null, with the problem added, if it is not one. */
-    static BigDecimal amount(List<String> problems, String where, String field, String value) {
+    public static BigDecimal amount(List<String> problems, String where, String field, String value) {
         try {
             BigDecimal amount = new BigDecimal(value);
             if (amount.signum() > 0 && amount.scale() <= 2) {
@@ -303,7 +303,8 @@ public final class CatalogueReader {
         return source.relativize(file).toString().replace('\\', '/');
     }
 
-    static String text(Object value) {
+    /** A YAML value as the text typed: null when absent or blank; an unquoted date as 2021-03-31. */
+    public static String text(Object value) {
         if (value == null) {
             return null;
         }

@@ -302,6 +302,8 @@ class BrowserJourneyIT {
         pages.put("closed form", "/forms/flood-recovery/");
         pages.put("accessibility", "/accessibility.html");
         pages.put("privacy", "/privacy.html");
+        pages.put("decision notice", "/decisions/safer-villages-fund-NV-2029-R3.html");
+        pages.put("grants register", "/grants/");
         pages.put("not found", "/no-such-page.html");
         // a link without its signed token: the "We can't show this confirmation" page (the real
         // confirmation page is checked on the way through apply(), as only a real send reaches it)
@@ -313,6 +315,10 @@ class BrowserJourneyIT {
         try {
             for (Map.Entry<String, String> page : pages.entrySet()) {
                 browser.get(url(page.getValue()));
+                if (!page.getKey().equals("not found")) {
+                    // axe passes the not-found page too, so a page that is not there must not pass for it
+                    assertThat(browser.getTitle()).as(page.getKey()).doesNotStartWith("Page not found");
+                }
                 violations.addAll(check(browser, page.getKey()));
             }
             browser.get(url(FORM_PAGE));

@@ -28,6 +28,11 @@ import uk.opcc.funding.catalogue.CatalogueReader;
 import uk.opcc.funding.catalogue.ContentFile;
 import uk.opcc.funding.catalogue.PageMarkers;
 import uk.opcc.funding.catalogue.Publisher;
+import uk.opcc.funding.catalogue.decision.Decision;
+import uk.opcc.funding.catalogue.decision.DecisionJson;
+import uk.opcc.funding.catalogue.decision.DecisionReader;
+import uk.opcc.funding.catalogue.decision.Decisions;
+import uk.opcc.funding.catalogue.decision.OpenData;
 
 /**
  * Bakes the public site: checks the catalogue, stages the source without drafts (the office's
@@ -53,13 +58,24 @@ public final class SiteBaker {
     public static Catalogue bake(Options options) {
         Catalogue all = CatalogueReader.read(options.source());
         Catalogue shown = options.drafts() ? all : all.published();
+        Decisions decisions = DecisionReader.read(options.source(), all);
+        // A preview shows draft decisions too, marked as drafts; the register and open data never do.
+        List<Decision> shownDecisions = options.drafts() ? decisions.all() : decisions.published();
         Publisher opcc = Publisher.read(options.source());
         Site site = new Site(opcc, options.siteHost());
+        OpenData openData = OpenData.read(options.source());
+        GrantsData grants = new GrantsData(shown, site, openData, decisions.published());
+        // Checked before anything is written, so a package the schema refuses leaves the output as it was.
+        String grantsJson = grants.any() ? grants.json() : null;
+        if (grantsJson != null) {
+            GrantsSchema.check(grantsJson);
+        }
         Path work = null;
         try {
             work = Files.createTempDirectory("opcc-jbake-");
             Set<Path> callFiles = all.calls().stream().map(c -> c.source().toAbsolutePath().normalize()).collect(Collectors.toSet());
-            List<Path> pageFiles = stage(options.source(), work, options.drafts(), callFiles, new ContactPlaceholders(opcc));
+            ContactPlaceholders contacts = new ContactPlaceholders(opcc);
+            List<Path> pageFiles = stage(options.source(), work, options.drafts(), callFiles, contacts);
             DefaultJBakeConfiguration config = new JBakeConfigurationFactory()
                     .createDefaultJbakeConfiguration(work.toFile(), options.output().toFile(), true);
             config.setSiteHost(site.host());
@@ -67,6 +83,9 @@ public final class SiteBaker {
             model.put("site", SiteView.of(shown, options.now()));
             model.put("opcc", opccView(opcc));
             model.put("markers", markers());
+            Map<String, Object> decisionsView = DecisionsView.of(shown, shownDecisions);
+            decisionsView.put("openData", DecisionsView.openData(openData, grantsJson != null));
+            model.put("decisions", decisionsView);
             TemplatePages pages = new TemplatePages(config, model);
             // Every page is read before anything is written, so a page that cannot be read leaves the output as it was.
             Map<String, DocumentModel> read = new TreeMap<>();
@@ -82,11 +101,16 @@ public final class SiteBaker {
                 renderCall(pages, shown, call, staged(options.source(), work, call.source()), options.now());
             }
             FormPages.render(shown, options.now(), pages);
+            DecisionPages.render(shown, shownDecisions, pages, work, contacts);
 
             Path out = options.output();
-            Files.writeString(out.resolve("catalogue.json"), CatalogueJson.write(shown, options.now()));
+            Files.writeString(out.resolve("catalogue.json"), CatalogueJson.write(shown, options.now(), DecisionJson.published(decisions)));
             Files.writeString(out.resolve("calls.atom"), CallsFeed.atom(shown, site, options.now()));
             Files.writeString(out.resolve("deadlines.ics"), DeadlinesCalendar.ics(shown, site, options.now()));
+            if (grantsJson != null) {
+                Files.writeString(out.resolve(GrantsData.JSON), grantsJson);
+                Files.writeString(out.resolve(GrantsData.CSV), grants.csv());
+            }
             Files.writeString(out.resolve("sitemap.xml"), Sitemap.xml(out, site));
             return shown;
         } catch (IOException e) {

@@ -64,6 +64,8 @@ class BakedSiteIT {
         }
 
         assertThat(fixture.pages()).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(fixture.pages()).as("a decision notice and the grants register are among the pages checked")
+                .contains("/decisions/safer-villages-fund-NV-2029-R3.html", "/grants/index.html");
         assertThat(errors).isEmpty();
     }
 

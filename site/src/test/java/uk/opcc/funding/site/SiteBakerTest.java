@@ -381,7 +381,7 @@ class SiteBakerTest {
     void aPageOfAKindTheSiteDoesNotHaveFailsTheBakeNamingTheFile(@TempDir Path work) throws IOException {
         assertThatThrownBy(() -> bakeWith(work, "content/news.md", "title=News\ntype=news\nstatus=published\n~~~~~~\nText.\n"))
                 .isInstanceOf(SiteBaker.BakeException.class)
-                .hasMessageContaining("content/news.md: type 'news' is not a kind of page the site has; use one of [call, calls, confirmation, error404, form, fund, home, message, page, privacy]");
+                .hasMessageContaining("content/news.md: type 'news' is not a kind of page the site has; use one of [call, calls, confirmation, decision, error404, form, fund, grants, home, message, page, privacy]");
         assertThat(work.resolve("site")).isEmptyDirectory();
     }
 

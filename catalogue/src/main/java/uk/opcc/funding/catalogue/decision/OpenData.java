@@ -1,0 +1,88 @@
+package uk.opcc.funding.catalogue.decision;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import uk.opcc.funding.catalogue.CatalogueException;
+import uk.opcc.funding.catalogue.CatalogueReader;
+
+/**
+ * How the grants are published as 360Giving open data, from {@code openData} in
+ * {@code data/opcc.yml}: the office's 360Giving prefix (grant ids are
+ * {@code 360G-<prefix>-<reference>}), its own org-id as the funder, and the licence. Each value
+ * the office has not yet confirmed is listed in {@code placeholders}, and said to be one wherever
+ * the data is published.
+ *
+ * @param licence the licence's canonical address: one of {@link #LICENCES}
+ */
+public record OpenData(String prefix, String fundingOrgId, String licence, List<String> placeholders) {
+
+    static final String FILE = "data/opcc.yml";
+    /** The two licences UK public bodies publish open data under; the office chooses one. */
+    public static final Map<String, String> LICENCES = Map.of(
+            "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/", "Open Government Licence v3.0",
+            "https://creativecommons.org/licenses/by/4.0/", "Creative Commons Attribution 4.0 International (CC BY 4.0)");
+    private static final List<String> FIELDS = List.of("prefix", "fundingOrgId", "licence");
+
+    public OpenData {
+        placeholders = List.copyOf(placeholders);
+    }
+
+    public String grantId(String reference) {
+        return "360G-" + prefix + "-" + reference;
+    }
+
+    /** A recipient without a registered number gets an org-id of the office's own, as 360Giving's guidance says. */
+    public String recipientId(Entry.Award award) {
+        return award.orgId().orElse("360G-" + prefix + "-ORG-" + award.reference());
+    }
+
+    public String licenceName() {
+        return LICENCES.get(licence);
+    }
+
+    public boolean isPlaceholder(String field) {
+        return placeholders.contains(field);
+    }
+
+    /** @throws CatalogueException naming each problem in {@code openData} */
+    public static OpenData read(Path jbakeSource) {
+        Object yaml;
+        try (Reader reader = Files.newBufferedReader(jbakeSource.resolve(FILE), StandardCharsets.UTF_8)) {
+            yaml = CatalogueReader.loadYaml(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + FILE, e);
+        }
+        Map<?, ?> fields = yaml instanceof Map<?, ?> root && root.get("openData") instanceof Map<?, ?> map ? map : Map.of();
+        List<String> problems = new ArrayList<>();
+        String prefix = CatalogueReader.text(fields.get("prefix"));
+        if (prefix == null || !prefix.matches("[a-z0-9]{2,30}")) {
+            problems.add(FILE + ": openData.prefix must be the office's 360Giving prefix, in small letters and digits (grant ids are 360G-<prefix>-<reference>)");
+        }
+        String orgId = CatalogueReader.text(fields.get("fundingOrgId"));
+        if (orgId == null) {
+            problems.add(FILE + ": openData.fundingOrgId must be the office's own org-id, the funder of every grant");
+        } else if (OrgIds.problem(orgId) != null) {
+            problems.add(FILE + ": openData.fundingOrgId: " + OrgIds.problem(orgId));
+        }
+        String licence = CatalogueReader.text(fields.get("licence"));
+        if (!LICENCES.containsKey(licence)) {
+            problems.add(FILE + ": openData.licence must be one of " + LICENCES.keySet().stream().sorted().toList());
+        }
+        List<String> placeholders = fields.get("placeholders") instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+        if (fields.containsKey("placeholders") && !(fields.get("placeholders") instanceof List<?>)
+                || !FIELDS.containsAll(placeholders)) {
+            problems.add(FILE + ": openData.placeholders lists which of " + FIELDS + " are still to be confirmed");
+        }
+        if (!problems.isEmpty()) {
+            throw new CatalogueException(problems);
+        }
+        return new OpenData(prefix, orgId, licence, placeholders);
+    }
+}
