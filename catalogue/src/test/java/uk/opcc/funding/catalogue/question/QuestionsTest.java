@@ -114,6 +114,29 @@ class QuestionsTest {
     }
 
     @Test
+    void aDateTakesTheMonthByNameOrItsFirstThreeLettersInAnyCase() {
+        DateQuestion date = new DateQuestion(null, null);
+        for (String month : List.of("March", "march", "MARCH", "Mar", "mar", "MAR", "3", "03")) {
+            assertThat(read(date, Map.of("answer-day", List.of("27"), "answer-month", List.of(month), "answer-year", List.of("2027"))))
+                    .as(month).containsExactly("2027-03-27");
+        }
+        assertThat(read(date, Map.of("answer-day", List.of("1"), "answer-month", List.of(" Sept "), "answer-year", List.of("2027"))))
+                .containsExactly("2027-09-01");
+        assertThat(read(date, Map.of("answer-day", List.of("1"), "answer-month", List.of("sep"), "answer-year", List.of("2027"))))
+                .containsExactly("2027-09-01");
+        for (String notAMonth : List.of("Ma", "Marc", "Marchh", "13", "0", "Mär", "M4r")) {
+            assertThat(date.read("answer", Map.of("answer-day", List.of("27"), "answer-month", List.of(notAMonth), "answer-year", List.of("2027"))))
+                    .as(notAMonth + " keeps its parts, to be refused as not a real date")
+                    .isEqualTo(new Posted.DateParts("27", notAMonth, "2027"));
+        }
+        assertThat(date.read("answer", Map.of("answer-day", List.of("30"), "answer-month", List.of("feb"), "answer-year", List.of("2027"))))
+                .as("a month by name still makes a real date or none").isEqualTo(new Posted.DateParts("30", "feb", "2027"));
+        StringBuilder html = new StringBuilder();
+        date.draw(html, new Drawing(field(date), new Posted.DateParts("30", "feb", "2027"), "", true));
+        assertThat(html).as("what was typed is shown again as typed").contains("value=\"feb\"");
+    }
+
+    @Test
     void radios() {
         RadiosQuestion radios = new RadiosQuestion(OPTIONS);
         assertThat(refused(radios, "a")).isEmpty();
