@@ -66,8 +66,32 @@ class QuestionsTest {
         assertThat(refused(phone, "+44 (0)7700 900982")).isEmpty();
         assertThat(refused(phone, "07700 90098")).contains("invalidPhone");
         assertThat(phone.tidy(List.of("+44 (0)7700 900982"))).containsExactly("07700900982");
-        assertThat(field(phone).shown(List.of("07700900982"))).containsExactly("07700900982");
-        assertThat(field(phone).cell(List.of("07700900982"))).isEqualTo("07700900982");
+        assertThat(field(phone).shown(List.of("07700900982"))).as("stored plain, shown spaced").containsExactly("07700 900982");
+        assertThat(field(phone).cell(List.of("07700900982"))).as("spaced in the pack, so a spreadsheet keeps its 0").isEqualTo("07700 900982");
+    }
+
+    @Test
+    void aPhoneNumberIsShownInTheGroupsOfTheUkNumberingPlan() {
+        Map<String, String> spaced = new java.util.LinkedHashMap<>();
+        spaced.put("07700900982", "07700 900982"); // mobile
+        spaced.put("01768217734", "01768 217734"); // four-digit area code
+        spaced.put("0176821773", "01768 21773"); // its nine-digit numbers
+        spaced.put("01134960000", "0113 496 0000"); // 011x
+        spaced.put("01614960000", "0161 496 0000"); // 01x1
+        spaced.put("01768712345", "017687 12345"); // five-digit area code
+        spaced.put("0169771234", "016977 1234"); // the one with nine-digit numbers
+        spaced.put("02079460018", "020 7946 0018"); // 02x
+        spaced.put("02920180000", "029 2018 0000");
+        spaced.put("05612345678", "056 1234 5678");
+        spaced.put("07012345678", "070 1234 5678"); // personal numbers, not mobiles
+        spaced.put("03001234567", "0300 123 4567");
+        spaced.put("08081570192", "0808 157 0192");
+        spaced.put("0800123456", "0800 123 456"); // nine-digit freephone
+        spaced.put("09098790000", "0909 879 0000");
+        spaced.put("+447700900982", "07700 900982"); // a UK number however it came
+        spaced.put("+33123456789", "+33123456789"); // abroad: groups differ by country, so as stored
+        spaced.put("not a number", "not a number");
+        spaced.forEach((stored, shown) -> assertThat(PhoneNumber.spaced(stored)).as(stored).isEqualTo(shown));
     }
 
     @Test
