@@ -172,7 +172,7 @@ class IntakeHandlerTest {
         assertThat(page.select("[data-reference]").text()).isEqualTo(reference);
         assertThat(page.select("main").text()).contains("We have sent your application to the Safer Villages Grant team",
                 "We received it on 12 March 2030 at 12pm (UK time)",
-                "A panel will consider it with the applications received by 28 March 2030",
+                "The May 2030 panel will consider it, with the applications received by 28 March 2030",
                 "We will tell you the decision by 16 May 2030")
                 .doesNotContain("provisional"); // its round's dates are settled
         assertThat(response.getBody()).doesNotContain(PageMarkers.REFERENCE, PageMarkers.WHAT_HAPPENS_NEXT);

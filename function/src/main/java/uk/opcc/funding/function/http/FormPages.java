@@ -130,7 +130,7 @@ public final class FormPages {
         String next = "<p>We received it on " + Wording.moment(claims.receivedAt().atZone(Catalogue.UK)) + " (UK time). "
                 + "We will check it and may contact you with questions.</p>\n  <p>"
                 + catalogue.roundFor(fund, call, claims.receivedAt()).map(round -> (call == null
-                        ? "A panel will consider it with the applications received by " + Wording.day(round.deadline())
+                        ? "The " + round.name() + " will consider it, with the applications received by " + Wording.day(round.deadline())
                         : "A panel will consider it with the other bids to the call ‘" + Html.escape(call.title()) + "’, after the call closes")
                         + ". We will tell you the decision by <strong>" + Wording.day(round.decisionsBy()) + "</strong>"
                         + (round.provisional() ? " (provisional date, to be confirmed)" : "") + ".")
