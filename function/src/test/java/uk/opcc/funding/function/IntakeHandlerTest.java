@@ -294,6 +294,10 @@ class IntakeHandlerTest {
         assertThat(store.applications).hasSize(1);
         assertThat(expired.getStatusCode()).isEqualTo(410);
         assertThat(expired.getBody()).doesNotContain(reference);
+        assertThat(Jsoup.parse(expired.getBody()).select("main").text()).as("the expired page points to the email")
+                .contains("This confirmation link has expired",
+                        "Your reference number and what happens next are in the email we sent to the address you gave in your application",
+                        "check your spam or junk folder");
     }
 
     @Test
