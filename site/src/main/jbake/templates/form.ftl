@@ -14,7 +14,7 @@
 </div>
 ${content.body?no_esc}
 </#macro>
-<@layout.page title=view.title description="Apply online to the " + view.fundName + "." current="home" script="/js/apply.js">
+<@layout.page title=view.title description="Apply online to the " + view.fundName + "." current="home" script="/js/apply.js" print=true>
 <@layout.draftBanner/>
 <span class="caption">${view.fundName}<#if view.callTitle??>: ${view.callTitle}</#if></span>
 <h1 class="heading-xl">${view.title}</h1>

@@ -1,6 +1,7 @@
 <#ftl output_format="HTML">
-<#-- The one layout: header, navigation, main, footer. Every page type calls page. -->
-<#macro page title description current="" script="">
+<#-- The one layout: header, navigation, main, footer. Every page type calls page; print=true on
+     the pages with a "Print or save a copy of your answers" button (FormHtml.PRINT_BUTTON). -->
+<#macro page title description current="" script="" print=false>
 <!DOCTYPE html>
 <html lang="en-GB">
 <head>
@@ -12,6 +13,7 @@
   <link rel="stylesheet" href="/css/site.css">
   <link rel="alternate" type="application/atom+xml" title="Calls for bids" href="/calls.atom">
   <script src="/js/status.js" defer></script>
+  <#if print><script src="/js/print.js" defer></script></#if>
   <#if script?has_content><script src="${script}" defer></script></#if>
 </head>
 <body>

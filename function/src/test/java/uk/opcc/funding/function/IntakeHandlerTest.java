@@ -179,6 +179,41 @@ class IntakeHandlerTest {
     }
 
     @Test
+    void theConfirmationSaysWhereTheEmailGoesAndShowsTheAnswersEscapedToPrintWhileItsTokenIsValid() {
+        var answers = Fixtures.with(Fixtures.with(Fixtures.answers(), "projectTitle", "Lights <for> Sheep Lane & Moor Road"),
+                "phone", "07700 900982");
+        APIGatewayV2HTTPResponse sent = handler.handleRequest(Events.form(Fixtures.FORM, answers), null);
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(Events.confirmationAfter(Fixtures.FORM, sent), null);
+
+        Document page = Jsoup.parse(response.getBody());
+        assertThat(page.select("main").text()).contains("We’re sending a confirmation email to robin@example.org.",
+                "It has your reference number and what happens next, but not your answers.");
+        assertThat(page.select("main strong").eachText()).contains("robin@example.org");
+        assertThat(page.select("h2").eachText()).contains("Your answers");
+        assertThat(page.select("button[data-print][hidden]").text()).isEqualTo("Print or save a copy of your answers");
+        assertThat(page.select("dl.summary-list").text()).contains("Lights <for> Sheep Lane & Moor Road", "07700 900982", "robin@example.org");
+        assertThat(response.getBody()).contains("Lights &lt;for&gt; Sheep Lane &amp; Moor Road").doesNotContain("<for>")
+                .doesNotContain(PageMarkers.EMAIL_SENT_TO, PageMarkers.ANSWERS);
+    }
+
+    @Test
+    void whenTheApplicationCannotBeReadTheConfirmationStillShowsTheReferenceAndNoAnswers() {
+        APIGatewayV2HTTPResponse sent = handler.handleRequest(Events.form(Fixtures.FORM, Fixtures.answers()), null);
+        String reference = store.applications.keySet().iterator().next();
+        store.unavailable = true;
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(Events.confirmationAfter(Fixtures.FORM, sent), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        Document page = Jsoup.parse(response.getBody());
+        assertThat(page.select("[data-reference]").text()).isEqualTo(reference);
+        assertThat(page.select("main").text()).contains("We’re sending a confirmation email to the email address you gave.")
+                .doesNotContain("robin@example.org", "Your answers");
+        assertThat(response.getBody()).doesNotContain(PageMarkers.EMAIL_SENT_TO, PageMarkers.ANSWERS);
+    }
+
+    @Test
     void aBidToACallHearsWhenTheCallsPanelDecides() {
         APIGatewayV2HTTPResponse sent = handle("safer-villages-json.json");
 

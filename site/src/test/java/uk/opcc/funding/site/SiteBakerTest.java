@@ -228,7 +228,7 @@ class SiteBakerTest {
         assertThat(form.getElementById("amount-hint").text()).contains("You can apply for up to £1,500.");
         assertThat(form.select("fieldset legend").eachText()).contains("What kind of group is it?");
         assertThat(form.text()).contains("Send your application by Friday 26 April 2030 at 4pm");
-        assertThat(form.select("script[src]").eachAttr("src")).containsExactly("/js/status.js", "/js/apply.js");
+        assertThat(form.select("script[src]").eachAttr("src")).containsExactly("/js/status.js", "/js/print.js", "/js/apply.js");
 
         Document general = site.page("/forms/safer-villages/");
         assertThat(general.select("input[name=call]")).isEmpty();
@@ -253,6 +253,18 @@ class SiteBakerTest {
         assertThat(confirmation.select("[data-reference]").html()).isEqualTo(PageMarkers.REFERENCE);
         assertThat(site.text("/forms/safer-villages/confirmation.html")).contains("<h2>What happens next</h2>\n  " + PageMarkers.WHAT_HAPPENS_NEXT);
         assertThat(confirmation.text()).contains("We have sent your application to the Safer Villages Grant team.");
+        assertThat(site.text("/forms/safer-villages/confirmation.html")).contains(PageMarkers.EMAIL_SENT_TO, PageMarkers.ANSWERS);
+        assertThat(confirmation.select("script[src]").eachAttr("src")).contains("/js/print.js");
+    }
+
+    @Test
+    void thePrintedCopyOfTheAnswersLeavesOutTheHeaderFooterAndButtons() {
+        String css = site.text("/css/site.css");
+        String print = css.substring(css.indexOf("@media print"));
+        assertThat(print).contains(".site-header", ".site-nav", ".site-footer", "button", ".button", ".summary-list__actions", "display: none");
+        assertThat(site.text("/js/print.js")).contains("[data-print]", "hidden = false", "window.print()");
+        Document home = site.page("/");
+        assertThat(home.select("script[src]").eachAttr("src")).as("only pages with the button load it").doesNotContain("/js/print.js");
         assertThat(site.text("/sitemap.xml")).doesNotContain("confirmation.html");
     }
 
