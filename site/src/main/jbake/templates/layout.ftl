@@ -107,6 +107,9 @@
       </#if>
       <dt><#if call.status == "closed">Closed<#else>Closes</#if></dt><dd><time datetime="${call.closesIso}">${call.closes}</time></dd>
       <dt>Up to</dt><dd>${call.maxAward}</dd>
+      <#if call.panel?? && call.status != "closed">
+      <dt>Bidders hear by</dt><dd><time datetime="${call.panel.decisionsByIso}">${call.panel.decisionsBy}</time><@provisional call.panel/></dd>
+      </#if>
     </dl>
   </@callWindow>
 </#list>

@@ -290,6 +290,34 @@ class SiteBakerTest {
     }
 
     @Test
+    void fundPagesStateTheMostTheFormTakesFromTheSameDataItsPlaceholderMarked() {
+        assertThat(site.page("/funds/safer-villages-fund.html").select(".summary-list__row:contains(Most you can apply for) dd").text())
+                .isEqualTo("£3,000 an application; a call for bids may set a lower amount");
+        // the fund has no cap: the form's own maximum, a placeholder in forms.yml
+        assertThat(site.page("/funds/youth-diversion-fund.html").select(".summary-list__row:contains(Most you can apply for) dd").text())
+                .isEqualTo("£8,000 an application (a placeholder figure, to be confirmed); a call for bids may set a lower amount");
+        assertThat(site.page("/funds/fire-prevention-partnership.html").select(".summary-list__row:contains(Most you can apply for)")).isEmpty();
+        assertThat(site.page("/funds/flood-recovery-fund.html").select(".summary-list__row:contains(Most you can apply for)")).isEmpty();
+    }
+
+    @Test
+    void homePageGivesEachOpenFundsNextDeadline() {
+        List<String> rows = site.page("/").select("#funds ~ table tbody tr").eachText();
+        assertThat(site.page("/").select("#funds ~ table thead th").eachText()).contains("Next deadline");
+        assertThat(rows).anySatisfy(r -> assertThat(r).contains("Safer Villages Grant", "Thursday 28 March 2030 at 4pm").doesNotContain("provisional"));
+        assertThat(rows).anySatisfy(r -> assertThat(r).contains("Fire Prevention Partnership", "None"));
+        assertThat(rows).anySatisfy(r -> assertThat(r).contains("Moorbridge Flood Recovery Fund", "None"));
+    }
+
+    @Test
+    void theCallsListSaysWhenBiddersHear() {
+        Document calls = site.page("/calls/");
+        assertThat(calls.select("#open + .call-list .facts").text()).contains("Bidders hear by 15 August 2030");
+        assertThat(calls.select("#upcoming + .call-list .facts").text()).contains("Bidders hear by 30 August 2030");
+        assertThat(calls.select("#closed + .call-list .facts").text()).doesNotContain("Bidders hear by");
+    }
+
+    @Test
     void closedCallSaysSoAndHasNoApplyLink() {
         Document call = site.page("/calls/winter-watch-2029.html");
         assertThat(call.select(".tag").first().text()).isEqualTo("Closed");
