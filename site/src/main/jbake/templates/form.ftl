@@ -9,7 +9,7 @@
     <#if view.cap??><li>You can apply for up to ${view.cap}.</li></#if>
     <#if view.closes??><li>Send your application by <time datetime="${view.closesIso}">${view.closes}</time> (UK time).</li></#if>
     <li>Answer every question unless it says it is optional.</li>
-    <li>If you would rather apply on paper or in another format, <a href="/accessibility.html">contact us</a>.</li>
+    <li>If you would rather apply on paper or in another format, <a href="#site-contact">contact us</a>.</li>
   </ul>
 </div>
 ${content.body?no_esc}

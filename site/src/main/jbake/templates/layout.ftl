@@ -40,13 +40,14 @@
   </div>
   <footer class="site-footer">
     <div class="width">
-      <h2 class="heading-s">Contact us</h2>
+      <h2 class="heading-s" id="site-contact">Contact us</h2>
       <p>
         <#list opcc.address as line>${line}<#sep><br></#sep></#list>
       </p>
       <p>Telephone: <a href="tel:${opcc.phoneLink}">${opcc.phone}</a><br>
         Email: <a href="mailto:${opcc.email}">${opcc.email}</a></p>
-      <p>You can ask for any page or form on this site on paper or in another format.</p>
+      <p>You can ask for any page or form on this site on paper or in another format, such as large print or easy read:
+        call or email us, or write to us at the address above. To apply on paper, ask for a paper application form and tell us which fund or call it is for.</p>
       <ul class="site-footer__links">
         <li><a href="/accessibility.html">Accessibility statement</a></li>
         <li><a href="/privacy.html">Privacy notice</a></li>

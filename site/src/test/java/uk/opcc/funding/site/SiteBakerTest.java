@@ -318,6 +318,23 @@ class SiteBakerTest {
     }
 
     @Test
+    void everyPagesAnotherFormatLinkGoesToContactDetailsThatSayHowToAskForAPaperForm() {
+        for (String path : site.pages()) {
+            Document page = site.page(path);
+            for (var link : page.select("a:contains(contact us)")) {
+                assertThat(link.attr("href")).as(path).isEqualTo("#site-contact");
+            }
+            if (page.getElementById("site-contact") != null) {
+                String contact = page.getElementById("site-contact").parent().text();
+                assertThat(contact).as(path).contains("01632 960418", "grants@northmoor-pfcc.example.org", "paper application form");
+            }
+        }
+        Document form = site.page("/forms/safer-villages/");
+        assertThat(form.select("a:contains(contact us)").attr("href")).isEqualTo("#site-contact");
+        assertThat(form.getElementById("site-contact")).isNotNull();
+    }
+
+    @Test
     void closedCallSaysSoAndHasNoApplyLink() {
         Document call = site.page("/calls/winter-watch-2029.html");
         assertThat(call.select(".tag").first().text()).isEqualTo("Closed");
