@@ -145,6 +145,10 @@ class SiteBakerTest {
         assertThat(privacy.select("#retention ~ table tbody tr").eachText()).containsExactly(
                 "Safer Villages Grant 6 years", "Youth Diversion Fund 5 years", "Fire Prevention Partnership 8 years",
                 "Moorbridge Flood Recovery Fund 6 years");
+        // as the intake counts it (function's Retention: from the moment received), and says so for every office
+        assertThat(privacy.select("#retention + p").text()).contains("for the period below after it is received");
+        assertThat(privacy.select("#cookies + p").text()).contains("We use one cookie", "confirmation page", "for one hour",
+                "It holds your reference, not your answers");
         assertThat(site.page("/accessibility.html").text()).contains("WCAG", "2.2", "Another format");
     }
 
