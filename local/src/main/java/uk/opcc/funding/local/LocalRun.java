@@ -233,6 +233,9 @@ public final class LocalRun implements AutoCloseable {
         boolean drafts = options.contains("--drafts") || "true".equals(System.getenv("DRAFTS"));
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8080"));
         Path work = root.resolve(".local");
+        // The console is the preview's: the intake's and notifier's JSON lines only when asked for.
+        boolean logs = "true".equals(System.getenv("LOGS"));
+        uk.opcc.funding.function.log.Log.showInfo(logs);
 
         long started = System.nanoTime();
         LocalRun run;
@@ -257,6 +260,7 @@ public final class LocalRun implements AutoCloseable {
         System.out.printf("  DynamoDB Local data: %s%s%n", work.resolve("data"), drafts ? "; drafts shown" : "");
         System.out.printf("  live preview: saving a file under %s rebakes the site and the intake's catalogue%n",
                 root.resolve(SOURCE));
+        System.out.printf("  the intake's log lines: %s%n", logs ? "shown" : "hidden (LOGS=true shows them)");
         System.out.println("  press Ctrl-C to stop");
         stopped.await();
     }
