@@ -226,6 +226,13 @@ public final class LocalRun implements AutoCloseable {
         }
     }
 
+    /**
+     * DynamoDB Local's AWS SDK (v1) logs through java.util.logging, warning at its first request
+     * that JAXB is missing (it falls back, and the run needs nothing from it). Held here, so the
+     * level set in main is not lost when the logger is collected.
+     */
+    private static final java.util.logging.Logger DYNAMODB_LOCAL_SDK = java.util.logging.Logger.getLogger("com.amazonaws");
+
     public static void main(String[] args) throws Exception {
         List<String> options = List.of(args);
         int at = options.indexOf("--root");
@@ -236,6 +243,9 @@ public final class LocalRun implements AutoCloseable {
         // The console is the preview's: the intake's and notifier's JSON lines only when asked for.
         boolean logs = "true".equals(System.getenv("LOGS"));
         uk.opcc.funding.function.log.Log.showInfo(logs);
+        if (!logs) {
+            DYNAMODB_LOCAL_SDK.setLevel(java.util.logging.Level.SEVERE);
+        }
 
         long started = System.nanoTime();
         LocalRun run;
