@@ -24,7 +24,7 @@ ${content.body?no_esc}
       <th scope="row"><a href="${fund.url}">${fund.name}</a></th>
       <td><@layout.statusTag fund.status fund.statusLabel/><#if fund.endedOn??> <span class="hint">on ${fund.endedOn}</span></#if></td>
       <td>${fund.award}</td>
-      <td><#if fund.applyUrl?? && fund.nextRound??><time datetime="${fund.nextRound.deadlineIso}">${fund.nextRound.deadline}</time><@layout.provisional fund.nextRound/><#else>None</#if></td>
+      <td><#if fund.applyUrl?? && fund.nextRound??>Apply by <time datetime="${fund.nextRound.deadlineIso}">${fund.nextRound.deadline}</time><@layout.provisional fund.nextRound/><#else>No deadline</#if></td>
     </tr>
   </#list>
   </tbody>
