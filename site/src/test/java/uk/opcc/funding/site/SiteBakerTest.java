@@ -291,6 +291,9 @@ class SiteBakerTest {
         // The fund's cap for one form, the form's own maximum for the fund without a cap.
         assertThat(site.page("/forms/safer-villages/").select(".apply-form").text()).contains("You can apply for up to £3,000.");
         assertThat(site.page("/forms/youth-diversion/").select(".apply-form").text()).contains("You can apply for up to £8,000.");
+        assertThat(site.page("/forms/youth-diversion/").select(".prose li").eachText())
+                .as("the placeholder marked, as on the fund's page").contains("You can apply for up to £8,000 (a placeholder figure, to be confirmed).");
+        assertThat(site.page("/forms/safer-villages/").select(".prose li").eachText()).contains("You can apply for up to £3,000.");
     }
 
     @Test
