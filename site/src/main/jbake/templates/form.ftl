@@ -6,15 +6,15 @@
 <div class="prose">
   <p>Read the <a href="${view.fundUrl}">guidance for the ${view.fundName}</a> before you start<#if view.callUrl??>, and the <a href="${view.callUrl}">details of this call</a></#if>.</p>
   <ul>
-    <#if view.cap??><li>You can apply for up to ${view.cap}.</li></#if>
+    <#if view.cap??><li>You can apply for up to ${view.cap}<#if view.capProvisional> (a placeholder figure, to be confirmed)</#if>.</li></#if>
     <#if view.closes??><li>Send your application by <time datetime="${view.closesIso}">${view.closes}</time> (UK time).</li></#if>
     <li>Answer every question unless it says it is optional.</li>
-    <li>If you would rather apply on paper or in another format, <a href="/accessibility.html">contact us</a>.</li>
+    <li>If you would rather apply on paper or in another format, <a href="#site-contact">contact us</a>.</li>
   </ul>
 </div>
 ${content.body?no_esc}
 </#macro>
-<@layout.page title=view.title description="Apply online to the " + view.fundName + "." current="home" script="/js/apply.js">
+<@layout.page title=view.title description="Apply online to the " + view.fundName + "." current="home" script="/js/apply.js" print=true>
 <@layout.draftBanner/>
 <span class="caption">${view.fundName}<#if view.callTitle??>: ${view.callTitle}</#if></span>
 <h1 class="heading-xl">${view.title}</h1>

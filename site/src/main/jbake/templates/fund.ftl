@@ -17,6 +17,9 @@
 <dl class="summary-list">
   <div class="summary-list__row"><dt>Status</dt><dd><@layout.statusTag fund.status fund.statusLabel/><#if fund.endedOn??> ended ${fund.endedOn}</#if></dd></div>
   <div class="summary-list__row"><dt>How much</dt><dd>${fund.award}</dd></div>
+<#if fund.maxRequest??>
+  <div class="summary-list__row"><dt>Most you can apply for</dt><dd>${fund.maxRequest} an application<#if fund.maxRequestProvisional> (a placeholder figure, to be confirmed)</#if><#if fund.calls?has_content>; a call for bids may set a lower amount</#if></dd></div>
+</#if>
   <div class="summary-list__row"><dt>Who can apply</dt><dd><ul class="plain-list"><#list fund.whoCanApply as who><li>${who}</li></#list></ul></dd></div>
   <div class="summary-list__row"><dt>Decisions</dt><dd>${fund.decisions}</dd></div>
 <#if fund.nextRound??>

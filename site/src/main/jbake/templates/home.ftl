@@ -14,9 +14,9 @@ ${content.body?no_esc}
 
 <h2 class="heading-l" id="funds">Funds</h2>
 <table class="table">
-  <caption class="visually-hidden">Funds, their status and how much they award</caption>
+  <caption class="visually-hidden">Funds, their status, how much they award and their next deadline</caption>
   <thead>
-    <tr><th scope="col">Fund</th><th scope="col">Status</th><th scope="col">How much</th></tr>
+    <tr><th scope="col">Fund</th><th scope="col">Status</th><th scope="col">How much</th><th scope="col">Next deadline</th></tr>
   </thead>
   <tbody>
   <#list site.funds as fund>
@@ -24,6 +24,7 @@ ${content.body?no_esc}
       <th scope="row"><a href="${fund.url}">${fund.name}</a></th>
       <td><@layout.statusTag fund.status fund.statusLabel/><#if fund.endedOn??> <span class="hint">on ${fund.endedOn}</span></#if></td>
       <td>${fund.award}</td>
+      <td><#if fund.applyUrl?? && fund.nextRound??>Apply by <time datetime="${fund.nextRound.deadlineIso}">${fund.nextRound.deadline}</time><@layout.provisional fund.nextRound/><#else>No deadline</#if></td>
     </tr>
   </#list>
   </tbody>

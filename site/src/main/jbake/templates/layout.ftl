@@ -1,6 +1,7 @@
 <#ftl output_format="HTML">
-<#-- The one layout: header, navigation, main, footer. Every page type calls page. -->
-<#macro page title description current="" script="">
+<#-- The one layout: header, navigation, main, footer. Every page type calls page; print=true on
+     the pages with a "Print or save a copy of your answers" button (FormHtml.PRINT_BUTTON). -->
+<#macro page title description current="" script="" print=false>
 <!DOCTYPE html>
 <html lang="en-GB">
 <head>
@@ -12,6 +13,7 @@
   <link rel="stylesheet" href="/css/site.css">
   <link rel="alternate" type="application/atom+xml" title="Calls for bids" href="/calls.atom">
   <script src="/js/status.js" defer></script>
+  <#if print><script src="/js/print.js" defer></script></#if>
   <#if script?has_content><script src="${script}" defer></script></#if>
 </head>
 <body>
@@ -38,13 +40,14 @@
   </div>
   <footer class="site-footer">
     <div class="width">
-      <h2 class="heading-s">Contact us</h2>
+      <h2 class="heading-s" id="site-contact">Contact us</h2>
       <p>
         <#list opcc.address as line>${line}<#sep><br></#sep></#list>
       </p>
       <p>Telephone: <a href="tel:${opcc.phoneLink}">${opcc.phone}</a><br>
         Email: <a href="mailto:${opcc.email}">${opcc.email}</a></p>
-      <p>You can ask for any page or form on this site on paper or in another format.</p>
+      <p>You can ask for any page or form on this site on paper or in another format, such as large print or easy read:
+        call or email us, or write to us at the address above. To apply on paper, ask for a paper application form and tell us which fund or call it is for.</p>
       <ul class="site-footer__links">
         <li><a href="/accessibility.html">Accessibility statement</a></li>
         <li><a href="/privacy.html">Privacy notice</a></li>
@@ -106,6 +109,9 @@
       </#if>
       <dt><#if call.status == "closed">Closed<#else>Closes</#if></dt><dd><time datetime="${call.closesIso}">${call.closes}</time></dd>
       <dt>Up to</dt><dd>${call.maxAward}</dd>
+      <#if call.panel?? && call.status != "closed">
+      <dt>Bidders hear by</dt><dd><time datetime="${call.panel.decisionsByIso}">${call.panel.decisionsBy}</time><@provisional call.panel/></dd>
+      </#if>
     </dl>
   </@callWindow>
 </#list>

@@ -16,5 +16,11 @@ then delete it. The periods are set in our retention schedule and reviewed each 
   </#list>
   </tbody>
 </table>
+<#-- Said by the template, not the content: it is what the intake does (ConfirmationCookie), for every office. -->
+<h2 id="cookies">Cookies</h2>
+<p>We use one cookie, and only when you send an application: it lets the browser you sent it from
+show its confirmation page (your reference, the address your email goes to and your answers, to
+print or save) for one hour. It holds your reference, not your answers, is sent only to that page,
+and is deleted after the hour. We use no other cookies and no analytics.</p>
 </div>
 </@layout.page>

@@ -7,7 +7,7 @@ public class CatalogueException extends RuntimeException {
     private final List<String> problems;
 
     public CatalogueException(List<String> problems) {
-        super("The site's funds and calls have " + problems.size() + " problem(s):\n  - "
+        super("The site's funds and calls have " + (problems.size() == 1 ? "1 problem" : problems.size() + " problems") + ":\n  - "
                 + String.join("\n  - ", problems));
         this.problems = List.copyOf(problems);
     }

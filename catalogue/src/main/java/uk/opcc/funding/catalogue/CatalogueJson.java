@@ -153,6 +153,7 @@ public final class CatalogueJson {
         json.put("fund", form.fundId());
         json.put("title", form.title());
         json.put("maxAmount", form.maxAmount().orElse(null));
+        json.put("maxAmountProvisional", form.maxAmountProvisional());
         json.put("sections", form.sections().stream().map(section -> {
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("id", section.id());
@@ -209,7 +210,7 @@ public final class CatalogueJson {
     private static FormDefinition readForm(Map<String, Object> json) {
         return new FormDefinition(string(json, "id"), string(json, "fund"), string(json, "title"), maps(json.get("sections")).stream()
                 .map(s -> new FormDefinition.Section(string(s, "id"), string(s, "title"), readFields(s.get("fields")))).toList(),
-                Optional.ofNullable(json.get("maxAmount")).map(v -> new BigDecimal(v.toString())));
+                Optional.ofNullable(json.get("maxAmount")).map(v -> new BigDecimal(v.toString())), Boolean.TRUE.equals(json.get("maxAmountProvisional")));
     }
 
     private static List<FormField> readFields(Object list) {

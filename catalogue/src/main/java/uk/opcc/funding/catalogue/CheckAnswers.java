@@ -19,6 +19,7 @@ final class CheckAnswers {
         // The applicant's email carries none of their answers (anyone can type anyone's address), so this page is their copy.
         html.append("<p>We do not send your answers by email. To keep a copy, print this page or save it "
                 + "(your browser's Print can save it as a PDF) before you send your application.</p>\n");
+        html.append(FormHtml.PRINT_BUTTON).append('\n');
         List<FormDefinition.Section> pages = form.pages();
         for (FormDefinition.Section section : pages) {
             if (pages.size() > 1) {

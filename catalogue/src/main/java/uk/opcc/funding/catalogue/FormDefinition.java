@@ -15,8 +15,10 @@ import uk.opcc.funding.catalogue.question.MoneyQuestion;
  *
  * @param maxAmount the most its amount question accepts where the fund has no cap of its own
  *                  (set in forms.yml, for the OPCC to confirm); empty otherwise
+ * @param maxAmountProvisional the maxAmount is a placeholder the OPCC has yet to confirm: the fund's page says so
  */
-public record FormDefinition(String id, String fundId, String title, List<Section> sections, Optional<BigDecimal> maxAmount) {
+public record FormDefinition(String id, String fundId, String title, List<Section> sections, Optional<BigDecimal> maxAmount,
+                             boolean maxAmountProvisional) {
     /** The check-your-answers page: where the applicant goes after the last section. */
     public static final String CHECK = "check";
 
@@ -83,7 +85,7 @@ public record FormDefinition(String id, String fundId, String title, List<Sectio
 
     /** This form asking only {@code fields}: so one page's answers can be checked on their own. */
     public FormDefinition narrowedTo(List<FormField> fields) {
-        return new FormDefinition(id, fundId, title, List.of(new Section("narrowed", title, fields)), maxAmount);
+        return new FormDefinition(id, fundId, title, List.of(new Section("narrowed", title, fields)), maxAmount, maxAmountProvisional);
     }
 
     public boolean asksForMoney() {

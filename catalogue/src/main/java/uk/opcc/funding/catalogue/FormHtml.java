@@ -19,6 +19,13 @@ public final class FormHtml {
     /** Marks the form inside a baked page, so the function can put a re-rendered one in its place. */
     public static final String START = "<!-- form -->";
     public static final String END = "<!-- /form -->";
+    /**
+     * "Print or save a copy of your answers", on the check page and the confirmation page. It needs
+     * JavaScript (print.js shows it), so it is drawn hidden; the words beside it say the browser's
+     * Print does the same, and the print styles leave out everything but the page's content.
+     */
+    public static final String PRINT_BUTTON = "<p><button type=\"button\" class=\"button button--secondary\" data-print hidden>"
+            + "Print or save a copy of your answers</button></p>";
 
     /** A problem to show beside a question. */
     public record Error(String field, String message) {

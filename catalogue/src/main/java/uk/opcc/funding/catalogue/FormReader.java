@@ -86,7 +86,12 @@ final class FormReader {
         if (problems.size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new FormDefinition(id, fund, CatalogueReader.text(map.get("title")), sections, maxAmount));
+        if (map.get("maxAmountProvisional") != null && (maxAmount.isEmpty() || !(map.get("maxAmountProvisional") instanceof Boolean))) {
+            problems.add(where + ": maxAmountProvisional is true or false, beside a maxAmount");
+            return Optional.empty();
+        }
+        return Optional.of(new FormDefinition(id, fund, CatalogueReader.text(map.get("title")), sections, maxAmount,
+                Boolean.TRUE.equals(map.get("maxAmountProvisional"))));
     }
 
     private Optional<FormDefinition.Section> section(String form, Map<?, ?> map) {

@@ -15,6 +15,10 @@ public final class PageMarkers {
     public static final String REFERENCE = "<!-- reference -->";
     /** Under the confirmation page's "What happens next": the panel round and when decisions are made. */
     public static final String WHAT_HAPPENS_NEXT = "<!-- what happens next -->";
+    /** In the confirmation page, after the reference: the address the applicant's email goes to. */
+    public static final String EMAIL_SENT_TO = "<!-- email sent to -->";
+    /** At the end of the confirmation page: the applicant's answers, to print or save. */
+    public static final String ANSWERS = "<!-- answers -->";
 
     private PageMarkers() {
     }

@@ -73,6 +73,9 @@ class FormHtmlTest {
                 .contains("<dd class=\"summary-list__value\">£1,250.50</dd>")
                 .contains("<button type=\"submit\" class=\"link-button\" formaction=\"/api/forms/property-fund/sections#projectTitle\" name=\"go\" value=\"your-project\">Change<span class=\"visually-hidden\"> Project title</span></button>")
                 .contains("<h2 class=\"heading-m\">Now send your application</h2>");
+        assertThat(tag(html, "section-check").length()).isPositive();
+        assertThat(html.substring(html.indexOf("id=\"section-check\""))).as("the check page offers a copy, a button that posts nothing")
+                .contains(FormHtml.PRINT_BUTTON).contains("<button type=\"button\" class=\"button button--secondary\" data-print hidden>");
         // every answer is still in its question, so any button posts them all
         assertThat(tag(html, "organisationName")).contains("value=\"Eden &lt;Valley&gt; Watch\"");
         assertThat(html.substring(html.indexOf("<button"))).startsWith("<button type=\"submit\" class=\"button\" hidden>Send application</button>");

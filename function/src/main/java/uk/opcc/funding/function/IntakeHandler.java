@@ -171,7 +171,7 @@ public final class IntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent
     /** Only a token this intake signed, unaltered and in date, shows a reference; anything else says it cannot. */
     private APIGatewayV2HTTPResponse confirmation(String formId, String token) {
         ConfirmationToken.Checked checked = tokens.check(token, formId);
-        Optional<String> page = checked.claims().flatMap(pages::confirmation);
+        Optional<String> page = checked.claims().flatMap(claims -> pages.confirmation(claims, service.confirmed(claims)));
         if (page.isPresent()) {
             return Responses.page(200, page.get());
         }

@@ -172,10 +172,45 @@ class IntakeHandlerTest {
         assertThat(page.select("[data-reference]").text()).isEqualTo(reference);
         assertThat(page.select("main").text()).contains("We have sent your application to the Safer Villages Grant team",
                 "We received it on 12 March 2030 at 12pm (UK time)",
-                "A panel will consider it with the applications received by 28 March 2030",
+                "The May 2030 panel will consider it, with the applications received by 28 March 2030",
                 "We will tell you the decision by 16 May 2030")
                 .doesNotContain("provisional"); // its round's dates are settled
         assertThat(response.getBody()).doesNotContain(PageMarkers.REFERENCE, PageMarkers.WHAT_HAPPENS_NEXT);
+    }
+
+    @Test
+    void theConfirmationSaysWhereTheEmailGoesAndShowsTheAnswersEscapedToPrintWhileItsTokenIsValid() {
+        var answers = Fixtures.with(Fixtures.with(Fixtures.answers(), "projectTitle", "Lights <for> Sheep Lane & Moor Road"),
+                "phone", "07700 900982");
+        APIGatewayV2HTTPResponse sent = handler.handleRequest(Events.form(Fixtures.FORM, answers), null);
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(Events.confirmationAfter(Fixtures.FORM, sent), null);
+
+        Document page = Jsoup.parse(response.getBody());
+        assertThat(page.select("main").text()).contains("We’re sending a confirmation email to robin@example.org.",
+                "It has your reference number and what happens next, but not your answers.");
+        assertThat(page.select("main strong").eachText()).contains("robin@example.org");
+        assertThat(page.select("h2").eachText()).contains("Your answers");
+        assertThat(page.select("button[data-print][hidden]").text()).isEqualTo("Print or save a copy of your answers");
+        assertThat(page.select("dl.summary-list").text()).contains("Lights <for> Sheep Lane & Moor Road", "07700 900982", "robin@example.org");
+        assertThat(response.getBody()).contains("Lights &lt;for&gt; Sheep Lane &amp; Moor Road").doesNotContain("<for>")
+                .doesNotContain(PageMarkers.EMAIL_SENT_TO, PageMarkers.ANSWERS);
+    }
+
+    @Test
+    void whenTheApplicationCannotBeReadTheConfirmationStillShowsTheReferenceAndNoAnswers() {
+        APIGatewayV2HTTPResponse sent = handler.handleRequest(Events.form(Fixtures.FORM, Fixtures.answers()), null);
+        String reference = store.applications.keySet().iterator().next();
+        store.unavailable = true;
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(Events.confirmationAfter(Fixtures.FORM, sent), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        Document page = Jsoup.parse(response.getBody());
+        assertThat(page.select("[data-reference]").text()).isEqualTo(reference);
+        assertThat(page.select("main").text()).contains("We’re sending a confirmation email to the email address you gave.")
+                .doesNotContain("robin@example.org", "Your answers");
+        assertThat(response.getBody()).doesNotContain(PageMarkers.EMAIL_SENT_TO, PageMarkers.ANSWERS);
     }
 
     @Test
@@ -314,6 +349,10 @@ class IntakeHandlerTest {
         assertThat(store.applications).hasSize(1);
         assertThat(expired.getStatusCode()).isEqualTo(410);
         assertThat(expired.getBody()).doesNotContain(reference);
+        assertThat(Jsoup.parse(expired.getBody()).select("main").text()).as("the expired page points to the email")
+                .contains("This confirmation link has expired",
+                        "Your reference number and what happens next are in the email we sent to the address you gave in your application",
+                        "check your spam or junk folder");
     }
 
     @Test

@@ -226,6 +226,13 @@ public final class LocalRun implements AutoCloseable {
         }
     }
 
+    /**
+     * DynamoDB Local's AWS SDK (v1) logs through java.util.logging, warning at its first request
+     * that JAXB is missing (it falls back, and the run needs nothing from it). Held here, so the
+     * level set in main is not lost when the logger is collected.
+     */
+    private static final java.util.logging.Logger DYNAMODB_LOCAL_SDK = java.util.logging.Logger.getLogger("com.amazonaws");
+
     public static void main(String[] args) throws Exception {
         List<String> options = List.of(args);
         int at = options.indexOf("--root");
@@ -233,6 +240,12 @@ public final class LocalRun implements AutoCloseable {
         boolean drafts = options.contains("--drafts") || "true".equals(System.getenv("DRAFTS"));
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8080"));
         Path work = root.resolve(".local");
+        // The console is the preview's: the intake's and notifier's JSON lines only when asked for.
+        boolean logs = "true".equals(System.getenv("LOGS"));
+        uk.opcc.funding.function.log.Log.showInfo(logs);
+        if (!logs) {
+            DYNAMODB_LOCAL_SDK.setLevel(java.util.logging.Level.SEVERE);
+        }
 
         long started = System.nanoTime();
         LocalRun run;
@@ -257,6 +270,7 @@ public final class LocalRun implements AutoCloseable {
         System.out.printf("  DynamoDB Local data: %s%s%n", work.resolve("data"), drafts ? "; drafts shown" : "");
         System.out.printf("  live preview: saving a file under %s rebakes the site and the intake's catalogue%n",
                 root.resolve(SOURCE));
+        System.out.printf("  the intake's log lines: %s%n", logs ? "shown" : "hidden (LOGS=true shows them)");
         System.out.println("  press Ctrl-C to stop");
         stopped.await();
     }

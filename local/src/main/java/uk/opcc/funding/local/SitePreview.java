@@ -1,6 +1,7 @@
 package uk.opcc.funding.local;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
@@ -43,7 +44,15 @@ final class SitePreview implements AutoCloseable {
     private WatchService watcher;
     private Thread thread;
 
+    /** Where the preview says what it did: the console of whoever edits the site. */
+    private final PrintStream console;
+
     SitePreview(Path source, Path work, String siteHost, boolean drafts) {
+        this(source, work, siteHost, drafts, System.out);
+    }
+
+    SitePreview(Path source, Path work, String siteHost, boolean drafts, PrintStream console) {
+        this.console = console;
         this.source = source.toAbsolutePath().normalize();
         this.work = work;
         this.siteHost = siteHost;
@@ -71,6 +80,10 @@ final class SitePreview implements AutoCloseable {
             Catalogue baked = SiteBaker.bake(new SiteBaker.Options(source, site, siteHost, Instant.now(), drafts));
             Bake previous = current;
             current = new Bake(site, baked, number);
+            if (error != null) {
+                // Whoever put the mistake right sees that it worked, not just that the banner went quiet.
+                console.println("The preview is up to date again: the problem is put right and every page shows the site as saved.");
+            }
             error = null;
             listeners.forEach(l -> l.accept(current));
             if (previous != null) {
@@ -80,7 +93,7 @@ final class SitePreview implements AutoCloseable {
             return true;
         } catch (RuntimeException e) {
             error = String.valueOf(e.getMessage());
-            System.err.println("The preview could not be updated; still serving the last good site. " + error);
+            console.println("The preview could not be updated; still serving the last good site. " + error);
             SiteBaker.deleteTree(site);
             return false;
         }

@@ -55,6 +55,8 @@ final class FormPages {
         view.put("fundName", fund.name());
         view.put("fundUrl", "/funds/" + fund.id() + ".html");
         catalogue.amountCap(form, call).ifPresent(cap -> view.put("cap", Money.format(cap)));
+        // The form's own maximum, where it is the one in force, may be a placeholder: said here as on the fund's page.
+        view.put("capProvisional", call == null && form.maxAmount().isPresent() && form.maxAmountProvisional());
         boolean open = fund.acceptsApplications();
         String closedReason = open ? null : "The " + fund.name() + " is not taking applications"
                 + fund.endedOn().map(d -> ": it ended on " + UkTime.date(d) + ".").orElse(".");

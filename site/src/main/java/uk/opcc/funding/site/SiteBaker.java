@@ -138,7 +138,8 @@ public final class SiteBaker {
     /** The marks the intake fills in, as the templates write them ({@code ${markers.reference?no_esc}}). */
     private static Map<String, Object> markers() {
         return Map.of("title", PageMarkers.TITLE, "message", PageMarkers.MESSAGE,
-                "reference", PageMarkers.REFERENCE, "whatHappensNext", PageMarkers.WHAT_HAPPENS_NEXT);
+                "reference", PageMarkers.REFERENCE, "whatHappensNext", PageMarkers.WHAT_HAPPENS_NEXT,
+                "emailSentTo", PageMarkers.EMAIL_SENT_TO, "answers", PageMarkers.ANSWERS);
     }
 
     private static Path staged(Path source, Path work, Path file) {

@@ -30,6 +30,11 @@ final class SiteView {
             String apply = applyUrl(catalogue, f);
             if (apply != null) {
                 fund.put("applyUrl", apply);
+                // The most its form takes, from the same data the intake refuses larger amounts by.
+                catalogue.formFor(f.id()).ifPresent(form -> catalogue.amountCap(form, null).ifPresent(cap -> {
+                    fund.put("maxRequest", Money.format(cap));
+                    fund.put("maxRequestProvisional", form.maxAmount().isPresent() && form.maxAmountProvisional());
+                }));
             }
             fund.put("calls", calls.stream().filter(c -> f.id().equals(c.get("fundId"))).toList());
             fundsById.put(f.id(), fund);

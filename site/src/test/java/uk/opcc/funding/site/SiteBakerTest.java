@@ -145,6 +145,10 @@ class SiteBakerTest {
         assertThat(privacy.select("#retention ~ table tbody tr").eachText()).containsExactly(
                 "Safer Villages Grant 6 years", "Youth Diversion Fund 5 years", "Fire Prevention Partnership 8 years",
                 "Moorbridge Flood Recovery Fund 6 years");
+        // as the intake counts it (function's Retention: from the moment received), and says so for every office
+        assertThat(privacy.select("#retention + p").text()).contains("for the period below after it is received");
+        assertThat(privacy.select("#cookies + p").text()).contains("We use one cookie", "confirmation page", "for one hour",
+                "It holds your reference, not your answers");
         assertThat(site.page("/accessibility.html").text()).contains("WCAG", "2.2", "Another format");
     }
 
@@ -228,7 +232,7 @@ class SiteBakerTest {
         assertThat(form.getElementById("amount-hint").text()).contains("You can apply for up to £1,500.");
         assertThat(form.select("fieldset legend").eachText()).contains("What kind of group is it?");
         assertThat(form.text()).contains("Send your application by Friday 26 April 2030 at 4pm");
-        assertThat(form.select("script[src]").eachAttr("src")).containsExactly("/js/status.js", "/js/apply.js");
+        assertThat(form.select("script[src]").eachAttr("src")).containsExactly("/js/status.js", "/js/print.js", "/js/apply.js");
 
         Document general = site.page("/forms/safer-villages/");
         assertThat(general.select("input[name=call]")).isEmpty();
@@ -253,6 +257,18 @@ class SiteBakerTest {
         assertThat(confirmation.select("[data-reference]").html()).isEqualTo(PageMarkers.REFERENCE);
         assertThat(site.text("/forms/safer-villages/confirmation.html")).contains("<h2>What happens next</h2>\n  " + PageMarkers.WHAT_HAPPENS_NEXT);
         assertThat(confirmation.text()).contains("We have sent your application to the Safer Villages Grant team.");
+        assertThat(site.text("/forms/safer-villages/confirmation.html")).contains(PageMarkers.EMAIL_SENT_TO, PageMarkers.ANSWERS);
+        assertThat(confirmation.select("script[src]").eachAttr("src")).contains("/js/print.js");
+    }
+
+    @Test
+    void thePrintedCopyOfTheAnswersLeavesOutTheHeaderFooterAndButtons() {
+        String css = site.text("/css/site.css");
+        String print = css.substring(css.indexOf("@media print"));
+        assertThat(print).contains(".site-header", ".site-nav", ".site-footer", "button", ".button", ".summary-list__actions", "display: none");
+        assertThat(site.text("/js/print.js")).contains("[data-print]", "hidden = false", "window.print()");
+        Document home = site.page("/");
+        assertThat(home.select("script[src]").eachAttr("src")).as("only pages with the button load it").doesNotContain("/js/print.js");
         assertThat(site.text("/sitemap.xml")).doesNotContain("confirmation.html");
     }
 
@@ -275,6 +291,55 @@ class SiteBakerTest {
         // The fund's cap for one form, the form's own maximum for the fund without a cap.
         assertThat(site.page("/forms/safer-villages/").select(".apply-form").text()).contains("You can apply for up to £3,000.");
         assertThat(site.page("/forms/youth-diversion/").select(".apply-form").text()).contains("You can apply for up to £8,000.");
+        assertThat(site.page("/forms/youth-diversion/").select(".prose li").eachText())
+                .as("the placeholder marked, as on the fund's page").contains("You can apply for up to £8,000 (a placeholder figure, to be confirmed).");
+        assertThat(site.page("/forms/safer-villages/").select(".prose li").eachText()).contains("You can apply for up to £3,000.");
+    }
+
+    @Test
+    void fundPagesStateTheMostTheFormTakesFromTheSameDataItsPlaceholderMarked() {
+        assertThat(site.page("/funds/safer-villages-fund.html").select(".summary-list__row:contains(Most you can apply for) dd").text())
+                .isEqualTo("£3,000 an application; a call for bids may set a lower amount");
+        // the fund has no cap: the form's own maximum, a placeholder in forms.yml
+        assertThat(site.page("/funds/youth-diversion-fund.html").select(".summary-list__row:contains(Most you can apply for) dd").text())
+                .isEqualTo("£8,000 an application (a placeholder figure, to be confirmed); a call for bids may set a lower amount");
+        assertThat(site.page("/funds/fire-prevention-partnership.html").select(".summary-list__row:contains(Most you can apply for)")).isEmpty();
+        assertThat(site.page("/funds/flood-recovery-fund.html").select(".summary-list__row:contains(Most you can apply for)")).isEmpty();
+    }
+
+    @Test
+    void homePageGivesEachOpenFundsNextDeadline() {
+        List<String> rows = site.page("/").select("#funds ~ table tbody tr").eachText();
+        assertThat(site.page("/").select("#funds ~ table thead th").eachText()).contains("Next deadline");
+        assertThat(rows).anySatisfy(r -> assertThat(r).contains("Safer Villages Grant", "Apply by Thursday 28 March 2030 at 4pm").doesNotContain("provisional"));
+        // on a small screen the table's cells stack without their headings, so each says what it is
+        assertThat(rows).anySatisfy(r -> assertThat(r).contains("Fire Prevention Partnership", "No deadline"));
+        assertThat(rows).anySatisfy(r -> assertThat(r).contains("Moorbridge Flood Recovery Fund", "No deadline"));
+    }
+
+    @Test
+    void theCallsListSaysWhenBiddersHear() {
+        Document calls = site.page("/calls/");
+        assertThat(calls.select("#open + .call-list .facts").text()).contains("Bidders hear by 15 August 2030");
+        assertThat(calls.select("#upcoming + .call-list .facts").text()).contains("Bidders hear by 30 August 2030");
+        assertThat(calls.select("#closed + .call-list .facts").text()).doesNotContain("Bidders hear by");
+    }
+
+    @Test
+    void everyPagesAnotherFormatLinkGoesToContactDetailsThatSayHowToAskForAPaperForm() {
+        for (String path : site.pages()) {
+            Document page = site.page(path);
+            for (var link : page.select("a:contains(contact us)")) {
+                assertThat(link.attr("href")).as(path).isEqualTo("#site-contact");
+            }
+            if (page.getElementById("site-contact") != null) {
+                String contact = page.getElementById("site-contact").parent().text();
+                assertThat(contact).as(path).contains("01632 960418", "grants@northmoor-pfcc.example.org", "paper application form");
+            }
+        }
+        Document form = site.page("/forms/safer-villages/");
+        assertThat(form.select("a:contains(contact us)").attr("href")).isEqualTo("#site-contact");
+        assertThat(form.getElementById("site-contact")).isNotNull();
     }
 
     @Test

@@ -2,8 +2,11 @@ package uk.opcc.funding.catalogue.question;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.Month;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,7 +16,8 @@ import uk.opcc.funding.catalogue.text.Wording;
 
 /**
  * A real date, posted by the site as GOV.UK's three boxes (name-day, name-month, name-year) or by
- * JSON callers as YYYY-MM-DD; stored as YYYY-MM-DD.
+ * JSON callers as YYYY-MM-DD; stored as YYYY-MM-DD. As GOV.UK's date pattern asks, the month box
+ * also takes the month's name or its first three letters, in any case ("March", "mar", "MAR").
  *
  * @param notBefore "today" when the date may not be in the past; null otherwise
  * @param after     the name of a date question in the same section this one must come after; null otherwise
@@ -72,15 +76,35 @@ public record DateQuestion(String notBefore, String after) implements Question {
     }
 
     private static Optional<LocalDate> date(List<String> dayMonthYear) {
-        if (!dayMonthYear.get(0).matches("\\d{1,2}") || !dayMonthYear.get(1).matches("\\d{1,2}") || !dayMonthYear.get(2).matches("\\d{4}")) {
+        Optional<Integer> month = month(dayMonthYear.get(1));
+        if (!dayMonthYear.get(0).matches("\\d{1,2}") || month.isEmpty() || !dayMonthYear.get(2).matches("\\d{4}")) {
             return Optional.empty();
         }
         try {
-            return Optional.of(LocalDate.of(Integer.parseInt(dayMonthYear.get(2)), Integer.parseInt(dayMonthYear.get(1)),
-                    Integer.parseInt(dayMonthYear.get(0))));
+            return Optional.of(LocalDate.of(Integer.parseInt(dayMonthYear.get(2)), month.get(), Integer.parseInt(dayMonthYear.get(0))));
         } catch (DateTimeException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The month a box names: 1 to 12 as digits, or the month in English, whole or its first three
+     * letters, and "Sept", as British English also shortens it.
+     */
+    private static Optional<Integer> month(String typed) {
+        if (typed.matches("\\d{1,2}")) {
+            return Optional.of(Integer.parseInt(typed));
+        }
+        if (typed.equalsIgnoreCase("sept")) {
+            return Optional.of(Month.SEPTEMBER.getValue());
+        }
+        for (Month month : Month.values()) {
+            String name = month.getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+            if (typed.equalsIgnoreCase(name) || typed.equalsIgnoreCase(name.substring(0, 3))) {
+                return Optional.of(month.getValue());
+            }
+        }
+        return Optional.empty();
     }
 
     /** The date a stored or posted YYYY-MM-DD answer names; empty for anything else. */

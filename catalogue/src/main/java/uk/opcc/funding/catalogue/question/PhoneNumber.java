@@ -1,6 +1,7 @@
 package uk.opcc.funding.catalogue.question;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Telephone numbers as people write them: "07700 900982", "(01768) 217734", "+44 (0)7700 900982",
@@ -9,7 +10,56 @@ import java.util.Optional;
  * cannot get through.
  */
 final class PhoneNumber {
+    /**
+     * The twelve five-digit area codes whose numbers are written 0xxxxx xxxxx (or 016977 xxxx), as
+     * Ofcom's numbering plan lists them; every other 01 code has three or four digits.
+     */
+    private static final Set<String> FIVE_DIGIT_AREA_CODES = Set.of("13873", "15242", "15394", "15395", "15396", "16973", "16974",
+            "16977", "17683", "17684", "17687", "19467");
+
     private PhoneNumber() {
+    }
+
+    /**
+     * A number as people read it, in the groups the UK's numbering plan writes it in: 07700 900982,
+     * 01768 217734, 0113 496 0000, 020 7946 0018, 017687 12345, 0800 123 4567. It is the stored
+     * number, spaced: a number from abroad, whose groups differ from country to country, stays as
+     * stored, and so does anything that is not a number that can be dialled.
+     */
+    static String spaced(String stored) {
+        Optional<String> plain = normalise(stored);
+        if (plain.isEmpty() || plain.get().startsWith("+")) {
+            return plain.orElse(stored);
+        }
+        String n = plain.get();
+        return switch (n.charAt(1)) {
+            case '1' -> geographic(n);
+            case '2', '5' -> groups(n, 3, 4);
+            case '7' -> n.startsWith("070") || n.startsWith("076") ? groups(n, 3, 4) : groups(n, 5);
+            default -> groups(n, 4, 3); // 03, 08 and 09: 0300 123 4567, 0800 123 4567 and 0800 123 456
+        };
+    }
+
+    /** 01 numbers: 0113 and 0161 (011x, 01x1) xxx xxxx; the five-digit codes; otherwise 01xxx xxxxxx. */
+    private static String geographic(String n) {
+        if (n.charAt(2) == '1' || n.charAt(3) == '1') {
+            return groups(n, 4, 3);
+        }
+        if (FIVE_DIGIT_AREA_CODES.contains(n.substring(1, 6))) {
+            return groups(n, 6);
+        }
+        return groups(n, 5);
+    }
+
+    /** The number split after each of these lengths, the rest in a last group. */
+    private static String groups(String n, int... lengths) {
+        StringBuilder spaced = new StringBuilder();
+        int at = 0;
+        for (int length : lengths) {
+            spaced.append(n, at, at + length).append(' ');
+            at += length;
+        }
+        return spaced.append(n.substring(at)).toString();
     }
 
     /** The number in one plain form, 07700900982 or +33123456789; empty when it cannot be dialled. */

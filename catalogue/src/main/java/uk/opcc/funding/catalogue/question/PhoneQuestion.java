@@ -3,7 +3,10 @@ package uk.opcc.funding.catalogue.question;
 import java.util.List;
 import java.util.Optional;
 
-/** A telephone number that can be dialled, stored in one plain form (see {@link PhoneNumber}). */
+/**
+ * A telephone number that can be dialled, stored in one plain form (see {@link PhoneNumber}) and
+ * shown to people, on the check page, in emails and in the panel pack, spaced as they read it.
+ */
 public record PhoneQuestion() implements Question {
     static final String KIND = "phone";
 
@@ -20,6 +23,17 @@ public record PhoneQuestion() implements Question {
     @Override
     public List<String> tidy(List<String> values) {
         return List.of(PhoneNumber.normalise(values.get(0)).orElseThrow());
+    }
+
+    @Override
+    public List<String> show(FormField field, List<String> values) {
+        return List.of(PhoneNumber.spaced(values.get(0)));
+    }
+
+    /** Spaced in the pack's CSV too: a spreadsheet would read 07700900982 as a number and drop its 0. */
+    @Override
+    public String cell(FormField field, List<String> values) {
+        return PhoneNumber.spaced(values.get(0));
     }
 
     @Override

@@ -66,8 +66,32 @@ class QuestionsTest {
         assertThat(refused(phone, "+44 (0)7700 900982")).isEmpty();
         assertThat(refused(phone, "07700 90098")).contains("invalidPhone");
         assertThat(phone.tidy(List.of("+44 (0)7700 900982"))).containsExactly("07700900982");
-        assertThat(field(phone).shown(List.of("07700900982"))).containsExactly("07700900982");
-        assertThat(field(phone).cell(List.of("07700900982"))).isEqualTo("07700900982");
+        assertThat(field(phone).shown(List.of("07700900982"))).as("stored plain, shown spaced").containsExactly("07700 900982");
+        assertThat(field(phone).cell(List.of("07700900982"))).as("spaced in the pack, so a spreadsheet keeps its 0").isEqualTo("07700 900982");
+    }
+
+    @Test
+    void aPhoneNumberIsShownInTheGroupsOfTheUkNumberingPlan() {
+        Map<String, String> spaced = new java.util.LinkedHashMap<>();
+        spaced.put("07700900982", "07700 900982"); // mobile
+        spaced.put("01768217734", "01768 217734"); // four-digit area code
+        spaced.put("0176821773", "01768 21773"); // its nine-digit numbers
+        spaced.put("01134960000", "0113 496 0000"); // 011x
+        spaced.put("01614960000", "0161 496 0000"); // 01x1
+        spaced.put("01768712345", "017687 12345"); // five-digit area code
+        spaced.put("0169771234", "016977 1234"); // the one with nine-digit numbers
+        spaced.put("02079460018", "020 7946 0018"); // 02x
+        spaced.put("02920180000", "029 2018 0000");
+        spaced.put("05612345678", "056 1234 5678");
+        spaced.put("07012345678", "070 1234 5678"); // personal numbers, not mobiles
+        spaced.put("03001234567", "0300 123 4567");
+        spaced.put("08081570192", "0808 157 0192");
+        spaced.put("0800123456", "0800 123 456"); // nine-digit freephone
+        spaced.put("09098790000", "0909 879 0000");
+        spaced.put("+447700900982", "07700 900982"); // a UK number however it came
+        spaced.put("+33123456789", "+33123456789"); // abroad: groups differ by country, so as stored
+        spaced.put("not a number", "not a number");
+        spaced.forEach((stored, shown) -> assertThat(PhoneNumber.spaced(stored)).as(stored).isEqualTo(shown));
     }
 
     @Test
@@ -111,6 +135,29 @@ class QuestionsTest {
         assertThat(field(date).shown(List.of("2027-02-01"))).containsExactly("1 February 2027");
         assertThat(field(date).shown(List.of("31/2/2027"))).containsExactly("31/2/2027");
         assertThat(field(date).cell(List.of("2027-02-01"))).isEqualTo("2027-02-01");
+    }
+
+    @Test
+    void aDateTakesTheMonthByNameOrItsFirstThreeLettersInAnyCase() {
+        DateQuestion date = new DateQuestion(null, null);
+        for (String month : List.of("March", "march", "MARCH", "Mar", "mar", "MAR", "3", "03")) {
+            assertThat(read(date, Map.of("answer-day", List.of("27"), "answer-month", List.of(month), "answer-year", List.of("2027"))))
+                    .as(month).containsExactly("2027-03-27");
+        }
+        assertThat(read(date, Map.of("answer-day", List.of("1"), "answer-month", List.of(" Sept "), "answer-year", List.of("2027"))))
+                .containsExactly("2027-09-01");
+        assertThat(read(date, Map.of("answer-day", List.of("1"), "answer-month", List.of("sep"), "answer-year", List.of("2027"))))
+                .containsExactly("2027-09-01");
+        for (String notAMonth : List.of("Ma", "Marc", "Marchh", "13", "0", "Mär", "M4r")) {
+            assertThat(date.read("answer", Map.of("answer-day", List.of("27"), "answer-month", List.of(notAMonth), "answer-year", List.of("2027"))))
+                    .as(notAMonth + " keeps its parts, to be refused as not a real date")
+                    .isEqualTo(new Posted.DateParts("27", notAMonth, "2027"));
+        }
+        assertThat(date.read("answer", Map.of("answer-day", List.of("30"), "answer-month", List.of("feb"), "answer-year", List.of("2027"))))
+                .as("a month by name still makes a real date or none").isEqualTo(new Posted.DateParts("30", "feb", "2027"));
+        StringBuilder html = new StringBuilder();
+        date.draw(html, new Drawing(field(date), new Posted.DateParts("30", "feb", "2027"), "", true));
+        assertThat(html).as("what was typed is shown again as typed").contains("value=\"feb\"");
     }
 
     @Test

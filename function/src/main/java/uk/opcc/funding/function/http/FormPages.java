@@ -20,6 +20,7 @@ import uk.opcc.funding.catalogue.Fund;
 import uk.opcc.funding.catalogue.text.Html;
 import uk.opcc.funding.catalogue.PageMarkers;
 import uk.opcc.funding.catalogue.text.Wording;
+import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.intake.ConfirmationToken;
 import uk.opcc.funding.function.intake.Submission;
 import uk.opcc.funding.function.validation.Problem;
@@ -117,10 +118,14 @@ public final class FormPages {
     }
 
     /**
-     * The confirmation page for a checked token: the reference, and which panel will consider the
-     * application and when the applicant will hear. Empty if the form has no confirmation page.
+     * The confirmation page for a checked token: the reference, which panel will consider the
+     * application and when the applicant will hear and, where the application could be read, the
+     * address its confirmation email goes to and its answers to print or save (the email carries
+     * none of them). Empty if the form has no confirmation page.
+     *
+     * @param application the application the token names, read while the token is valid; empty if it could not be read
      */
-    public Optional<String> confirmation(ConfirmationToken.Claims claims) {
+    public Optional<String> confirmation(ConfirmationToken.Claims claims, Optional<Application> application) {
         Optional<FormDefinition> form = catalogue.form(claims.formId());
         if (form.isEmpty()) {
             return Optional.empty();
@@ -130,14 +135,24 @@ public final class FormPages {
         String next = "<p>We received it on " + Wording.moment(claims.receivedAt().atZone(Catalogue.UK)) + " (UK time). "
                 + "We will check it and may contact you with questions.</p>\n  <p>"
                 + catalogue.roundFor(fund, call, claims.receivedAt()).map(round -> (call == null
-                        ? "A panel will consider it with the applications received by " + Wording.day(round.deadline())
+                        ? "The " + round.name() + " will consider it, with the applications received by " + Wording.day(round.deadline())
                         : "A panel will consider it with the other bids to the call ‘" + Html.escape(call.title()) + "’, after the call closes")
                         + ". We will tell you the decision by <strong>" + Wording.day(round.decisionsBy()) + "</strong>"
                         + (round.provisional() ? " (provisional date, to be confirmed)" : "") + ".")
                 .orElse("We will write to tell you when a panel will consider it, and when you will hear.")
                 + "</p>";
+        String sentTo = "<p>We’re sending a confirmation email to "
+                + application.flatMap(a -> a.applicantEmail(form.get())).map(address -> "<strong>" + Html.escape(address) + "</strong>")
+                        .orElse("the email address you gave")
+                + ". It has your reference number and what happens next, but not your answers.</p>";
+        String answers = application.map(a -> answers(claims.formId(), a.answers())).filter(html -> !html.isEmpty())
+                .map(html -> "<h2>Your answers</h2>\n  <p>We do not send your answers by email. To keep a copy, print this page or save it "
+                        + "(your browser’s Print can save it as a PDF). This page can be shown for an hour after you sent your application.</p>\n  "
+                        + FormHtml.PRINT_BUTTON + "\n  " + html)
+                .orElse("");
         return page(claims.formId() + "/confirmation.html")
-                .map(page -> page.replace(PageMarkers.REFERENCE, claims.reference()).replace(PageMarkers.WHAT_HAPPENS_NEXT, next));
+                .map(page -> page.replace(PageMarkers.REFERENCE, claims.reference()).replace(PageMarkers.WHAT_HAPPENS_NEXT, next)
+                        .replace(PageMarkers.EMAIL_SENT_TO, sentTo).replace(PageMarkers.ANSWERS, answers));
     }
 
     /**

@@ -58,9 +58,14 @@ final class ProblemPage {
         String why = expired
                 ? "This confirmation link has expired. We show a confirmation for " + hours(ConfirmationToken.LIFETIME) + " after an application is sent."
                 : "This link does not show a confirmation we can check. It may be incomplete or have been changed.";
+        // After its hour the page's job is done by the applicant's email, which carries the reference and what happens next.
+        String where = expired
+                ? "Your reference number and what happens next are in the email we sent to the address you gave in your application. "
+                        + "If you cannot find it, check your spam or junk folder. If it is not there, contact us and we will check your application reached us."
+                : "If you sent an application, we showed you its reference number when it was sent, and emailed it to the address you gave. "
+                        + "If you did not keep it, or are not sure your application reached us, contact us and we will check.";
         return layout.message(title, "<h1 class=\"heading-xl\">" + title + "</h1>\n<p>" + why + "</p>\n"
-                + "<p>If you sent an application, we showed you its reference number when it was sent. "
-                + "If you did not keep it, or are not sure your application reached us, contact us and we will check.</p>\n"
+                + "<p>" + where + "</p>\n"
                 + "<p><a href=\"/\">Go to the list of funds</a></p>\n");
     }
 

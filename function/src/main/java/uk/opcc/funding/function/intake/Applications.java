@@ -1,6 +1,7 @@
 package uk.opcc.funding.function.intake;
 
 import java.time.Instant;
+import java.util.Optional;
 import uk.opcc.funding.catalogue.FormDefinition;
 
 /** The intake's port: where an application is kept once, with the key that makes a replay find it. */
@@ -21,4 +22,12 @@ public interface Applications {
      * @throws StorageUnavailableException when the store cannot be reached or refuses
      */
     Saved save(Application application, FormDefinition form, IdempotencyKey key, Instant now);
+
+    /**
+     * The application stored under this reference, read for its confirmation page only, once its
+     * signed token has been checked; empty if there is none.
+     *
+     * @throws StorageUnavailableException when the store cannot be reached or refuses
+     */
+    Optional<Application> find(String reference);
 }

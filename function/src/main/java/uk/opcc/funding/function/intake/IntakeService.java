@@ -36,6 +36,20 @@ public final class IntakeService {
         this.references = references;
     }
 
+    /**
+     * The application a checked confirmation token names, for its confirmation page: the token
+     * vouches for the reference, form and time received, and all three must match what is stored.
+     * Empty when none does, or the store cannot be read (the page then shows what the token holds).
+     */
+    public Optional<Application> confirmed(ConfirmationToken.Claims claims) {
+        try {
+            return store.find(claims.reference())
+                    .filter(a -> a.formId().equals(claims.formId()) && a.receivedAt().getEpochSecond() == claims.receivedAt().getEpochSecond());
+        } catch (StorageUnavailableException e) {
+            return Optional.empty();
+        }
+    }
+
     /** @throws uk.opcc.funding.function.intake.StorageUnavailableException when it could not be stored */
     public Outcome submit(Submission submission) {
         Instant now = clock.instant();

@@ -11,7 +11,15 @@ import uk.opcc.funding.catalogue.Json;
  * ids and problem codes, never answers: applications hold personal data.
  */
 public final class Log {
+    /** Lambda keeps every line; the local run's console shows the info lines only when asked (LOGS=true). */
+    private static volatile boolean infoShown = true;
+
     private Log() {
+    }
+
+    /** Whether info lines and metrics are written; errors always are. */
+    public static void showInfo(boolean shown) {
+        infoShown = shown;
     }
 
     public static void info(String event, Map<String, ?> fields) {
@@ -28,6 +36,9 @@ public final class Log {
 
     /** A CloudWatch embedded-metric-format line: counted as a metric without any API call. */
     public static void count(String metric, String formId) {
+        if (!infoShown) {
+            return;
+        }
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("_aws", Map.of("Timestamp", Instant.now().toEpochMilli(), "CloudWatchMetrics", List.of(Map.of(
                 "Namespace", "OpccFunding", "Dimensions", List.of(List.of("formId")),
@@ -38,6 +49,9 @@ public final class Log {
     }
 
     private static void write(String level, String event, Map<String, ?> fields) {
+        if (!infoShown && !"ERROR".equals(level)) {
+            return;
+        }
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("level", level);
         line.put("event", event);

@@ -64,7 +64,8 @@ public final class ApplicantEmail {
         PanelRound r = round.get();
         String when = call != null && r.id().equals(call.id())
                 ? "with the other bids to the call for bids after it closes on " + Wording.moment(r.deadline())
-                : "in its " + r.id() + " round, with the applications received by " + Wording.moment(r.deadline()) + Answers.provisional(r);
+                // The applicant has met the deadline: only the decision date is theirs to wait for, so only it is marked provisional.
+                : "at the " + r.name() + ", with the applications received by " + Wording.moment(r.deadline());
         return List.of("The " + fund.name() + "'s decision panel will consider your application " + when + ".",
                 "You will hear whether you have been successful by " + Wording.day(r.decisionsBy()) + Answers.provisional(r) + ".",
                 "We may contact you before then if we have questions about your application.");

@@ -113,6 +113,16 @@ public final class DynamoDbApplicationStore implements Applications, EmailRecord
         }
     }
 
+    @Override
+    public Optional<Application> find(String reference) {
+        try {
+            Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).consistentRead(true).key(key(reference))).item();
+            return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ApplicationItem.from(item));
+        } catch (SdkException e) {
+            throw new StorageUnavailableException("Could not read the application", e);
+        }
+    }
+
     private Optional<Saved> earlierSubmission(String keyItem) {
         Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).consistentRead(true)
                 .key(Map.of(ApplicationTable.KEY, s(keyItem)))).item();

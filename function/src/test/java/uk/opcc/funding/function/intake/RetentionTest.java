@@ -9,7 +9,7 @@ import uk.opcc.funding.function.Fixtures;
 
 class RetentionTest {
     @Test
-    void applicationsExpireAfterTheFundsRetentionPeriod() {
+    void applicationsExpireTheFundsRetentionPeriodAfterTheyAreReceivedAsThePrivacyNoticeSays() {
         Fund saferVillages = Fixtures.CATALOGUE.fund("safer-villages-fund").orElseThrow();
         assertThat(Retention.expiresAt(saferVillages, Instant.parse("2030-03-12T12:00:00Z")))
                 .isEqualTo(Instant.parse("2036-03-12T12:00:00Z").getEpochSecond());

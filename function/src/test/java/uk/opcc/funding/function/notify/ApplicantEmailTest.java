@@ -35,7 +35,7 @@ class ApplicantEmailTest {
                 "We received your application on 12 March 2030 at 12pm (UK time).",
                 "Your reference is KX7P-M2RD.",
                 "What happens next",
-                "will consider your application in its NV-2030-R3 round, with the applications received by 10 October 2030 at 4pm (provisional date, to be confirmed).",
+                "will consider your application at the November 2030 panel, with the applications received by 10 October 2030 at 4pm.",
                 "You will hear whether you have been successful by 28 November 2030 (provisional date, to be confirmed).",
                 "We do not repeat your answers in emails.",
                 "Contact us",
@@ -44,6 +44,18 @@ class ApplicantEmailTest {
                 "NM1 4QX",
                 "If you did not send this application, please tell us");
         assertThat(email.html()).contains("<h2>What happens next</h2>", "The Old Courthouse");
+    }
+
+    @Test
+    void namesTheRoundAsPeopleDoAndMarksProvisionalOnlyWhatTheDataMarks() {
+        String confirmed = compose(answers(), null, Fixtures.ROUND).text();
+        String provisional = compose(answers(), null, "NV-2030-R3").text();
+
+        assertThat(confirmed).contains("at the May 2030 panel, with the applications received by 28 March 2030 at 4pm.",
+                "You will hear whether you have been successful by 16 May 2030.").doesNotContain("provisional", "NV-2030");
+        assertThat(provisional).contains("at the November 2030 panel, with the applications received by 10 October 2030 at 4pm.",
+                "by 28 November 2030 (provisional date, to be confirmed).").doesNotContain("NV-2030");
+        assertThat(provisional.split("provisional", -1)).as("one provisional date, said once").hasSize(2);
     }
 
     @Test

@@ -71,6 +71,14 @@ class StaffEmailTest {
     }
 
     @Test
+    void showsATelephoneNumberSpacedAsPeopleReadItThoughItIsStoredPlain() {
+        Email email = compose(with(answers(), "phone", "01632960418"), Fixtures.OPEN_CALL, NONE);
+
+        assertThat(email.text()).contains("Telephone number:\n    01632 960418").doesNotContain("01632960418");
+        assertThat(email.html()).contains(">01632 960418</td>");
+    }
+
+    @Test
     void leadsWithTheSupportingOfficerAndShowsWholeNumbersAndUnansweredQuestionsReadably() {
         Application application = new Application("KX7P-M2RD", Fixtures.SHORT_FORM, Fixtures.SHORT_FUND, null, "YD-2030-SPRING",
                 Fixtures.NOW, FixtureAnswers.youthDiversion(), 0);

@@ -73,6 +73,17 @@ class PanelPackTest {
     }
 
     @Test
+    void aTelephoneNumberStoredPlainIsSpacedInThePackAsPeopleReadIt() throws IOException {
+        Application stored = application("KX7P-M2RD", "Moorside Lanes Watch", "1250.50", Fixtures.NOW);
+        stored = new Application(stored.reference(), stored.formId(), stored.fundId(), stored.callId(), stored.panelRound(), stored.receivedAt(),
+                Fixtures.with(stored.answers(), "phone", "01134960000"), 0);
+
+        List<List<String>> rows = PackCsvTest.parse(pack(List.of(stored)).csv());
+
+        assertThat(rows.get(1).get(rows.get(0).indexOf("Telephone number"))).isEqualTo("0113 496 0000");
+    }
+
+    @Test
     void anEmptyRoundSaysSoAndAttachesOnlyTheHeader() throws IOException {
         PanelPack pack = pack(List.of());
 

@@ -180,6 +180,16 @@ class DynamoDbApplicationStoreIT {
     }
 
     @Test
+    void findsAStoredApplicationByItsReferenceForItsConfirmationPage() {
+        Fixtures.save(store, application("KX7P-M2RD"), key("answers#1"), NOW);
+
+        assertThat(store.find("KX7P-M2RD")).contains(application("KX7P-M2RD"));
+        assertThat(store.find("PN4W-8HTC")).isEmpty();
+        assertThatThrownBy(() -> new DynamoDbApplicationStore(client, "no-such-table").find("KX7P-M2RD"))
+                .isInstanceOf(StorageUnavailableException.class);
+    }
+
+    @Test
     void nothingToClaimOnAnApplicationThatIsNotThere() {
         assertThat(store.claimEmail("NONE-XXXX", Recipient.STAFF, NOW, LEASE)).isEqualTo(new Claim.Done());
     }

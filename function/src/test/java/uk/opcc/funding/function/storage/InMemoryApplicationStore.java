@@ -50,6 +50,14 @@ public final class InMemoryApplicationStore implements Applications, EmailRecord
     }
 
     @Override
+    public synchronized java.util.Optional<Application> find(String reference) {
+        if (unavailable) {
+            throw new StorageUnavailableException("store is down", null);
+        }
+        return java.util.Optional.ofNullable(applications.get(reference));
+    }
+
+    @Override
     public synchronized Claim claimEmail(String reference, Recipient recipient, Instant now, Instant leaseUntil) {
         String key = key(reference, recipient);
         String state = notification.get(key);
