@@ -30,9 +30,11 @@ import uk.opcc.funding.function.intake.Application;
  * applicants' words go in the body (without line breaks) and the CSV (neutralised).
  *
  * @param interim true when made before the round's deadline: more applications may still come
+ * @param draft   the round's decision file to fill in ({@link DraftDecision}), named {@code draftName};
+ *                none for a round without applications, which has nothing to decide
  */
 public record PanelPack(String to, String subject, String text, String attachmentName, String csv, int count, BigDecimal total,
-        boolean interim) {
+        boolean interim, Optional<String> draftName, Optional<String> draft) {
 
     static final String WARNING = "These answers were typed by applicants and have not been checked. "
             + "Check they are safe before you use them: do not open links or call numbers you do not recognise.";
@@ -69,10 +71,15 @@ public record PanelPack(String to, String subject, String text, String attachmen
         } else {
             text.append("Reference  Organisation  Amount\n").append(lines).append('\n')
                     .append("The attached ").append(attachment).append(" has the answers of every application, one row each; "
-                            + "contact details are left out and are in each application's own email.\n\n");
+                            + "contact details are left out and are in each application's own email.\n\n")
+                    .append("The attached ").append(DraftDecision.fileName(fund, round)).append(" is the round's decision, to fill in: "
+                            + "one entry per application, each to award or decline. Its comments say how, and where to save it.\n\n");
         }
         text.append(WARNING).append('\n');
-        return new PanelPack(mailbox, subject, text.toString(), attachment, csv(catalogue, form, applications), applications.size(), total, interim);
+        Optional<String> draft = applications.isEmpty() ? Optional.empty()
+                : Optional.of(DraftDecision.write(fund, round, form, applications, interim));
+        return new PanelPack(mailbox, subject, text.toString(), attachment, csv(catalogue, form, applications), applications.size(), total, interim,
+                draft.map(d -> DraftDecision.fileName(fund, round)), draft);
     }
 
     private static String csv(Catalogue catalogue, FormDefinition form, List<Application> applications) {
