@@ -83,7 +83,7 @@ public final class SiteBaker {
             model.put("site", SiteView.of(shown, options.now()));
             model.put("opcc", opccView(opcc));
             model.put("markers", markers());
-            Map<String, Object> decisionsView = DecisionsView.of(shown, shownDecisions);
+            Map<String, Object> decisionsView = DecisionsView.of(shown, shownDecisions, openData.funders());
             decisionsView.put("openData", DecisionsView.openData(openData, grantsJson != null));
             model.put("decisions", decisionsView);
             TemplatePages pages = new TemplatePages(config, model);
