@@ -105,7 +105,7 @@ public final class SiteBaker {
 
             Path out = options.output();
             Files.writeString(out.resolve("catalogue.json"), CatalogueJson.write(shown, options.now(), DecisionJson.published(decisions)));
-            Files.writeString(out.resolve("calls.atom"), CallsFeed.atom(shown, site, options.now()));
+            Files.writeString(out.resolve("calls.atom"), CallsFeed.atom(shown, site, options.now(), decisions.published()));
             Files.writeString(out.resolve("deadlines.ics"), DeadlinesCalendar.ics(shown, site, options.now()));
             if (grantsJson != null) {
                 Files.writeString(out.resolve(GrantsData.JSON), grantsJson);

@@ -143,11 +143,13 @@ class DecisionPagesTest {
         assertThat(baked.text("/funds/safer-villages-fund.html")).doesNotContain("Kettlesby");
         assertThat(baked.root().resolve("grants.json")).doesNotExist();
         assertThat(baked.root().resolve("grants.csv")).doesNotExist();
+        assertThat(baked.text("/calls.atom")).doesNotContain("Grants made", "Kettlesby");
 
         SiteBaker.bake(new SiteBaker.Options(draft, preview, "https://funding.example.org", FixtureSite.NOW, true));
         Document previewed = new BakedSite(preview).page(NOTICE);
         assertThat(previewed.select(".notice--draft").text()).contains("Draft preview");
         assertThat(new BakedSite(preview).page("/grants/").select("main table")).isEmpty();
+        assertThat(new BakedSite(preview).text("/calls.atom")).as("a preview's feed too has final decisions only").doesNotContain("Grants made");
     }
 
     @Test
