@@ -1,11 +1,11 @@
 <#ftl output_format="HTML">
 <#import "layout.ftl" as layout>
 <#-- The grants register: each grant made, month by month, with exactly the items the Specified Information Order asks for. -->
-<@layout.page title="Grants register" description="Every crime and disorder reduction grant made by the ${opcc.name}, month by month." current="grants">
+<@layout.page title="Grants register" description="Every crime and disorder reduction grant made by the ${opcc.name} and the funders before it, month by month." current="grants">
 <h1 class="heading-xl">Grants register</h1>
-<p class="lead">Every crime and disorder reduction grant made by the ${opcc.name}, month by month.</p>
+<p class="lead">Every crime and disorder reduction grant made by the ${opcc.name} and the funders before it, month by month.</p>
 <p>For each grant the register gives who received it, how much, what it is for, the conditions attached,
-why it was expected to reduce crime and disorder in the area, and the date it was made, as the
+why it was expected to reduce crime and disorder in the area, the date it was made and the funder that made it, as the
 <a href="https://www.legislation.gov.uk/uksi/2011/3050/contents">Elected Local Policing Bodies (Specified Information) Order 2011</a>
 (Schedule 1, paragraph 3(f)) requires. A grant is added when its round's decision is published.
 Applications that were not funded are not published.</p>
@@ -16,11 +16,11 @@ Applications that were not funded are not published.</p>
 <table class="table">
   <caption class="visually-hidden">Grants made in ${month.label}</caption>
   <thead>
-    <tr><th scope="col">Recipient</th><th scope="col">Amount</th><th scope="col">Purpose</th><th scope="col">Conditions</th><th scope="col">Why it will reduce crime and disorder</th><th scope="col">Date</th></tr>
+    <tr><th scope="col">Recipient</th><th scope="col">Amount</th><th scope="col">Purpose</th><th scope="col">Conditions</th><th scope="col">Why it will reduce crime and disorder</th><th scope="col">Date</th><th scope="col">Made by</th></tr>
   </thead>
   <tbody>
   <#list month.grants as grant>
-    <tr><th scope="row">${grant.recipient}</th><td>${grant.amount}</td><td>${grant.purpose}</td><td>${grant.conditions}</td><td>${grant.reason}</td><td><time datetime="${grant.dateIso}">${grant.date}</time></td></tr>
+    <tr><th scope="row">${grant.recipient}</th><td>${grant.amount}</td><td>${grant.purpose}</td><td>${grant.conditions}</td><td>${grant.reason}</td><td><time datetime="${grant.dateIso}">${grant.date}</time></td><td>${grant.funder}</td></tr>
   </#list>
   </tbody>
 </table>

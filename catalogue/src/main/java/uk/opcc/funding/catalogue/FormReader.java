@@ -164,7 +164,8 @@ final class FormReader {
 
     /**
      * The roles the code reads: every form must have those every form needs (organisation,
-     * contact email), one with an amount question its amount, and each role once at most.
+     * contact email), one with an amount question its amount, and each role once at most (but
+     * contactDetail, which marks every question asking one).
      */
     private void checkRoles(String where, List<FormField> fields) {
         for (Role role : Role.values()) {
@@ -172,7 +173,7 @@ final class FormReader {
             boolean needed = role.everyFormNeedsIt()
                     || role == Role.AMOUNT && fields.stream().anyMatch(f -> f.question() instanceof MoneyQuestion)
                     || (role == Role.SUPPORTING_OFFICER && fields.stream().anyMatch(f -> f.has(Role.OFFICER_COLLAR_NUMBER) || f.has(Role.OFFICER_STATION)));
-            if (holders > 1) {
+            if (holders > 1 && role.onOneQuestion()) {
                 problems.add(where + ": only one question can have the role '" + role.key() + "'");
             } else if (holders == 0 && needed) {
                 problems.add(where + ": no question has the role '" + role.key() + "'; add 'role: " + role.key()

@@ -41,7 +41,13 @@ public record Publisher(String name, String shortName, String service, String ph
             throw new UncheckedIOException("Cannot read " + file, e);
         }
         List<String> problems = new ArrayList<>();
-        for (String key : List.of("name", "phone", "email")) {
+        // The site is published in the name of the current funder of record: the last of 'funders', with no end date.
+        String name = yaml.get("funders") instanceof List<?> funders && !funders.isEmpty() && funders.get(funders.size() - 1) instanceof Map<?, ?> current
+                ? CatalogueReader.text(current.get("name")) : null;
+        if (name == null) {
+            problems.add("data/opcc.yml: 'funders' is missing, or its last (current) entry has no 'name': the site is published in its name");
+        }
+        for (String key : List.of("phone", "email")) {
             if (!(yaml.get(key) instanceof String value) || value.isBlank()) {
                 problems.add("data/opcc.yml: '" + key + "' is missing: applicants are told to contact the office with it");
             }
@@ -61,7 +67,7 @@ public record Publisher(String name, String shortName, String service, String ph
         if (!problems.isEmpty()) {
             throw new CatalogueException(problems);
         }
-        return new Publisher((String) yaml.get("name"), (String) yaml.get("shortName"), (String) yaml.get("service"),
+        return new Publisher(name, (String) yaml.get("shortName"), (String) yaml.get("service"),
                 (String) yaml.get("phone"), (String) yaml.get("email"),
                 ((List<?>) yaml.get("address")).stream().map(String::valueOf).toList(), (Integer) yaml.get("emailsToOneAddressADay"));
     }

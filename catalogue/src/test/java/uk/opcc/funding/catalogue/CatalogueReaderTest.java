@@ -410,6 +410,19 @@ class CatalogueReaderTest {
                 .hasMessageContaining("field amount: unknown role 'moneyAsked'; a role is one of organisation, contactEmail, amount");
     }
 
+    @Test
+    void contactDetailMarksAsManyQuestionsAsAskOneWhereOtherRolesAreOnOneQuestion() throws IOException {
+        String twoContactDetails = SECTIONED_FORM.replace("errorName: a project title, maxLength: 120 }",
+                "errorName: a project title, maxLength: 120, role: contactDetail }").replace("errorName: the name, role: organisation",
+                "errorName: the name, role: organisation }\n          - { name: contactName, type: text, label: Your name, errorName: your name, role: contactDetail");
+        Files.writeString(site.resolve("data/forms.yml"), twoContactDetails);
+
+        assertThat(CatalogueReader.read(site).form("property-fund").orElseThrow().fields())
+                .filteredOn(f -> f.has(uk.opcc.funding.catalogue.question.Role.CONTACT_DETAIL)).hasSize(2);
+        Files.writeString(site.resolve("data/forms.yml"), twoContactDetails.replace(", role: contactDetail }", ", role: organisation }"));
+        assertThatThrownBy(() -> CatalogueReader.read(site)).hasMessageContaining("only one question can have the role 'organisation'");
+    }
+
     static final String SECTIONED_FORM = """
             forms:
               - id: property-fund

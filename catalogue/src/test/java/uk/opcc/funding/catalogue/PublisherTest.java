@@ -40,7 +40,7 @@ class PublisherTest {
     @Test
     void namesEachMissingDetail(@TempDir Path source) throws Exception {
         Files.createDirectories(source.resolve("data"));
-        Files.writeString(source.resolve("data/opcc.yml"), "name: Somewhere OPCC\nphone: ''\n");
+        Files.writeString(source.resolve("data/opcc.yml"), "funders: [{ name: Somewhere OPCC }]\nphone: ''\n");
 
         assertThatThrownBy(() -> Publisher.read(source)).isInstanceOf(CatalogueException.class)
                 .hasMessageContaining("'phone' is missing").hasMessageContaining("'email' is missing").hasMessageContaining("'shortName' is missing").hasMessageContaining("'address' is missing")
@@ -51,7 +51,7 @@ class PublisherTest {
     void refusesADailyEmailCapThatIsNotASmallWholeNumber(@TempDir Path source) throws Exception {
         Files.createDirectories(source.resolve("data"));
         for (String cap : java.util.List.of("0", "'3'", "2.5", "1000")) {
-            Files.writeString(source.resolve("data/opcc.yml"), "name: Somewhere OPCC\nphone: '01234 567890'\nemail: a@example.org\n"
+            Files.writeString(source.resolve("data/opcc.yml"), "funders: [{ name: Somewhere OPCC }]\nphone: '01234 567890'\nemail: a@example.org\n"
                     + "address: [1 High Street]\nemailsToOneAddressADay: " + cap + "\n");
 
             assertThatThrownBy(() -> Publisher.read(source)).as(cap).isInstanceOf(CatalogueException.class)

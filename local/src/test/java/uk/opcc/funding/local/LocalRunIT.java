@@ -171,6 +171,16 @@ class LocalRunIT {
         assertThat(parts.getBodyPart(0).getContent().toString()).contains(reference + "  Pack Test Group  £1,450");
         assertThat(parts.getBodyPart(1).getFileName()).isEqualTo(LocalRunFixture.FUND + "-" + round + "-interim.csv");
         assertThat(new String(parts.getBodyPart(1).getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains("\"" + reference + "\",");
+        // and the round's draft decision, to fill in, naming no organisation
+        assertThat(parts.getCount()).isEqualTo(3);
+        assertThat(parts.getBodyPart(2).getFileName()).isEqualTo(LocalRunFixture.FUND + "-" + round + ".yml");
+        assertThat(new String(parts.getBodyPart(2).getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .contains("round: " + round + "\n", "status: draft\n", "  - reference: " + reference + "  # asked £1,450\n")
+                .doesNotContain("Pack Test Group");
+        String packPage = get("/_outbox/" + email.getFileName().toString().replace(".eml", ".html")).body();
+        assertThat(packPage).contains(LocalRunFixture.FUND + "-" + round + "-interim.csv", LocalRunFixture.FUND + "-" + round + ".yml",
+                email.getFileName() + "/attachments/1");
+        assertThat(get("/_outbox/" + email.getFileName() + "/attachments/1").body()).contains("status: draft");
 
         assertThat(makePack(LocalRunFixture.FUND, pastRound).body()).contains("The round&#39;s pack (applications: 0) is in the outbox.");
         assertThat(makePack(LocalRunFixture.FUND, pastRound).body()).contains("made only once");

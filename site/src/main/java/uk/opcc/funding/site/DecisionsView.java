@@ -14,6 +14,7 @@ import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.catalogue.Fund;
 import uk.opcc.funding.catalogue.decision.Decision;
 import uk.opcc.funding.catalogue.decision.Entry;
+import uk.opcc.funding.catalogue.decision.Funder;
 import uk.opcc.funding.catalogue.decision.OpenData;
 import uk.opcc.funding.catalogue.text.Money;
 
@@ -37,12 +38,13 @@ final class DecisionsView {
     }
 
     /** @param shown the decisions the site shows: the final ones (and, in a preview, the drafts, marked) */
-    static Map<String, Object> of(Catalogue catalogue, List<Decision> shown) {
+    /** @param funders the funders of record, so each grant in the register names the one in office on its date */
+    static Map<String, Object> of(Catalogue catalogue, List<Decision> shown, List<Funder> funders) {
         Map<String, Object> view = new LinkedHashMap<>();
         List<Map<String, Object>> notices = shown.stream().map(d -> notice(catalogue, d)).toList();
         view.put("notices", notices);
         view.put("registerUrl", "/grants/");
-        view.put("months", months(catalogue, shown.stream().filter(Decision::isFinal).toList()));
+        view.put("months", months(catalogue, shown.stream().filter(Decision::isFinal).toList(), funders));
         Map<String, Object> byFund = new LinkedHashMap<>();
         for (Fund fund : catalogue.funds()) {
             byFund.put(fund.id(), fund(catalogue, fund, shown));
@@ -61,7 +63,7 @@ final class DecisionsView {
         view.put("licenceUrl", openData.licence());
         view.put("placeholders", openData.placeholders().stream().map(p -> switch (p) {
             case "prefix" -> "the 360Giving prefix in each grant's identifier";
-            case "fundingOrgId" -> "the office's own organisation identifier";
+            case "fundingOrgId" -> "the organisation identifier of the funder";
             default -> "the licence";
         }).toList());
         return view;
@@ -106,7 +108,7 @@ final class DecisionsView {
     }
 
     /** The register: a section per month a grant was made in, the latest first. */
-    private static List<Map<String, Object>> months(Catalogue catalogue, List<Decision> finals) {
+    private static List<Map<String, Object>> months(Catalogue catalogue, List<Decision> finals, List<Funder> funders) {
         TreeMap<YearMonth, List<Decision>> byMonth = new TreeMap<>(Comparator.reverseOrder());
         for (Decision decision : finals) {
             if (!decision.awards().isEmpty()) {
@@ -118,7 +120,11 @@ final class DecisionsView {
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("id", "grants-" + month);
             view.put("label", MONTH.format(month));
-            view.put("grants", decisions.stream().flatMap(d -> d.awards().stream().map(a -> grant(d, a))).toList());
+            view.put("grants", decisions.stream().flatMap(d -> d.awards().stream().map(a -> {
+                Map<String, Object> grant = grant(d, a);
+                grant.put("funder", Funder.on(funders, d.decided()).map(Funder::name).orElseThrow());
+                return grant;
+            })).toList());
             view.put("notices", decisions.stream().map(d -> notice(catalogue, d)).toList());
             months.add(view);
         });

@@ -11,6 +11,7 @@ import uk.opcc.funding.catalogue.Fund;
 import uk.opcc.funding.catalogue.Json;
 import uk.opcc.funding.catalogue.decision.Decision;
 import uk.opcc.funding.catalogue.decision.Entry;
+import uk.opcc.funding.catalogue.decision.Funder;
 import uk.opcc.funding.catalogue.decision.OpenData;
 
 /**
@@ -50,7 +51,7 @@ final class GrantsData {
         pack.put("title", "Grants made by the " + site.publisher().name());
         pack.put("description", "Every crime and disorder reduction grant in the grants register of the "
                 + site.publisher().name() + ", from its published decisions." + placeholderNote());
-        pack.put("publisher", Map.of("name", site.publisher().name(), "identifier", openData.fundingOrgId(), "website", site.url("/")));
+        pack.put("publisher", Map.of("name", site.publisher().name(), "identifier", openData.currentFunder().orgId(), "website", site.url("/")));
         pack.put("license", openData.licence());
         pack.put("accessURL", site.url("/grants/"));
         pack.put("downloadURL", site.url("/" + JSON));
@@ -74,7 +75,9 @@ final class GrantsData {
         grant.put("awardDate", decision.decided().toString());
         grant.put("url", site.url("/" + DecisionsView.noticeUri(decision)));
         grant.put("recipientOrganization", List.of(Map.of("id", openData.recipientId(award), "name", award.recipient())));
-        grant.put("fundingOrganization", List.of(Map.of("id", openData.fundingOrgId(), "name", site.publisher().name())));
+        // The funder of record on the award date: a grant made before a handover keeps its funder.
+        Funder funder = openData.funderOn(decision.decided());
+        grant.put("fundingOrganization", List.of(Map.of("id", funder.orgId(), "name", funder.name())));
         grant.put("grantProgramme", List.of(Map.of("code", fund.id(), "title", fund.name(), "url", site.url("/funds/" + fund.id() + ".html"))));
         return grant;
     }
@@ -84,9 +87,10 @@ final class GrantsData {
         row(csv, HEADINGS);
         forEachGrant((decision, award) -> {
             Fund fund = catalogue.fund(decision.fundId()).orElseThrow();
+            Funder funder = openData.funderOn(decision.decided());
             row(csv, List.of(openData.grantId(award.reference()), award.purpose(), description(award), "GBP",
                     award.amount().toPlainString(), decision.decided().toString(), site.url("/" + DecisionsView.noticeUri(decision)),
-                    openData.recipientId(award), award.recipient(), openData.fundingOrgId(), site.publisher().name(),
+                    openData.recipientId(award), award.recipient(), funder.orgId(), funder.name(),
                     fund.id(), fund.name(), site.url("/funds/" + fund.id() + ".html")));
         });
         return csv.toString();
@@ -108,7 +112,7 @@ final class GrantsData {
         }
         return " PLACEHOLDER: the office has still to confirm its " + String.join(", ", openData.placeholders().stream().map(p -> switch (p) {
             case "prefix" -> "360Giving prefix (in every grant's id)";
-            case "fundingOrgId" -> "own organisation identifier";
+            case "fundingOrgId" -> "organisation identifier as the funder";
             default -> "licence";
         }).toList()) + ".";
     }

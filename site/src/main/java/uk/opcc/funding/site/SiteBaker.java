@@ -83,7 +83,7 @@ public final class SiteBaker {
             model.put("site", SiteView.of(shown, options.now()));
             model.put("opcc", opccView(opcc));
             model.put("markers", markers());
-            Map<String, Object> decisionsView = DecisionsView.of(shown, shownDecisions);
+            Map<String, Object> decisionsView = DecisionsView.of(shown, shownDecisions, openData.funders());
             decisionsView.put("openData", DecisionsView.openData(openData, grantsJson != null));
             model.put("decisions", decisionsView);
             TemplatePages pages = new TemplatePages(config, model);
@@ -105,7 +105,7 @@ public final class SiteBaker {
 
             Path out = options.output();
             Files.writeString(out.resolve("catalogue.json"), CatalogueJson.write(shown, options.now(), DecisionJson.published(decisions)));
-            Files.writeString(out.resolve("calls.atom"), CallsFeed.atom(shown, site, options.now()));
+            Files.writeString(out.resolve("calls.atom"), CallsFeed.atom(shown, site, options.now(), decisions.published()));
             Files.writeString(out.resolve("deadlines.ics"), DeadlinesCalendar.ics(shown, site, options.now()));
             if (grantsJson != null) {
                 Files.writeString(out.resolve(GrantsData.JSON), grantsJson);

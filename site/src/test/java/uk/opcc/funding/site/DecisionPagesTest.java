@@ -69,12 +69,12 @@ class DecisionPagesTest {
         assertThat(register.select("main h2").eachText()).containsExactly("January 2030", "Open data");
         Element month = register.selectFirst("#grants-2030-01 + table");
         assertThat(month.select("thead th").eachText()).containsExactly(
-                "Recipient", "Amount", "Purpose", "Conditions", "Why it will reduce crime and disorder", "Date");
-        assertThat(month.select("tbody tr")).hasSize(2).allSatisfy(row -> assertThat(row.select("th, td")).hasSize(6));
+                "Recipient", "Amount", "Purpose", "Conditions", "Why it will reduce crime and disorder", "Date", "Made by");
+        assertThat(month.select("tbody tr")).hasSize(2).allSatisfy(row -> assertThat(row.select("th, td")).hasSize(7));
         assertThat(month.select("tbody tr").get(1).select("th, td").eachText()).containsExactly(
                 "Kettlesby Village Hall", "£800", "Lighting and a shelter at the Kettlesby Green bus stop", "None",
                 "A lit, sheltered stop is where young people wait safely after dark, away from the lanes where cars are damaged.",
-                "28 January 2030");
+                "28 January 2030", "Office of the Police, Fire and Crime Commissioner for Northmoor");
         assertThat(register.select("main a[href=" + NOTICE + "]")).hasSize(1);
     }
 
@@ -143,11 +143,13 @@ class DecisionPagesTest {
         assertThat(baked.text("/funds/safer-villages-fund.html")).doesNotContain("Kettlesby");
         assertThat(baked.root().resolve("grants.json")).doesNotExist();
         assertThat(baked.root().resolve("grants.csv")).doesNotExist();
+        assertThat(baked.text("/calls.atom")).doesNotContain("Grants made", "Kettlesby");
 
         SiteBaker.bake(new SiteBaker.Options(draft, preview, "https://funding.example.org", FixtureSite.NOW, true));
         Document previewed = new BakedSite(preview).page(NOTICE);
         assertThat(previewed.select(".notice--draft").text()).contains("Draft preview");
         assertThat(new BakedSite(preview).page("/grants/").select("main table")).isEmpty();
+        assertThat(new BakedSite(preview).text("/calls.atom")).as("a preview's feed too has final decisions only").doesNotContain("Grants made");
     }
 
     @Test

@@ -102,7 +102,7 @@ class GrantsDataTest {
         assertThat(register.select("#open-data ~ p a[href=/grants.csv]")).hasSize(1);
         assertThat(register.select("#open-data ~ p").text()).contains("under the Open Government Licence v3.0");
         assertThat(register.select("#open-data ~ .notice").text()).isEqualTo("To be confirmed. The office has still to confirm"
-                + " the 360Giving prefix in each grant's identifier, the office's own organisation identifier, the licence:"
+                + " the 360Giving prefix in each grant's identifier, the organisation identifier of the funder, the licence:"
                 + " until then they are placeholders.");
     }
 }

@@ -377,9 +377,17 @@ class SiteBakerTest {
     void publishesFeedCalendarSitemapAndCatalogue() {
         String atom = site.text("/calls.atom");
         assertThat(atom).contains("<entry>", "https://funding.example.org/calls/lit-lanes-2030.html", "Lighting the lanes (Open)",
-                "Calls for bids: Community safety grants, Northmoor PFCC",
+                "Calls for bids and grants made: Community safety grants, Northmoor PFCC",
                 "<author><name>Office of the Police, Fire and Crime Commissioner for Northmoor</name></author>");
-        assertThat(atom.split("<entry>")).hasSize(4);
+        assertThat(atom.split("<entry>")).hasSize(5);
+        // the fixture's final decision, by its awards only: nothing of the application declined
+        String decided = atom.substring(atom.indexOf("<title>Grants made: "));
+        assertThat(decided).startsWith("<title>Grants made: Safer Villages Grant, 28 January 2030</title>")
+                .contains("<id>https://funding.example.org/decisions/safer-villages-fund-NV-2029-R3.html</id>",
+                        "<updated>2030-01-28T00:00:00Z</updated>",
+                        "2 grants, £1,550 in all: Ashby Fold Neighbourhood Watch, £750, Signs, leaflets and first-year training for a new watch group;"
+                                + " Kettlesby Village Hall, £800, Lighting and a shelter at the Kettlesby Green bus stop.");
+        assertThat(atom).doesNotContain("PV3M-7XAY", "more-bids-than-money", "declin");
 
         String ics = site.text("/deadlines.ics");
         assertThat(ics).startsWith("BEGIN:VCALENDAR\r\n").contains("DTSTART:20300426T150000Z\r\n",

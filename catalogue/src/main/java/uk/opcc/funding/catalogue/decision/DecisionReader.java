@@ -33,6 +33,9 @@ import uk.opcc.funding.catalogue.text.Money;
  */
 public final class DecisionReader {
 
+    /** What a draft made with a panel pack marks for staff to replace: a final decision may not hold it. */
+    public static final String TO_FILL_IN = "TO FILL IN";
+
     static final String FOLDER = "data/decisions";
     static final String REASONS = "data/decline-reasons.yml";
     private static final String EXTENSION = ".yml";
@@ -147,6 +150,10 @@ public final class DecisionReader {
         Decision.Status status = Decision.Status.fromSlug(statusText);
         if (statusText != null && status == null) {
             problems.add(file + ": status must be 'draft' or 'final', not '" + statusText + "'");
+        }
+        if (status == Decision.Status.FINAL && text(path).contains(TO_FILL_IN)) {
+            problems.add(file + ": a final decision still has '" + TO_FILL_IN + "' where the draft asks for a date, a name or the notice;"
+                    + " replace each one (and its comment)");
         }
         LocalDate decidedOn = date(file, fields.get("decided"));
         List<Entry> entries = entries(file, fields.get("entries"), fund.orElse(null), reasons, status == Decision.Status.FINAL);
@@ -279,6 +286,14 @@ public final class DecisionReader {
         } catch (DateTimeParseException e) {
             problems.add(file + ": decided must be a date like 2027-01-29, not '" + text + "'");
             return null;
+        }
+    }
+
+    private static String text(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
         }
     }
 

@@ -15,13 +15,14 @@ import uk.opcc.funding.catalogue.CatalogueReader;
 /**
  * How the grants are published as 360Giving open data, from {@code openData} in
  * {@code data/opcc.yml}: the office's 360Giving prefix (grant ids are
- * {@code 360G-<prefix>-<reference>}), its own org-id as the funder, and the licence. Each value
+ * {@code 360G-<prefix>-<reference>}) and the licence, with the funders of record ({@code funders}
+ * in the same file, {@link Funder}): each grant's funder is the one in office on its award date. Each value
  * the office has not yet confirmed is listed in {@code placeholders}, and said to be one wherever
  * the data is published.
  *
  * @param licence the licence's canonical address: one of {@link #LICENCES}
  */
-public record OpenData(String prefix, String fundingOrgId, String licence, List<String> placeholders) {
+public record OpenData(String prefix, List<Funder> funders, String licence, List<String> placeholders) {
 
     static final String FILE = "data/opcc.yml";
     /** The two licences UK public bodies publish open data under; the office chooses one. */
@@ -31,7 +32,18 @@ public record OpenData(String prefix, String fundingOrgId, String licence, List<
     private static final List<String> FIELDS = List.of("prefix", "fundingOrgId", "licence");
 
     public OpenData {
+        funders = List.copyOf(funders);
         placeholders = List.copyOf(placeholders);
+    }
+
+    /** The funder of record on a grant's award date. */
+    public Funder funderOn(java.time.LocalDate awarded) {
+        return Funder.on(funders, awarded).orElseThrow(() -> new IllegalStateException("No funder held office on " + awarded));
+    }
+
+    /** The funder now: the publisher of the open data. */
+    public Funder currentFunder() {
+        return Funder.current(funders);
     }
 
     public String grantId(String reference) {
@@ -65,12 +77,7 @@ public record OpenData(String prefix, String fundingOrgId, String licence, List<
         if (prefix == null || !prefix.matches("[a-z0-9]{2,30}")) {
             problems.add(FILE + ": openData.prefix must be the office's 360Giving prefix, in small letters and digits (grant ids are 360G-<prefix>-<reference>)");
         }
-        String orgId = CatalogueReader.text(fields.get("fundingOrgId"));
-        if (orgId == null) {
-            problems.add(FILE + ": openData.fundingOrgId must be the office's own org-id, the funder of every grant");
-        } else if (OrgIds.problem(orgId) != null) {
-            problems.add(FILE + ": openData.fundingOrgId: " + OrgIds.problem(orgId));
-        }
+        List<Funder> funders = Funder.read(yaml instanceof Map<?, ?> root ? root.get("funders") : null, FILE, problems);
         String licence = CatalogueReader.text(fields.get("licence"));
         if (!LICENCES.containsKey(licence)) {
             problems.add(FILE + ": openData.licence must be one of " + LICENCES.keySet().stream().sorted().toList());
@@ -83,6 +90,6 @@ public record OpenData(String prefix, String fundingOrgId, String licence, List<
         if (!problems.isEmpty()) {
             throw new CatalogueException(problems);
         }
-        return new OpenData(prefix, orgId, licence, placeholders);
+        return new OpenData(prefix, funders, licence, placeholders);
     }
 }

@@ -21,16 +21,32 @@ public enum Role {
     /** The police officer or PCSO supporting an application, summed up at the top of the staff email. */
     SUPPORTING_OFFICER("supportingOfficer", TextQuestion.class, false),
     OFFICER_COLLAR_NUMBER("officerCollarNumber", TextQuestion.class, false),
-    OFFICER_STATION("officerStation", TextQuestion.class, false);
+    OFFICER_STATION("officerStation", TextQuestion.class, false),
+    /**
+     * A contact detail asked as free text (the person's name, an address line), left out of the
+     * panel pack with every email, phone and postcode question; on as many questions as ask one.
+     */
+    CONTACT_DETAIL("contactDetail", TextQuestion.class, false, false);
 
     private final String key;
     private final Class<? extends Question> askedBy;
     private final boolean everyFormNeedsIt;
+    private final boolean onOneQuestion;
 
     Role(String key, Class<? extends Question> askedBy, boolean everyFormNeedsIt) {
+        this(key, askedBy, everyFormNeedsIt, true);
+    }
+
+    Role(String key, Class<? extends Question> askedBy, boolean everyFormNeedsIt, boolean onOneQuestion) {
         this.key = key;
         this.askedBy = askedBy;
         this.everyFormNeedsIt = everyFormNeedsIt;
+        this.onOneQuestion = onOneQuestion;
+    }
+
+    /** False for a role that marks every question of a kind (contact details), not the one the code reads. */
+    public boolean onOneQuestion() {
+        return onOneQuestion;
     }
 
     /** As forms.yml spells it. */

@@ -129,6 +129,16 @@ class DecisionReaderTest {
     }
 
     @Test
+    void refusesAFinalDecisionStillHoldingWhatTheDraftMarkedToFillIn() {
+        write(decision("final", """
+                  - reference: KX7P-M2RD
+                    decline: { reason: not-eligible }
+                """).replace("decidedBy: The Commissioner", "decidedBy: " + DecisionReader.TO_FILL_IN));
+
+        assertProblem(FILE + ": a final decision still has 'TO FILL IN'");
+    }
+
+    @Test
     void refusesAnOrgIdNotOnAKnownList() {
         write(fixtureText().replace("GB-CHC-9990001", "GB-XYZ-9990001"));
 

@@ -16,18 +16,25 @@ import uk.opcc.funding.catalogue.PanelRound;
 import uk.opcc.funding.catalogue.question.Role;
 import uk.opcc.funding.catalogue.text.Wording;
 import uk.opcc.funding.catalogue.question.MoneyQuestion;
+import uk.opcc.funding.catalogue.question.EmailQuestion;
+import uk.opcc.funding.catalogue.question.PhoneQuestion;
+import uk.opcc.funding.catalogue.question.PostcodeQuestion;
 import uk.opcc.funding.function.intake.Application;
 
 /**
  * One fund's panel pack for one round: a summary to read in the email (how many, how much, a
- * line per application) and every answer of every application as an attached CSV, one row
- * each, a column per question of the fund's form. Only our own words and figures go in the
- * subject; applicants' words go in the body (without line breaks) and the CSV (neutralised).
+ * line per application) and the answers a panel needs as an attached CSV, one row each, a column
+ * per question of the fund's form but those asking the applicant's contact details, which stay
+ * in each application's own staff email: a spreadsheet of every applicant's personal details
+ * should not travel as an attachment. Only our own words and figures go in the subject;
+ * applicants' words go in the body (without line breaks) and the CSV (neutralised).
  *
  * @param interim true when made before the round's deadline: more applications may still come
+ * @param draft   the round's decision file to fill in ({@link DraftDecision}), named {@code draftName};
+ *                none for a round without applications, which has nothing to decide
  */
 public record PanelPack(String to, String subject, String text, String attachmentName, String csv, int count, BigDecimal total,
-        boolean interim) {
+        boolean interim, Optional<String> draftName, Optional<String> draft) {
 
     static final String WARNING = "These answers were typed by applicants and have not been checked. "
             + "Check they are safe before you use them: do not open links or call numbers you do not recognise.";
@@ -63,27 +70,40 @@ public record PanelPack(String to, String subject, String text, String attachmen
             text.append("No applications were received for this round.\n\n");
         } else {
             text.append("Reference  Organisation  Amount\n").append(lines).append('\n')
-                    .append("The attached ").append(attachment).append(" has every answer of every application, one row each.\n\n");
+                    .append("The attached ").append(attachment).append(" has the answers of every application, one row each; "
+                            + "contact details are left out and are in each application's own email.\n\n")
+                    .append("The attached ").append(DraftDecision.fileName(fund, round)).append(" is the round's decision, to fill in: "
+                            + "one entry per application, each to award or decline. Its comments say how, and where to save it.\n\n");
         }
         text.append(WARNING).append('\n');
-        return new PanelPack(mailbox, subject, text.toString(), attachment, csv(catalogue, form, applications), applications.size(), total, interim);
+        Optional<String> draft = applications.isEmpty() ? Optional.empty()
+                : Optional.of(DraftDecision.write(fund, round, form, applications, interim));
+        return new PanelPack(mailbox, subject, text.toString(), attachment, csv(catalogue, form, applications), applications.size(), total, interim,
+                draft.map(d -> DraftDecision.fileName(fund, round)), draft);
     }
 
     private static String csv(Catalogue catalogue, FormDefinition form, List<Application> applications) {
         List<List<String>> rows = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("Reference", "Received (UK time)", "Panel round", "Call for bids"));
-        form.fields().forEach(f -> header.add(f.question().heading(f)));
+        List<FormField> fields = form.fields().stream().filter(f -> !contactDetail(f)).toList();
+        fields.forEach(f -> header.add(f.question().heading(f)));
         rows.add(header);
         for (Application application : applications) {
             List<String> row = new ArrayList<>(List.of(application.reference(),
                     RECEIVED.format(application.receivedAt().atZone(Catalogue.UK)), application.panelRound(),
                     application.callId() == null ? "" : catalogue.call(application.callId()).map(Call::title).orElse(application.callId())));
-            for (FormField field : form.fields()) {
+            for (FormField field : fields) {
                 row.add(field.cell(application.answers().getOrDefault(field.name(), List.of())));
             }
             rows.add(row);
         }
         return PackCsv.write(rows);
+    }
+
+    /** A question asking how to reach the applicant: by its type (email, phone, postcode) or marked so in forms.yml. */
+    static boolean contactDetail(FormField field) {
+        return field.question() instanceof EmailQuestion || field.question() instanceof PhoneQuestion
+                || field.question() instanceof PostcodeQuestion || field.has(Role.CONTACT_DETAIL);
     }
 
     private static Optional<BigDecimal> amount(Application application, FormDefinition form) {

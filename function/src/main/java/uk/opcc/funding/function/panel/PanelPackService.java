@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.catalogue.FormDefinition;
@@ -103,9 +104,12 @@ public final class PanelPackService {
         return new Result(Status.SENT, pack.count(), messageId);
     }
 
-    /** The pack as an email: its summary as the text, its CSV attached. */
+    /** The pack as an email: its summary as the text, its CSV attached, then the round's draft decision if it has applications. */
     public static Email email(PanelPack pack) {
-        return new Email(pack.to(), null, pack.subject(), pack.text(), null,
-                List.of(new Attachment(pack.attachmentName(), "text/csv; charset=UTF-8", pack.csv().getBytes(StandardCharsets.UTF_8))));
+        List<Attachment> attachments = new ArrayList<>();
+        attachments.add(new Attachment(pack.attachmentName(), "text/csv; charset=UTF-8", pack.csv().getBytes(StandardCharsets.UTF_8)));
+        pack.draft().ifPresent(draft -> attachments.add(
+                new Attachment(pack.draftName().orElseThrow(), "application/yaml", draft.getBytes(StandardCharsets.UTF_8))));
+        return new Email(pack.to(), null, pack.subject(), pack.text(), null, attachments);
     }
 }

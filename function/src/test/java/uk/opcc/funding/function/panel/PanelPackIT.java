@@ -90,7 +90,8 @@ class PanelPackIT {
     @SuppressWarnings("unchecked")
     static Map<String, Object> attachment(Map<String, Object> email) {
         List<Map<String, Object>> attachments = (List<Map<String, Object>>) email.get("attachments");
-        assertThat(attachments).hasSize(1);
+        assertThat(attachments).hasSize(2);
+        assertThat(attachments.get(1).get("filename")).as("the round's draft decision").asString().endsWith(".yml");
         return attachments.get(0);
     }
 
