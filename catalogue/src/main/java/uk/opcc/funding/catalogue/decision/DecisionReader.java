@@ -155,7 +155,7 @@ public final class DecisionReader {
             problems.add(file + ": a final decision still has '" + TO_FILL_IN + "' where the draft asks for a date, a name or the notice;"
                     + " replace each one (and its comment)");
         }
-        LocalDate decidedOn = date(file, fields.get("decided"));
+        LocalDate decidedOn = date(fields.get("decided"), file, "decided", problems);
         List<Entry> entries = entries(file, fields.get("entries"), fund.orElse(null), reasons, status == Decision.Status.FINAL);
         if (problems.size() > before) {
             return Optional.empty();
@@ -276,7 +276,8 @@ public final class DecisionReader {
         }
     }
 
-    private LocalDate date(String file, Object value) {
+    /** A date field of a decision or of {@code opcc.yml}'s funders; a wrong one is a problem naming the file and field. */
+    static LocalDate date(Object value, String at, String field, List<String> problems) {
         String text = CatalogueReader.text(value);
         if (text == null) {
             return null;
@@ -284,7 +285,7 @@ public final class DecisionReader {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            problems.add(file + ": decided must be a date like 2027-01-29, not '" + text + "'");
+            problems.add(at + ": '" + field + "' must be a date like 2027-01-29, not '" + text + "'");
             return null;
         }
     }

@@ -1,7 +1,6 @@
 package uk.opcc.funding.catalogue.decision;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +54,8 @@ public record Funder(String name, String orgId, LocalDate from, Optional<LocalDa
             } else if (OrgIds.problem(orgId) != null) {
                 problems.add(at + ": " + OrgIds.problem(orgId));
             }
-            LocalDate from = date(fields.get("from"), at, "from", problems);
-            LocalDate until = date(fields.get("until"), at, "until", problems);
+            LocalDate from = DecisionReader.date(fields.get("from"), at, "from", problems);
+            LocalDate until = DecisionReader.date(fields.get("until"), at, "until", problems);
             boolean last = i == list.size() - 1;
             if (from == null && CatalogueReader.text(fields.get("from")) == null) {
                 problems.add(at + ": needs 'from', the day it took office");
@@ -80,18 +79,5 @@ public record Funder(String name, String orgId, LocalDate from, Optional<LocalDa
             }
         }
         return funders;
-    }
-
-    private static LocalDate date(Object value, String at, String field, List<String> problems) {
-        String text = CatalogueReader.text(value);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            problems.add(at + ": '" + field + "' must be a date like 2028-05-07, not '" + text + "'");
-            return null;
-        }
     }
 }
