@@ -113,7 +113,7 @@ public final class IntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent
             if (kind == RequestBody.Kind.FORM && outcome instanceof Outcome.Invalid invalid) {
                 Optional<String> page = pages.withProblems(formId, body.fields(), invalid.problems());
                 if (page.isPresent()) {
-                    return Responses.page(422, page.get());
+                    return Responses.formPage(422, page.get());
                 }
             }
             return respond(kind, outcome, answers(kind, formId, fields));

@@ -64,6 +64,14 @@ class SectionsJourneyTest {
         assertThat(value(page, "Project title")).isEqualTo("Lights on Moor Road");
         assertThat(store.applications).isEmpty();
 
+        // Sent without the declaration: the check page again with its problem, kept for Back like every form page.
+        APIGatewayV2HTTPResponse refused = press(page, page.selectFirst("#section-check button[data-prevent-double-click]"));
+        assertThat(refused.getStatusCode()).isEqualTo(422);
+        assertThat(refused.getHeaders()).containsEntry("Cache-Control", "private, no-cache");
+        page = Jsoup.parse(refused.getBody());
+        assertThat(showing(page)).isEqualTo("section-check");
+        assertThat(store.applications).isEmpty();
+
         page.getElementById("declaration").attr("checked", true);
         APIGatewayV2HTTPResponse sent = press(page, page.selectFirst("#section-check button[data-prevent-double-click]"));
 

@@ -210,6 +210,38 @@ class BrowserJourneyIT {
         }
     }
 
+    /**
+     * Without JavaScript: send without the declaration (a 422 answering the post), tick it, send,
+     * then Back. The browser shows the 422 page again from its history, never "Confirm Form
+     * Resubmission" (Chromium's ERR_CACHE_MISS page), which it did while that page was no-store.
+     */
+    @Test
+    void backAfterSendingFromAPageWithAProblemNeverAsksToPostAgain() {
+        WebDriver browser = Browser.open(false);
+        try {
+            browser.get(url(FORM_PAGE));
+            String title = "Back test " + System.nanoTime();
+            answerEverySection(browser, LocalRunFixture.answers("projectTitle", title));
+            browser.findElement(By.cssSelector("#section-check button[data-prevent-double-click]")).click(); // without the declaration
+            new WebDriverWait(browser, Duration.ofSeconds(10))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-error-summary]")));
+            browser.findElement(By.id("declaration")).click();
+            browser.findElement(By.cssSelector("#section-check button[data-prevent-double-click]")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !d.findElements(By.cssSelector("[data-reference]")).isEmpty());
+
+            browser.navigate().back();
+
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getPageSource().contains("ERR_CACHE_MISS") || showing(d).equals("check"));
+            Browser.screenshot(browser, "no-js-back-after-send");
+            assertThat(browser.getCurrentUrl()).doesNotStartWith("chrome-error:");
+            assertThat(browser.getPageSource()).doesNotContain("ERR_CACHE_MISS");
+            assertThat(showing(browser)).isEqualTo("check");
+            assertThat(applicationsTitled(title)).isEqualTo(1);
+        } finally {
+            browser.quit();
+        }
+    }
+
     @Test
     void errorSummaryLinksMoveFocusToTheirQuestionsWithAndWithoutJavaScript() {
         for (boolean javascript : List.of(true, false)) {

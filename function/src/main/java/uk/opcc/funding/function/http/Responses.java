@@ -48,9 +48,10 @@ public final class Responses {
     }
 
     /**
-     * A page of the form between sections, answering a post. Kept in the browser's own history
-     * (private: never in a shared cache) so Back and Forward show it again, answers and all,
-     * instead of asking to post again; {@code no-store} would make Back from the check page an error.
+     * A page of the form answering a post: the next section, or the page with its problems (from
+     * the sections or from a send). Kept in the browser's own history (private: never in a shared
+     * cache) so Back and Forward show it again, answers and all, instead of asking to post again;
+     * {@code no-store} makes Back to it Chromium's "Confirm Form Resubmission" (BrowserJourneyIT).
      */
     public static APIGatewayV2HTTPResponse formPage(int status, String html) {
         APIGatewayV2HTTPResponse response = page(status, html);
