@@ -15,6 +15,10 @@
 
   countCharacters();
   linkSummaryToQuestions(document);
+  /* After the browser's own scroll to #apply, which would otherwise take the focus back. */
+  window.addEventListener('load', function () {
+    window.setTimeout(focusTheNewPage, 0);
+  });
 
   /* Which button sent the form: older browsers have no event.submitter. */
   form.addEventListener('click', function (event) {
@@ -171,6 +175,31 @@
     Array.prototype.forEach.call(form.querySelectorAll('.form-group--error'), function (group) {
       group.classList.remove('form-group--error');
     });
+  }
+
+  /* After Continue (the page opened at #apply): focus the problems, or else the new section's
+     heading, so a screen reader says where it is and Tab goes on from there. (A page opened at a
+     fragment gets no autofocus, so the summary's own autofocus only acts on a send's problems.) */
+  function focusTheNewPage() {
+    if (window.location.hash !== '#' + form.id) {
+      return;
+    }
+    var summary = document.querySelector('[data-error-summary]');
+    if (summary) {
+      summary.focus();
+      return;
+    }
+    var sections = form.querySelectorAll('[data-section]');
+    for (var i = 0; i < sections.length; i++) {
+      if (!sections[i].hidden) {
+        var heading = sections[i].querySelector('.form-section__title, h2');
+        if (heading) {
+          heading.setAttribute('tabindex', '-1');
+          heading.focus();
+        }
+        return;
+      }
+    }
   }
 
   /* As GOV.UK does: a summary link moves focus to its question and shows the question's label too. */

@@ -67,7 +67,7 @@ public final class FormHtml {
         String sections = "/api/forms/" + escape(form.id()) + "/sections";
         boolean checking = step.show().equals(FormDefinition.CHECK);
         StringBuilder html = new StringBuilder(START).append('\n');
-        html.append("<form method=\"post\" action=\"/api/forms/").append(escape(form.id())).append("/submissions\" novalidate")
+        html.append("<form method=\"post\" action=\"/api/forms/").append(escape(form.id())).append("/submissions\" novalidate id=\"").append(ANCHOR).append("\"")
                 .append(" class=\"apply-form\" data-apply-form data-sections=\"").append(sections).append("\">\n");
         // Pressing Enter in an answer presses a form's first button: this one does what the showing page's main button does.
         html.append(checking ? sendButton(" hidden") : continueButton(sections, step.then(), " hidden")).append('\n');
@@ -87,6 +87,12 @@ public final class FormHtml {
             boolean showing = section.id().equals(step.show());
             html.append("<div class=\"form-section\" id=\"section-").append(escape(section.id())).append("\" data-section=\"")
                     .append(escape(section.id())).append("\"").append(showing ? "" : " hidden").append(">\n");
+            if (i > 0) {
+                // A way back on the page itself, as a post carrying every answer (the browser's Back works too).
+                html.append("<p class=\"form-section__back\"><button type=\"submit\" class=\"link-button\" formaction=\"").append(sections)
+                        .append('#').append(ANCHOR).append("\" name=\"").append(GO).append("\" value=\"").append(escape(pages.get(i - 1).id()))
+                        .append("\">Back to ‘").append(escape(pages.get(i - 1).title())).append("’</button></p>\n");
+            }
             if (pages.size() > 1) {
                 html.append("<span class=\"caption\">Section ").append(i + 1).append(" of ").append(pages.size()).append("</span>\n");
             }
@@ -111,8 +117,15 @@ public final class FormHtml {
     /** The name of the buttons that move between pages; their value is the page to go to. */
     public static final String GO = "go";
 
+    /**
+     * The form's id, and the fragment every Continue posts to: the next page opens scrolled to the
+     * form, so on a small screen the first screen after Continue is the new section's heading (or
+     * the problems), not the page's header and introduction again; apply.js then focuses the heading.
+     */
+    public static final String ANCHOR = "apply";
+
     private static String continueButton(String sections, String then, String hidden) {
-        return "<button type=\"submit\" class=\"button\" formaction=\"" + sections + "\" name=\"" + GO + "\" value=\""
+        return "<button type=\"submit\" class=\"button\" formaction=\"" + sections + "#" + ANCHOR + "\" name=\"" + GO + "\" value=\""
                 + escape(then) + "\"" + hidden + ">Continue</button>";
     }
 
@@ -125,7 +138,9 @@ public final class FormHtml {
     }
 
     private static void summary(StringBuilder html, FormDefinition form, List<Error> errors) {
-        html.append("<div class=\"error-summary\" data-error-summary tabindex=\"-1\" role=\"alert\" aria-labelledby=\"error-summary-title\">\n")
+        // autofocus, as GOV.UK's error summary is focused: with or without JavaScript, a page answering
+        // with problems opens with focus (and the screen) on the list of them.
+        html.append("<div class=\"error-summary\" data-error-summary tabindex=\"-1\" autofocus role=\"alert\" aria-labelledby=\"error-summary-title\">\n")
                 .append("<h2 class=\"error-summary__title\" id=\"error-summary-title\">There is a problem</h2>\n<ul class=\"error-summary__list\">\n");
         for (Error error : errors) {
             if (form.field(error.field()).isPresent()) {

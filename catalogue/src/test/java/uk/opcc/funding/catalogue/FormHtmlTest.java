@@ -56,8 +56,8 @@ class FormHtmlTest {
         assertThat(html).contains("<span class=\"caption\">Section 1 of 2</span>")
                 .contains("<input type=\"hidden\" name=\"section\" value=\"your-organisation\">");
         // the first button, pressed by Enter, continues from the showing section; so does the section's own
-        assertThat(html.substring(html.indexOf("<button"))).startsWith("<button type=\"submit\" class=\"button\" formaction=\"/api/forms/property-fund/sections\" name=\"go\" value=\"your-project\" hidden>");
-        assertThat(html).contains("formaction=\"/api/forms/property-fund/sections\" name=\"go\" value=\"check\">Continue</button>");
+        assertThat(html.substring(html.indexOf("<button"))).startsWith("<button type=\"submit\" class=\"button\" formaction=\"/api/forms/property-fund/sections#apply\" name=\"go\" value=\"your-project\" hidden>");
+        assertThat(html).contains("formaction=\"/api/forms/property-fund/sections#apply\" name=\"go\" value=\"check\">Continue</button>");
         // the declaration is asked on the check page, not on a section's page
         assertThat(html.indexOf("id=\"declaration\"")).isGreaterThan(html.indexOf("id=\"section-check\""));
     }
@@ -90,7 +90,7 @@ class FormHtmlTest {
 
         assertThat(tag(html, "section-your-organisation")).doesNotContain("hidden");
         assertThat(html).contains("<a href=\"#organisationName\">Enter the name</a>")
-                .contains("formaction=\"/api/forms/property-fund/sections\" name=\"go\" value=\"check\" hidden>Continue</button>");
+                .contains("formaction=\"/api/forms/property-fund/sections#apply\" name=\"go\" value=\"check\" hidden>Continue</button>");
         String organisation = html.substring(html.indexOf("id=\"section-your-organisation\""), html.indexOf("id=\"section-your-project\""));
         assertThat(organisation).contains("name=\"go\" value=\"check\">Continue</button>");
     }

@@ -101,6 +101,31 @@ class SectionsJourneyTest {
     }
 
     @Test
+    void theWayBackOnASectionGoesToTheOneBeforeCheckingNothingAndKeepingEveryAnswer() {
+        Map<String, List<String>> answers = Fixtures.answers();
+        Document page = firstPage();
+        String first = showing(page);
+        assertThat(page.select("#" + first + " .form-section__back")).as("no way back from the first section").isEmpty();
+        fill(page, first, answers);
+        page = Jsoup.parse(press(page, continueButton(page)).getBody());
+        String second = showing(page);
+        assertThat(second).isNotEqualTo(first);
+
+        // the second section left unanswered: going back is not refused for it
+        org.jsoup.nodes.Element back = page.selectFirst("#" + second + " .form-section__back button");
+        assertThat(back.text()).startsWith("Back to ‘");
+        APIGatewayV2HTTPResponse response = press(page, back);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        page = Jsoup.parse(response.getBody());
+        assertThat(showing(page)).isEqualTo(first);
+        assertThat(page.select("[data-error-summary]")).isEmpty();
+        assertThat(page.getElementById("groupName").attr("value")).isEqualTo(answers.get("groupName").get(0));
+        assertThat(continueButton(page).attr("value")).as("and on from there to the second again").isEqualTo(second.substring("section-".length()));
+        assertThat(store.applications).isEmpty();
+    }
+
+    @Test
     void goingToTheCheckPageWithAnUnansweredSectionShowsThatSection() {
         Map<String, List<String>> answers = Fixtures.with(Fixtures.answers(), "phone");
         Map<String, List<String>> fields = new LinkedHashMap<>(answers);
@@ -136,7 +161,7 @@ class SectionsJourneyTest {
     }
 
     static Element continueButton(Document page) {
-        return page.selectFirst("[data-section]:not([hidden]) button[name=go]");
+        return page.selectFirst("[data-section]:not([hidden]) button.button[name=go]");
     }
 
     /** The summary list's answer to a question, as shown. */

@@ -211,6 +211,64 @@ class BrowserJourneyIT {
     }
 
     /**
+     * On an old phone's screen (320 × 640), with and without JavaScript: after Continue the new
+     * section's heading is on the first screen (and has focus, with JavaScript); after a section
+     * with problems the error summary is on the first screen, with focus (JavaScript) or one Tab
+     * from its first link (without).
+     */
+    @Test
+    void onASmallScreenEachStepOpensAtItsSectionOrItsProblems() {
+        for (boolean javascript : List.of(true, false)) {
+            String name = "320x640-" + (javascript ? "js" : "no-js");
+            WebDriver browser = Browser.open(javascript);
+            try {
+                phoneScreen(browser);
+                browser.get(url(FORM_PAGE));
+                String first = showing(browser);
+                fillShowing(browser, LocalRunFixture.answers());
+                continueButton(browser).click();
+                waitForPageAfter(browser, first);
+                String second = showing(browser);
+
+                WebElement heading = browser.findElement(By.cssSelector("#section-" + second + " .form-section__title"));
+                Browser.screenshot(browser, name + "-after-continue");
+                assertThat(onTheFirstScreen(browser, heading)).as("%s: the heading of %s on the first screen", name, second).isTrue();
+                if (javascript) {
+                    assertThat(browser.switchTo().activeElement()).as("focus after Continue").isEqualTo(heading);
+                }
+
+                continueButton(browser).click(); // leaving the second section unanswered
+                WebElement summary = waitForErrorSummary(browser);
+                Browser.screenshot(browser, name + "-after-an-error");
+                assertThat(onTheFirstScreen(browser, summary)).as("%s: the error summary on the first screen", name).isTrue();
+                if (javascript) {
+                    assertThat(browser.switchTo().activeElement()).as("%s: focus on the error summary", name).isEqualTo(summary);
+                } else {
+                    // the page opened at the form, so the next Tab is the first problem's link, not the site's header
+                    keys(browser, Keys.TAB);
+                    assertThat(browser.switchTo().activeElement()).as("%s: one Tab to the first problem", name)
+                            .isEqualTo(summary.findElement(By.tagName("a")));
+                }
+            } finally {
+                browser.quit();
+            }
+        }
+    }
+
+    /** A viewport of 320 × 640 CSS pixels, whatever the window's own bars take. */
+    private static void phoneScreen(WebDriver browser) {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(320, 640));
+        long inner = (Long) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.innerHeight;");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(320, 640 + (int) (640 - inner)));
+    }
+
+    /** Wholly inside the viewport as it stands, not scrolled to. */
+    private static boolean onTheFirstScreen(WebDriver browser, WebElement element) {
+        return (Boolean) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "var r = arguments[0].getBoundingClientRect(); return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight;", element);
+    }
+
+    /**
      * Without JavaScript: send without the declaration (a 422 answering the post), tick it, send,
      * then Back. The browser shows the 422 page again from its history, never "Confirm Form
      * Resubmission" (Chromium's ERR_CACHE_MISS page), which it did while that page was no-store.
@@ -368,7 +426,7 @@ class BrowserJourneyIT {
             browser.get(url(FORM_PAGE));
             continueButton(browser).click();
             waitForErrorSummary(browser);
-            assertThat(browser.getCurrentUrl()).endsWith("/api/forms/" + LocalRunFixture.FORM + "/sections");
+            assertThat(browser.getCurrentUrl()).endsWith("/api/forms/" + LocalRunFixture.FORM + "/sections#apply");
             violations.addAll(check(browser, "a section with problems"));
         } finally {
             browser.quit();
@@ -376,8 +434,9 @@ class BrowserJourneyIT {
         assertThat(violations).isEmpty();
     }
 
-    static void waitForErrorSummary(WebDriver browser) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-error-summary]")));
+    static WebElement waitForErrorSummary(WebDriver browser) {
+        return new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-error-summary]")));
     }
 
     static List<String> check(WebDriver browser, String page) {
@@ -421,7 +480,7 @@ class BrowserJourneyIT {
     }
 
     static WebElement continueButton(WebDriver browser) {
-        return browser.findElements(By.cssSelector("[data-section] button[name=go]")).stream().filter(WebElement::isDisplayed).findFirst().orElseThrow();
+        return browser.findElements(By.cssSelector("[data-section] button.button[name=go]")).stream().filter(WebElement::isDisplayed).findFirst().orElseThrow();
     }
 
     /** Waits until the page has moved on from {@code section}, whether by a new page or in place. */

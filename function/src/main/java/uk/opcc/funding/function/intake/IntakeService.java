@@ -90,7 +90,8 @@ public final class IntakeService {
     /**
      * The applicant leaves page {@code leaving} (a section, or the check page) for page
      * {@code going}: check the answers of the page being left, then say which page to show.
-     * Going to the check page checks every answer first. Nothing is stored.
+     * Going back to an earlier section checks nothing; going to the check page checks every
+     * answer first. Nothing is stored.
      */
     public Outcome move(Submission submission, String leaving, String going) {
         Instant now = clock.instant();
@@ -102,6 +103,10 @@ public final class IntakeService {
         boolean toCheck = FormDefinition.CHECK.equals(going) || form.page(going).isEmpty();
         String then = toCheck ? FormDefinition.CHECK : going;
         Optional<FormDefinition.Section> left = form.page(leaving);
+        if (left.isPresent() && !toCheck && form.pages().indexOf(form.page(going).orElseThrow()) < form.pages().indexOf(left.get())) {
+            // Back to an earlier section: nothing on the page being left is checked yet (it is, on the way forward again).
+            return new Outcome.Moved(form.id(), going, form.after(going), List.of());
+        }
         if (left.isPresent()) {
             List<Problem> problems = problems(target, left.get().questions(), submission, now);
             if (!problems.isEmpty()) {
