@@ -32,14 +32,25 @@ public record Publisher(String name, String shortName, String service, String ph
 
     /** @throws CatalogueException naming each missing detail */
     public static Publisher read(Path jbakeSource) {
+        return of(opccYaml(jbakeSource));
+    }
+
+    /**
+     * The source's {@code data/opcc.yml}, read once for everything that comes from it (this, and the
+     * open data's funders and prefix).
+     */
+    public static Map<?, ?> opccYaml(Path jbakeSource) {
         Path file = jbakeSource.resolve("data/opcc.yml");
-        Map<?, ?> yaml;
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             // Through the reader: naming snakeyaml here would break this class in the function's jar, which has no YAML.
-            yaml = CatalogueReader.loadYaml(reader) instanceof Map<?, ?> map ? map : Map.of();
+            return CatalogueReader.loadYaml(reader) instanceof Map<?, ?> map ? map : Map.of();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
         }
+    }
+
+    /** @param yaml {@code data/opcc.yml}, as {@link #opccYaml} reads it */
+    public static Publisher of(Map<?, ?> yaml) {
         List<String> problems = new ArrayList<>();
         // The site is published in the name of the current funder of record: the last of 'funders', with no end date.
         String name = yaml.get("funders") instanceof List<?> funders && !funders.isEmpty() && funders.get(funders.size() - 1) instanceof Map<?, ?> current

@@ -61,9 +61,10 @@ public final class SiteBaker {
         Decisions decisions = DecisionReader.read(options.source(), all);
         // A preview shows draft decisions too, marked as drafts; the register and open data never do.
         List<Decision> shownDecisions = options.drafts() ? decisions.all() : decisions.published();
-        Publisher opcc = Publisher.read(options.source());
+        Map<?, ?> opccYaml = Publisher.opccYaml(options.source());
+        Publisher opcc = Publisher.of(opccYaml);
         Site site = new Site(opcc, options.siteHost());
-        OpenData openData = OpenData.read(options.source());
+        OpenData openData = OpenData.of(opccYaml);
         GrantsData grants = new GrantsData(shown, site, openData, decisions.published());
         // Checked before anything is written, so a package the schema refuses leaves the output as it was.
         String grantsJson = grants.any() ? grants.json() : null;

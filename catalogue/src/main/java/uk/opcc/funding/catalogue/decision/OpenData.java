@@ -1,10 +1,5 @@
 package uk.opcc.funding.catalogue.decision;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,19 +60,18 @@ public record OpenData(String prefix, List<Funder> funders, String licence, List
 
     /** @throws CatalogueException naming each problem in {@code openData} */
     public static OpenData read(Path jbakeSource) {
-        Object yaml;
-        try (Reader reader = Files.newBufferedReader(jbakeSource.resolve(FILE), StandardCharsets.UTF_8)) {
-            yaml = CatalogueReader.loadYaml(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + FILE, e);
-        }
-        Map<?, ?> fields = yaml instanceof Map<?, ?> root && root.get("openData") instanceof Map<?, ?> map ? map : Map.of();
+        return of(uk.opcc.funding.catalogue.Publisher.opccYaml(jbakeSource));
+    }
+
+    /** @param yaml {@code data/opcc.yml}, as {@link uk.opcc.funding.catalogue.Publisher#opccYaml} reads it */
+    public static OpenData of(Map<?, ?> yaml) {
+        Map<?, ?> fields = yaml.get("openData") instanceof Map<?, ?> map ? map : Map.of();
         List<String> problems = new ArrayList<>();
         String prefix = CatalogueReader.text(fields.get("prefix"));
         if (prefix == null || !prefix.matches("[a-z0-9]{2,30}")) {
             problems.add(FILE + ": openData.prefix must be the office's 360Giving prefix, in small letters and digits (grant ids are 360G-<prefix>-<reference>)");
         }
-        List<Funder> funders = Funder.read(yaml instanceof Map<?, ?> root ? root.get("funders") : null, FILE, problems);
+        List<Funder> funders = Funder.read(yaml.get("funders"), FILE, problems);
         String licence = CatalogueReader.text(fields.get("licence"));
         if (!LICENCES.containsKey(licence)) {
             problems.add(FILE + ": openData.licence must be one of " + LICENCES.keySet().stream().sorted().toList());
