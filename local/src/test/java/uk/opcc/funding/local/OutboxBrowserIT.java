@@ -2,6 +2,7 @@ package uk.opcc.funding.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** {@code /_outbox/} in headless Chromium: each email readable, its HTML rendered safely, no axe violations. */
 class OutboxBrowserIT {
@@ -78,7 +81,9 @@ class OutboxBrowserIT {
             List<String> violations = new ArrayList<>(BrowserJourneyIT.check(browser, "panel packs"));
             browser.findElement(By.xpath("//button[starts-with(normalize-space(.), 'Make an interim pack')]")).click();
 
-            assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("An interim pack of the applications so far");
+            // The pack is made while the post is answered: wait for the page that says so, not the one being left.
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("[role=status]"), "An interim pack of the applications so far"));
             violations.addAll(BrowserJourneyIT.check(browser, "panel pack made"));
             assertThat(violations).isEmpty();
         } finally {
