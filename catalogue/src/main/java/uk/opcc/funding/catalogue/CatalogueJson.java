@@ -110,6 +110,7 @@ public final class CatalogueJson {
         now.ifPresent(n -> json.put("nextRound", fund.nextRound(n).map(PanelRound::id).orElse(null)));
         json.put("endedOn", fund.endedOn().map(Object::toString).orElse(null));
         json.put("retentionYears", fund.retentionYears());
+        json.put("payment", fund.payment().orElse(null));
         json.put("calls", catalogue.callsFor(fund.id()).stream().map(Call::id).toList());
         return json;
     }
@@ -192,7 +193,7 @@ public final class CatalogueJson {
                 maps(json.get("panelRounds")).stream().map(r -> new PanelRound(string(r, "id"),
                         OffsetDateTime.parse(string(r, "deadline")).atZoneSameInstant(Catalogue.UK),
                         LocalDate.parse(string(r, "decisionsBy")), Boolean.TRUE.equals(r.get("provisional")))).toList(),
-                ((Number) json.get("retentionYears")).intValue());
+                ((Number) json.get("retentionYears")).intValue(), Optional.ofNullable(string(json, "payment")));
     }
 
     private static Call readCall(Map<String, Object> json) {

@@ -154,7 +154,7 @@ public final class CatalogueReader {
         }
         return Optional.of(new Fund(id, text(fields.get("name")), status, text(fields.get("summary")),
                 maxAward, text(fields.get("awardText")), whoCanApply, text(fields.get("decisions")),
-                endedOn, rounds, Integer.parseInt(text(fields.get("retentionYears")))));
+                endedOn, rounds, Integer.parseInt(text(fields.get("retentionYears"))), Optional.ofNullable(text(fields.get("payment")))));
     }
 
     /** A fund's panel calendar: each round's id, application deadline (UK time) and decision date. */

@@ -18,6 +18,9 @@ import java.util.Optional;
  *                      joins the first round whose deadline it meets
  * @param retentionYears how long applications are kept after they are received, for the privacy
  *                      notice and the stored record's expiry
+ * @param payment       how a grant from the fund is paid, in the words an award's email gives
+ *                      (part as the project is delivered, the balance on its final report...);
+ *                      empty where the strategy does not say, and the email points to the grant agreement
  */
 public record Fund(
         String id,
@@ -30,7 +33,8 @@ public record Fund(
         String decisions,
         Optional<LocalDate> endedOn,
         List<PanelRound> panelRounds,
-        int retentionYears) {
+        int retentionYears,
+        Optional<String> payment) {
 
     public Fund {
         whoCanApply = List.copyOf(whoCanApply);

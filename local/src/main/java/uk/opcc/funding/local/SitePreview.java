@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import uk.opcc.funding.catalogue.Catalogue;
+import uk.opcc.funding.catalogue.decision.Decisions;
 import uk.opcc.funding.site.SiteBaker;
 
 /**
@@ -30,7 +31,7 @@ final class SitePreview implements AutoCloseable {
     private static final long QUIET_MILLIS = 40;
 
     /** One good bake: where it is, what it holds, and its number (for the page's reload check). */
-    record Bake(Path site, Catalogue catalogue, int number) {
+    record Bake(Path site, Catalogue catalogue, Decisions decisions, int number) {
     }
 
     private final Path source;
@@ -77,9 +78,9 @@ final class SitePreview implements AutoCloseable {
         int number = ++bakes;
         Path site = work.resolve("site-" + number);
         try {
-            Catalogue baked = SiteBaker.bake(new SiteBaker.Options(source, site, siteHost, Instant.now(), drafts));
+            SiteBaker.Baked baked = SiteBaker.bake(new SiteBaker.Options(source, site, siteHost, Instant.now(), drafts));
             Bake previous = current;
-            current = new Bake(site, baked, number);
+            current = new Bake(site, baked.catalogue(), baked.decisions(), number);
             if (error != null) {
                 // Whoever put the mistake right sees that it worked, not just that the banner went quiet.
                 console.println("The preview is up to date again: the problem is put right and every page shows the site as saved.");

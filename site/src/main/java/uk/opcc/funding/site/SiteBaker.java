@@ -55,7 +55,14 @@ public final class SiteBaker {
     private SiteBaker() {
     }
 
-    public static Catalogue bake(Options options) {
+    /**
+     * What a bake showed: its catalogue (drafts only in a preview that shows them) and every
+     * decision read from the source (the local run sends the outcomes of the final ones).
+     */
+    public record Baked(Catalogue catalogue, Decisions decisions) {
+    }
+
+    public static Baked bake(Options options) {
         Catalogue all = CatalogueReader.read(options.source());
         Catalogue shown = options.drafts() ? all : all.published();
         Decisions decisions = DecisionReader.read(options.source(), all);
@@ -113,7 +120,7 @@ public final class SiteBaker {
                 Files.writeString(out.resolve(GrantsData.CSV), grants.csv());
             }
             Files.writeString(out.resolve("sitemap.xml"), Sitemap.xml(out, site));
-            return shown;
+            return new Baked(shown, decisions);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -232,7 +239,7 @@ public final class SiteBaker {
                 list.contains("--drafts"));
         long started = System.nanoTime();
         try {
-            Catalogue baked = bake(options);
+            Catalogue baked = bake(options).catalogue();
             System.out.printf("Baked %d funds and %d calls into %s in %d ms%n", baked.funds().size(),
                     baked.calls().size(), options.output(), Duration.ofNanos(System.nanoTime() - started).toMillis());
         } catch (CatalogueException | BakeException e) {

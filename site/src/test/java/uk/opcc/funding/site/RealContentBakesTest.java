@@ -31,7 +31,7 @@ class RealContentBakesTest {
     @BeforeAll
     static void bake() {
         all = CatalogueReader.read(BakedSite.SOURCE);
-        baked = SiteBaker.bake(new SiteBaker.Options(BakedSite.SOURCE, output, "https://funding.example.org", Instant.now(), false));
+        baked = SiteBaker.bake(new SiteBaker.Options(BakedSite.SOURCE, output, "https://funding.example.org", Instant.now(), false)).catalogue();
         site = new BakedSite(output);
     }
 
