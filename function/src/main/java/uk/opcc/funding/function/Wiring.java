@@ -25,6 +25,8 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.catalogue.CatalogueJson;
 import uk.opcc.funding.catalogue.Publisher;
+import uk.opcc.funding.catalogue.decision.DecisionJson;
+import uk.opcc.funding.catalogue.decision.Decisions;
 import uk.opcc.funding.function.config.IntakeConfig;
 import uk.opcc.funding.function.config.MailConfig;
 import uk.opcc.funding.function.http.FormPages;
@@ -37,11 +39,13 @@ import uk.opcc.funding.function.notify.FailedEmails;
 import uk.opcc.funding.function.mail.Mailer;
 import uk.opcc.funding.function.notify.NotificationService;
 import uk.opcc.funding.function.ses.SesMailer;
+import uk.opcc.funding.function.outcome.OutcomeService;
 import uk.opcc.funding.function.panel.PanelPackService;
 import uk.opcc.funding.function.secrets.IntakeSecrets;
 import uk.opcc.funding.function.secrets.Secrets;
 import uk.opcc.funding.function.secrets.SecretsManagerSecrets;
 import uk.opcc.funding.function.storage.DynamoDbApplicationStore;
+import uk.opcc.funding.function.storage.DynamoDbOutcomeRecords;
 import uk.opcc.funding.function.storage.DynamoDbPanelPackClaims;
 
 /**
@@ -217,6 +221,22 @@ public final class Wiring {
                 new DynamoDbPanelPackClaims(dynamoDb, config.tableName()), mailer, config, clock, PanelPackHandler.TIMEOUT);
     }
 
+    /** The outcome emails of the final decisions the build packaged: the notifier's settings (table, sender, staff mailboxes). */
+    public OutcomeService outcomeService() {
+        MailConfig config = mailConfig();
+        return outcomeService(config, decisions(), sesMailer(config));
+    }
+
+    /** Over the decisions of another source and another mail adapter: the local run's preview and outbox. */
+    public OutcomeService outcomeService(Decisions decisions, Mailer mailer) {
+        return outcomeService(mailConfig(), decisions, mailer);
+    }
+
+    private OutcomeService outcomeService(MailConfig config, Decisions decisions, Mailer mailer) {
+        return new OutcomeService(catalogue, decisions, publisher, new DynamoDbOutcomeRecords(clients.dynamoDb(config.region(),
+                config.dynamoDbEndpoint()), config.tableName()), mailer, config, clock);
+    }
+
     /** Every email through SES, in the deployment's configuration set when it has one. */
     private SesMailer sesMailer(MailConfig config) {
         return sesMailer(config, clients.ses(config.region(), config.sesEndpoint()));
@@ -229,6 +249,11 @@ public final class Wiring {
     /** The catalogue the build packaged from the site's source: funds, published calls, forms. */
     public static Catalogue catalogue() {
         return CatalogueJson.read(packaged("catalogue.json"));
+    }
+
+    /** The final decisions the build packaged from the site's data/decisions/, declines' reasons and feedback included. */
+    public static Decisions decisions() {
+        return DecisionJson.readOutcomes(packaged("decisions.json"));
     }
 
     /** Who publishes the site, packaged from the site's data/opcc.yml: the contact details applicants are given. */

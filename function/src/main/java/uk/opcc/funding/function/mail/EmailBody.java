@@ -1,4 +1,4 @@
-package uk.opcc.funding.function.notify;
+package uk.opcc.funding.function.mail;
 
 import uk.opcc.funding.catalogue.text.Html;
 
@@ -7,19 +7,19 @@ import uk.opcc.funding.catalogue.text.Html;
  * in the HTML, our words and the applicant's alike; in the text, the applicant's answers are
  * indented, so nothing they type can pass for a heading or a line of ours.
  */
-final class EmailBody {
+public final class EmailBody {
     private final StringBuilder text = new StringBuilder();
     private final StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"en-GB\"><body style=\"font-family:Arial,sans-serif\">");
     private boolean inTable;
 
-    EmailBody heading(String words) {
+    public EmailBody heading(String words) {
         endTable();
         text.append(words).append("\n").append("-".repeat(words.length())).append("\n\n");
         html.append("<h2>").append(Html.escape(words)).append("</h2>");
         return this;
     }
 
-    EmailBody paragraph(String words) {
+    public EmailBody paragraph(String words) {
         endTable();
         text.append(words).append("\n\n");
         html.append("<p>").append(Html.escape(words)).append("</p>");
@@ -27,7 +27,7 @@ final class EmailBody {
     }
 
     /** A line that must not be missed, such as the safety warning or a possible duplicate. */
-    EmailBody strong(String words) {
+    public EmailBody strong(String words) {
         endTable();
         text.append(words).append("\n\n");
         html.append("<p><strong>").append(Html.escape(words)).append("</strong></p>");
@@ -35,7 +35,7 @@ final class EmailBody {
     }
 
     /** Lines kept together, such as an address. */
-    EmailBody lines(java.util.List<String> lines) {
+    public EmailBody lines(java.util.List<String> lines) {
         endTable();
         text.append(String.join("\n", lines)).append("\n\n");
         html.append("<p>").append(String.join("<br>", lines.stream().map(Html::escape).toList())).append("</p>");
@@ -43,7 +43,7 @@ final class EmailBody {
     }
 
     /** One question and its answer, or one fact and its value. */
-    EmailBody row(String label, String value) {
+    public EmailBody row(String label, String value) {
         if (!inTable) {
             html.append("<table>");
             inTable = true;
@@ -54,11 +54,11 @@ final class EmailBody {
         return this;
     }
 
-    String text() {
+    public String text() {
         return text.toString().stripTrailing() + "\n";
     }
 
-    String html() {
+    public String html() {
         endTable();
         return html + "</body></html>";
     }

@@ -1,5 +1,6 @@
 package uk.opcc.funding.function.notify;
 
+import uk.opcc.funding.function.mail.EmailBody;
 import uk.opcc.funding.function.mail.Email;
 import java.util.ArrayList;
 import java.util.List;

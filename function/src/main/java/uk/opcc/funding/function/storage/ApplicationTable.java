@@ -52,6 +52,12 @@ public final class ApplicationTable {
      * that day, a conditional counter that holds back more than the day's cap.
      */
     public static final String MAIL_CAP_PREFIX = "MAILCAP#";
+    /**
+     * {@code OUTCOMES#<decision id>#<digest>}: that a final decision's staff summary went, so its
+     * outcome emails are all settled (kept: it holds no personal data). Each application's own
+     * outcome email is kept on its item, beside its other emails.
+     */
+    public static final String OUTCOMES_PREFIX = "OUTCOMES#";
     public static final String ROUND_INDEX = "byFundRound";
     public static final String FUND_ROUND = "fundRound";
     public static final String RECEIVED_AT = "receivedAt";
