@@ -3,6 +3,8 @@
 <#-- SiteBaker's FormPages puts the page's facts in its view header and the form, rendered by FormHtml, in its body. -->
 <#assign view = content.view>
 <#macro guidanceAndForm>
+<#-- Whole on the form's first page; the intake folds it into "About this form" on the later ones (FormHtml.introduction). -->
+${markers.introductionStart?no_esc}
 <div class="prose">
   <p>Read the <a href="${view.fundUrl}">guidance for the ${view.fundName}</a> before you start<#if view.callUrl??>, and the <a href="${view.callUrl}">details of this call</a></#if>.</p>
   <ul>
@@ -12,6 +14,7 @@
     <li>If you would rather apply on paper or in another format, <a href="#site-contact">contact us</a>.</li>
   </ul>
 </div>
+${markers.introductionEnd?no_esc}
 ${content.body?no_esc}
 </#macro>
 <@layout.page title=view.title description="Apply online to the " + view.fundName + "." current="home" script="/js/apply.js" print=true>

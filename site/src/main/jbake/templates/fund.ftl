@@ -27,6 +27,22 @@
 </#if>
 </dl>
 
+<#if fund.limits?? && fund.limits?has_content>
+<h2 class="heading-m" id="limits">Limits on your answers</h2>
+<p>The form asks you to answer every question unless it says it is optional. When you apply it checks ${fund.limits?size} of your answers against a limit, each shown here.</p>
+<#-- Folded, so the page stays short; worded by each question's own class from the rule it checks (Question.limit). -->
+<details class="details">
+<summary class="details__summary">See the limit on each answer</summary>
+<div class="details__text">
+<dl class="summary-list">
+<#list fund.limits as item>
+  <div class="summary-list__row"><dt>${item.question}</dt><dd>${item.limit?cap_first}<#if item.provisional> (a placeholder figure, to be confirmed)</#if></dd></div>
+</#list>
+</dl>
+</div>
+</details>
+</#if>
+
 <#if fund.rounds?? && fund.rounds?has_content>
 <h2 class="heading-m" id="panel-dates">Panel dates</h2>
 <p>The panel considers every application received by a deadline together. Applications that arrive after a deadline go to the next panel.<#if fund.rounds?filter(r -> r.provisional)?has_content> Dates marked provisional are still to be confirmed.</#if></p>

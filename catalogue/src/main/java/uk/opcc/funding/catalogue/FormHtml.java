@@ -27,6 +27,13 @@ public final class FormHtml {
     public static final String PRINT_BUTTON = "<p><button type=\"button\" class=\"button button--secondary\" data-print hidden>"
             + "Print or save a copy of your answers</button></p>";
 
+    /**
+     * Mark the form's introduction in a baked form page (the guidance link, the limit, the
+     * deadline, other formats): see {@link #introduction}.
+     */
+    public static final String INTRODUCTION_START = "<!-- introduction -->";
+    public static final String INTRODUCTION_END = "<!-- /introduction -->";
+
     /** A problem to show beside a question. */
     public record Error(String field, String message) {
     }
@@ -110,6 +117,25 @@ public final class FormHtml {
         }
         html.append(sendButton("")).append("\n</div>\n");
         return html.append("</form>\n").append(END).toString();
+    }
+
+    /**
+     * A baked form page's introduction as {@code step} shows it: whole on the form's first page;
+     * on every later page (and the check page) folded into a closed "About this form", one line,
+     * so that on a small screen the section's way back, "Section 2 of 4" and heading come first,
+     * and the guidance, the limit, the deadline and the "another format" link stay one tap away.
+     * A page without the marks is returned as it is.
+     */
+    public static String introduction(String page, FormDefinition form, Step step) {
+        int start = page.indexOf(INTRODUCTION_START);
+        int end = page.indexOf(INTRODUCTION_END);
+        if (start < 0 || end < start || step.show().equals(Step.start(form).show())) {
+            return page;
+        }
+        String inside = page.substring(start + INTRODUCTION_START.length(), end);
+        return page.substring(0, start) + INTRODUCTION_START
+                + "\n<details class=\"details form-introduction\">\n<summary class=\"details__summary\">About this form</summary>\n"
+                + "<div class=\"details__text\">" + inside + "</div>\n</details>\n" + page.substring(end);
     }
 
     /** The hidden field that says which page a post comes from. */

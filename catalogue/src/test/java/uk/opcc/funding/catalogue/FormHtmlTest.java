@@ -104,4 +104,21 @@ class FormHtmlTest {
 
         assertThat(html).contains("<dt class=\"summary-list__key\">Project title</dt><dd class=\"summary-list__value\">Not answered</dd>");
     }
+
+    @Test
+    void theIntroductionIsWholeOnTheFirstPageAndFoldedOnLaterOnes() {
+        String page = "<h1>Apply</h1>\n" + FormHtml.INTRODUCTION_START + "<div class=\"prose\"><p>Read the guidance</p></div>"
+                + FormHtml.INTRODUCTION_END + "\n" + FormHtml.START + "<form></form>" + FormHtml.END;
+        String second = form.pages().get(1).id();
+
+        assertThat(FormHtml.introduction(page, form, FormHtml.Step.start(form))).isEqualTo(page);
+
+        for (FormHtml.Step later : List.of(new FormHtml.Step(second, form.after(second)), FormHtml.Step.check())) {
+            String folded = FormHtml.introduction(page, form, later);
+            assertThat(folded).as(later.show()).contains("<details class=\"details form-introduction\">\n<summary class=\"details__summary\">About this form</summary>\n"
+                    + "<div class=\"details__text\"><div class=\"prose\"><p>Read the guidance</p></div></div>\n</details>")
+                    .doesNotContain("<details open").startsWith("<h1>Apply</h1>").endsWith(FormHtml.START + "<form></form>" + FormHtml.END);
+        }
+        assertThat(FormHtml.introduction("<p>no marks</p>", form, FormHtml.Step.check())).isEqualTo("<p>no marks</p>");
+    }
 }

@@ -126,6 +126,33 @@ class SectionsJourneyTest {
     }
 
     @Test
+    void theFormsIntroductionIsWholeOnItsFirstPageAndFoldedOnEveryLaterOne() {
+        Map<String, List<String>> answers = Fixtures.answers();
+        Document page = firstPage();
+        Element introduction = page.selectFirst("main .prose:has(a[href$=site-contact])");
+        assertThat(introduction).as("the introduction, with its 'another format' link").isNotNull();
+        assertThat(introduction.closest("details")).as("on the first page, not folded").isNull();
+        assertThat(page.select("details.form-introduction")).isEmpty();
+
+        List<String> later = new ArrayList<>();
+        while (!showing(page).equals("section-check")) {
+            fill(page, showing(page), answers);
+            page = Jsoup.parse(press(page, continueButton(page)).getBody());
+            later.add(showing(page));
+
+            Element folded = page.selectFirst("details.form-introduction");
+            assertThat(folded).as("%s: the introduction folded", showing(page)).isNotNull();
+            assertThat(folded.hasAttr("open")).as("%s: closed", showing(page)).isFalse();
+            assertThat(folded.selectFirst("summary").text()).isEqualTo("About this form");
+            assertThat(folded.select(".prose a[href$=site-contact]")).as("%s: the 'another format' link still in it", showing(page)).hasSize(1);
+            assertThat(page.select("main .prose:has(a[href$=site-contact])")).as("%s: and nowhere else", showing(page)).hasSize(1);
+            // above the form, so the section's way back, "Section N of M" and heading follow one line after it
+            assertThat(folded.nextElementSiblings().select("form[data-apply-form]")).isNotEmpty();
+        }
+        assertThat(later).as("every later page, the check page too").endsWith("section-check").hasSizeGreaterThan(1);
+    }
+
+    @Test
     void goingToTheCheckPageWithAnUnansweredSectionShowsThatSection() {
         Map<String, List<String>> answers = Fixtures.with(Fixtures.answers(), "phone");
         Map<String, List<String>> fields = new LinkedHashMap<>(answers);

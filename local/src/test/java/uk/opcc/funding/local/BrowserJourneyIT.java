@@ -236,6 +236,13 @@ class BrowserJourneyIT {
                 if (javascript) {
                     assertThat(browser.switchTo().activeElement()).as("focus after Continue").isEqualTo(heading);
                 }
+                // Even from the page's top (a reload, a link without #apply): the introduction is folded above the
+                // section, so its way back, "Section 2 of N" and heading are on the first screen all the same.
+                for (String part : List.of(".form-section__back", ".caption", ".form-section__title")) {
+                    WebElement element = browser.findElement(By.cssSelector("#section-" + second + " " + part));
+                    assertThat(onTheFirstScreenFromTheTop(browser, element)).as("%s: %s of %s within 640 px of the page's top", name, part, second)
+                            .isTrue();
+                }
 
                 continueButton(browser).click(); // leaving the second section unanswered
                 WebElement summary = waitForErrorSummary(browser);
@@ -260,6 +267,13 @@ class BrowserJourneyIT {
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(320, 640));
         long inner = (Long) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.innerHeight;");
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(320, 640 + (int) (640 - inner)));
+    }
+
+    /** Wholly inside the first screen of the page as it opens at its top, wherever it is scrolled now. */
+    private static boolean onTheFirstScreenFromTheTop(WebDriver browser, WebElement element) {
+        return (Boolean) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "var r = arguments[0].getBoundingClientRect(); return r.height > 0 && r.top + window.scrollY >= 0"
+                        + " && r.bottom + window.scrollY <= window.innerHeight;", element);
     }
 
     /** Wholly inside the viewport as it stands, not scrolled to. */

@@ -26,6 +26,7 @@ import uk.opcc.funding.catalogue.CatalogueException;
 import uk.opcc.funding.catalogue.CatalogueJson;
 import uk.opcc.funding.catalogue.CatalogueReader;
 import uk.opcc.funding.catalogue.ContentFile;
+import uk.opcc.funding.catalogue.FormHtml;
 import uk.opcc.funding.catalogue.PageMarkers;
 import uk.opcc.funding.catalogue.Publisher;
 import uk.opcc.funding.catalogue.decision.Decision;
@@ -147,7 +148,8 @@ public final class SiteBaker {
     private static Map<String, Object> markers() {
         return Map.of("title", PageMarkers.TITLE, "message", PageMarkers.MESSAGE,
                 "reference", PageMarkers.REFERENCE, "whatHappensNext", PageMarkers.WHAT_HAPPENS_NEXT,
-                "emailSentTo", PageMarkers.EMAIL_SENT_TO, "answers", PageMarkers.ANSWERS);
+                "emailSentTo", PageMarkers.EMAIL_SENT_TO, "answers", PageMarkers.ANSWERS,
+                "introductionStart", FormHtml.INTRODUCTION_START, "introductionEnd", FormHtml.INTRODUCTION_END);
     }
 
     private static Path staged(Path source, Path work, Path file) {

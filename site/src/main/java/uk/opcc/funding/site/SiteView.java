@@ -1,15 +1,22 @@
 package uk.opcc.funding.site;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import uk.opcc.funding.catalogue.Call;
 import uk.opcc.funding.catalogue.CallStatus;
 import uk.opcc.funding.catalogue.Catalogue;
+import uk.opcc.funding.catalogue.FormDefinition;
 import uk.opcc.funding.catalogue.Fund;
 import uk.opcc.funding.catalogue.text.Money;
 import uk.opcc.funding.catalogue.PanelRound;
+import uk.opcc.funding.catalogue.question.FormField;
+import uk.opcc.funding.catalogue.question.MoneyQuestion;
 
 /**
  * What the templates show, worked out once in Java at bake time: statuses against the bake
@@ -31,10 +38,14 @@ final class SiteView {
             if (apply != null) {
                 fund.put("applyUrl", apply);
                 // The most its form takes, from the same data the intake refuses larger amounts by.
-                catalogue.formFor(f.id()).ifPresent(form -> catalogue.amountCap(form, null).ifPresent(cap -> {
-                    fund.put("maxRequest", Money.format(cap));
-                    fund.put("maxRequestProvisional", form.maxAmount().isPresent() && form.maxAmountProvisional());
-                }));
+                catalogue.formFor(f.id()).ifPresent(form -> {
+                    boolean provisional = form.maxAmount().isPresent() && form.maxAmountProvisional();
+                    catalogue.amountCap(form, null).ifPresent(cap -> {
+                        fund.put("maxRequest", Money.format(cap));
+                        fund.put("maxRequestProvisional", provisional);
+                    });
+                    fund.put("limits", limits(form, catalogue.amountCap(form, null), provisional));
+                });
             }
             fund.put("calls", calls.stream().filter(c -> f.id().equals(c.get("fundId"))).toList());
             fundsById.put(f.id(), fund);
@@ -52,6 +63,22 @@ final class SiteView {
             view.put("statusesSince", UkTime.dateAndTime(statusesSince.atZone(Catalogue.UK)));
         }
         return view;
+    }
+
+    /**
+     * Each question of the form with a limit on its answer, in the form's order, as the question's
+     * own class words the limit it checks ("up to 150 characters", "after the start date").
+     *
+     * @param provisional whether the cap is the form's own placeholder maximum, marked beside the amount as elsewhere
+     */
+    private static List<Map<String, Object>> limits(FormDefinition form, Optional<BigDecimal> cap, boolean provisional) {
+        Function<String, String> nameOf = name -> form.field(name).map(FormField::errorName).orElse(name);
+        List<Map<String, Object>> limits = new ArrayList<>();
+        for (FormField field : form.questions()) {
+            field.question().limit(cap, nameOf).ifPresent(limit -> limits.add(Map.of("question", field.label(), "limit", limit,
+                    "provisional", provisional && field.question() instanceof MoneyQuestion)));
+        }
+        return limits;
     }
 
     private static Map<String, Object> fund(Fund fund, Instant now) {

@@ -82,9 +82,11 @@ class BakedSiteIT {
         answers.put("endDate-month", List.of("2"));
         answers.put("endDate-year", List.of("2030"));
         Optional<BigDecimal> cap = Optional.of(new BigDecimal("3000"));
+        FormHtml.Step later = new FormHtml.Step("money-and-dates", FormDefinition.CHECK);
+        Map<String, FormHtml.Step> steps = Map.of("section-with-problems", later, "check", FormHtml.Step.check());
         Map<String, String> states = Map.of(
                 "section-with-problems", FormHtml.render(form, null, cap, answers, List.of(new FormHtml.Error("endDate",
-                        "The end date must be a real date")), new FormHtml.Step("money-and-dates", FormDefinition.CHECK)),
+                        "The end date must be a real date")), later),
                 "check", FormHtml.render(form, null, cap, answers,
                         List.of(new FormHtml.Error("declaration", "Confirm the declaration")), FormHtml.Step.check()));
         List<String> errors = new ArrayList<>();
@@ -92,8 +94,11 @@ class BakedSiteIT {
 
         Path folder = Files.createDirectories(Path.of("target/form-states"));
         for (Map.Entry<String, String> state : states.entrySet()) {
-            String page = baked.substring(0, baked.indexOf(FormHtml.START)) + state.getValue()
-                    + baked.substring(baked.indexOf(FormHtml.END) + FormHtml.END.length());
+            // as the intake draws them: on these later pages the form's introduction folded
+            String folded = FormHtml.introduction(baked, form, steps.get(state.getKey()));
+            assertThat(folded).as(state.getKey()).contains("<details class=\"details form-introduction\">");
+            String page = folded.substring(0, folded.indexOf(FormHtml.START)) + state.getValue()
+                    + folded.substring(folded.indexOf(FormHtml.END) + FormHtml.END.length());
             validator.checkHtmlFile(Files.writeString(folder.resolve(state.getKey() + ".html"), page).toFile(), true);
         }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -305,6 +306,41 @@ class SiteBakerTest {
                 .isEqualTo("£8,000 an application (a placeholder figure, to be confirmed); a call for bids may set a lower amount");
         assertThat(site.page("/funds/fire-prevention-partnership.html").select(".summary-list__row:contains(Most you can apply for)")).isEmpty();
         assertThat(site.page("/funds/flood-recovery-fund.html").select(".summary-list__row:contains(Most you can apply for)")).isEmpty();
+    }
+
+    @Test
+    void fundPagesStateEveryLimitTheFormEnforcesWithTheFiguresInFormsYml() {
+        // given the fixture's forms.yml: maxLength 150 and 2500, a postcode, a phone, the fund's £3,000,
+        // a start date notBefore today and an end date after it; the other form's number from 1 to 5000
+        Map<String, String> villages = limits("/funds/safer-villages-fund.html");
+        assertThat(villages).containsEntry("Name of your group", "Up to 150 characters")
+                .containsEntry("What will you do, and where?", "Up to 2,500 characters")
+                .containsEntry("Postcode", "A UK postcode")
+                .containsEntry("Telephone number", "A full number with its area code, or + and the country code")
+                .containsEntry("How much are you asking for?", "Up to £3,000")
+                .containsEntry("When will it start?", "Today or later")
+                .containsEntry("When will it end?", "After the start date")
+                // no limit beyond an answer from the list, or an address
+                .doesNotContainKeys("What kind of group is it?", "Which places will it make safer?", "Email address");
+        assertThat(villages.keySet()).as("in the form's order").containsSubsequence("Name of your group", "Village or parish", "Postcode",
+                "Your full name", "Telephone number", "Project title", "What will you do, and where?", "How much are you asking for?",
+                "What will the money buy?", "When will it start?", "When will it end?");
+
+        Map<String, String> youth = limits("/funds/youth-diversion-fund.html");
+        assertThat(youth).containsEntry("How many young people will take part?", "A whole number from 1 to 5,000")
+                .containsEntry("Their ages (optional)", "Up to 40 characters")
+                .containsEntry("Their collar or staff number", "Up to 10 characters")
+                // the form's own maximum, a placeholder in forms.yml, marked so here as in "At a glance"
+                .containsEntry("How much are you asking for?", "Up to £8,000 (a placeholder figure, to be confirmed)");
+        assertThat(site.page("/funds/flood-recovery-fund.html").select("#limits")).as("an ended fund takes no form").isEmpty();
+    }
+
+    /** A fund page's "Limits on your answers" (folded): each question's label and its limit. */
+    static Map<String, String> limits(String page) {
+        Map<String, String> limits = new java.util.LinkedHashMap<>();
+        site.page(page).selectFirst("#limits ~ details .summary-list").select(".summary-list__row")
+                .forEach(row -> limits.put(row.selectFirst("dt").text(), row.selectFirst("dd").text()));
+        return limits;
     }
 
     @Test

@@ -1,5 +1,6 @@
 package uk.opcc.funding.catalogue.question;
 
+import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Month;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import uk.opcc.funding.catalogue.text.Html;
 import uk.opcc.funding.catalogue.text.Wording;
@@ -105,6 +107,19 @@ public record DateQuestion(String notBefore, String after) implements Question {
             }
         }
         return Optional.empty();
+    }
+
+    /** "today or later", "after the start date", or both; the order of two dates is checked by FormValidator, from {@link #after}. */
+    @Override
+    public Optional<String> limit(Optional<BigDecimal> cap, Function<String, String> nameOf) {
+        List<String> limits = new ArrayList<>();
+        if ("today".equals(notBefore)) {
+            limits.add("today or later");
+        }
+        if (after != null) {
+            limits.add("after " + nameOf.apply(after));
+        }
+        return limits.isEmpty() ? Optional.empty() : Optional.of(String.join(", and ", limits));
     }
 
     /** The date a stored or posted YYYY-MM-DD answer names; empty for anything else. */

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import uk.opcc.funding.catalogue.text.Money;
 import uk.opcc.funding.catalogue.text.Wording;
 
@@ -20,6 +21,11 @@ public record MoneyQuestion() implements Question {
     public String hint(FormField field, Optional<BigDecimal> cap) {
         return cap.map(c -> (field.hint() == null ? "" : field.hint() + ". ") + "You can apply for up to " + Wording.money(c) + ".")
                 .orElse(field.hint());
+    }
+
+    @Override
+    public Optional<String> limit(Optional<BigDecimal> cap, Function<String, String> nameOf) {
+        return cap.map(c -> "up to " + Wording.money(c));
     }
 
     @Override

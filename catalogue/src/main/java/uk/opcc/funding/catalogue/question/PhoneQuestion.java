@@ -1,7 +1,9 @@
 package uk.opcc.funding.catalogue.question;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A telephone number that can be dialled, stored in one plain form (see {@link PhoneNumber}) and
@@ -13,6 +15,11 @@ public record PhoneQuestion() implements Question {
     @Override
     public String kind() {
         return KIND;
+    }
+
+    @Override
+    public Optional<String> limit(Optional<BigDecimal> cap, Function<String, String> nameOf) {
+        return Optional.of("a full number with its area code, or + and the country code");
     }
 
     @Override

@@ -1,8 +1,10 @@
 package uk.opcc.funding.catalogue.question;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +17,11 @@ public record PostcodeQuestion() implements Question {
     @Override
     public String kind() {
         return KIND;
+    }
+
+    @Override
+    public Optional<String> limit(Optional<BigDecimal> cap, Function<String, String> nameOf) {
+        return Optional.of("a UK postcode");
     }
 
     @Override

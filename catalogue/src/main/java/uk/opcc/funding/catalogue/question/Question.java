@@ -57,6 +57,19 @@ public sealed interface Question permits FreeTextQuestion, EmailQuestion, PhoneQ
         return field.hint();
     }
 
+    /**
+     * The limits its {@link #check} holds an answer to, beyond being given, in a few words for the
+     * fund's page ("up to 150 characters", "today or later"); empty where there are none a person
+     * needs to know before starting (a choice from its list, an email address). Worded here, beside
+     * the check, so the page promises only the limits the form enforces.
+     *
+     * @param cap    the most that may be asked for, as {@link Checking#cap}
+     * @param nameOf another question's {@code errorName} by its name (the date an end date comes after)
+     */
+    default Optional<String> limit(Optional<BigDecimal> cap, Function<String, String> nameOf) {
+        return Optional.empty();
+    }
+
     /** Ids of notes of its own that describe its input (a character count), each followed by a space. */
     default String notes(String id) {
         return "";

@@ -1,13 +1,14 @@
 package uk.opcc.funding.catalogue.question;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.text.NumberFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import uk.opcc.funding.catalogue.text.Wording;
 
 /**
  * forms.yml's {@code number}: a whole number, such as how many people will benefit, between
@@ -55,6 +56,15 @@ public record WholeNumberQuestion(Integer min, Integer max) implements Question 
         return Optional.empty();
     }
 
+    @Override
+    public Optional<String> limit(Optional<BigDecimal> cap, Function<String, String> nameOf) {
+        if (min != null && max != null) {
+            return Optional.of("a whole number from " + Wording.number(min) + " to " + Wording.number(max));
+        }
+        return Optional.of("a whole number" + (min != null ? ", " + Wording.number(min) + " or more" : "")
+                + (max != null ? ", " + Wording.number(max) + " or fewer" : ""));
+    }
+
     private static Optional<BigInteger> number(String typed) {
         String value = typed.strip();
         return TYPED.matcher(value).matches() ? Optional.of(new BigInteger(value.replace(",", ""))) : Optional.empty();
@@ -73,6 +83,6 @@ public record WholeNumberQuestion(Integer min, Integer max) implements Question 
     /** 1,200: as people read a number. */
     @Override
     public List<String> show(FormField field, List<String> values) {
-        return List.of(number(values.get(0)).map(n -> NumberFormat.getIntegerInstance(Locale.UK).format(n)).orElse(values.get(0)));
+        return List.of(number(values.get(0)).map(n -> Wording.number(n.longValueExact())).orElse(values.get(0)));
     }
 }

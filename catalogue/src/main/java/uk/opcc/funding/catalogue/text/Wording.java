@@ -30,6 +30,11 @@ public final class Wording {
         return DAY.format(time) + " at " + clock.toLowerCase(Locale.UK);
     }
 
+    /** 1,200: a whole number as people read it. */
+    public static String number(long number) {
+        return java.text.NumberFormat.getIntegerInstance(Locale.UK).format(number);
+    }
+
     /** £2,500, or £2,500.50 when there are pence. */
     public static String money(BigDecimal pounds) {
         return Money.format(pounds);

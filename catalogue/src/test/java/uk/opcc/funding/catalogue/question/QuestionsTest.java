@@ -226,4 +226,22 @@ class QuestionsTest {
         }
         assertThat(Messages.get("invalidPostcode", Map.of())).as("no funder's own postcode in the wording").isEqualTo("Enter a real postcode");
     }
+
+    @Test
+    void eachKindWordsTheLimitItChecksForTheFundsPage() {
+        Optional<BigDecimal> cap = Optional.of(new BigDecimal("2500"));
+        java.util.function.Function<String, String> nameOf = name -> "the start date";
+        assertThat(new WholeNumberQuestion(1, 5000).limit(cap, nameOf)).contains("a whole number from 1 to 5,000");
+        assertThat(new WholeNumberQuestion(10, null).limit(cap, nameOf)).contains("a whole number, 10 or more");
+        assertThat(new WholeNumberQuestion(null, 1200).limit(cap, nameOf)).contains("a whole number, 1,200 or fewer");
+        assertThat(new WholeNumberQuestion(null, null).limit(cap, nameOf)).contains("a whole number");
+        assertThat(new TextQuestion(150).limit(cap, nameOf)).contains("up to 150 characters");
+        assertThat(new LongTextQuestion(2500).limit(cap, nameOf)).contains("up to 2,500 characters");
+        assertThat(new MoneyQuestion().limit(cap, nameOf)).contains("up to £2,500");
+        assertThat(new MoneyQuestion().limit(Optional.empty(), nameOf)).as("no cap, no limit to state").isEmpty();
+        assertThat(new DateQuestion("today", "startDate").limit(cap, nameOf)).contains("today or later, and after the start date");
+        assertThat(new DateQuestion(null, null).limit(cap, nameOf)).isEmpty();
+        assertThat(new EmailQuestion().limit(cap, nameOf)).isEmpty();
+        assertThat(new DeclarationQuestion().limit(cap, nameOf)).isEmpty();
+    }
 }

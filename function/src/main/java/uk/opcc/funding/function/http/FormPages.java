@@ -76,7 +76,8 @@ public final class FormPages {
                 .map(p -> new FormHtml.Error(p.field(), p.message())).toList();
         String heading = step.show().equals(FormDefinition.CHECK) ? "Check your answers"
                 : form.get().page(step.show()).map(FormDefinition.Section::title).orElse("");
-        return page(formId + "/" + (call == null ? "index.html" : call.id() + ".html")).map(page -> {
+        return page(formId + "/" + (call == null ? "index.html" : call.id() + ".html")).map(baked -> {
+            String page = FormHtml.introduction(baked, form.get(), step);
             int start = page.indexOf(FormHtml.START);
             int end = page.indexOf(FormHtml.END);
             if (start < 0 || end < 0) {
