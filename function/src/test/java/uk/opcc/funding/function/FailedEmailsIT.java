@@ -73,7 +73,7 @@ class FailedEmailsIT {
             stream.deliverTo(sesDown); // the first try and Lambda's five retries; then it gives up on them
         }
         assertThat(ses.emails()).isEmpty();
-        ResendHandler resend = new ResendHandler(Fixtures.wiring(environment(ses.endpoint)).failedEmails());
+        ResendHandler resend = Fixtures.resend(Fixtures.wiring(environment(ses.endpoint)));
 
         Map<String, Object> listed = resend.handleRequest(Map.of("list", true), null);
         assertThat((List<String>) listed.get("unsent")).hasSize(5).allSatisfy(line -> assertThat(line).contains("STAFF=pending, 6 attempt(s), last error EmailFailedException"));
@@ -99,7 +99,7 @@ class FailedEmailsIT {
             assertThat(store.claimEmail(references.get(0), Recipient.STAFF, now.minusSeconds(60), now.minusSeconds(20))).isInstanceOf(Claim.Granted.class);
             assertThat(store.claimEmail(references.get(1), Recipient.STAFF, now, now.plusSeconds(60))).isInstanceOf(Claim.Granted.class);
         }
-        ResendHandler resend = new ResendHandler(Fixtures.wiring(environment(ses.endpoint)).failedEmails());
+        ResendHandler resend = Fixtures.resend(Fixtures.wiring(environment(ses.endpoint)));
 
         Map<String, Object> result = resend.handleRequest(Map.of(), null);
 
@@ -108,4 +108,5 @@ class FailedEmailsIT {
         assertThat(result).containsEntry("stillUnsent", List.of(references.get(1)));
         assertThat((List<String>) result.get("applications")).anySatisfy(line -> assertThat(line).startsWith(references.get(1)).contains("HELD_ELSEWHERE"));
     }
+
 }

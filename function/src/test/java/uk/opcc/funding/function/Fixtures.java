@@ -16,6 +16,7 @@ import uk.opcc.funding.site.FixtureAnswers;
 import uk.opcc.funding.site.FixtureSite;
 import uk.opcc.funding.function.intake.ConfirmationToken;
 import uk.opcc.funding.catalogue.Publisher;
+import uk.opcc.funding.catalogue.decision.Decisions;
 import uk.opcc.funding.function.engines.SecretsManagerStandIn;
 
 /**
@@ -81,6 +82,16 @@ public final class Fixtures {
     }
 
     /** The wiring the functions run, over the fixture funder and its fixed clock, with the AWS clients. */
+    /**
+     * The resend as the function builds it, over the fixture funder with no final decision: its
+     * outcome emails have nothing to send (OutcomeEmailsIT tests the resend with one).
+     */
+    public static ResendHandler resend(Wiring wiring) {
+        return new ResendHandler(wiring.failedEmails(), wiring.outcomeService(new Decisions(List.of(), List.of()), (email, from) -> {
+            throw new AssertionError("no outcome email is due: " + email.subject());
+        }));
+    }
+
     public static Wiring wiring(Map<String, String> env) {
         return new Wiring(env, CATALOGUE, PUBLISHER, CLOCK, Wiring.Clients.AWS);
     }

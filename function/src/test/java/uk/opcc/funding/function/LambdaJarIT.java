@@ -102,6 +102,7 @@ class LambdaJarIT {
                 .containsEntry("notified", "0 failures")
                 .containsEntry("notified-again", "0 failures")
                 .containsEntry("resend", "1")
+                .containsEntry("outcomes", "true")
                 .containsEntry("pack-unknown", "UNKNOWN_ROUND")
                 .containsEntry("done", "yes");
         // the form post's application was never fed to the notifier: the resend lists it and sends its emails

@@ -63,6 +63,9 @@ public final class LambdaJarRun {
         result("resend-list", resend.handleRequest(Map.of("list", true), null).get("unsent"));
         result("resend", resend.handleRequest(Map.of(), null).get("found"));
 
+        // The outcome emails, from the decisions.json the build packaged (the real source's final decisions, if any).
+        result("outcomes", new OutcomeHandler().handleRequest(Map.of(), null).get("complete"));
+
         // Panel packs: the application's round (an interim pack), a round whose deadline passed (claimed, sent, once), an unknown round.
         Catalogue catalogue = Wiring.catalogue();
         Instant now = Instant.now();

@@ -91,7 +91,7 @@ class StreamRelayIT {
             clock.advance(Duration.ofMinutes(1));
             stream.deliverTo(sesDown);
         }
-        ResendHandler resend = new ResendHandler(Fixtures.wiring(environment(ses.endpoint)).failedEmails());
+        ResendHandler resend = Fixtures.resend(Fixtures.wiring(environment(ses.endpoint)));
         assertThat((List<String>) resend.handleRequest(Map.of("list", true), null).get("unsent")).singleElement()
                 .satisfies(line -> assertThat(line).startsWith(reference).contains("STAFF=pending, 6 attempt(s)"));
 
@@ -101,4 +101,5 @@ class StreamRelayIT {
         assertThat(resent).containsEntry("found", 1).containsEntry("emailsSent", 2L).containsEntry("stillUnsent", List.of());
         assertThat(ses.emails()).extracting(e -> (String) e.get("subject")).hasSize(2).allSatisfy(s -> assertThat(s).endsWith(reference));
     }
+
 }

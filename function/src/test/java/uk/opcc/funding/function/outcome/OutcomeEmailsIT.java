@@ -31,6 +31,8 @@ import uk.opcc.funding.catalogue.decision.Entry;
 import uk.opcc.funding.engines.DynamoDbLocal;
 import uk.opcc.funding.function.Fixtures;
 import uk.opcc.funding.function.OutcomeHandler;
+import uk.opcc.funding.function.ResendHandler;
+import uk.opcc.funding.function.Wiring;
 import uk.opcc.funding.function.engines.SesEmulator;
 import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.intake.IdempotencyKey;
@@ -227,17 +229,39 @@ class OutcomeEmailsIT {
             return real.send(email, from);
         };
 
-        assertThatThrownBy(() -> OutcomeHandler.report(service(DECISIONS, downForTheDecline, CLOCK).sendAll(PLENTY_OF_TIME), "test"))
+        // The function's run sends the others, then fails (the invocation is an error, and the alarm fires).
+        assertThatThrownBy(() -> new OutcomeHandler(service(DECISIONS, downForTheDecline, CLOCK)).handleRequest(Map.of(), null))
                 .isInstanceOf(EmailFailedException.class);
         assertThat(ses.emails()).extracting(OutcomeEmailsIT::to).containsExactlyInAnyOrder(List.of(address(FIRST_AWARD)), List.of(address(SECOND_AWARD)));
         assertThat(item(DECLINED).get("outcomeEmail").s()).isEqualTo("pending");
         assertThat(item(DECLINED).get("outcomeEmailError").s()).isEqualTo("EmailFailedException");
 
-        Map<String, Object> report = OutcomeHandler.report(service().sendAll(PLENTY_OF_TIME), "test");
+        // The resend a person runs (README "Failed emails") sends it, through the wiring the function uses, and reports it.
+        Wiring wiring = Fixtures.wiring(ses.notifierEnvironment(engine.environment(table), ses.endpoint));
+        Map<String, Object> resent = new ResendHandler(wiring.failedEmails(), wiring.outcomeService(DECISIONS, ses())).handleRequest(Map.of(), null);
 
-        assertThat(report).containsEntry("emailsSent", 1L).containsEntry("complete", true);
-        assertThat(ses.emails()).extracting(OutcomeEmailsIT::to).containsExactlyInAnyOrder(List.of(address(FIRST_AWARD)),
-                List.of(address(SECOND_AWARD)), List.of(address(DECLINED)), List.of("grants@example.gov.uk"));
+        // (it also sends the three applications' own emails, never sent here: this table has no stream)
+        assertThat(resent).containsEntry("found", 3).containsEntry("emailsSent", 6L);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> outcomes = (Map<String, Object>) resent.get("outcomes");
+        assertThat(outcomes).containsEntry("emailsSent", 1L).containsEntry("complete", true).containsEntry("left", List.of());
+        assertThat(String.valueOf(outcomes.get("decisions"))).contains("1 sent now, staff summary sent");
+        assertThat(outcomeEmails()).extracting(OutcomeEmailsIT::to).containsExactlyInAnyOrder(List.of(address(FIRST_AWARD)),
+                List.of(address(SECOND_AWARD)), List.of(address(DECLINED)));
+        assertThat(item(DECLINED).get("outcomeEmail").s()).isEqualTo("sent");
+        int sent = ses.emails().size();
+
+        // and a later run, by either, sends nothing more
+        assertThat(new OutcomeHandler(service()).handleRequest(Map.of(), null)).containsEntry("emailsSent", 0L).containsEntry("complete", true);
+        assertThat(new ResendHandler(wiring.failedEmails(), wiring.outcomeService(DECISIONS, ses())).handleRequest(Map.of(), null))
+                .containsEntry("found", 0);
+        assertThat(ses.emails()).hasSize(sent);
+    }
+
+    /** The applicants' outcome emails in the emulator's outbox, not the staff summary or the applications' own emails. */
+    List<Map<String, Object>> outcomeEmails() {
+        return ses.emails().stream().filter(e -> String.valueOf(e.get("subject")).matches("Your application to the .*, reference .*: (a grant of .*|our decision)"))
+                .toList();
     }
 
     @Test
