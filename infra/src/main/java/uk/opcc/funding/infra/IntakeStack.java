@@ -60,6 +60,8 @@ public final class IntakeStack extends Stack {
     final Mail mail;
     /** Resends every email not sent: see the README's "Failed emails". */
     public final Function resender;
+    /** Sends the outcome emails of the final decisions deployed, every quarter of an hour: see the README's "Recording a decision". */
+    public final Function outcomeEmails;
 
     public IntakeStack(Construct scope, String id, StackProps props, FundingConfig config, Table table) {
         super(scope, id, props);
@@ -109,6 +111,8 @@ public final class IntakeStack extends Stack {
                 512, Duration.minutes(5), mailSettings);
         emailRights(resender, table);
         resender.addToRolePolicy(queryIndex(table, DataStack.NEEDS_EMAIL_INDEX));
+        // and the outcome emails left, as the outcome function sends them: its APP# rights are the ones above, and the decisions' summaries
+        resender.addToRolePolicy(onItems(table, List.of("dynamodb:UpdateItem", "dynamodb:GetItem"), ApplicationTable.OUTCOMES_PREFIX));
         mail.allowSending(resender, "ses:SendEmail");
         CfnOutput.Builder.create(this, "EmailResenderName").value(resender.getFunctionName())
                 .description("aws lambda invoke --function-name <this> --payload '{}' resent.json: sends every email not sent, once").build();
@@ -117,6 +121,11 @@ public final class IntakeStack extends Stack {
                 // One query and one email a round; the function's own timeout, which its claims' lease outlasts.
                 512, Duration.seconds(uk.opcc.funding.function.PanelPackHandler.TIMEOUT_SECONDS), mailSettings);
         new PanelPacks(this, "PanelPacks", panelPack, table, DataStack.ROUND_INDEX, mail, config.catalogue(), synthesisedAt());
+
+        outcomeEmails = javaFunction("OutcomeEmails", "uk.opcc.funding.function.OutcomeHandler::handleRequest", jar,
+                // A read per decision when nothing is due; an email a second when one is. Claims' leases outlast the timeout.
+                512, Duration.seconds(uk.opcc.funding.function.OutcomeHandler.TIMEOUT_SECONDS), mailSettings);
+        new OutcomeEmails(this, "OutcomeSchedule", outcomeEmails, table, mail);
 
         failedRecords = failedRecordsBucket();
         DynamoEventSource stream = DynamoEventSource.Builder.create(table)
@@ -155,6 +164,8 @@ public final class IntakeStack extends Stack {
         alarm("NotifierThrottles", "The notifier was throttled.", notifier.metricThrottles(fiveMinutes()));
         alarm("PanelPackErrors", "A panel pack failed to send; Lambda retries it, and the round stays unsent until one succeeds.",
                 panelPack.metricErrors(fiveMinutes()));
+        alarm("OutcomeEmailErrors", "An outcome email failed to send; the next run, within 15 minutes, tries again (or run the resend).",
+                outcomeEmails.metricErrors(fiveMinutes()));
         alarm("ApiServerErrors", "The API answered with 5xx: applicants could not apply.", api.metricServerError(fiveMinutes()));
         // The oldest record the notifier has yet to finish; idle streams report nothing (no alarm).
         Alarms.alarm(this, alarms, "NotifierBehind", "The notifier is more than 15 minutes behind the table's stream: staff emails are late.",

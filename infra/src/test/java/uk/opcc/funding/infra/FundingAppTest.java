@@ -98,7 +98,7 @@ class FundingAppTest {
             }
         });
         assertThat(resenderActions).containsExactlyInAnyOrder("dynamodb:UpdateItem", "dynamodb:GetItem", "dynamodb:GetItem", "dynamodb:Query",
-                "ses:SendEmail");
+                "ses:SendEmail", "dynamodb:UpdateItem", "dynamodb:GetItem");
         intake.hasOutput("EmailResenderName", Match.anyValue());
     }
 
@@ -142,7 +142,13 @@ class FundingAppTest {
                 "Environment", Map.of("Variables", Map.of("TABLE_NAME", Match.anyValue(), "SENDER_ADDRESS", "funding@example.gov.uk",
                         "STAFF_MAILBOXES", Synth.MAILBOXES,
                         "SES_CONFIGURATION_SET", Map.of("Ref", configurationSetId()))))));
-        intake.resourcePropertiesCountIs("AWS::Logs::LogGroup", Map.of("RetentionInDays", 90), 5);
+        intake.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "Handler", "uk.opcc.funding.function.OutcomeHandler::handleRequest", "Runtime", "java21",
+                "Architectures", List.of("arm64"), "MemorySize", 512, "Timeout", uk.opcc.funding.function.OutcomeHandler.TIMEOUT_SECONDS,
+                "Environment", Map.of("Variables", Map.of("TABLE_NAME", Match.anyValue(), "SENDER_ADDRESS", "funding@example.gov.uk",
+                        "STAFF_MAILBOXES", Synth.MAILBOXES,
+                        "SES_CONFIGURATION_SET", Map.of("Ref", configurationSetId()))))));
+        intake.resourcePropertiesCountIs("AWS::Logs::LogGroup", Map.of("RetentionInDays", 90), 6);
     }
 
     @Test
@@ -150,7 +156,7 @@ class FundingAppTest {
         Map<String, Map<String, Object>> functions = intake.findResources("AWS::Lambda::Function", Match.objectLike(Map.of(
                 "Properties", Match.objectLike(Map.of("Runtime", "java21")))));
 
-        assertThat(functions).hasSize(4);
+        assertThat(functions).hasSize(5);
         functions.values().forEach(function -> assertThat(function).extracting("Properties.Environment.Variables.JAVA_TOOL_OPTIONS")
                 .isEqualTo("-XX:+TieredCompilation -XX:TieredStopAtLevel=1"));
     }
@@ -233,7 +239,7 @@ class FundingAppTest {
         }
         intake.resourceCountIs("AWS::Lambda::Version", 2);
         // The functions invoked unqualified ($LATEST) have no snapshot to restore: no SnapStart.
-        for (String handler : List.of("ResendHandler", "PanelPackHandler")) {
+        for (String handler : List.of("ResendHandler", "PanelPackHandler", "OutcomeHandler")) {
             intake.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                     "Handler", "uk.opcc.funding.function." + handler + "::handleRequest", "SnapStart", Match.absent())));
         }
@@ -326,16 +332,22 @@ class FundingAppTest {
         assertThat(itemRights("Intake")).containsExactlyInAnyOrder(
                 "PutItem on APP#", "PutItem on IDEM#", "ConditionCheckItem on APP#", "ConditionCheckItem on IDEM#",
                 "GetItem on APP#", "GetItem on IDEM#", "UpdateItem on DUP#");
-        for (String role : List.of("Notifier", "EmailResender")) {
-            assertThat(itemRights(role)).as(role).containsExactlyInAnyOrder(
-                    "UpdateItem on APP#", "GetItem on APP#", "GetItem on DUP#", "UpdateItem on MAILCAP#", "GetItem on MAILCAP#");
-        }
+        assertThat(itemRights("Notifier")).containsExactlyInAnyOrder(
+                "UpdateItem on APP#", "GetItem on APP#", "GetItem on DUP#", "UpdateItem on MAILCAP#", "GetItem on MAILCAP#");
+        // the resend sends the outcome emails left too: their decisions' summaries
+        assertThat(itemRights("EmailResender")).containsExactlyInAnyOrder(
+                "UpdateItem on APP#", "GetItem on APP#", "GetItem on DUP#", "UpdateItem on MAILCAP#", "GetItem on MAILCAP#",
+                "UpdateItem on OUTCOMES#", "GetItem on OUTCOMES#");
         assertThat(itemRights("PanelPack")).containsExactly("UpdateItem on PACK#");
+        // records the decision on each application and claims its email; claims each decision's summary
+        assertThat(itemRights("OutcomeEmails")).containsExactlyInAnyOrder("UpdateItem on APP#", "GetItem on APP#",
+                "UpdateItem on OUTCOMES#", "GetItem on OUTCOMES#");
         // the prefixes are the function's own item kinds
         assertThat(List.of(uk.opcc.funding.function.storage.ApplicationTable.APPLICATION_PREFIX,
                 uk.opcc.funding.function.storage.ApplicationTable.IDEMPOTENCY_PREFIX, uk.opcc.funding.function.storage.ApplicationTable.DUPLICATE_PREFIX,
-                uk.opcc.funding.function.storage.ApplicationTable.MAIL_CAP_PREFIX, uk.opcc.funding.function.storage.ApplicationTable.PACK_PREFIX))
-                .containsExactly("APP#", "IDEM#", "DUP#", "MAILCAP#", "PACK#");
+                uk.opcc.funding.function.storage.ApplicationTable.MAIL_CAP_PREFIX, uk.opcc.funding.function.storage.ApplicationTable.PACK_PREFIX,
+                uk.opcc.funding.function.storage.ApplicationTable.OUTCOMES_PREFIX))
+                .containsExactly("APP#", "IDEM#", "DUP#", "MAILCAP#", "PACK#", "OUTCOMES#");
     }
 
     @Test
@@ -348,13 +360,32 @@ class FundingAppTest {
         assertThat(expected).as("the baked catalogue has a round still to be packed").isNotEmpty();
 
         assertThat(schedules(intake)).isEqualTo(expected);
-        intake.allResourcesProperties("AWS::Scheduler::Schedule", Match.objectLike(Map.of(
+        intake.resourcePropertiesCountIs("AWS::Scheduler::Schedule", Match.objectLike(Map.of(
                 "ScheduleExpressionTimezone", "Europe/London",
                 "FlexibleTimeWindow", Map.of("Mode", "OFF"),
                 "State", "ENABLED",
                 "Target", Match.objectLike(Map.of(
                         "Arn", Map.of("Fn::GetAtt", List.of(logicalId("AWS::Lambda::Function", "PanelPack"), "Arn")),
-                        "RoleArn", Match.anyValue())))));
+                        "RoleArn", Match.anyValue())))), expected.size());
+    }
+
+    @Test
+    void everyQuarterOfAnHourOneScheduleInvokesTheOutcomeEmailFunctionWhichItsRoleAloneMayInvoke() {
+        Map<String, Map<String, Object>> outcomes = intake.findResources("AWS::Scheduler::Schedule", Match.objectLike(Map.of("Properties", Match.objectLike(Map.of(
+                "Target", Match.objectLike(Map.of("Arn", Map.of("Fn::GetAtt", List.of(logicalId("AWS::Lambda::Function", "OutcomeEmails"), "Arn")))))))));
+        assertThat(outcomes).hasSize(1);
+        intake.hasResourceProperties("AWS::Scheduler::Schedule", Match.objectLike(Map.of(
+                "ScheduleExpression", "rate(15 minutes)", "FlexibleTimeWindow", Map.of("Mode", "OFF"), "State", "ENABLED",
+                "Target", Match.objectLike(Map.of("Arn", Map.of("Fn::GetAtt", List.of(logicalId("AWS::Lambda::Function", "OutcomeEmails"), "Arn")),
+                        "RoleArn", Map.of("Fn::GetAtt", List.of(logicalId("AWS::IAM::Role", "OutcomeScheduleSchedulerRole"), "Arn")))))));
+        List<Map<String, Object>> scheduler = intake.findResources("AWS::IAM::Policy").entrySet().stream()
+                .filter(e -> e.getKey().startsWith("OutcomeScheduleSchedulerRole")).map(Map.Entry::getValue).toList();
+        assertThat(scheduler).hasSize(1);
+        assertThat(actions(scheduler.get(0))).containsExactly("lambda:InvokeFunction");
+        assertThat(String.valueOf(scheduler.get(0))).contains(logicalId("AWS::Lambda::Function", "OutcomeEmails")).doesNotContain("*");
+        // and an error of a run raises an alarm
+        intake.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of("MetricName", "Errors",
+                "Dimensions", List.of(Map.of("Name", "FunctionName", "Value", Map.of("Ref", logicalId("AWS::Lambda::Function", "OutcomeEmails")))))));
     }
 
     @Test
@@ -392,7 +423,8 @@ class FundingAppTest {
     @SuppressWarnings("unchecked")
     private static Map<String, String> schedules(Template template) {
         Map<String, String> schedules = new java.util.TreeMap<>();
-        template.findResources("AWS::Scheduler::Schedule").values().forEach(resource -> {
+        template.findResources("AWS::Scheduler::Schedule").entrySet().stream().filter(e -> e.getKey().startsWith("PanelPacks"))
+                .map(Map.Entry::getValue).forEach(resource -> {
             Map<String, Object> properties = (Map<String, Object>) resource.get("Properties");
             String input = (String) ((Map<String, Object>) properties.get("Target")).get("Input");
             assertThat(schedules.put(input, (String) properties.get("ScheduleExpression"))).as("one schedule per round: " + input).isNull();
@@ -456,7 +488,7 @@ class FundingAppTest {
 
     @Test
     void alarmsWatchErrorsThrottlesServerErrorsTheStreamAndFailedRecordsAndEmailTheOpcc() {
-        intake.resourceCountIs("AWS::CloudWatch::Alarm", 13);
+        intake.resourceCountIs("AWS::CloudWatch::Alarm", 14);
         for (String metric : List.of("Errors", "Throttles", "5xx", "DestinationDeliveryFailures")) {
             intake.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of("MetricName", metric,
                     "Threshold", 1, "AlarmActions", List.of(Match.anyValue()), "TreatMissingData", "notBreaching")));
@@ -717,9 +749,9 @@ class FundingAppTest {
                 }
             }
         });
-        assertThat(senders).containsExactlyInAnyOrder("Notifier", "EmailResender", "PanelPack");
+        assertThat(senders).containsExactlyInAnyOrder("Notifier", "EmailResender", "PanelPack", "OutcomeEmails");
         // and each of them is told the set's name
-        for (String handler : List.of("NotifierHandler", "ResendHandler", "PanelPackHandler")) {
+        for (String handler : List.of("NotifierHandler", "ResendHandler", "PanelPackHandler", "OutcomeHandler")) {
             intake.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                     "Handler", "uk.opcc.funding.function." + handler + "::handleRequest",
                     "Environment", Map.of("Variables", Match.objectLike(Map.of("SES_CONFIGURATION_SET", Map.of("Ref", configurationSetId())))))));
@@ -767,7 +799,7 @@ class FundingAppTest {
         String mailboxes = Synth.mailboxes(reversed).replace(",", ", ");
         Template other = new Synth(Map.of("staffMailboxes", mailboxes)).template("Intake");
         other.resourcePropertiesCountIs("AWS::Lambda::Function", Match.objectLike(Map.of(
-                "Environment", Map.of("Variables", Match.objectLike(Map.of("STAFF_MAILBOXES", mailboxes))))), 3);
+                "Environment", Map.of("Variables", Match.objectLike(Map.of("STAFF_MAILBOXES", mailboxes))))), 4);
     }
 
     @Test
