@@ -60,8 +60,8 @@ final class DraftDecision {
                 # No names of people, no email addresses or telephone numbers anywhere in this file.
                 # Keep status: draft while any entry is undecided; status: final publishes the awards
                 # (the notice, the grants register and the open data), so the build then checks that
-                # every entry is decided and nothing marked %s is left.
-                """.formatted(fileName(fund, round), TO_FILL_IN));
+                # every entry is decided and no line below still asks to be filled in.
+                """.formatted(fileName(fund, round)));
         yaml.append("fund: ").append(fund.id()).append('\n')
                 .append("round: ").append(round.id()).append('\n')
                 .append("decided: ").append(round.decisionsBy()).append("  # ").append(TO_FILL_IN).append(": the date the decision was made\n")

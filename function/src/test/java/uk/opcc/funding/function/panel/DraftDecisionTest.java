@@ -102,6 +102,27 @@ class DraftDecisionTest {
     }
 
     @Test
+    void filledInAsItsCommentsAskItIsReadAsAFinalDecision() throws IOException {
+        // each line that asks to be filled in, filled in (comment and all), and every entry decided
+        String draft = draftOf(packEmail(false));
+        String filled = draft.replaceFirst("decided: .*\n", "decided: 2030-04-02\n")
+                .replaceFirst("decidedBy: .*\n", "decidedBy: The Commissioner\n")
+                .replaceFirst("  TO FILL IN: the decision notice[^\n]*\n[^\n]*\n", "  The panel funded one bid.\n")
+                .replace("status: draft", "status: final")
+                .replace("    call: lit-lanes-2030\n  - reference: PN4W", "    call: lit-lanes-2030\n"
+                        + "    award: { amount: 1250.50, recipient: Moorside Lanes Watch, purpose: Lights on the lanes, reason: Lit lanes are safer }\n"
+                        + "  - reference: PN4W")
+                .replace("# asked £2,500\n", "# asked £2,500\n    decline: { reason: more-bids-than-money }\n")
+                .replace("    call: lit-lanes-2030\nnotice:", "    call: lit-lanes-2030\n    decline: { reason: not-eligible }\nnotice:");
+        assertThat(filled).doesNotContain(DraftDecision.TO_FILL_IN);
+
+        Decision decision = saved(filled).all().get(0);
+
+        assertThat(decision.isFinal()).isTrue();
+        assertThat(decision.entries()).extracting(e -> e.getClass().getSimpleName()).containsExactly("Award", "Decline", "Decline");
+    }
+
+    @Test
     void aRoundWithoutApplicationsHasNothingToDecideAndNoDraft() {
         PanelPack pack = PanelPack.compose(Fixtures.CATALOGUE, PanelPackTest.FUND, PanelPackTest.ROUND, PanelPackTest.FORM, List.of(),
                 "grants@example.gov.uk", false);
