@@ -101,6 +101,12 @@ public final class LocalRun implements AutoCloseable {
                     new IntakeHandler(wiring.intake(new FormPages(published, bake.site().resolve("forms")), secrets)),
                     new NotifierHandler(wiring.notificationService(new OutboxMailer(outbox))),
                     wiring.panelPackService(new OutboxMailer(outbox))));
+            // A decision saved as final is deployed, and its outcome emails sent, as the function does after a deploy.
+            try {
+                OutcomeEmailsCommand.send(wiring.outcomeService(bake.decisions(), new OutboxMailer(outbox)), System.out);
+            } catch (RuntimeException e) {
+                System.out.println("Outcome emails: sending failed (" + e.getMessage() + "); saving any file tries again.");
+            }
         };
         follow.accept(preview.current());
         preview.onBake(follow);
