@@ -75,6 +75,11 @@ class DecisionJourneyIT {
             assertThat(published).doesNotContain(DECLINED, "cedar@example.org", "alder@example.org");
         }
         assertThat(decision).doesNotContain(DECLINED);
+        try (var baked = Files.walk(local.work().resolve("preview"))) {
+            List<Path> files = baked.filter(Files::isRegularFile).toList();
+            assertThat(files.stream().filter(f -> contains(f, FIRST))).as("the search reads the baked site").isNotEmpty();
+            assertThat(files.stream().filter(f -> contains(f, DECLINED))).as("no baked file names the declined organisation").isEmpty();
+        }
 
         // and every applicant hears, once: two awards and a decline, and staff get one summary
         Path award = Outbox.waitForEmail(local.run().outbox, "reference " + first + ": a grant of £1,450", "alder@example.org");
@@ -100,6 +105,14 @@ class DecisionJourneyIT {
         assertThat(said.toString(StandardCharsets.UTF_8)).as("the command finds nothing due").isEmpty();
         assertThat(item(first)).contains("decision=award", "amountAwarded=1450", "outcomeEmail=sent");
         assertThat(item(declined)).contains("decision=decline", "outcomeEmail=sent").doesNotContain("amountAwarded");
+    }
+
+    static boolean contains(Path file, String text) {
+        try {
+            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8).contains(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     String apply(String group, String email) throws Exception {
