@@ -166,6 +166,36 @@ public final class LocalRun implements AutoCloseable {
         return env;
     }
 
+    /** The project root a command runs on: {@code --root <folder>} (the exec configurations give Maven's root), else the current folder. */
+    static Path root(List<String> options) {
+        int at = options.indexOf("--root");
+        return Path.of(at >= 0 ? options.get(at + 1) : ".").toAbsolutePath().normalize();
+    }
+
+    /** What a command does with the local run's data, given the address of the DynamoDB Local that holds it. */
+    interface OverTheData {
+        void run(String endpoint) throws IOException;
+    }
+
+    /**
+     * Runs a command over the running local run's DynamoDB Local, which owns the data while it
+     * runs, or, when none is running, over {@code work}'s data opened for the command alone.
+     */
+    static void overTheData(Path work, OverTheData command) throws IOException {
+        String endpoint = runningEngine(work);
+        if (endpoint != null) {
+            command.run(endpoint);
+            return;
+        }
+        DynamoDbLocal own = DynamoDbLocal.keepingDataIn(work.resolve("data"));
+        try {
+            own.ensureTable(TABLE, ApplicationTable::create, LocalRun::upgradeKeptTable);
+            command.run(own.endpoint);
+        } finally {
+            own.stop();
+        }
+    }
+
     /** The DynamoDB Local of a local run still running on {@code work}'s data, or null when none answers. */
     static String runningEngine(Path work) {
         Path file = work.resolve(ENGINE_FILE);
@@ -241,8 +271,7 @@ public final class LocalRun implements AutoCloseable {
 
     public static void main(String[] args) throws Exception {
         List<String> options = List.of(args);
-        int at = options.indexOf("--root");
-        Path root = Path.of(at >= 0 ? options.get(at + 1) : ".").toAbsolutePath().normalize();
+        Path root = root(options);
         boolean drafts = options.contains("--drafts") || "true".equals(System.getenv("DRAFTS"));
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8080"));
         Path work = root.resolve(".local");

@@ -8,10 +8,8 @@ import java.util.Map;
 import uk.opcc.funding.catalogue.CatalogueReader;
 import uk.opcc.funding.catalogue.decision.DecisionReader;
 import uk.opcc.funding.catalogue.decision.Decisions;
-import uk.opcc.funding.engines.DynamoDbLocal;
 import uk.opcc.funding.function.OutcomeHandler;
 import uk.opcc.funding.function.outcome.OutcomeService;
-import uk.opcc.funding.function.storage.ApplicationTable;
 
 /**
  * {@code mvn -q -B -pl local exec:java@outcomes}: sends the outcome emails of every final decision
@@ -26,31 +24,19 @@ public final class OutcomeEmailsCommand {
 
     public static void main(String[] args) throws IOException {
         List<String> options = List.of(args);
-        int at = options.indexOf("--root");
-        Path root = Path.of(at >= 0 ? options.get(at + 1) : ".").toAbsolutePath().normalize();
+        Path root = LocalRun.root(options);
         run(root.resolve(LocalRun.SOURCE), root.resolve(".local"), System.out);
         System.exit(0); // DynamoDB Local's threads would keep the JVM alive
     }
 
     static void run(Path source, Path work, PrintStream out) throws IOException {
-        String endpoint = LocalRun.runningEngine(work);
-        DynamoDbLocal own = null;
-        if (endpoint == null) {
-            own = DynamoDbLocal.keepingDataIn(work.resolve("data"));
-            own.ensureTable(LocalRun.TABLE, ApplicationTable::create, LocalRun::upgradeKeptTable);
-            endpoint = own.endpoint;
-        }
-        try {
+        LocalRun.overTheData(work, endpoint -> {
             Decisions decisions = DecisionReader.read(source, CatalogueReader.read(source));
             OutboxMailer outbox = new OutboxMailer(work.resolve("outbox"));
             if (!send(LocalRun.wiring(source, endpoint).outcomeService(decisions, outbox), out)) {
                 out.println("No decision in " + source.resolve("data/decisions") + " is final: no outcome email is due.");
             }
-        } finally {
-            if (own != null) {
-                own.stop();
-            }
-        }
+        });
     }
 
     /**

@@ -33,8 +33,7 @@ public final class PanelPackCommand {
             System.exit(2);
         }
         List<String> options = List.of(args);
-        int at = options.indexOf("--root");
-        Path root = Path.of(at >= 0 ? options.get(at + 1) : ".").toAbsolutePath().normalize();
+        Path root = LocalRun.root(options);
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8080"));
         System.exit(askTheLocalRun(port, fund, round) ? 0 : makeHere(root.resolve(LocalRun.SOURCE), root.resolve(".local"), fund, round));
     }

@@ -2,15 +2,9 @@ package uk.opcc.funding.local;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import uk.opcc.funding.engines.DynamoDbLocal;
-import uk.opcc.funding.function.storage.ApplicationTable;
 import uk.opcc.funding.function.notify.FailedEmails;
 
 /**
@@ -24,8 +18,7 @@ public final class ResendFailedEmails {
 
     public static void main(String[] args) throws IOException {
         List<String> options = List.of(args);
-        int at = options.indexOf("--root");
-        Path root = Path.of(at >= 0 ? options.get(at + 1) : ".").toAbsolutePath().normalize();
+        Path root = LocalRun.root(options);
         run(root.resolve(LocalRun.SOURCE), root.resolve(".local"), options.contains("--list") || System.getProperty("resend.list") != null, System.out);
         System.exit(0); // DynamoDB Local's threads would keep the JVM alive
     }
@@ -35,14 +28,7 @@ public final class ResendFailedEmails {
      * @param work   the local run's folder: data/, outbox/, and the running engine's address if any
      */
     static void run(Path source, Path work, boolean list, PrintStream out) throws IOException {
-        String endpoint = LocalRun.runningEngine(work);
-        DynamoDbLocal own = null;
-        if (endpoint == null) {
-            own = DynamoDbLocal.keepingDataIn(work.resolve("data"));
-            own.ensureTable(LocalRun.TABLE, ApplicationTable::create, LocalRun::upgradeKeptTable);
-            endpoint = own.endpoint;
-        }
-        try {
+        LocalRun.overTheData(work, endpoint -> {
             FailedEmails failedEmails = LocalRun.wiring(source, endpoint).failedEmails(new OutboxMailer(work.resolve("outbox")));
             if (list) {
                 var unsent = failedEmails.list();
@@ -58,10 +44,6 @@ public final class ResendFailedEmails {
             if (!still.isEmpty()) {
                 out.println("Still not sent (another attempt holds them, or sending failed again; run this again later): " + still);
             }
-        } finally {
-            if (own != null) {
-                own.stop();
-            }
-        }
+        });
     }
 }

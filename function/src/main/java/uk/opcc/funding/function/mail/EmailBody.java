@@ -43,6 +43,16 @@ public final class EmailBody {
     }
 
     /** One question and its answer, or one fact and its value. */
+    /** "Contact us": the office's name, telephone, email and address, as every email to an applicant ends. */
+    public EmailBody contact(uk.opcc.funding.catalogue.Publisher publisher) {
+        java.util.List<String> contact = new java.util.ArrayList<>();
+        contact.add(publisher.name());
+        contact.add("Telephone: " + publisher.phone());
+        contact.add("Email: " + publisher.email());
+        contact.addAll(publisher.address());
+        return heading("Contact us").lines(contact);
+    }
+
     public EmailBody row(String label, String value) {
         if (!inTable) {
             html.append("<table>");

@@ -44,13 +44,7 @@ public final class ApplicantEmail {
         }
         body.paragraph("We do not repeat your answers in emails. If you need a copy of them, contact us and quote your reference.");
 
-        body.heading("Contact us");
-        List<String> contact = new ArrayList<>();
-        contact.add(publisher.name());
-        contact.add("Telephone: " + publisher.phone());
-        contact.add("Email: " + publisher.email());
-        contact.addAll(publisher.address());
-        body.lines(contact)
+        body.contact(publisher)
                 .paragraph("You can also reply to this email. If you did not send this application, please tell us: someone may have "
                         + "given your email address by mistake.");
         return new Email(to, staffMailbox, subject, body.text(), body.html());

@@ -93,13 +93,7 @@ final class OutcomeEmail {
     }
 
     private static void contact(EmailBody body, Publisher publisher) {
-        body.heading("Contact us");
-        List<String> contact = new ArrayList<>();
-        contact.add(publisher.name());
-        contact.add("Telephone: " + publisher.phone());
-        contact.add("Email: " + publisher.email());
-        contact.addAll(publisher.address());
-        body.lines(contact).paragraph("You can also reply to this email. Please quote your reference.");
+        body.contact(publisher).paragraph("You can also reply to this email. Please quote your reference.");
     }
 
     private static String lowerFirst(String words) {
