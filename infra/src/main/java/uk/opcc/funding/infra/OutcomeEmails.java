@@ -1,12 +1,9 @@
 package uk.opcc.funding.infra;
 
 import java.util.List;
-import java.util.Map;
-import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.scheduler.CfnSchedule;
 import software.constructs.Construct;
@@ -29,14 +26,7 @@ final class OutcomeEmails extends Construct {
         function.addToRolePolicy(rights(table));
         mail.allowSending(function, "ses:SendEmail");
 
-        // The scheduler may invoke this function and nothing else, and only for this account.
-        Role scheduler = Role.Builder.create(this, "SchedulerRole")
-                .assumedBy(ServicePrincipal.Builder.create("scheduler.amazonaws.com")
-                        .conditions(Map.of("StringEquals", Map.of("aws:SourceAccount", Stack.of(this).getAccount()))).build())
-                .description("EventBridge Scheduler invoking the outcome email function")
-                .build();
-        scheduler.addToPolicy(PolicyStatement.Builder.create()
-                .actions(List.of("lambda:InvokeFunction")).resources(List.of(function.getFunctionArn())).build());
+        Role scheduler = SchedulerRole.invoking(this, function, "EventBridge Scheduler invoking the outcome email function");
 
         CfnSchedule.Builder.create(this, "Every15Minutes")
                 .description("Outcome emails of the final decisions deployed: each sent once")

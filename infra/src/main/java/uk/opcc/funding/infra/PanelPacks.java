@@ -5,11 +5,9 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.scheduler.CfnSchedule;
 import software.constructs.Construct;
@@ -39,14 +37,7 @@ final class PanelPacks extends Construct {
         // SES v2 SendEmail with raw content is authorised as SendRawEmail by some accounts' policies: grant both, on the one identity and set.
         mail.allowSending(function, "ses:SendEmail", "ses:SendRawEmail");
 
-        // The scheduler may invoke this function and nothing else, and only for this account.
-        Role scheduler = Role.Builder.create(this, "SchedulerRole")
-                .assumedBy(ServicePrincipal.Builder.create("scheduler.amazonaws.com")
-                        .conditions(Map.of("StringEquals", Map.of("aws:SourceAccount", Stack.of(this).getAccount()))).build())
-                .description("EventBridge Scheduler invoking the panel pack function")
-                .build();
-        scheduler.addToPolicy(PolicyStatement.Builder.create()
-                .actions(List.of("lambda:InvokeFunction")).resources(List.of(function.getFunctionArn())).build());
+        Role scheduler = SchedulerRole.invoking(this, function, "EventBridge Scheduler invoking the panel pack function");
 
         for (Catalogue.FundRound round : catalogue.packRounds()) {
             var at = round.round().deadline().withZoneSameInstant(Catalogue.UK).plus(AFTER_DEADLINE);
