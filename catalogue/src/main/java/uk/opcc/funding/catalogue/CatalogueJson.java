@@ -111,6 +111,7 @@ public final class CatalogueJson {
         json.put("endedOn", fund.endedOn().map(Object::toString).orElse(null));
         json.put("retentionYears", fund.retentionYears());
         json.put("payment", fund.payment().orElse(null));
+        json.put("endorsement", fund.endorsement().map(CatalogueJson::endorsement).orElse(null));
         json.put("calls", catalogue.callsFor(fund.id()).stream().map(Call::id).toList());
         return json;
     }
@@ -137,6 +138,26 @@ public final class CatalogueJson {
         json.put("deadline", round.deadline().toOffsetDateTime().toString());
         json.put("decisionsBy", round.decisionsBy().toString());
         json.put("provisional", round.provisional());
+        return json;
+    }
+
+    private static Map<String, Object> endorsement(Endorsement endorsement) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("linkValidDays", endorsement.linkValidDays());
+        json.put("remindAfterDays", endorsement.remindAfterDays());
+        json.put("domains", endorsement.domains());
+        json.put("steps", endorsement.steps().stream().map(step -> {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("id", step.id());
+            s.put("who", step.who());
+            s.put("title", step.title());
+            s.put("asks", step.asks());
+            s.put("statement", step.statementLabel());
+            s.put("name", step.nameField());
+            s.put("email", step.emailField());
+            s.put("collarNumber", step.collarField().orElse(null));
+            return s;
+        }).toList());
         return json;
     }
 
@@ -193,7 +214,20 @@ public final class CatalogueJson {
                 maps(json.get("panelRounds")).stream().map(r -> new PanelRound(string(r, "id"),
                         OffsetDateTime.parse(string(r, "deadline")).atZoneSameInstant(Catalogue.UK),
                         LocalDate.parse(string(r, "decisionsBy")), Boolean.TRUE.equals(r.get("provisional")))).toList(),
-                ((Number) json.get("retentionYears")).intValue(), Optional.ofNullable(string(json, "payment")));
+                ((Number) json.get("retentionYears")).intValue(), Optional.ofNullable(string(json, "payment")),
+                json.get("endorsement") instanceof Map<?, ?> endorsement ? Optional.of(readEndorsement(cast(endorsement))) : Optional.empty());
+    }
+
+    private static Endorsement readEndorsement(Map<String, Object> json) {
+        return new Endorsement(((Number) json.get("linkValidDays")).intValue(), ((Number) json.get("remindAfterDays")).intValue(),
+                strings(json.get("domains")), maps(json.get("steps")).stream().map(s -> new Endorsement.Step(string(s, "id"), string(s, "who"),
+                        string(s, "title"), string(s, "asks"), string(s, "statement"), string(s, "name"), string(s, "email"),
+                        Optional.ofNullable(string(s, "collarNumber")))).toList());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Map<?, ?> map) {
+        return (Map<String, Object>) map;
     }
 
     private static Call readCall(Map<String, Object> json) {

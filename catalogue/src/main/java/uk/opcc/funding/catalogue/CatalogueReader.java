@@ -36,6 +36,8 @@ public final class CatalogueReader {
 
     private final Path source;
     private final List<String> problems = new ArrayList<>();
+    /** opcc.yml's endorserDomains: read once, for every fund's endorsement. */
+    private List<String> endorserDomains = List.of();
 
     private CatalogueReader(Path source) {
         this.source = source;
@@ -47,9 +49,12 @@ public final class CatalogueReader {
     }
 
     private Catalogue read() {
+        Path opcc = source.resolve("data/opcc.yml");
+        endorserDomains = Files.exists(opcc) ? EndorsementReader.domains(yaml(opcc), problems) : List.of();
         List<Fund> funds = readFunds(source.resolve("data/funds.yml"));
         Path formsFile = source.resolve("data/forms.yml");
         List<FormDefinition> forms = new FormReader(name(formsFile), problems).read(yaml(formsFile), funds);
+        EndorsementReader.checkForms(funds, forms, problems);
         List<Call> calls = new ArrayList<>();
         for (Path file : contentFiles()) {
             if (!file.getFileName().toString().endsWith(ContentFile.EXTENSION)) {
@@ -149,12 +154,14 @@ public final class CatalogueReader {
         if (whoCanApply.isEmpty()) {
             problems.add(where + ": 'whoCanApply' must list at least one kind of applicant");
         }
+        Optional<Endorsement> endorsement = EndorsementReader.read(where, fields.get("endorsement"), endorserDomains, problems);
         if (problems.size() > before) {
             return Optional.empty();
         }
         return Optional.of(new Fund(id, text(fields.get("name")), status, text(fields.get("summary")),
                 maxAward, text(fields.get("awardText")), whoCanApply, text(fields.get("decisions")),
-                endedOn, rounds, Integer.parseInt(text(fields.get("retentionYears"))), Optional.ofNullable(text(fields.get("payment")))));
+                endedOn, rounds, Integer.parseInt(text(fields.get("retentionYears"))), Optional.ofNullable(text(fields.get("payment"))),
+                endorsement));
     }
 
     /** A fund's panel calendar: each round's id, application deadline (UK time) and decision date. */

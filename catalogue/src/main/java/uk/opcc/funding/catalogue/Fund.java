@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param payment       how a grant from the fund is paid, in the words an award's email gives
  *                      (part as the project is delivered, the balance on its final report...);
  *                      empty where the strategy does not say, and the email points to the grant agreement
+ * @param endorsement   who must confirm their support for an application themselves, in order; empty where no one does
  */
 public record Fund(
         String id,
@@ -34,7 +35,8 @@ public record Fund(
         Optional<LocalDate> endedOn,
         List<PanelRound> panelRounds,
         int retentionYears,
-        Optional<String> payment) {
+        Optional<String> payment,
+        Optional<Endorsement> endorsement) {
 
     public Fund {
         whoCanApply = List.copyOf(whoCanApply);

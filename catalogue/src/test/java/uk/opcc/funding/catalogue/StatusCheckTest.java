@@ -19,7 +19,7 @@ class StatusCheckTest {
     private static final PanelRound Q4 = new PanelRound("2026-27-Q4", uk("2027-03-12T17:00"), LocalDate.parse("2027-04-30"), true);
     private static final Fund FUND = new Fund("property-fund", "Property Fund", FundStatus.OPEN, "Grants.",
             Optional.of(new BigDecimal("2500")), "Up to £2,500", List.of("Schools"), "Four times a year.", Optional.empty(),
-            List.of(Q3, Q4), 7, Optional.empty());
+            List.of(Q3, Q4), 7, Optional.empty(), Optional.empty());
     private static final Catalogue CATALOGUE = new Catalogue(List.of(FUND), List.of(CALL), List.of());
     /** The site as deployed by a bake on 24 November 2026: the call open, the December round next. */
     private static final String DEPLOYED = CatalogueJson.write(CATALOGUE, Instant.parse("2026-11-24T12:00:00Z"));

@@ -48,6 +48,9 @@ public final class FixtureAnswers {
                 officerName=PC Jo Marsh
                 officerCollarNumber=NM417
                 officerStation=Moorbridge
+                officerEmail=jo.marsh@northmoor.police.example
+                inspectorName=Inspector Sam Reid
+                inspectorEmail=sam.reid@northmoor.police.example
                 declaration=yes
                 """);
     }

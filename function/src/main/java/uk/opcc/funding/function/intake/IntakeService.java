@@ -64,7 +64,7 @@ public final class IntakeService {
             return invalid(submission, Submission.SUBMISSION_ID, "invalidSubmissionId");
         }
 
-        FormValidator.Result result = FormValidator.validate(form, submission.answers(), target.cap(), now.atZone(Catalogue.UK).toLocalDate());
+        FormValidator.Result result = FormValidator.validate(form, target.fund().endorsement(), submission.answers(), target.cap(), now.atZone(Catalogue.UK).toLocalDate());
         if (!result.isValid()) {
             return new Outcome.Invalid(submission.formId(), result.problems());
         }
@@ -131,7 +131,7 @@ public final class IntakeService {
     private static List<Problem> problems(Target target, List<FormField> questions, Submission submission, Instant now) {
         Map<String, List<String>> answers = new LinkedHashMap<>(submission.answers());
         answers.keySet().retainAll(questions.stream().flatMap(f -> f.postedNames().stream()).toList());
-        return FormValidator.validate(target.form().narrowedTo(questions), answers, target.cap(), now.atZone(Catalogue.UK).toLocalDate()).problems();
+        return FormValidator.validate(target.form().narrowedTo(questions), target.fund().endorsement(), answers, target.cap(), now.atZone(Catalogue.UK).toLocalDate()).problems();
     }
 
     /** The form, fund and call a submission is for, or why it cannot be taken. */

@@ -1,5 +1,7 @@
 package uk.opcc.funding.function.validation;
 
+import uk.opcc.funding.catalogue.Endorsement;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -47,6 +49,14 @@ public final class FormValidator {
      * @param today     the applicant's today, in UK time
      */
     public static Result validate(FormDefinition form, Map<String, List<String>> submitted, Optional<BigDecimal> cap, LocalDate today) {
+        return validate(form, Optional.empty(), submitted, cap, today);
+    }
+
+    /**
+     * @param endorsement the fund's endorsement, if it has one: each endorser's address must be at one of its domains
+     */
+    public static Result validate(FormDefinition form, Optional<Endorsement> endorsement, Map<String, List<String>> submitted,
+            Optional<BigDecimal> cap, LocalDate today) {
         Checking checking = new Checking(cap, today);
         List<Problem> problems = new ArrayList<>();
         Set<String> known = form.fields().stream().flatMap(f -> f.postedNames().stream()).collect(Collectors.toSet());
@@ -80,6 +90,7 @@ public final class FormValidator {
             });
         }
         checkDateOrder(form, clean, problems);
+        endorsement.ifPresent(e -> checkEndorsers(form, e, clean, problems));
         return new Result(problems.isEmpty() ? clean : Map.of(), List.copyOf(problems));
     }
 
@@ -95,6 +106,20 @@ public final class FormValidator {
             if (!day.isAfter(other)) {
                 String otherName = form.field(date.after()).orElseThrow().errorName();
                 problems.add(problem(field, new Refusal("dateNotAfter", Map.of("other", otherName))));
+            }
+        }
+    }
+
+    /**
+     * An endorser is emailed from the office's domain at the address typed here, so it must be at one
+     * of the endorsement's domains: the form can never be used to email anyone else.
+     */
+    private static void checkEndorsers(FormDefinition form, Endorsement endorsement, Map<String, List<String>> clean, List<Problem> problems) {
+        for (Endorsement.Step step : endorsement.steps()) {
+            List<String> address = clean.get(step.emailField());
+            if (address != null && !endorsement.admits(address.get(0))) {
+                form.field(step.emailField()).ifPresent(field -> problems.add(problem(field,
+                        new Refusal("endorserDomain", Map.of("domains", endorsement.domainsInWords())))));
             }
         }
     }

@@ -82,6 +82,26 @@ class FormValidatorTest {
     }
 
     @Test
+    void refusesAnEndorserAddressAtAnyDomainButTheEndorsementsOwnNamingTheDomains() {
+        var endorsement = Fixtures.CATALOGUE.fund(Fixtures.SHORT_FUND).orElseThrow().endorsement();
+        Map<String, List<String>> answers = new java.util.LinkedHashMap<>(FixtureAnswers.youthDiversion());
+        answers.put("officerEmail", List.of("jo.marsh@gmail.example"));
+        answers.put("inspectorEmail", List.of("sam@northmoor.police.example.attacker.example"));
+
+        FormValidator.Result result = FormValidator.validate(SHORT, endorsement, answers, Fixtures.CATALOGUE.amountCap(SHORT, null), TODAY);
+
+        assertThat(result.answers()).isEmpty();
+        assertThat(result.problems()).containsExactly(
+                new Problem("officerEmail", "endorserDomain", "Enter the work email address of the supporting officer ending in "
+                        + "@northmoor.police.example or @northmoorfire.example: we can only email them at work"),
+                new Problem("inspectorEmail", "endorserDomain", "Enter the work email address of the Inspector or Station Manager ending in "
+                        + "@northmoor.police.example or @northmoorfire.example: we can only email them at work"));
+        answers.put("officerEmail", List.of("Jo.Marsh@NorthmoorFire.example"));
+        answers.put("inspectorEmail", List.of("sam.reid@northmoor.police.example"));
+        assertThat(FormValidator.validate(SHORT, endorsement, answers, Fixtures.CATALOGUE.amountCap(SHORT, null), TODAY).problems()).isEmpty();
+    }
+
+    @Test
     void rejectsAnAmountAboveTheCap() {
         Problem problem = onlyProblem(with(answers(), "amount", "3000.01"));
         assertThat(problem.code()).isEqualTo("amountTooLarge");
