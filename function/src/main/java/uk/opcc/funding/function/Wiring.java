@@ -29,6 +29,8 @@ import uk.opcc.funding.catalogue.decision.DecisionJson;
 import uk.opcc.funding.catalogue.decision.Decisions;
 import uk.opcc.funding.function.config.IntakeConfig;
 import uk.opcc.funding.function.config.MailConfig;
+import uk.opcc.funding.function.endorse.EndorsementEmails;
+import uk.opcc.funding.function.endorse.EndorsementService;
 import uk.opcc.funding.function.http.FormPages;
 import uk.opcc.funding.function.http.OriginCheck;
 import uk.opcc.funding.function.intake.ConfirmationToken;
@@ -45,6 +47,7 @@ import uk.opcc.funding.function.secrets.IntakeSecrets;
 import uk.opcc.funding.function.secrets.Secrets;
 import uk.opcc.funding.function.secrets.SecretsManagerSecrets;
 import uk.opcc.funding.function.storage.DynamoDbApplicationStore;
+import uk.opcc.funding.function.storage.DynamoDbEndorsementRecords;
 import uk.opcc.funding.function.storage.DynamoDbOutcomeRecords;
 import uk.opcc.funding.function.storage.DynamoDbPanelPackClaims;
 
@@ -187,7 +190,19 @@ public final class Wiring {
 
     private NotificationService notificationService(MailConfig config, Mailer mailer, DynamoDbApplicationStore store) {
         return new NotificationService(store, new Emails(catalogue, publisher, config, store, clock), mailer, config.senderAddress(),
-                clock, EMAIL_BUDGET);
+                clock, EMAIL_BUDGET, config.siteAddress().map(site -> endorsementService(config, mailer, site)).orElse(null));
+    }
+
+    /** The endorsement of applications (a fund's {@code endorsement}): its records on the application's item, its emails through {@code mailer}. */
+    public EndorsementService endorsementService(Mailer mailer) {
+        MailConfig config = mailConfig();
+        return endorsementService(config, mailer, config.siteAddress().orElseThrow(() -> new IllegalStateException("SITE_ADDRESS is not set")));
+    }
+
+    private EndorsementService endorsementService(MailConfig config, Mailer mailer, String siteAddress) {
+        return new EndorsementService(catalogue, publisher, new DynamoDbEndorsementRecords(clients.dynamoDb(config.region(),
+                config.dynamoDbEndpoint()), config.tableName(), catalogue), new EndorsementEmails(catalogue, publisher, siteAddress), mailer,
+                config::mailboxFor, config.senderAddress(), clock, EMAIL_BUDGET);
     }
 
     /** The resend of failed emails: the notifier's settings, service and claims, over the needs-email index. */

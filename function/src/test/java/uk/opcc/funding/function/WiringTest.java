@@ -14,7 +14,7 @@ import uk.opcc.funding.function.config.MailConfig;
 class WiringTest {
     static final Duration INTAKE_TIMEOUT = Duration.ofSeconds(10);
     final MailConfig config = MailConfig.from(Map.of("TABLE_NAME", "applications", "AWS_REGION", "eu-west-2",
-            "SENDER_ADDRESS", "no-reply@example.gov.uk",
+            "SENDER_ADDRESS", "no-reply@example.gov.uk", "SITE_ADDRESS", "https://funding.example.gov.uk",
             "STAFF_MAILBOXES", "safer-villages-fund=grants@example.gov.uk,youth-diversion-fund=youth@example.gov.uk"), Fixtures.CATALOGUE);
 
     @Test

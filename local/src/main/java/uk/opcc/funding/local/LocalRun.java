@@ -96,6 +96,7 @@ public final class LocalRun implements AutoCloseable {
             Catalogue published = bake.catalogue().published();
             Map<String, String> env = environment(dynamoDb.endpoint, published);
             env.put("CONFIRMATION_KEY_SECRET", CONFIRMATION_KEY_FILE);
+            env.put("SITE_ADDRESS", "http://localhost:" + port);
             Wiring wiring = new Wiring(env, published, Publisher.read(source), Clock.systemUTC(), Wiring.Clients.AWS);
             functions.set(new Functions(published,
                     new IntakeHandler(wiring.intake(new FormPages(published, bake.site().resolve("forms")), secrets)),
@@ -162,6 +163,8 @@ public final class LocalRun implements AutoCloseable {
         env.put("AWS_REGION", "eu-west-2");
         env.put("DYNAMODB_ENDPOINT", endpoint);
         env.put("SENDER_ADDRESS", "no-reply@funding.localhost");
+        // An endorser's link points at the local run itself (its own port once it runs: see start).
+        env.put("SITE_ADDRESS", "http://localhost:" + System.getenv().getOrDefault("PORT", "8080"));
         env.put("STAFF_MAILBOXES", String.join(",", catalogue.funds().stream().map(f -> f.id() + "=" + f.id() + "@staff.localhost").toList()));
         return env;
     }

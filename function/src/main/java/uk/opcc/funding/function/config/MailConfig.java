@@ -19,6 +19,8 @@ import uk.opcc.funding.catalogue.StaffMailboxes;
  *   <li>{@code STAFF_MAILBOXES}: {@code fund-id=address,...}, one for every fund taking applications</li>
  *   <li>{@code SES_CONFIGURATION_SET}: optional; the SES configuration set every email is sent through
  *       (TLS required, bounce and complaint events), set by the CDK app; absent locally</li>
+ *   <li>{@code SITE_ADDRESS}: the public site's address ({@code https://...}), which an endorser's link
+ *       starts with; needed only when a fund taking applications asks for endorsement</li>
  *   <li>{@code DYNAMODB_ENDPOINT}, {@code SES_ENDPOINT}: only for local runs and tests</li>
  * </ul>
  */
@@ -29,7 +31,13 @@ public record MailConfig(
         Optional<URI> sesEndpoint,
         String senderAddress,
         Map<String, String> staffMailboxes,
-        Optional<String> configurationSet) {
+        Optional<String> configurationSet,
+        Optional<String> siteAddress) {
+
+    public MailConfig(String tableName, String region, Optional<URI> dynamoDbEndpoint, Optional<URI> sesEndpoint, String senderAddress,
+            Map<String, String> staffMailboxes, Optional<String> configurationSet) {
+        this(tableName, region, dynamoDbEndpoint, sesEndpoint, senderAddress, staffMailboxes, configurationSet, Optional.empty());
+    }
 
     /** SES's rule for a configuration set's name: letters, digits, hyphens and underscores, at most 64. */
     private static final Pattern CONFIGURATION_SET = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -47,7 +55,24 @@ public record MailConfig(
         Map<String, String> mailboxes = mailboxes(Settings.required(env, "STAFF_MAILBOXES"), catalogue);
         return new MailConfig(Settings.required(env, "TABLE_NAME"), Settings.required(env, "AWS_REGION"),
                 Settings.endpoint(env, "DYNAMODB_ENDPOINT"), Settings.endpoint(env, "SES_ENDPOINT"), sender, mailboxes,
-                configurationSet(env));
+                configurationSet(env), siteAddress(env, catalogue));
+    }
+
+    /** Required once a fund taking applications asks for endorsement: its links must point somewhere real. */
+    private static Optional<String> siteAddress(Map<String, String> env, Catalogue catalogue) {
+        String value = env.get("SITE_ADDRESS");
+        boolean needed = catalogue.funds().stream().anyMatch(f -> f.acceptsApplications() && f.endorsement().isPresent());
+        if (value == null || value.isBlank()) {
+            if (needed) {
+                throw new ConfigException("SITE_ADDRESS is not set: a fund asks for endorsement, and each endorser's link starts with it");
+            }
+            return Optional.empty();
+        }
+        String address = value.strip().replaceAll("/+$", "");
+        if (!address.matches("https://[A-Za-z0-9.-]+(:[0-9]+)?") && !address.matches("http://(localhost|127\\.0\\.0\\.1)(:[0-9]+)?")) {
+            throw new ConfigException("SITE_ADDRESS must be the site's https:// address, like https://funding.example.gov.uk: " + value);
+        }
+        return Optional.of(address);
     }
 
     public String mailboxFor(String fundId) {

@@ -24,6 +24,7 @@ public final class FailedEmails {
             for (Recipient recipient : Recipient.values()) {
                 emails.add(recipient.id + " " + before.get(recipient) + " → " + outcome.deliveries().get(recipient));
             }
+            outcome.endorsement().forEach(sent -> emails.add(sent.job() + " → " + sent.delivery()));
             return reference + " (received " + receivedAt + "): " + String.join("; ", emails);
         }
     }

@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import uk.opcc.funding.function.endorse.EndorsementService;
 import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.notify.EmailRecords.Claim;
 import uk.opcc.funding.function.intake.StorageUnavailableException;
@@ -50,11 +51,20 @@ public final class NotificationService {
         }
     }
 
-    /** What became of each of an application's emails, and why any failed. */
-    public record Outcome(Map<Recipient, Delivery> deliveries, List<RuntimeException> errors) {
+    /**
+     * What became of each of an application's emails, and why any failed.
+     *
+     * @param endorsement each of its endorsement's emails that was due (none for a fund that asks for none)
+     */
+    public record Outcome(Map<Recipient, Delivery> deliveries, List<EndorsementService.Sent> endorsement, List<RuntimeException> errors) {
+        public Outcome(Map<Recipient, Delivery> deliveries, List<RuntimeException> errors) {
+            this(deliveries, List.of(), errors);
+        }
+
         /** Every email sent, now or before: nothing left for a retry. */
         public boolean settled() {
-            return deliveries.values().stream().allMatch(Delivery::settled);
+            return deliveries.values().stream().allMatch(Delivery::settled) && errors.isEmpty()
+                    && endorsement.stream().allMatch(s -> s.delivery().settled());
         }
     }
 
@@ -64,12 +74,20 @@ public final class NotificationService {
     private final String sender;
     private final Clock clock;
     private final Duration emailBudget;
+    private final EndorsementService endorsements;
 
     /**
      * @param emailBudget the longest one email can take (claim, send, record) with the clients'
      *                    timeouts: an email is not started with less of the invocation left
      */
     public NotificationService(EmailRecords store, Emails emails, Mailer mailer, String sender, Clock clock, Duration emailBudget) {
+        this(store, emails, mailer, sender, clock, emailBudget, null);
+    }
+
+    /** @param endorsements the endorsement of applications to funds that ask for one; null for none */
+    public NotificationService(EmailRecords store, Emails emails, Mailer mailer, String sender, Clock clock, Duration emailBudget,
+            EndorsementService endorsements) {
+        this.endorsements = endorsements;
         this.store = store;
         this.emails = emails;
         this.mailer = mailer;
@@ -87,6 +105,15 @@ public final class NotificationService {
     public Outcome notify(String reference, Supplier<Duration> remaining) {
         Map<Recipient, Delivery> deliveries = new EnumMap<>(Recipient.class);
         List<RuntimeException> errors = new ArrayList<>();
+        boolean endorsed = false;
+        if (endorsements != null) {
+            // Started first, so its request is due before the two emails below can take the application off the needs-email index.
+            try {
+                endorsed = endorsements.start(reference);
+            } catch (RuntimeException e) {
+                errors.add(e);
+            }
+        }
         for (Recipient recipient : RECIPIENTS) {
             try {
                 deliveries.put(recipient, send(reference, recipient, remaining.get()));
@@ -95,7 +122,12 @@ public final class NotificationService {
                 errors.add(e);
             }
         }
-        return new Outcome(deliveries, errors);
+        List<EndorsementService.Sent> endorsement = List.of();
+        if (endorsed) {
+            endorsement = endorsements.sendDue(reference, remaining);
+            endorsement.stream().map(EndorsementService.Sent::error).filter(java.util.Objects::nonNull).forEach(errors::add);
+        }
+        return new Outcome(deliveries, endorsement, errors);
     }
 
     private Delivery send(String reference, Recipient recipient, Duration remaining) {

@@ -41,7 +41,11 @@ final class DailyEmailCounts {
     }
 
     CapDecision count(String reference, Recipient recipient, String addressKey, LocalDate day, int cap) {
-        String decision = ApplicationItem.cap(recipient);
+        return count(reference, ApplicationItem.cap(recipient), addressKey, day, cap);
+    }
+
+    /** @param decision the application's attribute the decision for this one email is kept in */
+    CapDecision count(String reference, String decision, String addressKey, LocalDate day, int cap) {
         Update counter = Update.builder().tableName(table)
                 .key(Map.of(ApplicationTable.KEY, AttributeValue.fromS(ApplicationTable.MAIL_CAP_PREFIX + addressKey + "#" + day)))
                 .updateExpression("SET #count = if_not_exists(#count, :zero) + :one, #expires = :expires, #kind = :kind")

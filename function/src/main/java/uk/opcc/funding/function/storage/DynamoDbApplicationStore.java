@@ -199,9 +199,11 @@ public final class DynamoDbApplicationStore implements Applications, EmailRecord
     @Override
     public void finishIfAllSent(String reference) {
         try {
-            update(reference, "REMOVE #needs", "#staff IN (:sent, :none, :held, :refused) AND #applicant IN (:sent, :none, :held, :refused)",
+            // An endorsement email still due keeps it there too (DynamoDbEndorsementRecords).
+            update(reference, "REMOVE #needs", "#staff IN (:sent, :none, :held, :refused) AND #applicant IN (:sent, :none, :held, :refused)"
+                            + " AND attribute_not_exists(#due)",
                     Map.of("#needs", ApplicationTable.NEEDS_EMAIL, "#staff", ApplicationItem.state(Recipient.STAFF),
-                            "#applicant", ApplicationItem.state(Recipient.APPLICANT)),
+                            "#applicant", ApplicationItem.state(Recipient.APPLICANT), "#due", DynamoDbEndorsementRecords.DUE),
                     Map.of(":sent", s(ApplicationItem.SENT), ":none", s(ApplicationItem.NONE), ":held", s(ApplicationItem.HELD),
                             ":refused", s(ApplicationItem.REFUSED)));
         } catch (ConditionalCheckFailedException e) {

@@ -11,7 +11,7 @@ import uk.opcc.funding.function.Fixtures;
 class ConfigTest {
     static Map<String, String> notifierEnv() {
         Map<String, String> env = new HashMap<>(Map.of("TABLE_NAME", "applications", "AWS_REGION", "eu-west-2",
-                "SENDER_ADDRESS", "no-reply@example.gov.uk",
+                "SENDER_ADDRESS", "no-reply@example.gov.uk", "SITE_ADDRESS", "https://funding.example.gov.uk",
                 "STAFF_MAILBOXES", "safer-villages-fund=grants@example.gov.uk, youth-diversion-fund=youth@example.gov.uk"));
         return env;
     }

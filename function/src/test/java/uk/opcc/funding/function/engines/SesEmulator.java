@@ -71,7 +71,8 @@ public final class SesEmulator {
     public Map<String, String> environment(uk.opcc.funding.catalogue.Catalogue catalogue) {
         String mailboxes = catalogue.funds().stream().filter(f -> f.acceptsApplications() && catalogue.formFor(f.id()).isPresent())
                 .map(f -> f.id() + "=" + STAFF).collect(java.util.stream.Collectors.joining(","));
-        return Map.of("SES_ENDPOINT", endpoint, "SENDER_ADDRESS", "no-reply@funding.example.gov.uk", "STAFF_MAILBOXES", mailboxes);
+        return Map.of("SES_ENDPOINT", endpoint, "SENDER_ADDRESS", "no-reply@funding.example.gov.uk", "STAFF_MAILBOXES", mailboxes,
+                "SITE_ADDRESS", "https://funding.example.gov.uk");
     }
 
     /** Where every fund's staff email goes in the tests' settings. */

@@ -27,7 +27,7 @@ import uk.opcc.funding.function.storage.InMemoryApplicationStore;
 
 public class NotificationServiceTest {
     public static final MailConfig CONFIG = MailConfig.from(Map.of("TABLE_NAME", "applications", "AWS_REGION", "eu-west-2",
-            "SENDER_ADDRESS", "no-reply@example.gov.uk",
+            "SENDER_ADDRESS", "no-reply@example.gov.uk", "SITE_ADDRESS", "https://funding.example.gov.uk",
             "STAFF_MAILBOXES", "safer-villages-fund=grants@example.gov.uk,youth-diversion-fund=youth@example.gov.uk"), Fixtures.CATALOGUE);
     public static final Duration BUDGET = Duration.ofSeconds(20);
     static final Supplier<Duration> FULL_INVOCATION = () -> Duration.ofSeconds(30);
