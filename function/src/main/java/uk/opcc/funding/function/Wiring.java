@@ -31,6 +31,7 @@ import uk.opcc.funding.function.config.IntakeConfig;
 import uk.opcc.funding.function.config.MailConfig;
 import uk.opcc.funding.function.endorse.EndorsementEmails;
 import uk.opcc.funding.function.endorse.EndorsementService;
+import uk.opcc.funding.function.http.EndorsementPages;
 import uk.opcc.funding.function.http.FormPages;
 import uk.opcc.funding.function.http.OriginCheck;
 import uk.opcc.funding.function.intake.ConfirmationToken;
@@ -191,6 +192,37 @@ public final class Wiring {
     private NotificationService notificationService(MailConfig config, Mailer mailer, DynamoDbApplicationStore store) {
         return new NotificationService(store, new Emails(catalogue, publisher, config, store, clock), mailer, config.senderAddress(),
                 clock, EMAIL_BUDGET, config.siteAddress().map(site -> endorsementService(config, mailer, site)).orElse(null));
+    }
+
+    /** What an endorser's pages need: the service, the pages in the site's layout, and the check that a request came through CloudFront. */
+    public record Endorsements(EndorsementService service, EndorsementPages pages, OriginCheck origin) {
+    }
+
+    /**
+     * The endorser's pages over the packaged form pages, sending through SES, reading CloudFront's
+     * secret ({@code ORIGIN_SECRET}, required but with local engines) from Secrets Manager at start-up.
+     */
+    public Endorsements endorsements() {
+        MailConfig config = mailConfig();
+        String secret = env.get("ORIGIN_SECRET");
+        OriginCheck origin;
+        if (secret == null || secret.isBlank()) {
+            if (config.dynamoDbEndpoint().isEmpty()) {
+                throw new uk.opcc.funding.function.config.ConfigException(
+                        "ORIGIN_SECRET is not set: without it the endorser's pages would answer callers that skip CloudFront");
+            }
+            origin = OriginCheck.none();
+        } else {
+            String value = new SecretsManagerSecrets(clients.secretsManager(config.region(),
+                    Optional.ofNullable(env.get("SECRETS_MANAGER_ENDPOINT")).filter(e -> !e.isBlank()).map(URI::create))).read(secret.strip()).strip();
+            origin = new OriginCheck(() -> Optional.of(value));
+        }
+        return new Endorsements(endorsementService(sesMailer(config)), new EndorsementPages(new FormPages(catalogue), catalogue, publisher), origin);
+    }
+
+    /** The same over other form pages and another mail adapter, nothing in front: the local run's preview and outbox. */
+    public Endorsements endorsements(FormPages pages, Mailer mailer) {
+        return new Endorsements(endorsementService(mailer), new EndorsementPages(pages, catalogue, publisher), OriginCheck.none());
     }
 
     /** The endorsement of applications (a fund's {@code endorsement}): its records on the application's item, its emails through {@code mailer}. */

@@ -38,6 +38,15 @@ public record FormField(
         return this.role.equals(Optional.of(role));
     }
 
+    /**
+     * Whether it asks how to reach a person: by its type (email, phone, postcode) or marked so in
+     * forms.yml. Left out of what the panel pack and an endorser's page show.
+     */
+    public boolean asksForContactDetails() {
+        return question instanceof EmailQuestion || question instanceof PhoneQuestion || question instanceof PostcodeQuestion
+                || has(Role.CONTACT_DETAIL);
+    }
+
     /** The names its answer may be posted under. */
     public Set<String> postedNames() {
         return question.postedNames(name);

@@ -16,9 +16,6 @@ import uk.opcc.funding.catalogue.PanelRound;
 import uk.opcc.funding.catalogue.question.Role;
 import uk.opcc.funding.catalogue.text.Wording;
 import uk.opcc.funding.catalogue.question.MoneyQuestion;
-import uk.opcc.funding.catalogue.question.EmailQuestion;
-import uk.opcc.funding.catalogue.question.PhoneQuestion;
-import uk.opcc.funding.catalogue.question.PostcodeQuestion;
 import uk.opcc.funding.function.intake.Application;
 
 /**
@@ -85,7 +82,7 @@ public record PanelPack(String to, String subject, String text, String attachmen
     private static String csv(Catalogue catalogue, FormDefinition form, List<Application> applications) {
         List<List<String>> rows = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("Reference", "Received (UK time)", "Panel round", "Call for bids"));
-        List<FormField> fields = form.fields().stream().filter(f -> !contactDetail(f)).toList();
+        List<FormField> fields = form.fields().stream().filter(f -> !f.asksForContactDetails()).toList();
         fields.forEach(f -> header.add(f.question().heading(f)));
         rows.add(header);
         for (Application application : applications) {
@@ -98,12 +95,6 @@ public record PanelPack(String to, String subject, String text, String attachmen
             rows.add(row);
         }
         return PackCsv.write(rows);
-    }
-
-    /** A question asking how to reach the applicant: by its type (email, phone, postcode) or marked so in forms.yml. */
-    static boolean contactDetail(FormField field) {
-        return field.question() instanceof EmailQuestion || field.question() instanceof PhoneQuestion
-                || field.question() instanceof PostcodeQuestion || field.has(Role.CONTACT_DETAIL);
     }
 
     private static Optional<BigDecimal> amount(Application application, FormDefinition form) {

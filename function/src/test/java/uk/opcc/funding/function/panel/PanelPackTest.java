@@ -91,10 +91,10 @@ class PanelPackTest {
 
     @Test
     void everyFormsContactQuestionsAreFoundByTypeOrRoleAndNoOtherQuestion() {
-        assertThat(FORM.fields()).filteredOn(PanelPack::contactDetail).extracting(f -> f.name())
+        assertThat(FORM.fields()).filteredOn(f -> f.asksForContactDetails()).extracting(f -> f.name())
                 .containsExactly("postcode", "contactName", "email", "phone");
         FormDefinition youth = Fixtures.CATALOGUE.formFor(Fixtures.SHORT_FUND).orElseThrow();
-        assertThat(youth.fields()).filteredOn(PanelPack::contactDetail).extracting(f -> f.name()).containsExactly("contactName", "email");
+        assertThat(youth.fields()).filteredOn(f -> f.asksForContactDetails()).extracting(f -> f.name()).containsExactly("contactName", "email", "officerEmail", "inspectorEmail");
     }
 
     @Test
