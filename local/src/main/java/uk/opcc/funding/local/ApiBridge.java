@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import uk.opcc.funding.function.EndorsementHandler;
 import uk.opcc.funding.function.IntakeHandler;
 
 /**
@@ -28,11 +29,15 @@ import uk.opcc.funding.function.IntakeHandler;
 final class ApiBridge implements HttpHandler {
     private static final Pattern POSTS = Pattern.compile("/api/forms/([^/]+)/(submissions|sections)");
     private static final Pattern CONFIRMATION = Pattern.compile("/api/forms/([^/]+)/confirmation");
+    private static final String ENDORSEMENTS = "/api/endorsements";
     /** The intake for the site as last baked: the preview replaces it when the source changes. */
     private final Supplier<IntakeHandler> intake;
+    /** The endorser's pages, likewise: a function of their own in AWS. */
+    private final Supplier<EndorsementHandler> endorsements;
 
-    ApiBridge(Supplier<IntakeHandler> intake) {
+    ApiBridge(Supplier<IntakeHandler> intake, Supplier<EndorsementHandler> endorsements) {
         this.intake = intake;
+        this.endorsements = endorsements;
     }
 
     @Override
@@ -44,6 +49,10 @@ final class ApiBridge implements HttpHandler {
             Matcher confirmation = CONFIRMATION.matcher(path);
             String route;
             String formId;
+            if (path.equals(ENDORSEMENTS) && (method.equals("GET") || method.equals("POST"))) {
+                write(exchange, endorsements.get().handleRequest(event(exchange, method + " " + ENDORSEMENTS, null), null));
+                return;
+            }
             if (method.equals("POST") && posts.matches()) {
                 route = "POST /api/forms/{formId}/" + posts.group(2);
                 formId = posts.group(1);
@@ -77,7 +86,7 @@ final class ApiBridge implements HttpHandler {
                 .withRawPath(exchange.getRequestURI().getPath())
                 .withRawQueryString(exchange.getRequestURI().getRawQuery())
                 .withQueryStringParameters(query(exchange.getRequestURI().getRawQuery()))
-                .withPathParameters(Map.of("formId", formId))
+                .withPathParameters(formId == null ? null : Map.of("formId", formId))
                 .withHeaders(headers)
                 .withCookies(cookies.isEmpty() ? null : cookies)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(http).withRequestId("local").build())

@@ -30,6 +30,7 @@ import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.catalogue.CatalogueReader;
 import uk.opcc.funding.catalogue.Publisher;
 import uk.opcc.funding.function.storage.ApplicationTable;
+import uk.opcc.funding.function.EndorsementHandler;
 import uk.opcc.funding.function.IntakeHandler;
 import uk.opcc.funding.function.NotifierHandler;
 import uk.opcc.funding.function.Wiring;
@@ -101,7 +102,8 @@ public final class LocalRun implements AutoCloseable {
             functions.set(new Functions(published,
                     new IntakeHandler(wiring.intake(new FormPages(published, bake.site().resolve("forms")), secrets)),
                     new NotifierHandler(wiring.notificationService(new OutboxMailer(outbox))),
-                    wiring.panelPackService(new OutboxMailer(outbox))));
+                    wiring.panelPackService(new OutboxMailer(outbox)),
+                    new EndorsementHandler(wiring.endorsements(new FormPages(published, bake.site().resolve("forms")), new OutboxMailer(outbox)))));
             // A decision saved as final is deployed, and its outcome emails sent, as the function does after a deploy.
             try {
                 OutcomeEmailsCommand.send(wiring.outcomeService(bake.decisions(), new OutboxMailer(outbox)), System.out);
@@ -119,7 +121,7 @@ public final class LocalRun implements AutoCloseable {
         // The site and the API send CloudFront's headers, so the browser tests run under its CSP; the
         // API takes posts from anywhere, as in production (README, "The local run is local").
         serve(server, "/", new StaticFiles(() -> preview.current().site(), preview::error), SecurityHeaders.overPlainHttp(), false);
-        serve(server, "/api/", new ApiBridge(() -> functions.get().intake()), SecurityHeaders.overPlainHttp(), false);
+        serve(server, "/api/", new ApiBridge(() -> functions.get().intake(), () -> functions.get().endorsements()), SecurityHeaders.overPlainHttp(), false);
         serve(server, "/_outbox/", new OutboxPage(outbox), OutboxPage.HEADERS, true);
         serve(server, PanelPackPage.PATH, new PanelPackPage(() -> functions.get().catalogue(), () -> functions.get().panelPacks()),
                 SecurityHeaders.overPlainHttp(), true);
@@ -129,7 +131,8 @@ public final class LocalRun implements AutoCloseable {
     }
 
     /** What the local run serves, all over one bake's catalogue. */
-    private record Functions(Catalogue catalogue, IntakeHandler intake, NotifierHandler notifier, PanelPackService panelPacks) {
+    private record Functions(Catalogue catalogue, IntakeHandler intake, NotifierHandler notifier, PanelPackService panelPacks,
+            EndorsementHandler endorsements) {
     }
 
     /**

@@ -66,6 +66,7 @@ public final class StaffEmail {
                         .orElse("Not scheduled yet: the fund's panel calendar (data/funds.yml) has no round for it"));
         supportingOfficer(application, form).ifPresent(officer -> body.row(
                 form.fieldWith(Role.SUPPORTING_OFFICER).orElseThrow().summaryLabel(), officer));
+        fund.endorsement().ifPresent(endorsement -> body.row("Support", supportRequested(application, endorsement)));
         body.row("Received", Wording.moment(application.receivedAt().atZone(Catalogue.UK)) + " (UK time)");
         body.heading("Answers");
         for (FormField field : form.fields()) {
@@ -80,6 +81,19 @@ public final class StaffEmail {
         Optional<String> name = Answers.to(application, form, Role.SUPPORTING_OFFICER);
         return name.map(n -> n + Answers.to(application, form, Role.OFFICER_COLLAR_NUMBER).map(c -> ", collar number " + c).orElse("")
                 + Answers.to(application, form, Role.OFFICER_STATION).map(s -> ", " + s).orElse(""));
+    }
+
+    /** "Support requested from PC Jo Marsh (jo.marsh@…), then Inspector Sam Reid (…), each by email; …" */
+    private static String supportRequested(Application application, uk.opcc.funding.catalogue.Endorsement endorsement) {
+        List<String> who = endorsement.steps().stream().map(step -> answer(application, step.nameField()) + " ("
+                + answer(application, step.emailField()) + "), " + step.title().toLowerCase(java.util.Locale.UK)).toList();
+        return "Support requested from " + who.get(0) + (who.size() > 1 ? ", then " + String.join(", then ", who.subList(1, who.size())) : "")
+                + ", each by an emailed link. You will get a short email as each one answers.";
+    }
+
+    private static String answer(Application application, String field) {
+        List<String> values = application.answers().getOrDefault(field, List.of());
+        return values.isEmpty() ? "(not given)" : values.get(0);
     }
 
     private static String shorten(String name) {

@@ -1,5 +1,8 @@
 package uk.opcc.funding.function.panel;
 
+import java.util.Map;
+import uk.opcc.funding.function.endorse.EndorsementState;
+
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -40,13 +43,29 @@ public record PanelPack(String to, String subject, String text, String attachmen
     /** @param applications the round's applications, in the order they should be listed */
     public static PanelPack compose(Catalogue catalogue, Fund fund, PanelRound round, FormDefinition form,
             List<Application> applications, String mailbox, boolean interim) {
+        return composeEndorsed(catalogue, fund, round, form, applications.stream().map(a -> new EndorsementState(a, Map.of(), List.of())).toList(),
+                mailbox, interim);
+    }
+
+    /**
+     * @param endorsed the round's applications, each with its endorsement's steps: for a fund that asks
+     *                 for endorsement, each line and row says where each step stands, with its statement
+     */
+    public static PanelPack composeEndorsed(Catalogue catalogue, Fund fund, PanelRound round, FormDefinition form,
+            List<EndorsementState> endorsed, String mailbox, boolean interim) {
+        List<Application> applications = endorsed.stream().map(EndorsementState::application).toList();
+        Map<String, EndorsementState> byReference = endorsed.stream().collect(java.util.stream.Collectors.toMap(
+                e -> e.application().reference(), e -> e, (a, b) -> a));
         BigDecimal total = BigDecimal.ZERO;
         StringBuilder lines = new StringBuilder();
         for (Application application : applications) {
             Optional<BigDecimal> amount = amount(application, form);
             total = total.add(amount.orElse(BigDecimal.ZERO));
             lines.append(application.reference()).append("  ").append(oneLine(application.answerTo(form, Role.ORGANISATION).orElse("(no organisation given)")))
-                    .append("  ").append(amount.map(Money::format).orElse("(no amount given)")).append('\n');
+                    .append("  ").append(amount.map(Money::format).orElse("(no amount given)"));
+            fund.endorsement().ifPresent(e -> lines.append("  [").append(String.join("; ", e.steps().stream()
+                    .map(step -> step.title() + ": " + EndorsementColumns.state(byReference.get(application.reference()), step)).toList())).append(']'));
+            lines.append('\n');
         }
         String attachment = fund.id() + "-" + round.id() + (interim ? "-interim" : "") + ".csv";
         String count = applications.size() + (applications.size() == 1 ? " application" : " applications");
@@ -72,26 +91,42 @@ public record PanelPack(String to, String subject, String text, String attachmen
                     .append("The attached ").append(DraftDecision.fileName(fund, round)).append(" is the round's decision, to fill in: "
                             + "one entry per application, each to award or decline. Its comments say how, and where to save it.\n\n");
         }
+        fund.endorsement().ifPresent(e -> {
+            List<String> waiting = endorsed.stream().filter(a -> EndorsementColumns.waiting(a, e)).map(a -> a.application().reference()).toList();
+            if (!waiting.isEmpty()) {
+                text.append(interim ? "Still waiting for support: " : "Still waiting for support at the round's deadline: ")
+                        .append(String.join(", ", waiting)).append(". The panel should not decide these until their support is confirmed.\n\n");
+            }
+        });
         text.append(WARNING).append('\n');
         Optional<String> draft = applications.isEmpty() ? Optional.empty()
                 : Optional.of(DraftDecision.write(fund, round, form, applications, interim));
-        return new PanelPack(mailbox, subject, text.toString(), attachment, csv(catalogue, form, applications), applications.size(), total, interim,
+        return new PanelPack(mailbox, subject, text.toString(), attachment, csv(catalogue, fund, form, endorsed), applications.size(), total, interim,
                 draft.map(d -> DraftDecision.fileName(fund, round)), draft);
     }
 
-    private static String csv(Catalogue catalogue, FormDefinition form, List<Application> applications) {
+    private static String csv(Catalogue catalogue, Fund fund, FormDefinition form, List<EndorsementState> endorsed) {
         List<List<String>> rows = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("Reference", "Received (UK time)", "Panel round", "Call for bids"));
         List<FormField> fields = form.fields().stream().filter(f -> !f.asksForContactDetails()).toList();
         fields.forEach(f -> header.add(f.question().heading(f)));
+        fund.endorsement().ifPresent(e -> e.steps().forEach(step -> {
+            header.add(step.title());
+            header.add(step.title() + ": statement");
+        }));
         rows.add(header);
-        for (Application application : applications) {
+        for (EndorsementState state : endorsed) {
+            Application application = state.application();
             List<String> row = new ArrayList<>(List.of(application.reference(),
                     RECEIVED.format(application.receivedAt().atZone(Catalogue.UK)), application.panelRound(),
                     application.callId() == null ? "" : catalogue.call(application.callId()).map(Call::title).orElse(application.callId())));
             for (FormField field : fields) {
                 row.add(field.cell(application.answers().getOrDefault(field.name(), List.of())));
             }
+            fund.endorsement().ifPresent(e -> e.steps().forEach(step -> {
+                row.add(EndorsementColumns.state(state, step));
+                row.add(state.step(step.id()).flatMap(EndorsementState.Step::statement).orElse(""));
+            }));
             rows.add(row);
         }
         return PackCsv.write(rows);

@@ -87,8 +87,7 @@ public final class PanelPackService {
         String messageId;
         PanelPack pack;
         try {
-            List<Application> applications = store.applicationsInRound(fundId, roundId);
-            pack = PanelPack.compose(catalogue, fund, round, form, applications, mailbox, interim);
+            pack = PanelPack.composeEndorsed(catalogue, fund, round, form, store.roundWithEndorsements(fundId, roundId), mailbox, interim);
             messageId = mailer.send(email(pack), config.senderAddress());
         } catch (RuntimeException e) {
             if (!interim) {

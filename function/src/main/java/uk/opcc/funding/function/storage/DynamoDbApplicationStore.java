@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import uk.opcc.funding.catalogue.FormDefinition;
+import uk.opcc.funding.function.endorse.EndorsementState;
 import uk.opcc.funding.function.intake.Application;
 import uk.opcc.funding.function.intake.Applications;
 import uk.opcc.funding.function.intake.ReferenceTakenException;
@@ -220,16 +221,24 @@ public final class DynamoDbApplicationStore implements Applications, EmailRecord
     /** A query on the round index, followed page by page: never a scan of the table. */
     @Override
     public List<Application> applicationsInRound(String fundId, String roundId) {
+        return roundWithEndorsements(fundId, roundId).stream().map(EndorsementState::application).toList();
+    }
+
+    /** The same one query, each application with its endorsement's steps as stored (none for a fund that asks for none). */
+    @Override
+    public List<EndorsementState> roundWithEndorsements(String fundId, String roundId) {
         try {
-            List<Application> applications = new ArrayList<>();
+            List<EndorsementState> applications = new ArrayList<>();
             dynamoDb.queryPaginator(b -> b.tableName(table).indexName(ApplicationTable.ROUND_INDEX)
                             .keyConditionExpression("#fundRound = :fundRound")
                             .expressionAttributeNames(Map.of("#fundRound", ApplicationTable.FUND_ROUND))
                             .expressionAttributeValues(Map.of(":fundRound", s(ApplicationTable.fundRound(fundId, roundId))))
                             .limit(roundPageSize))
-                    .items().forEach(item -> applications.add(ApplicationItem.from(item)));
+                    .items().forEach(item -> applications.add(new EndorsementState(ApplicationItem.from(item),
+                            DynamoDbEndorsementRecords.steps(item), List.of())));
             // The index sorts receivedAt as text, where "10:00:00Z" comes after "10:00:00.5Z"; times decide.
-            applications.sort(Comparator.comparing(Application::receivedAt).thenComparing(Application::reference));
+            applications.sort(Comparator.comparing((EndorsementState e) -> e.application().receivedAt())
+                    .thenComparing(e -> e.application().reference()));
             return applications;
         } catch (SdkException e) {
             throw new StorageUnavailableException("Could not read the applications of round " + roundId + " of " + fundId, e);

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -192,23 +191,32 @@ public final class DynamoDbEndorsementRecords implements EndorsementRecords {
         }
     }
 
-    private EndorsementState state(Map<String, AttributeValue> item) {
-        Application application = ApplicationItem.from(item);
-        List<String> stepIds = catalogue.fund(application.fundId()).flatMap(Fund::endorsement)
-                .map(e -> e.steps().stream().map(Endorsement.Step::id).toList()).orElse(List.of());
-        Map<String, EndorsementState.Step> steps = new LinkedHashMap<>();
-        for (String stepId : stepIds) {
-            String p = EndorsementState.prefix(stepId);
-            AttributeValue state = item.get(p + "State");
-            if (state == null) {
+    private static final java.util.regex.Pattern STEP_STATE = java.util.regex.Pattern.compile("endorsement([A-Z][a-z]*)State");
+
+    /** Every step an item records, whichever fund it is of: each step's attributes are named after it. */
+    static Map<String, EndorsementState.Step> steps(Map<String, AttributeValue> item) {
+        Map<String, EndorsementState.Step> steps = new java.util.TreeMap<>();
+        for (Map.Entry<String, AttributeValue> attribute : item.entrySet()) {
+            java.util.regex.Matcher matcher = STEP_STATE.matcher(attribute.getKey());
+            if (!matcher.matches()) {
                 continue;
             }
-            steps.put(stepId, new EndorsementState.Step(stepId, EndorsementState.Status.fromStored(state.s()),
+            String stepId = matcher.group(1).toLowerCase(java.util.Locale.ROOT);
+            String p = EndorsementState.prefix(stepId);
+            steps.put(stepId, new EndorsementState.Step(stepId, EndorsementState.Status.fromStored(attribute.getValue().s()),
                     Instant.parse(item.get(p + "RequestedAt").s()), Instant.ofEpochSecond(Long.parseLong(item.get(p + "LinkExpires").n())),
                     instant(item, p + "RemindedAt"), instant(item, p + "AnsweredAt"),
                     Optional.ofNullable(item.get(p + "Statement")).map(AttributeValue::s),
                     item.containsKey(p + "LinkHashes") ? Set.copyOf(item.get(p + "LinkHashes").ss()) : Set.of()));
         }
+        return steps;
+    }
+
+    private EndorsementState state(Map<String, AttributeValue> item) {
+        Application application = ApplicationItem.from(item);
+        List<String> stepIds = catalogue.fund(application.fundId()).flatMap(Fund::endorsement)
+                .map(e -> e.steps().stream().map(Endorsement.Step::id).toList()).orElse(List.of());
+        Map<String, EndorsementState.Step> steps = steps(item);
         List<EmailJob> due = new ArrayList<>();
         if (item.containsKey(DUE)) {
             // In the steps' order, each step's request before its reminder and staff's note, the applicant's last.

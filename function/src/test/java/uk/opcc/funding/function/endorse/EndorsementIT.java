@@ -138,6 +138,10 @@ class EndorsementIT {
         String officerLink = link(officer.get(0));
         assertThat(officerLink).startsWith(reference + ".officer.");
         assertThat(item(reference).get("endorsementOfficerState").s()).isEqualTo("requested");
+        Map<String, Object> staffEmail = emailsTo(SesEmulator.STAFF).stream()
+                .filter(e -> String.valueOf(e.get("subject")).endsWith(reference)).findFirst().orElseThrow();
+        assertThat(text(staffEmail)).contains("Support requested from PC Jo Marsh (" + OFFICER + "), supporting officer, then Inspector Sam Reid ("
+                + INSPECTOR + "), inspector, each by an emailed link.");
 
         EndorsementService.View view = service().open(officerLink);
         assertThat(view).isInstanceOf(EndorsementService.View.Open.class);
@@ -189,6 +193,22 @@ class EndorsementIT {
         Map<String, AttributeValue> done = item(reference);
         assertThat(done.get("endorsementInspectorState").s()).isEqualTo("supported");
         assertThat(done).doesNotContainKeys(ApplicationTable.NEEDS_EMAIL, "endorsementEmailsDue");
+
+        // The panel pack shows both statements, and flags an application still waiting.
+        String waiting = stored();
+        notifier().notify(waiting, PLENTY_OF_TIME);
+        ses.clear();
+        wiring(Clock.systemUTC()).panelPackService(new SesMailer(SesMailerIT.client(ses.endpoint))).send(Fixtures.SHORT_FUND, "YD-2030-SPRING");
+        Map<String, Object> pack = ses.emails().get(0);
+        assertThat(text(pack)).contains(reference + "  Moorbridge Harriers Youth  £4,200.50  [Supporting officer: supported (",
+                "Inspector: supported (", waiting + "  Moorbridge Harriers Youth  £4,200.50  [Supporting officer: waiting (asked ",
+                "Inspector: not asked yet]", "Still waiting for support: " + waiting + ".");
+        @SuppressWarnings("unchecked")
+        String csv = new String(java.util.Base64.getDecoder().decode((String) ((List<Map<String, Object>>) pack.get("attachments")).get(0)
+                .get("content")), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv).contains("\"Supporting officer\",\"Supporting officer: statement\",\"Inspector\",\"Inspector: statement\"",
+                "I coach there on Fridays and will help run it.",
+                "Recommended: the club has worked with us for years.");
     }
 
     @Test
