@@ -110,6 +110,9 @@ public record FundingConfig(
             // The functions check the same at start-up; here it stops the deploy instead of the first email.
             problems.addAll(StaffMailboxes.problems(mailboxes, catalogue));
         }
+        if (catalogue != null && domain == null && catalogue.funds().stream().anyMatch(f -> f.acceptsApplications() && f.endorsement().isPresent())) {
+            problems.add("domainName is not set, and a fund asks for endorsement: each endorser is emailed a link to the site's own domain");
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("The deployment's settings have problems:\n  - " + String.join("\n  - ", problems));
         }

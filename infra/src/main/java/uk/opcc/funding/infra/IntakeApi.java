@@ -53,6 +53,10 @@ final class IntakeApi {
     static final String SUBMISSIONS_ROUTE = "POST /api/forms/{formId}/submissions";
     static final String SECTIONS_ROUTE = "POST /api/forms/{formId}/sections";
     static final String CONFIRMATION_ROUTE = "GET /api/forms/{formId}/confirmation";
+    /** An endorser's page and their answer: a few per application, by people with the link. */
+    static final ThrottleSettings ENDORSEMENTS = ThrottleSettings.builder().rateLimit(5).burstLimit(10).build();
+    static final String ENDORSEMENT_PAGE_ROUTE = "GET /api/endorsements";
+    static final String ENDORSEMENT_ANSWER_ROUTE = "POST /api/endorsements";
 
     final HttpApi api;
     /** The name CloudFront's /api/* origin reaches the API by: its custom domain, or its execute-api address. */
@@ -61,7 +65,7 @@ final class IntakeApi {
     final Secret originSecret;
 
     /** Built straight into the stack, not a construct of its own: the API's logical ids stay as they were, so it is not replaced. */
-    IntakeApi(Stack scope, FundingConfig config, Alias intake) {
+    IntakeApi(Stack scope, FundingConfig config, Alias intake, software.amazon.awscdk.services.lambda.IFunction endorsements) {
         originSecret = Secret.Builder.create(scope, "OriginSecret")
                 .description("Sent by CloudFront to the intake API as " + OriginCheck.HEADER + "; the intake refuses requests without it")
                 .generateSecretString(SecretStringGenerator.builder().passwordLength(48).excludePunctuation(true).build())
@@ -77,6 +81,12 @@ final class IntakeApi {
             api.addRoutes(AddRoutesOptions.builder().path(methodAndPath[1]).methods(List.of(HttpMethod.valueOf(methodAndPath[0])))
                     .integration(integration).build());
         }
+        HttpLambdaIntegration endorsing = new HttpLambdaIntegration("EndorsementIntegration", endorsements);
+        for (String route : List.of(ENDORSEMENT_PAGE_ROUTE, ENDORSEMENT_ANSWER_ROUTE)) {
+            String[] methodAndPath = route.split(" ");
+            api.addRoutes(AddRoutesOptions.builder().path(methodAndPath[1]).methods(List.of(HttpMethod.valueOf(methodAndPath[0])))
+                    .integration(endorsing).build());
+        }
         HttpStage stage = HttpStage.Builder.create(scope, "DefaultStage").httpApi(api).stageName("$default").autoDeploy(true)
                 // The ceiling for any route without a throttle of its own (there is none today).
                 .throttle(SUBMISSIONS)
@@ -85,7 +95,9 @@ final class IntakeApi {
         cfnStage.setRouteSettings(Map.of(
                 SUBMISSIONS_ROUTE, routeThrottle(SUBMISSIONS),
                 SECTIONS_ROUTE, routeThrottle(SECTIONS),
-                CONFIRMATION_ROUTE, routeThrottle(CONFIRMATION)));
+                CONFIRMATION_ROUTE, routeThrottle(CONFIRMATION),
+                ENDORSEMENT_PAGE_ROUTE, routeThrottle(ENDORSEMENTS),
+                ENDORSEMENT_ANSWER_ROUTE, routeThrottle(ENDORSEMENTS)));
         LogGroup accessLogs = LogGroup.Builder.create(scope, "ApiAccessLogs")
                 .retention(RetentionDays.THREE_MONTHS).removalPolicy(RemovalPolicy.DESTROY).build();
         cfnStage.setAccessLogSettings(CfnStage.AccessLogSettingsProperty.builder()

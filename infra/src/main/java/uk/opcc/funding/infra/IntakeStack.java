@@ -60,6 +60,8 @@ public final class IntakeStack extends Stack {
     final Mail mail;
     /** Resends every email not sent: see the README's "Failed emails". */
     public final Function resender;
+    /** An endorser's pages: see the README's "The officer's support". */
+    public final Function endorsements;
     /** Sends the outcome emails of the final decisions deployed, every quarter of an hour: see the README's "Recording a decision". */
     public final Function outcomeEmails;
 
@@ -90,11 +92,15 @@ public final class IntakeStack extends Stack {
 
         mail = new Mail(this, "Mail", config);
         // Every function that sends email sends through the one configuration set.
-        Map<String, String> mailSettings = Map.of(
+        Map<String, String> mailSettings = new java.util.LinkedHashMap<>(Map.of(
                 "TABLE_NAME", table.getTableName(),
                 "SENDER_ADDRESS", config.senderAddress(),
                 "STAFF_MAILBOXES", config.staffMailboxes(),
-                "SES_CONFIGURATION_SET", mail.configurationSetName());
+                "SES_CONFIGURATION_SET", mail.configurationSetName()));
+        if (config.domainName() != null) {
+            // Where an endorser's link goes: the site's own domain (FundingConfig requires one for a fund asking for endorsement).
+            mailSettings.put("SITE_ADDRESS", "https://" + config.domainName());
+        }
         notifier = javaFunction("Notifier", "uk.opcc.funding.function.NotifierHandler::handleRequest", jar,
                 // Sends one email per record; half the intake's memory is plenty, 30 s covers SES retries.
                 512, Duration.seconds(30), mailSettings);
@@ -150,11 +156,21 @@ public final class IntakeStack extends Stack {
         Nag.suppress(notifier, "IAM5", "Resource::<" + getLogicalId((CfnElement) failedRecords.getNode().getDefaultChild()) + ".Arn>/*",
                 "The stream mapping names each failed record's object itself: the notifier may put any object, in this one bucket only.");
 
-        IntakeApi entrance = new IntakeApi(this, config, intakeLive);
+        // An endorser's pages (README "The officer's support"): read and answer one application's step,
+        // and send the emails the answer makes due. The notifier's rights on items, and SES.
+        endorsements = javaFunction("Endorsements", "uk.opcc.funding.function.EndorsementHandler::handleRequest", jar,
+                512, Duration.seconds(uk.opcc.funding.function.EndorsementHandler.TIMEOUT_SECONDS), mailSettings);
+        endorsements.addToRolePolicy(onItems(table, List.of("dynamodb:UpdateItem", "dynamodb:GetItem"),
+                ApplicationTable.APPLICATION_PREFIX, ApplicationTable.MAIL_CAP_PREFIX));
+        mail.allowSending(endorsements, "ses:SendEmail");
+
+        IntakeApi entrance = new IntakeApi(this, config, intakeLive, endorsements);
         api = entrance.api;
         apiOrigin = new SiteStack.ApiOrigin(entrance.originDomain, entrance.originSecret);
         entrance.originSecret.grantRead(intake);
         intake.addEnvironment("ORIGIN_SECRET", entrance.originSecret.getSecretArn());
+        entrance.originSecret.grantRead(endorsements);
+        endorsements.addEnvironment("ORIGIN_SECRET", entrance.originSecret.getSecretArn());
 
         alarms = Alarms.topic(this, config.alarmEmail());
         mail.alarms(this, alarms);
@@ -166,6 +182,8 @@ public final class IntakeStack extends Stack {
                 panelPack.metricErrors(fiveMinutes()));
         alarm("OutcomeEmailErrors", "An outcome email failed to send; the next run, within 15 minutes, tries again (or run the resend).",
                 outcomeEmails.metricErrors(fiveMinutes()));
+        alarm("EndorsementErrors", "The endorsers' pages failed: an officer may not be able to confirm their support.",
+                endorsements.metricErrors(fiveMinutes()));
         alarm("ApiServerErrors", "The API answered with 5xx: applicants could not apply.", api.metricServerError(fiveMinutes()));
         // The oldest record the notifier has yet to finish; idle streams report nothing (no alarm).
         Alarms.alarm(this, alarms, "NotifierBehind", "The notifier is more than 15 minutes behind the table's stream: staff emails are late.",

@@ -148,7 +148,40 @@ class FundingAppTest {
                 "Environment", Map.of("Variables", Map.of("TABLE_NAME", Match.anyValue(), "SENDER_ADDRESS", "funding@example.gov.uk",
                         "STAFF_MAILBOXES", Synth.MAILBOXES,
                         "SES_CONFIGURATION_SET", Map.of("Ref", configurationSetId()))))));
-        intake.resourcePropertiesCountIs("AWS::Logs::LogGroup", Map.of("RetentionInDays", 90), 6);
+        intake.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "Handler", "uk.opcc.funding.function.EndorsementHandler::handleRequest", "Runtime", "java21",
+                "Architectures", List.of("arm64"), "MemorySize", 512, "Timeout", uk.opcc.funding.function.EndorsementHandler.TIMEOUT_SECONDS,
+                "Environment", Map.of("Variables", Map.of("TABLE_NAME", Match.anyValue(), "SENDER_ADDRESS", "funding@example.gov.uk",
+                        "STAFF_MAILBOXES", Synth.MAILBOXES, "SES_CONFIGURATION_SET", Map.of("Ref", configurationSetId()),
+                        "ORIGIN_SECRET", Map.of("Ref", logicalId("AWS::SecretsManager::Secret", "OriginSecret")))))));
+        intake.resourcePropertiesCountIs("AWS::Logs::LogGroup", Map.of("RetentionInDays", 90), 7);
+    }
+
+    @Test
+    void endorsersLinksGoToTheSitesOwnDomainAndTheirPagesMayOnlyReadAndAnswerApplications() {
+        Template withDomain = new Synth(Map.of("domainName", "funding.example.gov.uk",
+                "certificateArn", "arn:aws:acm:us-east-1:123456789012:certificate/abc")).template("Intake");
+        for (String handler : List.of("NotifierHandler", "ResendHandler", "EndorsementHandler")) {
+            withDomain.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                    "Handler", "uk.opcc.funding.function." + handler + "::handleRequest",
+                    "Environment", Map.of("Variables", Match.objectLike(Map.of("SITE_ADDRESS", "https://funding.example.gov.uk"))))));
+        }
+        String role = logicalId("AWS::IAM::Role", "EndorsementsServiceRole");
+        List<String> itemActions = new ArrayList<>();
+        intake.findResources("AWS::IAM::Policy").values().forEach(policy -> {
+            Map<?, ?> properties = (Map<?, ?>) policy.get("Properties");
+            if (!String.valueOf(properties.get("Roles")).contains(role)) {
+                return;
+            }
+            for (Object statement : (List<?>) ((Map<?, ?>) properties.get("PolicyDocument")).get("Statement")) {
+                Map<?, ?> st = (Map<?, ?>) statement;
+                if (String.valueOf(st.get("Action")).contains("dynamodb:")) {
+                    itemActions.add(st.get("Action") + " " + st.get("Condition"));
+                }
+            }
+        });
+        assertThat(itemActions).singleElement().asString().contains("dynamodb:UpdateItem", "dynamodb:GetItem", "APP#*", "MAILCAP#*")
+                .doesNotContain("IDEM#", "DUP#", "PACK#", "Query", "Scan", "Delete", "PutItem");
     }
 
     @Test
@@ -156,7 +189,7 @@ class FundingAppTest {
         Map<String, Map<String, Object>> functions = intake.findResources("AWS::Lambda::Function", Match.objectLike(Map.of(
                 "Properties", Match.objectLike(Map.of("Runtime", "java21")))));
 
-        assertThat(functions).hasSize(5);
+        assertThat(functions).hasSize(6);
         functions.values().forEach(function -> assertThat(function).extracting("Properties.Environment.Variables.JAVA_TOOL_OPTIONS")
                 .isEqualTo("-XX:+TieredCompilation -XX:TieredStopAtLevel=1"));
     }
@@ -179,14 +212,20 @@ class FundingAppTest {
             statements.stream().filter(st -> String.valueOf(st.get("Action")).contains("secretsmanager:GetSecretValue"))
                     .forEach(st -> reads.add(id.replaceAll("ServiceRole.*", "") + " " + st.get("Resource")));
         });
-        assertThat(reads).hasSize(2).allSatisfy(r -> assertThat(r).startsWith("Intake ").doesNotContain("*"));
-        assertThat(String.join(" ", reads)).contains(logicalId("AWS::SecretsManager::Secret", "ConfirmationKey"),
+        assertThat(reads).hasSize(3).allSatisfy(r -> assertThat(r).doesNotContain("*"));
+        assertThat(reads.stream().filter(r -> r.startsWith("Intake "))).hasSize(2);
+        // the endorser's pages read CloudFront's secret alone
+        assertThat(reads.stream().filter(r -> r.startsWith("Endorsements "))).singleElement().asString()
+                .contains(logicalId("AWS::SecretsManager::Secret", "OriginSecret"));
+        assertThat(String.join(" ", reads.stream().filter(r -> r.startsWith("Intake ")).toList())).contains(logicalId("AWS::SecretsManager::Secret", "ConfirmationKey"),
                 logicalId("AWS::SecretsManager::Secret", "OriginSecret"));
     }
 
     @Test
     void httpApiHasOnlyTheIntakeRoutesThrottledAndLogged() {
-        intake.resourceCountIs("AWS::ApiGatewayV2::Route", 3);
+        intake.resourceCountIs("AWS::ApiGatewayV2::Route", 5);
+        intake.hasResourceProperties("AWS::ApiGatewayV2::Route", Match.objectLike(Map.of("RouteKey", "GET /api/endorsements")));
+        intake.hasResourceProperties("AWS::ApiGatewayV2::Route", Match.objectLike(Map.of("RouteKey", "POST /api/endorsements")));
         intake.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of("RouteKey", "POST /api/forms/{formId}/submissions", "ApiId", Match.anyValue(), "Target", Match.anyValue(), "AuthorizationType", "NONE"));
         intake.hasResourceProperties("AWS::ApiGatewayV2::Route", Match.objectLike(Map.of("RouteKey", "POST /api/forms/{formId}/sections")));
         intake.hasResourceProperties("AWS::ApiGatewayV2::Route", Match.objectLike(Map.of("RouteKey", "GET /api/forms/{formId}/confirmation")));
@@ -197,7 +236,9 @@ class FundingAppTest {
                 "RouteSettings", Map.of(
                         "POST /api/forms/{formId}/submissions", Map.of("ThrottlingRateLimit", 10, "ThrottlingBurstLimit", 20),
                         "POST /api/forms/{formId}/sections", Map.of("ThrottlingRateLimit", 10, "ThrottlingBurstLimit", 20),
-                        "GET /api/forms/{formId}/confirmation", Map.of("ThrottlingRateLimit", 5, "ThrottlingBurstLimit", 10)),
+                        "GET /api/forms/{formId}/confirmation", Map.of("ThrottlingRateLimit", 5, "ThrottlingBurstLimit", 10),
+                        "GET /api/endorsements", Map.of("ThrottlingRateLimit", 5, "ThrottlingBurstLimit", 10),
+                        "POST /api/endorsements", Map.of("ThrottlingRateLimit", 5, "ThrottlingBurstLimit", 10)),
                 "AccessLogSettings", Match.objectLike(Map.of("DestinationArn", Match.anyValue(), "Format", Match.stringLikeRegexp(".*requestId.*status.*"))))));
     }
 
@@ -239,7 +280,7 @@ class FundingAppTest {
         }
         intake.resourceCountIs("AWS::Lambda::Version", 2);
         // The functions invoked unqualified ($LATEST) have no snapshot to restore: no SnapStart.
-        for (String handler : List.of("ResendHandler", "PanelPackHandler", "OutcomeHandler")) {
+        for (String handler : List.of("ResendHandler", "PanelPackHandler", "OutcomeHandler", "EndorsementHandler")) {
             intake.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                     "Handler", "uk.opcc.funding.function." + handler + "::handleRequest", "SnapStart", Match.absent())));
         }
@@ -488,7 +529,7 @@ class FundingAppTest {
 
     @Test
     void alarmsWatchErrorsThrottlesServerErrorsTheStreamAndFailedRecordsAndEmailTheOpcc() {
-        intake.resourceCountIs("AWS::CloudWatch::Alarm", 14);
+        intake.resourceCountIs("AWS::CloudWatch::Alarm", 15);
         for (String metric : List.of("Errors", "Throttles", "5xx", "DestinationDeliveryFailures")) {
             intake.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of("MetricName", metric,
                     "Threshold", 1, "AlarmActions", List.of(Match.anyValue()), "TreatMissingData", "notBreaching")));
@@ -749,9 +790,9 @@ class FundingAppTest {
                 }
             }
         });
-        assertThat(senders).containsExactlyInAnyOrder("Notifier", "EmailResender", "PanelPack", "OutcomeEmails");
+        assertThat(senders).containsExactlyInAnyOrder("Notifier", "EmailResender", "PanelPack", "OutcomeEmails", "Endorsements");
         // and each of them is told the set's name
-        for (String handler : List.of("NotifierHandler", "ResendHandler", "PanelPackHandler", "OutcomeHandler")) {
+        for (String handler : List.of("NotifierHandler", "ResendHandler", "PanelPackHandler", "OutcomeHandler", "EndorsementHandler")) {
             intake.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                     "Handler", "uk.opcc.funding.function." + handler + "::handleRequest",
                     "Environment", Map.of("Variables", Match.objectLike(Map.of("SES_CONFIGURATION_SET", Map.of("Ref", configurationSetId())))))));
@@ -799,7 +840,7 @@ class FundingAppTest {
         String mailboxes = Synth.mailboxes(reversed).replace(",", ", ");
         Template other = new Synth(Map.of("staffMailboxes", mailboxes)).template("Intake");
         other.resourcePropertiesCountIs("AWS::Lambda::Function", Match.objectLike(Map.of(
-                "Environment", Map.of("Variables", Match.objectLike(Map.of("STAFF_MAILBOXES", mailboxes))))), 4);
+                "Environment", Map.of("Variables", Match.objectLike(Map.of("STAFF_MAILBOXES", mailboxes))))), 5);
     }
 
     @Test
