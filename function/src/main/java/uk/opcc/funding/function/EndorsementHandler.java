@@ -96,7 +96,8 @@ public final class EndorsementHandler implements RequestHandler<APIGatewayV2HTTP
     }
 
     private static APIGatewayV2HTTPResponse page(EndorsementPages.Page page, int status) {
-        APIGatewayV2HTTPResponse response = Responses.page(status, page.html());
+        // A page answering a post with its problems stays in the browser's history, so Back to it never asks to post again.
+        APIGatewayV2HTTPResponse response = status == 422 ? Responses.formPage(status, page.html()) : Responses.page(status, page.html());
         // The address carries the link: never sent on to another site.
         response.getHeaders().put("Referrer-Policy", "no-referrer");
         return response;

@@ -49,6 +49,17 @@ final class Outbox {
         return found;
     }
 
+    /** Every email in the outbox whose subject starts so, newest first, as the outbox lists them. */
+    static List<Path> withSubjectStarting(Path outbox, String start) throws Exception {
+        List<Path> found = new ArrayList<>();
+        for (Path email : new OutboxPage(outbox).emails()) {
+            if (read(email).getSubject().startsWith(start)) {
+                found.add(email);
+            }
+        }
+        return found;
+    }
+
     static MimeMessage read(Path email) throws IOException, MessagingException {
         try (InputStream in = Files.newInputStream(email)) {
             return new MimeMessage(Session.getInstance(new Properties()), in);

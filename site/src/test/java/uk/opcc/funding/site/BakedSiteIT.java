@@ -17,8 +17,6 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.xml.sax.ErrorHandler;
-import org.xml.sax.SAXParseException;
 import uk.opcc.funding.catalogue.CatalogueReader;
 import uk.opcc.funding.catalogue.FormDefinition;
 import uk.opcc.funding.catalogue.FormHtml;
@@ -107,26 +105,7 @@ class BakedSiteIT {
     }
 
     static SimpleDocumentValidator validator(List<String> errors) throws Exception {
-        ErrorHandler collect = new ErrorHandler() {
-            @Override
-            public void warning(SAXParseException e) {
-                // warnings are advice, not failures
-            }
-
-            @Override
-            public void error(SAXParseException e) {
-                errors.add(e.getSystemId() + ":" + e.getLineNumber() + ": " + e.getMessage());
-            }
-
-            @Override
-            public void fatalError(SAXParseException e) {
-                error(e);
-            }
-        };
-        SimpleDocumentValidator validator = new SimpleDocumentValidator(true, false, false);
-        validator.setUpMainSchema("http://s.validator.nu/html5-all.rnc", collect);
-        validator.setUpValidatorAndParsers(collect, false, false);
-        return validator;
+        return NuChecker.validator(errors);
     }
 
     @Test
