@@ -225,6 +225,11 @@ public final class Wiring {
         return new Endorsements(endorsementService(mailer), new EndorsementPages(pages, catalogue, publisher), OriginCheck.none());
     }
 
+    /** The endorsement of applications through SES: the reminders' function. */
+    public EndorsementService endorsementService() {
+        return endorsementService(sesMailer(mailConfig()));
+    }
+
     /** The endorsement of applications (a fund's {@code endorsement}): its records on the application's item, its emails through {@code mailer}. */
     public EndorsementService endorsementService(Mailer mailer) {
         MailConfig config = mailConfig();

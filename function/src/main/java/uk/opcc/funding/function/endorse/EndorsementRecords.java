@@ -40,10 +40,13 @@ public interface EndorsementRecords {
     record Next(String stepId, Instant linkExpires) {
     }
 
+    /** Every application of one fund's round, each with its steps as stored: one query, page by page. */
+    List<EndorsementState> inRound(String fundId, String roundId);
+
     /** Marks a waiting step reminded, its reminder due: only once, and only while it waits. */
     boolean remind(String reference, String stepId, Instant now);
 
-    /** Marks a waiting step whose links have expired as expired, staff's note due. */
+    /** Marks a waiting step whose links have expired as expired, staff's and the applicant's notes due. */
     boolean expire(String reference, String stepId, Instant now);
 
     /** What a claim on one email found. */

@@ -144,6 +144,64 @@ public final class EndorsementService {
         return sent;
     }
 
+    /** What a sweep did: steps reminded, steps whose links expired, and the emails that made due. */
+    public record Swept(int reminded, int expired, List<Sent> emails) {
+        public boolean settled() {
+            return emails.stream().allMatch(s -> s.delivery().settled());
+        }
+    }
+
+    /**
+     * Run on a schedule: each waiting step gets its one reminder once {@code remindAfterDays} have
+     * passed since it was asked, never after its round's deadline; a step whose links have expired
+     * is marked so, and staff and the applicant are told. Reads only the rounds that can still hold
+     * a waiting step: those whose deadline is ahead, or was within the steps' links' time.
+     */
+    public Swept sweep(Supplier<Duration> remaining) {
+        Instant now = clock.instant();
+        int reminded = 0;
+        int expired = 0;
+        List<Sent> sent = new ArrayList<>();
+        for (Fund fund : catalogue.funds()) {
+            if (fund.endorsement().isEmpty()) {
+                continue;
+            }
+            Endorsement endorsement = fund.endorsement().get();
+            Duration links = Duration.ofDays((long) endorsement.linkValidDays() * endorsement.steps().size() + 1);
+            for (uk.opcc.funding.catalogue.PanelRound round : fund.panelRounds()) {
+                Instant deadline = round.deadline().toInstant();
+                if (!now.isBefore(deadline.plus(links))) {
+                    continue;
+                }
+                for (EndorsementState state : records.inRound(fund.id(), round.id())) {
+                    String reference = state.application().reference();
+                    boolean changed = false;
+                    for (EndorsementState.Step step : state.steps().values()) {
+                        if (!step.status().open()) {
+                            continue;
+                        }
+                        if (!now.isBefore(step.linkExpires())) {
+                            if (records.expire(reference, step.stepId(), now)) {
+                                expired++;
+                                changed = true;
+                            }
+                        } else if (step.status() == EndorsementState.Status.REQUESTED && now.isBefore(deadline)
+                                && !now.isBefore(step.requestedAt().plus(Duration.ofDays(endorsement.remindAfterDays())))) {
+                            if (records.remind(reference, step.stepId(), now)) {
+                                reminded++;
+                                changed = true;
+                            }
+                        }
+                    }
+                    if (changed) {
+                        sent.addAll(sendDue(reference, remaining));
+                    }
+                }
+            }
+        }
+        return new Swept(reminded, expired, sent);
+    }
+
     /** What a link opens: checked against its step's stored hashes, its state and its expiry. */
     public View open(String linkValue) {
         Optional<EndorsementLink> link = EndorsementLink.parse(linkValue);

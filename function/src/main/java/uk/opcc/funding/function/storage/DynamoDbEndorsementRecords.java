@@ -105,6 +105,11 @@ public final class DynamoDbEndorsementRecords implements EndorsementRecords {
     }
 
     @Override
+    public List<EndorsementState> inRound(String fundId, String roundId) {
+        return new DynamoDbApplicationStore(dynamoDb, table).roundWithEndorsements(fundId, roundId);
+    }
+
+    @Override
     public boolean remind(String reference, String stepId, Instant now) {
         EmailJob reminder = new EmailJob(stepId, EmailJob.Kind.REMINDER);
         String p = EndorsementState.prefix(stepId);
@@ -121,13 +126,13 @@ public final class DynamoDbEndorsementRecords implements EndorsementRecords {
     public boolean expire(String reference, String stepId, Instant now) {
         EmailJob staff = new EmailJob(stepId, EmailJob.Kind.STAFF);
         String p = EndorsementState.prefix(stepId);
-        return update(reference, "SET #state = :expired, #answeredAt = :now, #job = :pending, #needs = :yes ADD #due :jobs",
+        return update(reference, "SET #state = :expired, #answeredAt = :now, #job = :pending, #applicant = :pending, #needs = :yes ADD #due :jobs",
                 "#state IN (:requested, :reminded) AND #expires <= :nowSeconds",
                 Map.of("#state", p + "State", "#answeredAt", p + "AnsweredAt", "#expires", p + "LinkExpires", "#job", staff.attribute(),
-                        "#needs", ApplicationTable.NEEDS_EMAIL, "#due", DUE),
+                        "#applicant", EmailJob.applicant().attribute(), "#needs", ApplicationTable.NEEDS_EMAIL, "#due", DUE),
                 Map.of(":expired", s(EndorsementState.Status.EXPIRED.stored()), ":requested", s(REQUESTED), ":reminded", s(REMINDED),
                         ":now", s(now.toString()), ":nowSeconds", n(now.getEpochSecond()), ":pending", s(Leases.PENDING),
-                        ":yes", s(ApplicationTable.NEEDS_EMAIL_VALUE), ":jobs", jobs(List.of(staff))),
+                        ":yes", s(ApplicationTable.NEEDS_EMAIL_VALUE), ":jobs", jobs(List.of(staff, EmailJob.applicant()))),
                 "expire step " + stepId + " of " + reference);
     }
 

@@ -291,6 +291,50 @@ class EndorsementIT {
     }
 
     @Test
+    void theScheduledSweepRemindsOnceAfterItsDaysAndMarksAStepExpiredTellingStaffAndTheApplicant() {
+        String reference = stored();
+        notifier().notify(reference, PLENTY_OF_TIME);
+        ses.clear();
+
+        assertThat(service(Clock.offset(Clock.systemUTC(), Duration.ofDays(6))).sweep(PLENTY_OF_TIME).reminded()).isZero();
+        EndorsementService.Swept eightDays = service(Clock.offset(Clock.systemUTC(), Duration.ofDays(8))).sweep(PLENTY_OF_TIME);
+        EndorsementService.Swept nineDays = service(Clock.offset(Clock.systemUTC(), Duration.ofDays(9))).sweep(PLENTY_OF_TIME);
+
+        assertThat(eightDays.reminded()).isEqualTo(1);
+        assertThat(eightDays.emails()).extracting(EndorsementService.Sent::delivery).containsExactly(EndorsementService.Delivery.SENT);
+        assertThat(nineDays.reminded()).isZero();
+        assertThat(emailsTo(OFFICER)).singleElement().extracting(e -> e.get("subject")).asString().startsWith("Reminder: ");
+        assertThat(item(reference).get("endorsementOfficerState").s()).isEqualTo("reminded");
+
+        EndorsementService.Swept fifteenDays = service(Clock.offset(Clock.systemUTC(), Duration.ofDays(15))).sweep(PLENTY_OF_TIME);
+        assertThat(fifteenDays.expired()).isEqualTo(1);
+        assertThat(fifteenDays.settled()).isTrue();
+        assertThat(item(reference).get("endorsementOfficerState").s()).isEqualTo("expired");
+        assertThat(emailsTo(SesEmulator.STAFF)).singleElement().extracting(e -> e.get("subject")).asString()
+                .isEqualTo("Supporting officer did not answer (the link expired) for application " + reference);
+        assertThat(emailsTo(APPLICANT)).singleElement().extracting(e -> e.get("subject")).asString()
+                .startsWith("Your application was not supported");
+        assertThat(service(Clock.offset(Clock.systemUTC(), Duration.ofDays(16))).sweep(PLENTY_OF_TIME).expired()).isZero();
+        assertThat(ses.emails()).hasSize(3);
+    }
+
+    @Test
+    void noReminderGoesAfterTheRoundsDeadline() {
+        String reference = stored();
+        Instant deadline = Fixtures.CATALOGUE.round(Fixtures.SHORT_FUND, "YD-2030-SPRING").orElseThrow().deadline().toInstant();
+        DynamoDbEndorsementRecords records = new DynamoDbEndorsementRecords(client, table, Fixtures.CATALOGUE);
+        // asked eight days before the deadline, its link good for six days after it
+        records.start(reference, "officer", deadline.minus(Duration.ofDays(8)), deadline.plus(Duration.ofDays(6)));
+
+        EndorsementService.Swept after = service(Clock.fixed(deadline.plus(Duration.ofDays(1)), ZoneOffset.UTC)).sweep(PLENTY_OF_TIME);
+
+        assertThat(after.reminded()).isZero();
+        assertThat(item(reference).get("endorsementOfficerState").s()).isEqualTo("requested");
+        assertThat(ses.emails()).isEmpty();
+        assertThat(service(Clock.fixed(deadline.minus(Duration.ofHours(1)), ZoneOffset.UTC)).sweep(PLENTY_OF_TIME).reminded()).isEqualTo(1);
+    }
+
+    @Test
     void anEmailThatFailsLeavesTheAnswerRecordedAndTheApplicationForTheResend() {
         String reference = stored();
         notifier().notify(reference, PLENTY_OF_TIME);
