@@ -62,6 +62,8 @@ public final class IntakeStack extends Stack {
     public final Function resender;
     /** An endorser's pages: see the README's "The officer's support". */
     public final Function endorsements;
+    /** Every hour: endorsement reminders, once each, and expired endorsement links. */
+    public final Function endorsementReminders;
     /** Sends the outcome emails of the final decisions deployed, every quarter of an hour: see the README's "Recording a decision". */
     public final Function outcomeEmails;
 
@@ -164,6 +166,10 @@ public final class IntakeStack extends Stack {
                 ApplicationTable.APPLICATION_PREFIX, ApplicationTable.MAIL_CAP_PREFIX));
         mail.allowSending(endorsements, "ses:SendEmail");
 
+        endorsementReminders = javaFunction("EndorsementReminders", "uk.opcc.funding.function.EndorsementReminderHandler::handleRequest", jar,
+                512, Duration.seconds(uk.opcc.funding.function.EndorsementReminderHandler.TIMEOUT_SECONDS), mailSettings);
+        new EndorsementReminders(this, "EndorsementReminderSchedule", endorsementReminders, table, mail);
+
         IntakeApi entrance = new IntakeApi(this, config, intakeLive, endorsements);
         api = entrance.api;
         apiOrigin = new SiteStack.ApiOrigin(entrance.originDomain, entrance.originSecret);
@@ -184,6 +190,8 @@ public final class IntakeStack extends Stack {
                 outcomeEmails.metricErrors(fiveMinutes()));
         alarm("EndorsementErrors", "The endorsers' pages failed: an officer may not be able to confirm their support.",
                 endorsements.metricErrors(fiveMinutes()));
+        alarm("EndorsementReminderErrors", "An endorsement reminder or note failed to send; the next run, within the hour, tries again (or run the resend).",
+                endorsementReminders.metricErrors(fiveMinutes()));
         alarm("ApiServerErrors", "The API answered with 5xx: applicants could not apply.", api.metricServerError(fiveMinutes()));
         // The oldest record the notifier has yet to finish; idle streams report nothing (no alarm).
         Alarms.alarm(this, alarms, "NotifierBehind", "The notifier is more than 15 minutes behind the table's stream: staff emails are late.",
@@ -265,7 +273,7 @@ public final class IntakeStack extends Stack {
      * APP# condition would refuse every query. The index itself is the limit: byFundRound holds
      * applications only, byNeedsEmail only their email states.
      */
-    private static PolicyStatement queryIndex(Table table, String index) {
+    static PolicyStatement queryIndex(Table table, String index) {
         return PolicyStatement.Builder.create().actions(List.of("dynamodb:Query"))
                 .resources(List.of(table.getTableArn() + "/index/" + index)).build();
     }

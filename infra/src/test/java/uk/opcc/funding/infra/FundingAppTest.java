@@ -80,7 +80,7 @@ class FundingAppTest {
     }
 
     @Test
-    void theNotifierQueriesNoIndex_theResenderOnlyTheNeedsEmailIndex_thePackOnlyTheRoundIndex() {
+    void theNotifierQueriesNoIndex_theResenderOnlyTheNeedsEmailIndex_thePackAndTheRemindersOnlyTheRoundIndex() {
         intake.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                 "Handler", "uk.opcc.funding.function.ResendHandler::handleRequest", "Timeout", 300,
                 "Environment", Map.of("Variables", Map.of("TABLE_NAME", Match.anyValue(), "SENDER_ADDRESS", "funding@example.gov.uk",
@@ -88,7 +88,7 @@ class FundingAppTest {
                         "SES_CONFIGURATION_SET", Map.of("Ref", configurationSetId()))))));
         List<String> queries = statements(intake).stream().filter(s -> s.contains("\"dynamodb:Query\"")).toList();
         assertThat(queries).as("never a query on the table itself, so never a scan-like read").allSatisfy(s -> assertThat(s).contains("/index/"));
-        assertThat(queries.stream().filter(s -> s.contains("/index/byFundRound"))).as("the panel pack only: duplicates are keyed reads").hasSize(1);
+        assertThat(queries.stream().filter(s -> s.contains("/index/byFundRound"))).as("the panel pack and the endorsement reminders only: duplicates are keyed reads").hasSize(2);
         assertThat(queries.stream().filter(s -> s.contains("/index/byNeedsEmail"))).as("the resender only").hasSize(1);
         assertThat(statements(intake)).noneMatch(s -> s.contains("dynamodb:Scan"));
         List<String> resenderActions = new ArrayList<>();
@@ -154,7 +154,7 @@ class FundingAppTest {
                 "Environment", Map.of("Variables", Map.of("TABLE_NAME", Match.anyValue(), "SENDER_ADDRESS", "funding@example.gov.uk",
                         "STAFF_MAILBOXES", Synth.MAILBOXES, "SES_CONFIGURATION_SET", Map.of("Ref", configurationSetId()),
                         "ORIGIN_SECRET", Map.of("Ref", logicalId("AWS::SecretsManager::Secret", "OriginSecret")))))));
-        intake.resourcePropertiesCountIs("AWS::Logs::LogGroup", Map.of("RetentionInDays", 90), 7);
+        intake.resourcePropertiesCountIs("AWS::Logs::LogGroup", Map.of("RetentionInDays", 90), 8);
     }
 
     @Test
@@ -182,6 +182,14 @@ class FundingAppTest {
         });
         assertThat(itemActions).singleElement().asString().contains("dynamodb:UpdateItem", "dynamodb:GetItem", "APP#*", "MAILCAP#*")
                 .doesNotContain("IDEM#", "DUP#", "PACK#", "Query", "Scan", "Delete", "PutItem");
+
+        // The reminders: every hour, by a scheduler role that may invoke that function alone
+        intake.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "Handler", "uk.opcc.funding.function.EndorsementReminderHandler::handleRequest",
+                "Timeout", uk.opcc.funding.function.EndorsementReminderHandler.TIMEOUT_SECONDS)));
+        String reminders = functionId("uk.opcc.funding.function.EndorsementReminderHandler::handleRequest");
+        intake.hasResourceProperties("AWS::Scheduler::Schedule", Match.objectLike(Map.of("ScheduleExpression", "rate(1 hour)",
+                "State", "ENABLED", "Target", Match.objectLike(Map.of("Arn", Map.of("Fn::GetAtt", List.of(reminders, "Arn")))))));
     }
 
     @Test
@@ -189,7 +197,7 @@ class FundingAppTest {
         Map<String, Map<String, Object>> functions = intake.findResources("AWS::Lambda::Function", Match.objectLike(Map.of(
                 "Properties", Match.objectLike(Map.of("Runtime", "java21")))));
 
-        assertThat(functions).hasSize(6);
+        assertThat(functions).hasSize(7);
         functions.values().forEach(function -> assertThat(function).extracting("Properties.Environment.Variables.JAVA_TOOL_OPTIONS")
                 .isEqualTo("-XX:+TieredCompilation -XX:TieredStopAtLevel=1"));
     }
@@ -529,7 +537,7 @@ class FundingAppTest {
 
     @Test
     void alarmsWatchErrorsThrottlesServerErrorsTheStreamAndFailedRecordsAndEmailTheOpcc() {
-        intake.resourceCountIs("AWS::CloudWatch::Alarm", 15);
+        intake.resourceCountIs("AWS::CloudWatch::Alarm", 16);
         for (String metric : List.of("Errors", "Throttles", "5xx", "DestinationDeliveryFailures")) {
             intake.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of("MetricName", metric,
                     "Threshold", 1, "AlarmActions", List.of(Match.anyValue()), "TreatMissingData", "notBreaching")));
@@ -790,9 +798,11 @@ class FundingAppTest {
                 }
             }
         });
-        assertThat(senders).containsExactlyInAnyOrder("Notifier", "EmailResender", "PanelPack", "OutcomeEmails", "Endorsements");
+        assertThat(senders).containsExactlyInAnyOrder("Notifier", "EmailResender", "PanelPack", "OutcomeEmails", "Endorsements",
+                "EndorsementReminders");
         // and each of them is told the set's name
-        for (String handler : List.of("NotifierHandler", "ResendHandler", "PanelPackHandler", "OutcomeHandler", "EndorsementHandler")) {
+        for (String handler : List.of("NotifierHandler", "ResendHandler", "PanelPackHandler", "OutcomeHandler", "EndorsementHandler",
+                "EndorsementReminderHandler")) {
             intake.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                     "Handler", "uk.opcc.funding.function." + handler + "::handleRequest",
                     "Environment", Map.of("Variables", Match.objectLike(Map.of("SES_CONFIGURATION_SET", Map.of("Ref", configurationSetId())))))));
@@ -840,7 +850,7 @@ class FundingAppTest {
         String mailboxes = Synth.mailboxes(reversed).replace(",", ", ");
         Template other = new Synth(Map.of("staffMailboxes", mailboxes)).template("Intake");
         other.resourcePropertiesCountIs("AWS::Lambda::Function", Match.objectLike(Map.of(
-                "Environment", Map.of("Variables", Match.objectLike(Map.of("STAFF_MAILBOXES", mailboxes))))), 5);
+                "Environment", Map.of("Variables", Match.objectLike(Map.of("STAFF_MAILBOXES", mailboxes))))), 6);
     }
 
     @Test
