@@ -52,10 +52,12 @@ public final class DynamoDbLocal {
         jetty.setHandler(new CommittedAnswers(new DynamoDBProxyServer(port, handler).setUpHandler(handler), requests));
         jetty.start();
         endpoint = "http://" + LOOPBACK + ":" + port;
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
     }
 
-    /** An engine that keeps its tables in {@code dataFolder}, for the local run. */
+    /**
+     * An engine that keeps its tables in {@code dataFolder}, for the local run, which stops it itself
+     * (no shutdown hook: on Ctrl-C one would stop it under the run's last write, as hooks run at once).
+     */
     public static DynamoDbLocal keepingDataIn(java.nio.file.Path dataFolder) {
         try {
             java.nio.file.Files.createDirectories(dataFolder);
@@ -86,6 +88,7 @@ public final class DynamoDbLocal {
         if (instance == null) {
             try {
                 instance = new DynamoDbLocal(freePort(), null);
+                Runtime.getRuntime().addShutdownHook(new Thread(instance::stop)); // the test JVM's one engine, shared to its end
             } catch (Exception e) {
                 throw new IllegalStateException("DynamoDB Local did not start", e);
             }

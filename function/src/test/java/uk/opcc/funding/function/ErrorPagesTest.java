@@ -42,6 +42,8 @@ class ErrorPagesTest {
     Document page(APIGatewayV2HTTPResponse response, int status) {
         assertThat(response.getStatusCode()).isEqualTo(status);
         assertThat(response.getHeaders()).containsEntry("Content-Type", "text/html; charset=utf-8");
+        // each answers a form post: kept for Back, which would otherwise ask to post again (no-store does)
+        assertThat(response.getHeaders()).containsEntry("Cache-Control", "private, no-cache");
         Document page = Jsoup.parse(response.getBody());
         // the baked site's own layout: header, navigation, footer, styles
         assertThat(page.select("header.site-header .site-header__org").text()).isEqualTo(PUBLISHER.name());

@@ -253,11 +253,15 @@ public final class LocalRun implements AutoCloseable {
         preview.close();
         server.stop(0);
         ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
-        poller.shutdownNow();
+        // No further poll, and the one under way is left to finish: interrupted, an email just written would not
+        // be marked sent (DynamoDB's call aborted), so the next run would write it again.
+        poller.shutdown();
         try {
-            // An email being written when the run stops is finished, not cut off half-way.
-            poller.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            if (!poller.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                poller.shutdownNow();
+            }
         } catch (InterruptedException e) {
+            poller.shutdownNow();
             Thread.currentThread().interrupt();
         }
         dynamoDb.stop();

@@ -6,7 +6,9 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import java.util.List;
 
 /**
@@ -19,7 +21,19 @@ final class GrantsSchema {
     private static final String PUBLISHED = "https://raw.githubusercontent.com/ThreeSixtyGiving/standard/1.4.2/schema/";
     private static final String VENDORED = "classpath:360giving/1.4.3/";
 
-    private static final Schema PACKAGE = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, registry -> registry
+    /**
+     * JSON Schema 2020-12 with 360Giving's own keywords named: {@code codelist}, {@code openCodelist}
+     * and {@code rollUp} say which codelist a field draws on and how a spreadsheet flattens it, notes
+     * that 360Giving's tools read and JSON Schema does not check. Unnamed, the validator treats them
+     * just the same but warns of each on the console when the schema is first read (the preview's too).
+     */
+    private static final Dialect DIALECT = Dialect.builder(Dialects.getDraft202012())
+            .keyword(new NonValidationKeyword("codelist"))
+            .keyword(new NonValidationKeyword("openCodelist"))
+            .keyword(new NonValidationKeyword("rollUp"))
+            .build();
+
+    private static final Schema PACKAGE = SchemaRegistry.withDefaultDialect(DIALECT, registry -> registry
                     .schemaIdResolvers(ids -> ids.mapPrefix(PUBLISHED, VENDORED))
                     // 2020-12 treats format as a note unless asked; 360Giving's dates choose between date-time and a date by it.
                     .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()))

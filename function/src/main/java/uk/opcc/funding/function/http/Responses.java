@@ -96,7 +96,11 @@ public final class Responses {
     public APIGatewayV2HTTPResponse problem(RequestBody.Kind kind, int status, String detail, List<Problem> errors, String answers) {
         Map<String, String> headers = status == 503 ? Map.of("Retry-After", "60") : Map.of();
         if (kind == RequestBody.Kind.FORM) {
-            return response(status, headers, "text/html; charset=utf-8", ProblemPage.html(pages, status, TITLES.get(status), detail, errors, answers));
+            // It answers a form post too, so it is kept for Back and Forward as the form's own pages are (see formPage).
+            APIGatewayV2HTTPResponse response = response(status, headers, "text/html; charset=utf-8",
+                    ProblemPage.html(pages, status, TITLES.get(status), detail, errors, answers));
+            response.getHeaders().put("Cache-Control", "private, no-cache");
+            return response;
         }
         return problemJson(status, headers, detail, errors);
     }

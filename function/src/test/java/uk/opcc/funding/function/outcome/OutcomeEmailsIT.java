@@ -172,6 +172,8 @@ class OutcomeEmailsIT {
         assertThat(awarded.get("outcomeEmail").s()).isEqualTo("sent");
         assertThat(awarded.get("outcomeEmailMessageId").s()).isEqualTo(award.get("messageId"));
         assertThat(awarded.get("outcomeEmailAttempts").n()).isEqualTo("1");
+        // Retention counts from receipt, as funds.yml and the privacy notice say: the decision leaves the deletion date set on arrival.
+        assertThat(awarded.get(ApplicationTable.EXPIRES_AT).n()).isEqualTo(Long.toString(STORED.atZone(ZoneOffset.UTC).plusYears(7).toEpochSecond()));
         Map<String, AttributeValue> declined = item(DECLINED);
         assertThat(declined.get("decision").s()).isEqualTo("decline");
         assertThat(declined).doesNotContainKey("amountAwarded");
