@@ -83,9 +83,7 @@ class FundingAppTest {
     void theNotifierQueriesNoIndex_theResenderOnlyTheNeedsEmailIndex_thePackAndTheRemindersOnlyTheRoundIndex() {
         intake.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                 "Handler", "uk.opcc.funding.function.ResendHandler::handleRequest", "Timeout", 300,
-                "Environment", Map.of("Variables", Map.of("TABLE_NAME", Match.anyValue(), "SENDER_ADDRESS", "funding@example.gov.uk",
-                        "STAFF_MAILBOXES", Synth.MAILBOXES,
-                        "SES_CONFIGURATION_SET", Map.of("Ref", configurationSetId()))))));
+                "Environment", Map.of("Variables", mailVariables()))));
         List<String> queries = statements(intake).stream().filter(s -> s.contains("\"dynamodb:Query\"")).toList();
         assertThat(queries).as("never a query on the table itself, so never a scan-like read").allSatisfy(s -> assertThat(s).contains("/index/"));
         assertThat(queries.stream().filter(s -> s.contains("/index/byFundRound"))).as("the panel pack and the endorsement reminders only: duplicates are keyed reads").hasSize(2);
@@ -133,27 +131,19 @@ class FundingAppTest {
         intake.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                 "Handler", "uk.opcc.funding.function.NotifierHandler::handleRequest", "Runtime", "java21",
                 "Architectures", List.of("arm64"), "MemorySize", 512, "Timeout", 30,
-                "Environment", Map.of("Variables", Map.of("TABLE_NAME", Match.anyValue(), "SENDER_ADDRESS", "funding@example.gov.uk",
-                        "STAFF_MAILBOXES", Synth.MAILBOXES,
-                        "SES_CONFIGURATION_SET", Map.of("Ref", configurationSetId()))))));
+                "Environment", Map.of("Variables", mailVariables()))));
         intake.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                 "Handler", "uk.opcc.funding.function.PanelPackHandler::handleRequest", "Runtime", "java21",
                 "Architectures", List.of("arm64"), "MemorySize", 512, "Timeout", uk.opcc.funding.function.PanelPackHandler.TIMEOUT_SECONDS,
-                "Environment", Map.of("Variables", Map.of("TABLE_NAME", Match.anyValue(), "SENDER_ADDRESS", "funding@example.gov.uk",
-                        "STAFF_MAILBOXES", Synth.MAILBOXES,
-                        "SES_CONFIGURATION_SET", Map.of("Ref", configurationSetId()))))));
+                "Environment", Map.of("Variables", mailVariables()))));
         intake.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                 "Handler", "uk.opcc.funding.function.OutcomeHandler::handleRequest", "Runtime", "java21",
                 "Architectures", List.of("arm64"), "MemorySize", 512, "Timeout", uk.opcc.funding.function.OutcomeHandler.TIMEOUT_SECONDS,
-                "Environment", Map.of("Variables", Map.of("TABLE_NAME", Match.anyValue(), "SENDER_ADDRESS", "funding@example.gov.uk",
-                        "STAFF_MAILBOXES", Synth.MAILBOXES,
-                        "SES_CONFIGURATION_SET", Map.of("Ref", configurationSetId()))))));
+                "Environment", Map.of("Variables", mailVariables()))));
         intake.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                 "Handler", "uk.opcc.funding.function.EndorsementHandler::handleRequest", "Runtime", "java21",
                 "Architectures", List.of("arm64"), "MemorySize", 512, "Timeout", uk.opcc.funding.function.EndorsementHandler.TIMEOUT_SECONDS,
-                "Environment", Map.of("Variables", Map.of("TABLE_NAME", Match.anyValue(), "SENDER_ADDRESS", "funding@example.gov.uk",
-                        "STAFF_MAILBOXES", Synth.MAILBOXES, "SES_CONFIGURATION_SET", Map.of("Ref", configurationSetId()),
-                        "ORIGIN_SECRET", Map.of("Ref", logicalId("AWS::SecretsManager::Secret", "OriginSecret")))))));
+                "Environment", Map.of("Variables", mailVariables("ORIGIN_SECRET", Map.of("Ref", logicalId("AWS::SecretsManager::Secret", "OriginSecret")))))));
         intake.resourcePropertiesCountIs("AWS::Logs::LogGroup", Map.of("RetentionInDays", 90), 8);
     }
 
@@ -722,6 +712,22 @@ class FundingAppTest {
         withDomain.hasResourceProperties("AWS::CloudFront::Distribution", Match.objectLike(Map.of("DistributionConfig", Match.objectLike(Map.of(
                 "Aliases", List.of("funding.example.gov.uk"),
                 "ViewerCertificate", Match.objectLike(Map.of("MinimumProtocolVersion", "TLSv1.2_2021", "SslSupportMethod", "sni-only")))))));
+    }
+
+    /**
+     * Exactly what every mail function is told: the table, the sender, the mailboxes and the set;
+     * the site's address too when the deployment has its own domain (a funder asking for endorsement).
+     */
+    static Map<String, Object> mailVariables(Object... more) {
+        Map<String, Object> variables = new java.util.HashMap<>(Map.of("TABLE_NAME", Match.anyValue(), "SENDER_ADDRESS", "funding@example.gov.uk",
+                "STAFF_MAILBOXES", Synth.MAILBOXES, "SES_CONFIGURATION_SET", Map.of("Ref", configurationSetId())));
+        if (Synth.CONTEXT.containsKey("domainName")) {
+            variables.put("SITE_ADDRESS", "https://" + Synth.CONTEXT.get("domainName"));
+        }
+        for (int i = 0; i < more.length; i += 2) {
+            variables.put((String) more[i], more[i + 1]);
+        }
+        return variables;
     }
 
     /** The logical id of the one SES configuration set. */

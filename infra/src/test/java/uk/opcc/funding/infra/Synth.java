@@ -27,15 +27,25 @@ final class Synth {
     /** One made-up mailbox per fund taking applications, as a deployment's cdk.json gives them. */
     static final String MAILBOXES = mailboxes(EMAILED_FUNDS);
 
-    static final Map<String, Object> CONTEXT = Map.of(
-            "environment", "test",
-            "senderAddress", "funding@example.gov.uk",
-            "staffMailboxes", MAILBOXES,
-            "alarmEmail", "alarms@example.gov.uk",
-            "lambdaJar", "../function/target/function-0.1.0-SNAPSHOT-lambda.jar",
-            "siteFolder", SITE,
-            // Panel rounds whose deadline is before this get no schedule; fixed, so the templates are too.
-            "panelPacksFrom", "2026-11-30T12:00:00Z");
+    static final Map<String, Object> CONTEXT = context();
+
+    private static Map<String, Object> context() {
+        Map<String, Object> context = new HashMap<>(Map.of(
+                "environment", "test",
+                "senderAddress", "funding@example.gov.uk",
+                "staffMailboxes", MAILBOXES,
+                "alarmEmail", "alarms@example.gov.uk",
+                "lambdaJar", "../function/target/function-0.1.0-SNAPSHOT-lambda.jar",
+                "siteFolder", SITE,
+                // Panel rounds whose deadline is before this get no schedule; fixed, so the templates are too.
+                "panelPacksFrom", "2026-11-30T12:00:00Z"));
+        if (CATALOGUE.funds().stream().anyMatch(f -> f.acceptsApplications() && f.endorsement().isPresent())) {
+            // A funder whose funds ask for endorsement deploys with its site's own domain, which every endorser's link is at.
+            context.put("domainName", "funding.example.gov.uk");
+            context.put("certificateArn", "arn:aws:acm:us-east-1:123456789012:certificate/abc");
+        }
+        return Map.copyOf(context);
+    }
 
     final App app;
     final long millis;
