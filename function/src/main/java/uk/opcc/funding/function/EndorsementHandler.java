@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import uk.opcc.funding.function.endorse.EndorsementService;
 import uk.opcc.funding.function.http.EndorsementPages;
+import uk.opcc.funding.function.http.HttpEvents;
 import uk.opcc.funding.function.http.OriginCheck;
 import uk.opcc.funding.function.http.RequestBody;
 import uk.opcc.funding.function.http.Responses;
@@ -49,18 +50,18 @@ public final class EndorsementHandler implements RequestHandler<APIGatewayV2HTTP
         Supplier<Duration> remaining = context == null ? () -> Duration.ofSeconds(TIMEOUT_SECONDS)
                 : () -> Duration.ofMillis(context.getRemainingTimeInMillis());
         try {
-            if (!origin.admits(header(event, OriginCheck.HEADER))) {
+            if (!origin.admits(HttpEvents.header(event, OriginCheck.HEADER))) {
                 Log.info("not-through-cloudfront", Map.of("requestId", requestId));
                 return Responses.notThroughTheSite();
             }
-            if (isGet(event)) {
+            if (HttpEvents.isGet(event)) {
                 Map<String, String> query = event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
                 EndorsementService.View view = service.open(query.get("link"));
                 EndorsementPages.Page page = view instanceof EndorsementService.View.Answered answered && query.containsKey(RECORDED)
                         ? pages.recorded(answered) : pages.page(view);
                 return page(page);
             }
-            RequestBody.Parsed body = RequestBody.parse(header(event, "content-type"), header(event, "accept"), event.getBody(),
+            RequestBody.Parsed body = RequestBody.parse(HttpEvents.header(event, "content-type"), HttpEvents.header(event, "accept"), event.getBody(),
                     event.getIsBase64Encoded());
             if (body.kind() != RequestBody.Kind.FORM) {
                 return page(pages.page(new EndorsementService.View.NotALink()), 415);
@@ -106,18 +107,5 @@ public final class EndorsementHandler implements RequestHandler<APIGatewayV2HTTP
     private static String first(Map<String, List<String>> fields, String name) {
         List<String> values = fields.getOrDefault(name, List.of());
         return values.isEmpty() ? null : values.get(0);
-    }
-
-    private static boolean isGet(APIGatewayV2HTTPEvent event) {
-        var context = event.getRequestContext();
-        return context != null && context.getHttp() != null && "GET".equals(context.getHttp().getMethod());
-    }
-
-    private static String header(APIGatewayV2HTTPEvent event, String name) {
-        if (event.getHeaders() == null) {
-            return null;
-        }
-        return event.getHeaders().entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
     }
 }

@@ -12,6 +12,7 @@ import uk.opcc.funding.function.log.Log;
 import uk.opcc.funding.catalogue.FormHtml;
 import uk.opcc.funding.function.http.ConfirmationCookie;
 import uk.opcc.funding.function.http.FormPages;
+import uk.opcc.funding.function.http.HttpEvents;
 import uk.opcc.funding.function.http.OriginCheck;
 import uk.opcc.funding.function.http.RequestBody;
 import uk.opcc.funding.function.http.Responses;
@@ -82,7 +83,7 @@ public final class IntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent
             return handle(event, requestId);
         } catch (RuntimeException e) {
             Log.error("unexpected", Map.of("requestId", requestId), e);
-            String accept = header(event, "accept");
+            String accept = HttpEvents.header(event, "accept");
             RequestBody.Kind kind = accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("text/html")
                     ? RequestBody.Kind.FORM : RequestBody.Kind.JSON;
             return responses.problem(kind, 500, "Sorry, something went wrong. Please try again later, or contact us.", List.of());
@@ -91,17 +92,17 @@ public final class IntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     private APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, String requestId) {
         String formId = event.getPathParameters() == null ? "" : event.getPathParameters().getOrDefault("formId", "");
-        if (!origin.admits(header(event, OriginCheck.HEADER))) {
+        if (!origin.admits(HttpEvents.header(event, OriginCheck.HEADER))) {
             Log.info("not-through-cloudfront", Map.of("requestId", requestId));
             return Responses.notThroughTheSite();
         }
-        if (isGet(event)) {
+        if (HttpEvents.isGet(event)) {
             return confirmation(formId, ConfirmationCookie.read(event.getCookies()));
         }
         RequestBody.Kind kind = RequestBody.Kind.JSON;
         Map<String, List<String>> fields = Map.of();
         try {
-            RequestBody.Parsed body = RequestBody.parse(header(event, "content-type"), header(event, "accept"), event.getBody(),
+            RequestBody.Parsed body = RequestBody.parse(HttpEvents.header(event, "content-type"), HttpEvents.header(event, "accept"), event.getBody(),
                     event.getIsBase64Encoded());
             kind = body.kind();
             fields = body.fields();
@@ -213,18 +214,5 @@ public final class IntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private static boolean isSections(APIGatewayV2HTTPEvent event) {
         String route = event.getRouteKey() != null ? event.getRouteKey() : event.getRawPath();
         return route != null && route.endsWith("/sections");
-    }
-
-    private static boolean isGet(APIGatewayV2HTTPEvent event) {
-        var context = event.getRequestContext();
-        return context != null && context.getHttp() != null && "GET".equals(context.getHttp().getMethod());
-    }
-
-    private static String header(APIGatewayV2HTTPEvent event, String name) {
-        if (event.getHeaders() == null) {
-            return null;
-        }
-        return event.getHeaders().entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
     }
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.lambda.Function;
-import software.amazon.awscdk.services.scheduler.CfnSchedule;
 import software.constructs.Construct;
 import uk.opcc.funding.function.storage.ApplicationTable;
 
@@ -28,18 +27,8 @@ final class EndorsementReminders extends Construct {
 
         Role scheduler = SchedulerRole.invoking(this, function, "EventBridge Scheduler invoking the endorsement reminders' function");
 
-        CfnSchedule.Builder.create(this, "EveryHour")
-                .description("Endorsement reminders, once each, and expired endorsement links")
-                .scheduleExpression(EVERY_HOUR)
-                .flexibleTimeWindow(CfnSchedule.FlexibleTimeWindowProperty.builder().mode("OFF").build())
-                .state("ENABLED")
-                .target(CfnSchedule.TargetProperty.builder()
-                        .arn(function.getFunctionArn())
-                        .roleArn(scheduler.getRoleArn())
-                        .input("{}")
-                        // The next run is an hour away and is the retry: no need to retry past it.
-                        .retryPolicy(CfnSchedule.RetryPolicyProperty.builder().maximumRetryAttempts(2).maximumEventAgeInSeconds(1800).build())
-                        .build())
-                .build();
+        // The next run is an hour away and is the retry: no need to retry past it.
+        SchedulerRole.recurring(this, "EveryHour", function, scheduler, "Endorsement reminders, once each, and expired endorsement links",
+                EVERY_HOUR, 1800);
     }
 }

@@ -5,7 +5,6 @@ import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.lambda.Function;
-import software.amazon.awscdk.services.scheduler.CfnSchedule;
 import software.constructs.Construct;
 import uk.opcc.funding.function.storage.ApplicationTable;
 
@@ -28,19 +27,9 @@ final class OutcomeEmails extends Construct {
 
         Role scheduler = SchedulerRole.invoking(this, function, "EventBridge Scheduler invoking the outcome email function");
 
-        CfnSchedule.Builder.create(this, "Every15Minutes")
-                .description("Outcome emails of the final decisions deployed: each sent once")
-                .scheduleExpression(EVERY_QUARTER_HOUR)
-                .flexibleTimeWindow(CfnSchedule.FlexibleTimeWindowProperty.builder().mode("OFF").build())
-                .state("ENABLED")
-                .target(CfnSchedule.TargetProperty.builder()
-                        .arn(function.getFunctionArn())
-                        .roleArn(scheduler.getRoleArn())
-                        .input("{}")
-                        // The next run is 15 minutes away: a failed invocation is not worth retrying past it.
-                        .retryPolicy(CfnSchedule.RetryPolicyProperty.builder().maximumRetryAttempts(2).maximumEventAgeInSeconds(600).build())
-                        .build())
-                .build();
+        // The next run is 15 minutes away: a failed invocation is not worth retrying past it.
+        SchedulerRole.recurring(this, "Every15Minutes", function, scheduler, "Outcome emails of the final decisions deployed: each sent once",
+                EVERY_QUARTER_HOUR, 600);
     }
 
     /** The outcome emails' rights on items, for the function and the resend: UpdateItem and GetItem on APP# and OUTCOMES# only. */

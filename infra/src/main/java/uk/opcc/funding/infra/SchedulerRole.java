@@ -7,6 +7,7 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.scheduler.CfnSchedule;
 import software.constructs.Construct;
 
 /** The role an EventBridge Scheduler schedule runs as: it may invoke one function and nothing else, and only for this account. */
@@ -24,5 +25,25 @@ final class SchedulerRole {
         role.addToPolicy(PolicyStatement.Builder.create()
                 .actions(List.of("lambda:InvokeFunction")).resources(List.of(function.getFunctionArn())).build());
         return role;
+    }
+
+    /**
+     * A schedule in {@code scope} as {@code id} that invokes {@code function} with {@code {}} at
+     * {@code expression}, as this role; an invocation that failed is retried twice, and not once it
+     * is {@code maxAgeSeconds} old (the next run is the retry after that).
+     */
+    static void recurring(Construct scope, String id, Function function, Role role, String description, String expression, int maxAgeSeconds) {
+        CfnSchedule.Builder.create(scope, id)
+                .description(description)
+                .scheduleExpression(expression)
+                .flexibleTimeWindow(CfnSchedule.FlexibleTimeWindowProperty.builder().mode("OFF").build())
+                .state("ENABLED")
+                .target(CfnSchedule.TargetProperty.builder()
+                        .arn(function.getFunctionArn())
+                        .roleArn(role.getRoleArn())
+                        .input("{}")
+                        .retryPolicy(CfnSchedule.RetryPolicyProperty.builder().maximumRetryAttempts(2).maximumEventAgeInSeconds(maxAgeSeconds).build())
+                        .build())
+                .build();
     }
 }
