@@ -53,6 +53,11 @@ public record Endorsement(int linkValidDays, int remindAfterDays, List<String> d
         return Optional.empty();
     }
 
+    /** When the links of a step asked at {@code askedAt} stop working. */
+    public java.time.Instant linksExpire(java.time.Instant askedAt) {
+        return askedAt.plus(java.time.Duration.ofDays(linkValidDays));
+    }
+
     public Step first() {
         return steps.get(0);
     }

@@ -180,18 +180,20 @@ public final class Wiring {
 
     public NotificationService notificationService() {
         MailConfig config = mailConfig();
-        return notificationService(config, sesMailer(config), store(config));
+        return notificationService(config, sesMailer(config), dynamoDb(config));
     }
 
     /** The notifier sending through another mail adapter: the local run writes .eml files instead. */
     public NotificationService notificationService(Mailer mailer) {
         MailConfig config = mailConfig();
-        return notificationService(config, mailer, store(config));
+        return notificationService(config, mailer, dynamoDb(config));
     }
 
-    private NotificationService notificationService(MailConfig config, Mailer mailer, DynamoDbApplicationStore store) {
+    /** The application's emails and its endorsement's, over one DynamoDB client. */
+    private NotificationService notificationService(MailConfig config, Mailer mailer, DynamoDbClient dynamoDb) {
+        DynamoDbApplicationStore store = new DynamoDbApplicationStore(dynamoDb, config.tableName());
         return new NotificationService(store, new Emails(catalogue, publisher, config, store, clock), mailer, config.senderAddress(),
-                clock, EMAIL_BUDGET, config.siteAddress().map(site -> endorsementService(config, mailer, site)).orElse(null));
+                clock, EMAIL_BUDGET, config.siteAddress().map(site -> endorsementService(config, mailer, dynamoDb, site)).orElse(null));
     }
 
     /** What an endorser's pages need: the service, the pages in the site's layout, and the check that a request came through CloudFront. */
@@ -217,7 +219,8 @@ public final class Wiring {
                     Optional.ofNullable(env.get("SECRETS_MANAGER_ENDPOINT")).filter(e -> !e.isBlank()).map(URI::create))).read(secret.strip()).strip();
             origin = new OriginCheck(() -> Optional.of(value));
         }
-        return new Endorsements(endorsementService(sesMailer(config)), new EndorsementPages(new FormPages(catalogue), catalogue, publisher), origin);
+        return new Endorsements(endorsementService(config, sesMailer(config)), new EndorsementPages(new FormPages(catalogue), catalogue, publisher),
+                origin);
     }
 
     /** The same over other form pages and another mail adapter, nothing in front: the local run's preview and outbox. */
@@ -227,19 +230,23 @@ public final class Wiring {
 
     /** The endorsement of applications through SES: the reminders' function. */
     public EndorsementService endorsementService() {
-        return endorsementService(sesMailer(mailConfig()));
+        MailConfig config = mailConfig();
+        return endorsementService(config, sesMailer(config));
     }
 
     /** The endorsement of applications (a fund's {@code endorsement}): its records on the application's item, its emails through {@code mailer}. */
     public EndorsementService endorsementService(Mailer mailer) {
-        MailConfig config = mailConfig();
-        return endorsementService(config, mailer, config.siteAddress().orElseThrow(() -> new IllegalStateException("SITE_ADDRESS is not set")));
+        return endorsementService(mailConfig(), mailer);
     }
 
-    private EndorsementService endorsementService(MailConfig config, Mailer mailer, String siteAddress) {
-        return new EndorsementService(catalogue, publisher, new DynamoDbEndorsementRecords(clients.dynamoDb(config.region(),
-                config.dynamoDbEndpoint()), config.tableName(), catalogue), new EndorsementEmails(catalogue, publisher, siteAddress), mailer,
-                config::mailboxFor, config.senderAddress(), clock, EMAIL_BUDGET);
+    private EndorsementService endorsementService(MailConfig config, Mailer mailer) {
+        return endorsementService(config, mailer, dynamoDb(config),
+                config.siteAddress().orElseThrow(() -> new IllegalStateException("SITE_ADDRESS is not set")));
+    }
+
+    private EndorsementService endorsementService(MailConfig config, Mailer mailer, DynamoDbClient dynamoDb, String siteAddress) {
+        return new EndorsementService(catalogue, publisher, new DynamoDbEndorsementRecords(dynamoDb, config.tableName(), catalogue),
+                new EndorsementEmails(catalogue, publisher, siteAddress), mailer, config::mailboxFor, config.senderAddress(), clock, EMAIL_BUDGET);
     }
 
     /** The resend of failed emails: the notifier's settings, service and claims, over the needs-email index. */
@@ -253,8 +260,8 @@ public final class Wiring {
     }
 
     private FailedEmails failedEmails(MailConfig config, Mailer mailer) {
-        DynamoDbApplicationStore store = store(config);
-        return new FailedEmails(store, notificationService(config, mailer, store));
+        DynamoDbClient dynamoDb = dynamoDb(config);
+        return new FailedEmails(new DynamoDbApplicationStore(dynamoDb, config.tableName()), notificationService(config, mailer, dynamoDb));
     }
 
     /** The panel pack function: the notifier's settings (table, sender, staff mailboxes). */
@@ -294,8 +301,8 @@ public final class Wiring {
         return sesMailer(config, clients.ses(config.region(), config.sesEndpoint()));
     }
 
-    private DynamoDbApplicationStore store(MailConfig config) {
-        return new DynamoDbApplicationStore(clients.dynamoDb(config.region(), config.dynamoDbEndpoint()), config.tableName());
+    private DynamoDbClient dynamoDb(MailConfig config) {
+        return clients.dynamoDb(config.region(), config.dynamoDbEndpoint());
     }
 
     /** The catalogue the build packaged from the site's source: funds, published calls, forms. */

@@ -99,11 +99,12 @@ public final class LocalRun implements AutoCloseable {
             env.put("CONFIRMATION_KEY_SECRET", CONFIRMATION_KEY_FILE);
             env.put("SITE_ADDRESS", "http://localhost:" + port);
             Wiring wiring = new Wiring(env, published, Publisher.read(source), Clock.systemUTC(), Wiring.Clients.AWS);
+            FormPages pages = new FormPages(published, bake.site().resolve("forms"));
             functions.set(new Functions(published,
-                    new IntakeHandler(wiring.intake(new FormPages(published, bake.site().resolve("forms")), secrets)),
+                    new IntakeHandler(wiring.intake(pages, secrets)),
                     new NotifierHandler(wiring.notificationService(new OutboxMailer(outbox))),
                     wiring.panelPackService(new OutboxMailer(outbox)),
-                    new EndorsementHandler(wiring.endorsements(new FormPages(published, bake.site().resolve("forms")), new OutboxMailer(outbox)))));
+                    new EndorsementHandler(wiring.endorsements(pages, new OutboxMailer(outbox)))));
             // A decision saved as final is deployed, and its outcome emails sent, as the function does after a deploy.
             try {
                 OutcomeEmailsCommand.send(wiring.outcomeService(bake.decisions(), new OutboxMailer(outbox)), System.out);

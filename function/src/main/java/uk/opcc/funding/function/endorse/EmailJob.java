@@ -32,19 +32,4 @@ public record EmailJob(String stepId, Kind kind) {
         return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
-    /** The job an attribute names, if it is one of a step of {@code endorsement}'s. */
-    public static java.util.Optional<EmailJob> fromAttribute(String attribute, java.util.List<String> stepIds) {
-        if (attribute.equals(applicant().attribute())) {
-            return java.util.Optional.of(applicant());
-        }
-        for (String step : stepIds) {
-            for (Kind kind : Kind.values()) {
-                EmailJob job = new EmailJob(step, kind);
-                if (kind != Kind.APPLICANT && job.attribute().equals(attribute)) {
-                    return java.util.Optional.of(job);
-                }
-            }
-        }
-        return java.util.Optional.empty();
-    }
 }

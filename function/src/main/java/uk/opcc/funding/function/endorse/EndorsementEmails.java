@@ -1,6 +1,5 @@
 package uk.opcc.funding.function.endorse;
 
-import java.time.Instant;
 import java.util.Optional;
 import uk.opcc.funding.catalogue.Catalogue;
 import uk.opcc.funding.catalogue.Endorsement;
@@ -41,7 +40,7 @@ public final class EndorsementEmails {
         Application application = state.application();
         FormDefinition form = catalogue.form(application.formId()).orElseThrow();
         return switch (job.kind()) {
-            case REQUEST, REMINDER -> answer(application, endorsement(catalogue, application).step(job.stepId()).orElseThrow().emailField());
+            case REQUEST, REMINDER -> application.answer(endorsement(catalogue, application).step(job.stepId()).orElseThrow().emailField());
             case APPLICANT -> application.applicantEmail(form);
             case STAFF -> Optional.of(staffMailbox);
         };
@@ -87,14 +86,14 @@ public final class EndorsementEmails {
         String subject = step.title() + " " + outcome + " application " + application.reference();
         EmailBody body = new EmailBody()
                 .paragraph(step.title() + " " + outcome + " application " + application.reference() + " to the " + fund.name() + ".")
-                .row("Endorser", answer(application, step.nameField()).orElse("(not given)"))
-                .row("Their address", answer(application, step.emailField()).orElse("(not given)"));
+                .row("Endorser", application.answer(step.nameField()).orElse("(not given)"))
+                .row("Their address", application.answer(step.emailField()).orElse("(not given)"));
         stored.answeredAt().ifPresent(at -> body.row("Answered", Wording.moment(at.atZone(Catalogue.UK))));
         stored.statement().ifPresent(statement -> body.row(stored.status() == EndorsementState.Status.SUPPORTED ? step.statementLabel()
                 : "Their reason", statement));
         endorsement(catalogue, application).after(step.id()).filter(n -> stored.status() == EndorsementState.Status.SUPPORTED)
                 .ifPresent(next -> body.paragraph("We have now asked " + next.who() + " ("
-                        + answer(application, next.nameField()).orElse("not named") + ")."));
+                        + application.answer(next.nameField()).orElse("not named") + ")."));
         return new Email(mailbox, null, subject, body.text(), body.html());
     }
 
@@ -124,12 +123,4 @@ public final class EndorsementEmails {
                 () -> new IllegalStateException("Fund " + application.fundId() + " has no endorsement"));
     }
 
-    static Optional<String> answer(Application application, String field) {
-        java.util.List<String> values = application.answers().get(field);
-        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
-    }
-
-    static Instant expiry(Instant now, Endorsement endorsement) {
-        return now.plus(java.time.Duration.ofDays(endorsement.linkValidDays()));
-    }
 }

@@ -122,7 +122,7 @@ public final class EndorsementService {
         if (state.get().steps().isEmpty()) {
             Endorsement endorsement = EndorsementEmails.endorsement(catalogue, state.get().application());
             Instant now = clock.instant();
-            records.start(reference, endorsement.first().id(), now, EndorsementEmails.expiry(now, endorsement));
+            records.start(reference, endorsement.first().id(), now, endorsement.linksExpire(now));
         }
         return true;
     }
@@ -264,7 +264,7 @@ public final class EndorsementService {
         due.add(new EmailJob(open.step().id(), EmailJob.Kind.STAFF));
         next.ifPresentOrElse(n -> due.add(new EmailJob(n.id(), EmailJob.Kind.REQUEST)), () -> due.add(EmailJob.applicant()));
         boolean recorded = records.answer(link.reference(), open.step().id(), link.hash(), supported, text, now, due,
-                next.map(n -> new EndorsementRecords.Next(n.id(), EndorsementEmails.expiry(now, endorsement))));
+                next.map(n -> new EndorsementRecords.Next(n.id(), endorsement.linksExpire(now))));
         if (!recorded) {
             return new Result.NotRecorded(open(linkValue)); // answered a moment ago in another tab, or expired just now
         }

@@ -36,6 +36,12 @@ public record Application(
         return form.answerTo(role, answers);
     }
 
+    /** The (first) answer to the question named so, if it was answered. */
+    public Optional<String> answer(String question) {
+        List<String> values = answers.get(question);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
     /** The address the applicant gave, where their confirmation goes (every form has a contactEmail question). */
     public Optional<String> applicantEmail(FormDefinition form) {
         return answerTo(form, Role.CONTACT_EMAIL);

@@ -85,15 +85,10 @@ public final class StaffEmail {
 
     /** "Support requested from PC Jo Marsh (jo.marsh@…), then Inspector Sam Reid (…), each by email; …" */
     private static String supportRequested(Application application, uk.opcc.funding.catalogue.Endorsement endorsement) {
-        List<String> who = endorsement.steps().stream().map(step -> answer(application, step.nameField()) + " ("
-                + answer(application, step.emailField()) + "), " + step.title().toLowerCase(java.util.Locale.UK)).toList();
+        List<String> who = endorsement.steps().stream().map(step -> application.answer(step.nameField()).orElse("(not given)") + " ("
+                + application.answer(step.emailField()).orElse("(not given)") + "), " + step.title().toLowerCase(java.util.Locale.UK)).toList();
         return "Support requested from " + who.get(0) + (who.size() > 1 ? ", then " + String.join(", then ", who.subList(1, who.size())) : "")
                 + ", each by an emailed link. You will get a short email as each one answers.";
-    }
-
-    private static String answer(Application application, String field) {
-        List<String> values = application.answers().getOrDefault(field, List.of());
-        return values.isEmpty() ? "(not given)" : values.get(0);
     }
 
     private static String shorten(String name) {

@@ -42,6 +42,8 @@ public final class DynamoDbEndorsementRecords implements EndorsementRecords {
     private final String table;
     private final Catalogue catalogue;
     private final Leases leases;
+    /** For what the application's own store already does: a round's query, and the needs-email index. */
+    private final DynamoDbApplicationStore applications;
 
     /** @param catalogue the funds, for the steps each application's endorsement has */
     public DynamoDbEndorsementRecords(DynamoDbClient dynamoDb, String table, Catalogue catalogue) {
@@ -49,6 +51,7 @@ public final class DynamoDbEndorsementRecords implements EndorsementRecords {
         this.table = table;
         this.catalogue = catalogue;
         this.leases = new Leases(dynamoDb, table, ApplicationTable.KEY);
+        this.applications = new DynamoDbApplicationStore(dynamoDb, table);
     }
 
     static Leases.Job job(EmailJob job) {
@@ -106,7 +109,7 @@ public final class DynamoDbEndorsementRecords implements EndorsementRecords {
 
     @Override
     public List<EndorsementState> inRound(String fundId, String roundId) {
-        return new DynamoDbApplicationStore(dynamoDb, table).roundWithEndorsements(fundId, roundId);
+        return applications.roundWithEndorsements(fundId, roundId);
     }
 
     @Override
@@ -192,7 +195,7 @@ public final class DynamoDbEndorsementRecords implements EndorsementRecords {
             throw new StorageUnavailableException("Could not settle " + what(reference, job), e);
         }
         if (!item.containsKey(DUE) && ApplicationItem.settled(item, Recipient.STAFF) && ApplicationItem.settled(item, Recipient.APPLICANT)) {
-            new DynamoDbApplicationStore(dynamoDb, table).finishIfAllSent(reference);
+            applications.finishIfAllSent(reference);
         }
     }
 
